@@ -1,0 +1,3 @@
+from brugapp.cli import main
+
+raise SystemExit(main())

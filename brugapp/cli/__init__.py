@@ -1,0 +1,75 @@
+"""The ``brugapp`` command: the GUI by default, sub-commands for headless jobs.
+
+Each capability adds a module to ``COMMAND_MODULES`` with a ``register(subparsers)`` function that
+adds its sub-commands and sets ``handler`` (a function taking the parsed args, returning an exit code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from brugapp import __version__
+from brugapp.cli.common import CommandError, fail
+from brugapp.i18n import _, set_language
+
+COMMAND_MODULES = (
+    "brugapp.cli.store_commands",
+    "brugapp.cli.selftest_command",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brugapp",
+        description=_("BrugApp: notebook, sociale kaart and meetings for brugfiguren."),
+    )
+    parser.add_argument("--version", action="version", version=f"BrugApp {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=_("open this data file or database URL"))
+    parser.add_argument("--lang", choices=("nl", "en"), help=_("language of the interface"))
+    parser.add_argument("--demo", action="store_true", help=_("open a throwaway demo store"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    _accept_db_everywhere(subparsers)
+    return parser
+
+
+def _accept_db_everywhere(subparsers: argparse._SubParsersAction) -> None:
+    """``--db`` may stand before or after the sub-command (``brugapp list families --db x.db``)."""
+    for parser in set(subparsers.choices.values()):
+        if not any("--db" in action.option_strings for action in parser._actions):
+            parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                                help=_("open this data file or database URL"))
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_db_everywhere(action)
+
+
+def _language_from(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from brugapp.settings import load_settings
+
+    # Help texts are translated too, so the language is chosen before the parser is built.
+    set_language(_language_from(argv) or load_settings().language)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from brugapp.ui.app import run_gui
+
+        return run_gui(db=args.db, demo=args.demo, language=args.lang)
+    try:
+        return int(args.handler(args) or 0)
+    except CommandError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return 130

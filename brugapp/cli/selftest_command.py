@@ -1,0 +1,47 @@
+"""``brugapp self-test``: open the store, render every main view offscreen, exit 0 or say why."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from brugapp.cli.common import CommandError, open_cli_store
+from brugapp.i18n import _, language
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("self-test", help=_("render every view offscreen to check the installation"))
+    parser.add_argument("--out", type=Path, help=_("folder for the PNG files (default: a temporary folder)"))
+    parser.set_defaults(handler=run_self_test)
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.db:
+        store = open_cli_store(args)
+        source = args.db
+    else:
+        from brugapp.services.demo import create_demo_store
+
+        folder = Path(tempfile.mkdtemp(prefix="brugapp-selftest-"))
+        store = create_demo_store(folder / "selftest.db", passphrase=None)
+        source = _("a new demo store")
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="brugapp-views-"))
+    try:
+        from brugapp.ui.selftest import render_all_views
+
+        views = render_all_views(store, out_dir, language=language())
+    except Exception as exc:  # the self-test reports any failure as its result
+        raise CommandError(_("a view could not be built: {error}").format(error=exc)) from exc
+    finally:
+        store.close()
+    for view in views:
+        print(f"{view.section}\t{view.png}")
+    seconds = time.perf_counter() - started
+    print(_("Self-test passed on {source}: {count} views in {seconds:.2f} s").format(
+        source=source, count=len(views), seconds=seconds))
+    return 0

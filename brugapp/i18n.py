@@ -1,0 +1,86 @@
+"""One locale source: gettext catalogs for text, Babel for dates and numbers.
+
+Modules import ``_`` (translate now) and ``N_`` (mark a vocabulary label, translate when shown).
+The Qt layer mirrors the same language through ``brugapp.ui.locale``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from decimal import Decimal
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from brugapp.paths import TRANSLATIONS
+
+DOMAIN = "brugapp"
+LANGUAGES: dict[str, str] = {"nl": "nl_BE", "en": "en_GB"}
+DEFAULT_LANGUAGE = "nl"
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+_locale = Locale.parse("en_GB")
+
+
+def compiled_catalog_dir() -> str:
+    return str(TRANSLATIONS)
+
+
+def set_language(language: str) -> None:
+    """Switch text and formatting together; unknown codes fall back to Dutch."""
+    global _translations, _language, _locale
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    _translations = gettext.translation(
+        DOMAIN, localedir=compiled_catalog_dir(), languages=[language], fallback=True
+    )
+    _language = language
+    _locale = Locale.parse(LANGUAGES[language])
+
+
+def language() -> str:
+    return _language
+
+
+def locale() -> Locale:
+    return _locale
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; translate it later with ``_`` when it is shown."""
+    return message
+
+
+def format_date(value: dt.date, fmt: str = "long") -> str:
+    """'maandag 23 november 2026' style dates for the active locale."""
+    if fmt == "full_day":
+        return babel_dates.format_date(value, "EEEE d MMMM y", locale=_locale)
+    return babel_dates.format_date(value, fmt, locale=_locale)
+
+
+def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
+    if fmt == "short_day":
+        return babel_dates.format_datetime(value, "EEE d MMM HH:mm", locale=_locale)
+    return babel_dates.format_datetime(value, fmt, locale=_locale)
+
+
+def format_time(value: dt.time | dt.datetime) -> str:
+    return babel_dates.format_time(value, "HH:mm", locale=_locale)
+
+
+def format_number(value: int | float | Decimal) -> str:
+    return babel_numbers.format_decimal(value, locale=_locale)
+
+
+set_language(DEFAULT_LANGUAGE)

@@ -1,0 +1,1 @@
+"""PDF documents with reportlab: agendas, minutes, referral sheets, guides and reports."""

@@ -1,0 +1,34 @@
+"""``brugapp list KIND``: every capability names its kinds here, with the function that lists them."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from brugapp.store import Store
+
+
+@dataclass(frozen=True)
+class ListedRecord:
+    id: str  # the record's stable UUID
+    label: str
+
+
+# kind -> "module:function"; the function takes the store and returns list[ListedRecord].
+LIST_KINDS: dict[str, str] = {
+    "families": "brugapp.services.families:list_family_records",
+    "schools": "brugapp.services.schools:list_school_records",
+}
+
+
+def list_kinds() -> list[str]:
+    return sorted(LIST_KINDS)
+
+
+def list_records(store: Store, *, kind: str) -> list[ListedRecord]:
+    module_name, function_name = LIST_KINDS[kind].split(":")
+    function: Callable[[Store], list[ListedRecord]] = getattr(
+        importlib.import_module(module_name), function_name
+    )
+    return function(store)

@@ -1,0 +1,23 @@
+"""Line icons from resources/icons, tinted at load time so one SVG serves light and dark places."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from brugapp.paths import ICONS
+
+
+@cache
+def icon(name: str, color: str = "#243b53", size: int = 48) -> QIcon:
+    svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").replace("currentColor", color)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return QIcon(pixmap)

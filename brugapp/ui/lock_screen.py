@@ -1,0 +1,58 @@
+"""The lock screen that covers everything after a while without use (or on Ctrl+L)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from brugapp.i18n import _
+from brugapp.store import Store
+from brugapp.ui.icons import icon
+from brugapp.ui.theme import ACCENT
+
+
+class LockScreen(QWidget):
+    unlocked = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.setSpacing(12)
+        picture = QLabel()
+        picture.setPixmap(icon("lock", ACCENT, 64).pixmap(64, 64))
+        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        title = QLabel(_("BrugApp is locked"))
+        title.setObjectName("EmptyTitle")
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        text = QLabel(_("Nothing is lost: what you were typing is kept. Type your passphrase to go on."))
+        text.setObjectName("EmptyText")
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(_("Passphrase"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.setFixedWidth(320)
+        self.passphrase.returnPressed.connect(self._try_unlock)
+        layout.addWidget(self.passphrase, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        layout.addWidget(self.error, 0, Qt.AlignmentFlag.AlignHCenter)
+        button = QPushButton(_("Unlock"))
+        button.setObjectName("Primary")
+        button.clicked.connect(self._try_unlock)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def prepare(self) -> None:
+        self.passphrase.clear()
+        self.error.clear()
+        self.passphrase.setFocus()
+
+    def _try_unlock(self) -> None:
+        if self.store.verify_passphrase(self.passphrase.text()):
+            self.passphrase.clear()
+            self.unlocked.emit()
+        else:
+            self.error.setText(_("The passphrase is not correct."))
+            self.passphrase.selectAll()

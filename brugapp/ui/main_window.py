@@ -1,0 +1,330 @@
+"""The main window: sidebar of sections, global search, status bar, lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp import __version__
+from brugapp.i18n import _
+from brugapp.paths import user_config_dir
+from brugapp.services.search import SearchResult
+from brugapp.store import Store
+from brugapp.ui.about import AboutDialog
+from brugapp.ui.actions import make_action
+from brugapp.ui.icons import icon
+from brugapp.ui.lock_screen import LockScreen
+from brugapp.ui.search_popup import SearchPopup
+from brugapp.ui.sections import SECTIONS, SectionPage, build_page
+from brugapp.ui.theme import SIDEBAR_TEXT
+
+# Which section opens a search hit of each kind.
+SECTION_OF_KIND = {
+    "family": "families", "member": "families", "contact": "families", "school": "families",
+    "school_contact": "families", "organization": "kaart", "service": "kaart",
+    "referral": "referrals", "meeting": "meetings",
+}
+
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+}
+
+
+def app_settings() -> QSettings:
+    """Window state only; everything else is in brugapp.settings."""
+    return QSettings(str(user_config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    locked = Signal()
+
+    def __init__(self, store: Store, *, demo: bool = False, auto_lock_minutes: int = 10) -> None:
+        super().__init__()
+        self.store = store
+        self.demo = demo
+        self.setWindowTitle(_("BrugApp – demo (fictional data)") if demo else "BrugApp")
+        self.setMinimumSize(QSize(1000, 640))
+        self._pages: dict[str, SectionPage] = {}
+
+        self.root = QStackedWidget()
+        self.setCentralWidget(self.root)
+        self.workspace = QWidget()
+        self.root.addWidget(self.workspace)
+        self.lock_screen = LockScreen(store)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.root.addWidget(self.lock_screen)
+
+        outer = QHBoxLayout(self.workspace)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_sidebar())
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._build_top_bar())
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        outer.addLayout(right, 1)
+        self.search_popup = SearchPopup(store, self.search_field, self.workspace)
+        self.search_popup.result_chosen.connect(self.open_search_result)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self.lock)
+        self.set_auto_lock_minutes(auto_lock_minutes)
+        QApplication.instance().installEventFilter(self)
+        self._restore_state()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_sidebar(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("SidebarPanel")
+        panel.setFixedWidth(218)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        brand = QLabel("BrugApp")
+        brand.setObjectName("Brand")
+        sub = QLabel(_("school · family · welfare"))
+        sub.setObjectName("BrandSub")
+        layout.addWidget(brand)
+        layout.addWidget(sub)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName(_("Sections"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        for spec in SECTIONS:
+            item = QListWidgetItem(icon(spec.icon, SIDEBAR_TEXT), _(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        layout.addWidget(self.sidebar, 1)
+        if self.demo:
+            footer_text = _("Demo – fictional data")
+        elif self.store.info.encrypted:
+            footer_text = _("Encrypted on this computer")
+        else:
+            footer_text = _("Not encrypted")
+        footer = QLabel(footer_text)
+        footer.setObjectName("BrandSub")
+        footer.setWordWrap(True)
+        layout.addWidget(footer)
+        panel.setStyleSheet("#SidebarPanel { background: #213547; }")
+        return panel
+
+    def _build_top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("TopBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(20, 10, 16, 10)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("GlobalSearch")
+        self.search_field.setPlaceholderText(_("Search families, notes, schools, services …  (Ctrl+K)"))
+        self.search_field.setAccessibleName(_("Search everywhere"))
+        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setClearButtonEnabled(True)
+        layout.addWidget(self.search_field, 1)
+        layout.addStretch(0)
+        self.toolbar_area = QHBoxLayout()
+        self.toolbar_area.setSpacing(6)
+        layout.addLayout(self.toolbar_area)
+        return bar
+
+    def add_toolbar_action(self, action: QAction) -> QToolButton:
+        """Capabilities put their global actions (quick log …) in the top bar with this."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.setAccessibleName(action.text().replace("&", ""))
+        self.toolbar_area.addWidget(button)
+        return button
+
+    def _build_actions(self) -> None:
+        self.search_action = make_action(
+            self, _("Search"), self.focus_search,
+            shortcuts=(QKeySequence.StandardKey.Find, "Ctrl+K"), icon_name="search",
+        )
+        self.lock_action = make_action(self, _("&Lock"), self.lock, shortcuts=("Ctrl+L",), icon_name="lock")
+        self.quit_action = make_action(self, _("&Quit"), self.close, shortcuts=(QKeySequence.StandardKey.Quit,))
+        self.about_action = make_action(self, _("&About BrugApp"), self.show_about, icon_name="info")
+        self.backup_action = make_action(self, _("Make a &backup now"), self.backup_now)
+        self.section_actions: list[QAction] = []
+        for number, spec in enumerate(SECTIONS, start=1):
+            action = make_action(
+                self, _(spec.title), lambda key=spec.key: self.show_section(key),
+                shortcuts=(f"Ctrl+{number}",), icon_name=spec.icon,
+            )
+            self.section_actions.append(action)
+        from brugapp.ui.global_actions import install_global_actions
+
+        install_global_actions(self)
+        self.add_toolbar_action(self.lock_action)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(_("&File"))
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+        view_menu = menu_bar.addMenu(_("&View"))
+        view_menu.addAction(self.search_action)
+        view_menu.addSeparator()
+        for action in self.section_actions:
+            view_menu.addAction(action)
+        settings_menu = menu_bar.addMenu(_("&Settings"))
+        language_menu = settings_menu.addMenu(_("&Language"))
+        for code, name in (("nl", "Nederlands"), ("en", "English")):
+            action = language_menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+        help_menu = menu_bar.addMenu(_("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        if self.demo:
+            where = _("Demo store with fictional data – nothing here is real")
+        elif self.store.info.encrypted:
+            where = _("Encrypted store: {path}").format(path=self.store.info.location)
+        else:
+            where = _("Store: {path}").format(path=self.store.info.location)
+        self.statusBar().showMessage(where)
+        version = QLabel(f"BrugApp {__version__}")
+        self.statusBar().addPermanentWidget(version)
+
+    # -- sections -------------------------------------------------------------------------
+    def section_keys(self) -> list[str]:
+        return [spec.key for spec in SECTIONS]
+
+    def page(self, key: str) -> SectionPage:
+        """Pages are built on first use, so start-up stays fast."""
+        if key not in self._pages:
+            spec = next(s for s in SECTIONS if s.key == key)
+            page = build_page(spec, self.store, self.stack)
+            page.main_window = self  # type: ignore[attr-defined]
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return self._pages[key]
+
+    def show_section(self, key: str) -> SectionPage:
+        row = self.section_keys().index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # calls _show_row
+        else:
+            self._show_row(row)
+        return self._pages[key]
+
+    def current_section(self) -> str:
+        row = self.sidebar.currentRow()
+        return self.section_keys()[row] if row >= 0 else SECTIONS[0].key
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(SECTIONS[row].key)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def open_search_result(self, result: SearchResult) -> None:
+        page = self.show_section(SECTION_OF_KIND.get(result.kind, "families"))
+        opener = getattr(page, "show_record", None)
+        if opener is not None:
+            opener(result.kind, result.id, result.family_id)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    # -- lock -----------------------------------------------------------------------------
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        self._auto_lock_ms = max(0, minutes) * 60_000
+        if self._auto_lock_ms:
+            self._idle_timer.start(self._auto_lock_ms)
+        else:
+            self._idle_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self._auto_lock_ms and not self.is_locked():
+            self._idle_timer.start(self._auto_lock_ms)
+        return False
+
+    def is_locked(self) -> bool:
+        return self.root.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Cover all data; open editors keep their drafts (they listen to ``locked``)."""
+        if self.is_locked():
+            return
+        self.locked.emit()
+        self.search_popup.hide()
+        self.search_field.clear()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and widget.isWindow():
+                widget.hide()
+                self._hidden_while_locked = [*getattr(self, "_hidden_while_locked", []), widget]
+        self.root.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.prepare()
+
+    def unlock(self) -> None:
+        self.root.setCurrentWidget(self.workspace)
+        self.menuBar().setEnabled(True)
+        for widget in getattr(self, "_hidden_while_locked", []):
+            widget.show()
+        self._hidden_while_locked = []
+        if self._auto_lock_ms:
+            self._idle_timer.start(self._auto_lock_ms)
+
+    # -- misc -----------------------------------------------------------------------------
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    def backup_now(self) -> None:
+        from brugapp.store.backup import backup_store
+
+        target = backup_store(self.store, reason="manual")
+        if target is None:
+            QMessageBox.information(self, _("Backup"), _("This store is not a file; ask your administrator."))
+        else:
+            self.statusBar().showMessage(_("Backup made: {name}").format(name=target.name), 8000)
+
+    def _restore_state(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        last = settings.value("main/section", SECTIONS[0].key)
+        self.show_section(last if last in self.section_keys() else SECTIONS[0].key)
+
+    def save_state(self) -> None:
+        settings = app_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/section", self.current_section())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

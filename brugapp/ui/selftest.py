@@ -1,0 +1,43 @@
+"""Build every main view offscreen and render each to a PNG: a smoke test users can run too."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from brugapp.store import Store
+
+
+@dataclass(frozen=True)
+class RenderedView:
+    section: str
+    png: Path
+
+
+def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> list[RenderedView]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from brugapp.ui.app import setup_application
+    from brugapp.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    setup_application(app, language)
+    window = MainWindow(store, auto_lock_minutes=0)
+    window.resize(1366, 768)
+    window.show()
+    rendered: list[RenderedView] = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for key in window.section_keys():
+            window.show_section(key)
+            app.processEvents()
+            target = out_dir / f"{key}.png"
+            if not window.grab().save(str(target)):
+                raise RuntimeError(f"could not write {target}")
+            rendered.append(RenderedView(key, target))
+    finally:
+        window.close()
+        window.deleteLater()
+    return rendered

@@ -1,0 +1,82 @@
+"""The calm look: bundled fonts, one palette, one style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from brugapp.paths import FONTS
+
+INK = "#1f2d3d"
+MUTED = "#5b6b7b"
+ACCENT = "#2a7f74"  # the bridge green
+ACCENT_SOFT = "#e3f2ef"
+SIDEBAR = "#213547"
+SIDEBAR_TEXT = "#d8e3ec"
+BACKGROUND = "#f5f7f9"
+CARD = "#ffffff"
+BORDER = "#dfe5ea"
+WARNING = "#b35c00"
+DANGER = "#b3261e"
+
+STYLE_SHEET = f"""
+QMainWindow, QDialog {{ background: {BACKGROUND}; }}
+QWidget {{ color: {INK}; font-size: 10pt; }}
+#Sidebar {{ background: {SIDEBAR}; border: none; padding-top: 6px; outline: 0; }}
+#Sidebar::item {{ color: {SIDEBAR_TEXT}; padding: 9px 14px; margin: 1px 8px; border-radius: 6px; }}
+#Sidebar::item:selected {{ background: {ACCENT}; color: white; }}
+#Sidebar::item:hover:!selected {{ background: #2c465c; }}
+#Brand {{ background: {SIDEBAR}; color: white; font-size: 14pt; font-weight: bold; padding: 14px 16px 8px 16px; }}
+#BrandSub {{ background: {SIDEBAR}; color: {SIDEBAR_TEXT}; font-size: 8.5pt; padding: 0 16px 10px 16px; }}
+#TopBar {{ background: {CARD}; border-bottom: 1px solid {BORDER}; }}
+#SectionTitle {{ font-size: 17pt; font-weight: bold; color: {INK}; }}
+#SectionSubtitle {{ color: {MUTED}; }}
+#EmptyTitle {{ font-size: 13pt; font-weight: bold; color: {INK}; }}
+#EmptyText {{ color: {MUTED}; font-size: 10.5pt; }}
+#Card {{ background: {CARD}; border: 1px solid {BORDER}; border-radius: 10px; }}
+#Hint {{ color: {MUTED}; font-size: 9pt; }}
+#Warning {{ color: {WARNING}; }}
+#Error {{ color: {DANGER}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox {{
+    background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 5px 8px;
+    selection-background-color: {ACCENT};
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+#GlobalSearch {{ border-radius: 15px; padding: 5px 12px; min-width: 320px; background: {BACKGROUND}; }}
+QPushButton {{
+    background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 6px 14px;
+}}
+QPushButton:hover {{ border-color: {ACCENT}; }}
+QPushButton:default, QPushButton#Primary {{
+    background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: bold;
+}}
+QPushButton:disabled {{ color: #9aa7b3; background: #eef1f4; }}
+QTableView, QListView, QTreeView {{
+    background: white; border: 1px solid {BORDER}; border-radius: 8px;
+    alternate-background-color: #fafbfc; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
+}}
+QHeaderView::section {{
+    background: {BACKGROUND}; border: none; border-bottom: 1px solid {BORDER}; padding: 6px;
+    font-weight: bold; color: {MUTED};
+}}
+QStatusBar {{ background: {CARD}; border-top: 1px solid {BORDER}; color: {MUTED}; }}
+QToolTip {{ background: {INK}; color: white; border: none; padding: 4px; }}
+"""
+
+
+def load_fonts() -> str:
+    """Bundle DejaVu Sans so screens look the same on every laptop (and in offscreen tests)."""
+    family = ""
+    for font_file in sorted(FONTS.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else "")
+    return family
+
+
+def apply_theme(app: QApplication) -> None:
+    family = load_fonts()
+    if family:
+        app.setFont(QFont(family, 10))
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)

@@ -1,0 +1,137 @@
+"""First start: choose a passphrase. Later starts: unlock with it. No access without it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.passphrase import passphrase_strength
+from brugapp.i18n import _
+from brugapp.store import Store, StoreError
+from brugapp.ui.icons import icon
+from brugapp.ui.theme import ACCENT
+
+OpenStore = Callable[[str], Store]
+
+
+class UnlockDialog(QDialog):
+    """``create=True`` asks for a new passphrase twice; otherwise for the existing one.
+
+    ``open_store`` is called with the passphrase and must raise ``StoreError`` when it is wrong;
+    the dialog stays open with the message and nothing is created or overwritten.
+    """
+
+    def __init__(self, open_store: OpenStore, *, create: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open_store = open_store
+        self._create = create
+        self.store: Store | None = None
+        self.setWindowTitle(_("BrugApp – choose a passphrase") if create else _("BrugApp – unlock"))
+        self.setMinimumWidth(440)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        picture = QLabel()
+        picture.setPixmap(icon("lock", ACCENT, 48).pixmap(48, 48))
+        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        heading = QLabel(_("Choose a passphrase") if create else _("Welcome back"))
+        heading.setObjectName("EmptyTitle")
+        layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        intro = QLabel(
+            _("Your notes are about vulnerable families. BrugApp keeps them encrypted on this "
+              "computer; the passphrase is the only key.")
+            if create
+            else _("Type your passphrase to open your notebook.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(_("Passphrase"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        layout.addWidget(self.passphrase)
+
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setPlaceholderText(_("Type the passphrase again"))
+        self.repeat.setAccessibleName(_("Repeat passphrase"))
+        self.strength = QProgressBar()
+        self.strength.setRange(0, 3)
+        self.strength.setTextVisible(False)
+        self.strength.setMaximumHeight(6)
+        self.strength_hint = QLabel()
+        self.strength_hint.setObjectName("Hint")
+        warning = QLabel(
+            _("Write it down somewhere safe. A lost passphrase cannot be recovered: "
+              "not by you, not by us, not by anyone.")
+        )
+        warning.setObjectName("Warning")
+        warning.setWordWrap(True)
+        if create:
+            layout.addWidget(self.repeat)
+            layout.addWidget(self.strength)
+            layout.addWidget(self.strength_hint)
+            layout.addWidget(warning)
+            self.passphrase.textChanged.connect(self._update_strength)
+            self._update_strength("")
+        else:
+            for widget in (self.repeat, self.strength, self.strength_hint, warning):
+                widget.hide()
+
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Create notebook") if create else _("Unlock"))
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _update_strength(self, text: str) -> None:
+        strength = passphrase_strength(text)
+        self.strength.setValue(strength.score)
+        self.strength_hint.setText(_(strength.hint))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _submit(self) -> None:
+        passphrase = self.passphrase.text()
+        if self._create:
+            if passphrase_strength(passphrase).score == 0:
+                self.show_error(_(passphrase_strength(passphrase).hint))
+                return
+            if passphrase != self.repeat.text():
+                self.show_error(_("The two passphrases are not the same."))
+                self.repeat.clear()
+                self.repeat.setFocus()
+                return
+        elif not passphrase:
+            self.show_error(_("Type your passphrase."))
+            return
+        try:
+            self.store = self._open_store(passphrase)
+        except StoreError as exc:
+            self.show_error(str(exc))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,16 @@
+"""GUI tests share pytest-qt's single session QApplication, themed and in Dutch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from brugapp.ui.app import setup_application
+
+
+@pytest.fixture(autouse=True)
+def brugapp_qt(qapp: QApplication) -> Iterator[QApplication]:
+    setup_application(qapp, "nl")
+    yield qapp
