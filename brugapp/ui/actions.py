@@ -28,6 +28,7 @@ def make_action(
     shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{hint} ({shortcut_text})" if shortcut_text else hint)
     action.setStatusTip(hint)
-    action.triggered.connect(slot)
+    # triggered(checked) would otherwise land in a slot's first default argument
+    action.triggered.connect(lambda _checked=False: slot())
     parent.addAction(action)
     return action

@@ -14,3 +14,11 @@ from brugapp.ui.app import setup_application
 def brugapp_qt(qapp: QApplication) -> Iterator[QApplication]:
     setup_application(qapp, "nl")
     yield qapp
+
+
+def show_active(qtbot, widget) -> None:
+    """Show a top-level widget and make it the active window, so shortcuts reach it offscreen."""
+    widget.show()
+    widget.activateWindow()
+    widget.windowHandle().requestActivate()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=2000)

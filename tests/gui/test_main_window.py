@@ -1,0 +1,83 @@
+"""The main window: Dutch sections, shortcuts, search focus, lock, remembered state, language switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from brugapp.ui.app import AppController
+from brugapp.ui.main_window import MainWindow
+from tests.conftest import TEST_PASSPHRASE
+from tests.gui.conftest import show_active
+
+DUTCH_SECTIONS = ["Vandaag", "Gezinnen", "Sociale kaart", "Doorverwijzingen", "Opvolging", "Overleg", "Rapportage"]
+
+
+def _window(qtbot, store) -> MainWindow:
+    window = MainWindow(store, auto_lock_minutes=0)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    return window
+
+
+def test_sidebar_lists_the_seven_sections_in_dutch(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == DUTCH_SECTIONS
+    assert window.menuBar().actions()[0].text() == "&Bestand"
+
+
+def test_ctrl_number_switches_section_and_ctrl_k_focuses_search(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "kaart"
+    assert window.stack.currentWidget().title_label.text() == "Sociale kaart"
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_field
+
+
+def test_lock_covers_the_data_and_only_the_passphrase_unlocks(qtbot, encrypted_store) -> None:
+    window = _window(qtbot, encrypted_store)
+    locked = []
+    window.locked.connect(lambda: locked.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked() and locked == [True]
+    qtbot.keyClicks(window.lock_screen.passphrase, "fout")
+    qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
+    assert window.is_locked()
+    assert "klopt niet" in window.lock_screen.error.text()
+    qtbot.keyClicks(window.lock_screen.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
+    assert not window.is_locked()
+
+
+def test_auto_lock_after_idle_time(qtbot, encrypted_store) -> None:
+    window = _window(qtbot, encrypted_store)
+    window._auto_lock_ms = 50
+    window._idle_timer.start(50)
+    qtbot.waitUntil(window.is_locked, timeout=2000)
+
+
+def test_last_section_and_geometry_are_remembered(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    window.resize(1200, 700)  # the offscreen screen is 800x800: only the height survives its clamping
+    window.show_section("meetings")
+    window.close()
+    again = _window(qtbot, store)
+    assert again.current_section() == "meetings"
+    assert again.height() == 700
+
+
+def test_language_switch_rebuilds_the_window_in_english(qtbot, store) -> None:
+    controller = AppController(QApplication.instance(), store, demo=False)
+    window = controller.show()
+    qtbot.addWidget(window)
+    english = controller.switch_language("en")
+    qtbot.addWidget(english)
+    try:
+        assert english.sidebar.item(1).text() == "Families"
+        assert english.menuBar().actions()[0].text() == "&File"
+        dutch = controller.switch_language("nl")
+        qtbot.addWidget(dutch)
+        assert dutch.sidebar.item(1).text() == "Gezinnen"
+    finally:
+        controller.switch_language("nl").close()

@@ -1,0 +1,74 @@
+"""First start chooses a passphrase; later starts need it; a wrong one gets in nowhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from brugapp.store import open_store
+from brugapp.ui.unlock import UnlockDialog
+from tests.conftest import TEST_PASSPHRASE
+
+
+def _opener(path: Path, *, create: bool):
+    return lambda passphrase: open_store(path, passphrase=passphrase, create=create)
+
+
+def test_first_start_needs_the_same_long_enough_passphrase_twice(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "brugapp.db"
+    dialog = UnlockDialog(_opener(path, create=True), create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # WHEN the passphrase is too short
+    qtbot.keyClicks(dialog.passphrase, "kort")
+    qtbot.keyClicks(dialog.repeat, "kort")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert "Te kort" in dialog.error.text()
+    assert not path.exists()
+    # WHEN the two do not match
+    dialog.passphrase.clear()
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, TEST_PASSPHRASE + "x")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert "niet gelijk" in dialog.error.text()
+    assert not path.exists()
+    # WHEN they match, the encrypted store is created
+    qtbot.keyClicks(dialog.repeat, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert dialog.store is not None and dialog.store.info.encrypted
+    dialog.store.close()
+    assert path.exists()
+
+
+def test_create_mode_shows_strength_and_the_no_recovery_warning(qtbot, tmp_path: Path) -> None:
+    dialog = UnlockDialog(_opener(tmp_path / "x.db", create=True), create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "fiets boom regen wolk")
+    assert dialog.strength.value() == 3
+    assert "Sterke" in dialog.strength_hint.text()
+    texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.error)))
+    assert "niet hersteld" in texts
+
+
+def test_wrong_passphrase_gives_a_dutch_message_and_no_access(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "brugapp.db"
+    open_store(path, passphrase=TEST_PASSPHRASE, create=True).close()
+    before = path.read_bytes()
+    dialog = UnlockDialog(_opener(path, create=False), create=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.repeat.isVisible()
+    qtbot.keyClicks(dialog.passphrase, "verkeerde wachtwoordzin")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.store is None
+    assert "wachtwoordzin klopt niet" in dialog.error.text()
+    assert path.read_bytes() == before
+    # AND the right one opens it
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.store is not None
+    dialog.store.close()

@@ -1,0 +1,78 @@
+"""The headless surface: version, demo store, list, self-test, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brugapp import __version__
+from brugapp.cli import main
+from tests.conftest import TEST_PASSPHRASE
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert main(["demo", "create", str(path), "--plain"]) == 0
+    return path
+
+
+def test_python_dash_m_prints_the_version() -> None:
+    result = subprocess.run([sys.executable, "-m", "brugapp", "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == f"BrugApp {__version__}"
+
+
+def test_list_families_as_json_has_stable_ids(demo_db: Path, capsys) -> None:
+    assert main(["list", "families", "--db", str(demo_db), "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert len(first) >= 40
+    assert all(set(item) == {"id", "label"} for item in first)
+    assert main(["--db", str(demo_db), "list", "families", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == first
+
+
+def test_list_schools_as_lines(demo_db: Path, capsys) -> None:
+    assert main(["list", "schools", "--db", str(demo_db)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert any("Basisschool Sint-Jozef – Overleie" in line for line in lines)
+    assert all(len(line.split("\t")) == 2 for line in lines)
+
+
+def test_demo_create_encrypts_with_the_passphrase_from_the_environment(tmp_path: Path, monkeypatch, capsys) -> None:
+    path = tmp_path / "enc.db"
+    monkeypatch.setenv("BRUGAPP_PASSPHRASE", TEST_PASSPHRASE)
+    assert main(["demo", "create", str(path)]) == 0
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    capsys.readouterr()
+    assert main(["list", "schools", "--db", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    monkeypatch.setenv("BRUGAPP_PASSPHRASE", "een verkeerde zin")
+    assert main(["list", "schools", "--db", str(path)]) == 2
+    assert "wachtwoordzin klopt niet" in capsys.readouterr().err
+
+
+def test_demo_create_without_passphrase_or_over_an_existing_file_fails(demo_db: Path, tmp_path: Path, capsys) -> None:
+    assert main(["demo", "create", str(tmp_path / "new.db")]) == 2
+    assert "BRUGAPP_PASSPHRASE" in capsys.readouterr().err
+    assert not (tmp_path / "new.db").exists()
+    assert main(["demo", "create", str(demo_db), "--plain"]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    assert main(["list", "families", "--db", str(tmp_path / "nergens.db")]) == 2
+    assert "Geen gegevensbestand" in capsys.readouterr().err
+
+
+def test_self_test_renders_every_view(demo_db: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "views"
+    assert main(["self-test", "--db", str(demo_db), "--out", str(out)]) == 0
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    assert pngs == sorted(f"{key}.png" for key in
+                          ("today", "families", "kaart", "referrals", "followups", "meetings", "reports"))
+    assert all((out / name).stat().st_size > 5000 for name in pngs)
+    assert "Zelftest geslaagd" in capsys.readouterr().out

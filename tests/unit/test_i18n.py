@@ -1,0 +1,49 @@
+"""Every string the UI can show has a Dutch translation, and the compiled catalog is current."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+from babel.messages.mofile import read_mo
+
+from brugapp import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_ui_string_in_the_code_has_a_dutch_translation() -> None:
+    tool = _tool()
+    extracted = {m.id if isinstance(m.id, str) else m.id[0] for m in tool.extract() if m.id}
+    with (ROOT / "translations/nl/LC_MESSAGES/brugapp.mo").open("rb") as fh:
+        compiled = read_mo(fh)
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        for m in compiled
+        if m.id and (m.string if isinstance(m.string, str) else all(m.string))
+    }
+    missing = sorted(extracted - translated)
+    assert not missing, f"{len(missing)} string(s) without Dutch translation (tools/i18n.py add): {missing[:20]}"
+
+
+def test_language_switch_changes_text_and_dates() -> None:
+    i18n.set_language("nl")
+    assert i18n._("Families") == "Gezinnen"
+    assert i18n.format_date(dt.date(2026, 11, 23), "full_day") == "maandag 23 november 2026"
+    i18n.set_language("en")
+    assert i18n._("Families") == "Families"
+    assert i18n.format_date(dt.date(2026, 11, 23), "full_day") == "Monday 23 November 2026"
+
+
+def test_unknown_language_falls_back_to_dutch() -> None:
+    i18n.set_language("xx")
+    assert i18n.language() == "nl"
