@@ -29,7 +29,7 @@ def _requirements_digest(extras: str) -> str:
 
 def ensure_environment(extras: str) -> None:
     """Create the virtual environment and (re)install only when pyproject.toml changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py must explain itself on an old Python)
         sys.exit("BrugApp needs Python 3.11 or newer.")
     if not PYTHON.exists():
         print("Creating .venv …", flush=True)

@@ -108,7 +108,7 @@ def _check_readable(engine: Engine) -> None:
 
 def _encrypted_engine(path: Path, passphrase: str) -> Engine:
     url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _quiet_cipher_log(dbapi_connection: object, record: object) -> None:
@@ -139,7 +139,7 @@ def open_store(
     text_location = str(location)
     if "://" in text_location:
         url = make_url(text_location)
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)
         is_sqlite = url.get_backend_name() == "sqlite"
         info = StoreInfo(url.render_as_string(hide_password=True), False, is_sqlite)
         if is_sqlite:
@@ -158,7 +158,7 @@ def open_store(
         if passphrase:
             engine = _encrypted_engine(path, passphrase)
         else:
-            engine = create_engine(URL.create("sqlite", database=str(path)))
+            engine = create_engine(URL.create("sqlite", database=str(path)), hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         info = StoreInfo(str(path), bool(passphrase), True)
 

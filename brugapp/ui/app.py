@@ -79,7 +79,12 @@ class AppController:
 
 
 def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
+    from brugapp.logging_setup import configure_logging
+    from brugapp.ui.crash import install_excepthook
+
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
+    install_excepthook()
     settings = load_settings()
     setup_application(app, language or settings.language)
     try:

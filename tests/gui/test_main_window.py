@@ -81,3 +81,26 @@ def test_language_switch_rebuilds_the_window_in_english(qtbot, store) -> None:
         assert dutch.sidebar.item(1).text() == "Gezinnen"
     finally:
         controller.switch_language("nl").close()
+
+
+def test_qt_own_buttons_speak_dutch(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).text() == "Sluiten"
+
+
+def test_about_dialog_names_version_and_licences(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from brugapp import __version__
+    from brugapp.ui.about import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert __version__ in text
+    assert "GPL" in text and "LGPL" in text and "CC BY-SA" in text
+    assert dialog.windowTitle() == "Over BrugApp"

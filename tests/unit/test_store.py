@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from brugapp.store import StoreError, WrongPassphraseError, open_store
-from brugapp.store import migrations
+from brugapp.store import StoreError, WrongPassphraseError, migrations, open_store
 from brugapp.store.backup import backup_store, list_backups, restore_backup
 from tests.conftest import TEST_PASSPHRASE
 from tests.factories import make_family
