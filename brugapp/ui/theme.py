@@ -48,7 +48,7 @@ QPushButton {{
 }}
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:default, QPushButton#Primary {{
-    background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: bold;
+    background: {ACCENT}; color: white; border-color: {ACCENT};
 }}
 QPushButton:disabled {{ color: #9aa7b3; background: #eef1f4; }}
 QTableView, QListView, QTreeView {{
@@ -60,6 +60,10 @@ QHeaderView::section {{
     font-weight: bold; color: {MUTED};
 }}
 QStatusBar {{ background: {CARD}; border-top: 1px solid {BORDER}; color: {MUTED}; }}
+QProgressBar {{ background: {BORDER}; border: none; border-radius: 3px; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
+QProgressBar[strength="0"]::chunk, QProgressBar[strength="1"]::chunk {{ background: {DANGER}; }}
+QProgressBar[strength="2"]::chunk {{ background: {WARNING}; }}
 QToolTip {{ background: {INK}; color: white; border: none; padding: 4px; }}
 """
 

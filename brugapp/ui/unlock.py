@@ -44,6 +44,7 @@ class UnlockDialog(QDialog):
         layout.setSpacing(10)
         picture = QLabel()
         picture.setPixmap(icon("lock", ACCENT, 48).pixmap(48, 48))
+        picture.setFixedSize(48, 48)
         layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
         heading = QLabel(_("Choose a passphrase") if create else _("Welcome back"))
         heading.setObjectName("EmptyTitle")
@@ -103,10 +104,14 @@ class UnlockDialog(QDialog):
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumHeight(self.sizeHint().height() + 20)
 
     def _update_strength(self, text: str) -> None:
         strength = passphrase_strength(text)
-        self.strength.setValue(strength.score)
+        self.strength.setValue(max(strength.score, 1 if text else 0))
+        self.strength.setProperty("strength", str(strength.score))
+        self.strength.style().unpolish(self.strength)
+        self.strength.style().polish(self.strength)
         self.strength_hint.setText(_(strength.hint))
 
     def show_error(self, message: str) -> None:
