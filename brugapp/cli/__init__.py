@@ -17,6 +17,12 @@ from brugapp.i18n import _, set_language
 COMMAND_MODULES = (
     "brugapp.cli.store_commands",
     "brugapp.cli.selftest_command",
+    "brugapp.cli.kaart_commands",
+    "brugapp.cli.bench_command",
+    "brugapp.cli.notebook_commands",
+    "brugapp.cli.meeting_commands",
+    "brugapp.cli.print_commands",
+    "brugapp.cli.care_commands",
 )
 
 

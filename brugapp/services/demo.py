@@ -22,6 +22,10 @@ from brugapp.store import Store, open_store
 DEMO_LOADERS: tuple[str, ...] = (
     "brugapp.services.demo_foundation:load_schools",
     "brugapp.services.demo_foundation:load_families",
+    "brugapp.services.demo_kaart:load_kaart",
+    "brugapp.services.demo_notebook:load_notebook",
+    "brugapp.services.demo_meetings:load_meetings",
+    "brugapp.services.demo_care:load_care",
 )
 
 

@@ -19,6 +19,15 @@ class ListedRecord:
 LIST_KINDS: dict[str, str] = {
     "families": "brugapp.services.families:list_family_records",
     "schools": "brugapp.services.schools:list_school_records",
+    "services": "brugapp.services.kaart:list_service_records",
+    "organizations": "brugapp.services.kaart:list_organization_records",
+    "referrals": "brugapp.services.referrals:list_referral_records",
+    "followups": "brugapp.services.followups:list_followup_records",
+    "consents": "brugapp.services.consent:list_consent_records",
+    "members": "brugapp.services.families:list_member_records",
+    "contacts": "brugapp.services.notebook:list_contact_records",
+    "meetings": "brugapp.services.meetings:list_meeting_records",
+    "events": "brugapp.services.events:list_events",
 }
 
 

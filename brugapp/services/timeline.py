@@ -29,7 +29,12 @@ class TimelineEntry:
     status: str = ""  # translated status word, if any
 
 
-TIMELINE_SOURCES: list[str] = []
+TIMELINE_SOURCES: list[str] = [
+    "brugapp.services.notebook:timeline_contacts",
+    "brugapp.services.referrals:referral_timeline",
+    "brugapp.services.followups:followup_timeline",
+    "brugapp.services.meetings:meeting_timeline",
+]
 
 Source = Callable[[Session, int], list[TimelineEntry]]
 

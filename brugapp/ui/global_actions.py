@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from brugapp.ui.main_window import MainWindow
 
-GLOBAL_ACTIONS: list[str] = []
+GLOBAL_ACTIONS: list[str] = [
+    "brugapp.ui.quick_log:install_quick_log",
+]
 
 
 def install_global_actions(window: MainWindow) -> None:

@@ -1,5 +1,9 @@
 """All mapped tables. Import every model module here so Alembic and the metadata see them."""
 
+import brugapp.store.models.kaart  # sociale kaart tables (registers them)
+import brugapp.store.models.meetings  # overleg and events tables (registers them)
+import brugapp.store.models.notebook  # noqa: F401  (contact notebook tables)
+from brugapp.store.models import care  # noqa: F401  (referrals, consent, follow-ups)
 from brugapp.store.models.family import Family
 from brugapp.store.models.school import School
 from brugapp.store.models.system import AuditEntry, Draft

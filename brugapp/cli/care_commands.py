@@ -1,0 +1,120 @@
+"""Referral, consent and follow-up sub-commands.
+
+``brugapp print referral ID OUT.pdf --for RECIPIENT_ID [--status-only] [--override-reason TEXT]``
+``brugapp export ical OUT.ics``
+``brugapp followups [--days N] [--json]``          what is overdue, due today and this week
+``brugapp figures referrals --year 2025-2026``     aggregated, small counts as "<5"
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from brugapp.cli.common import CommandError, open_cli_store, print_json, print_rows
+from brugapp.cli.print_commands import command_group
+from brugapp.domain.followups import BUCKETS
+from brugapp.domain.schoolyear import SchoolYear
+from brugapp.i18n import _, format_date
+from brugapp.services.errors import NotFoundError, ValidationError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    exporters = command_group(subparsers, "export", _("export to a file"))
+    ical = exporters.add_parser("ical", help=_("follow-ups and appointments as an iCalendar file"))
+    ical.add_argument("out", type=Path)
+    ical.set_defaults(handler=run_export_ical)
+
+    followups = subparsers.add_parser("followups", help=_("what to follow up: overdue, today, this week"))
+    followups.add_argument("--json", action="store_true", help=_("print one JSON array"))
+    followups.set_defaults(handler=run_followups)
+
+    figures = command_group(subparsers, "figures", _("aggregated figures for the report"))
+    referrals = figures.add_parser("referrals", help=_("referrals: time to first appointment, outcomes"))
+    referrals.add_argument("--year", help=_("school year, e.g. 2025-2026 (default: the current one)"))
+    referrals.set_defaults(handler=run_referral_figures)
+
+
+def register_print_referral(printers: argparse._SubParsersAction) -> None:
+    parser = printers.add_parser("referral", help=_("the referral sheet for one recipient"))
+    parser.add_argument("referral_id")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--for", dest="recipient_id", required=True, metavar="RECIPIENT_ID",
+                        help=_("id of the school, organisation, service or contact person"))
+    parser.add_argument("--status-only", action="store_true", help=_("only where it stands (for a school)"))
+    parser.add_argument("--override-reason", default="", metavar="TEXT",
+                        help=_("print without recorded consent; the reason is kept in the audit trail"))
+    parser.set_defaults(handler=run_print_referral)
+
+
+def run_print_referral(args: argparse.Namespace) -> int:
+    from brugapp.services.referrals import print_referral_sheet
+
+    store = open_cli_store(args)
+    try:
+        printed = print_referral_sheet(store, referral_id=args.referral_id, recipient_id=args.recipient_id,
+                                       out=args.out, status_only=args.status_only,
+                                       override_reason=args.override_reason)
+    except (ValidationError, NotFoundError) as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+    print(_("Printed for {recipient}: {path}").format(recipient=printed.recipient_label, path=printed.path))
+    return 0
+
+
+def run_export_ical(args: argparse.Namespace) -> int:
+    from brugapp.services.calendar_export import export_ical
+
+    store = open_cli_store(args)
+    try:
+        result = export_ical(store, out=args.out)
+    finally:
+        store.close()
+    print(_("{todos} follow-ups and {events} appointments written to {path}").format(
+        todos=result.todos, events=result.events, path=result.path))
+    return 0
+
+
+def run_followups(args: argparse.Namespace) -> int:
+    from brugapp.services.followups import due_this_week
+
+    store = open_cli_store(args)
+    try:
+        grouped = due_this_week(store)
+    finally:
+        store.close()
+    if args.json:
+        print_json([view for views in grouped.values() for view in views])
+        return 0
+    print_rows(
+        (BUCKETS.label(bucket), format_date(v.due, "short"), v.title, v.family_name, v.id)
+        for bucket, views in grouped.items() for v in views
+    )
+    return 0
+
+
+def run_referral_figures(args: argparse.Namespace) -> int:
+    from brugapp.services.care_figures import referral_figures, shown
+
+    try:
+        year = SchoolYear.parse(args.year) if args.year else SchoolYear.of(dt.date.today())
+    except ValueError:
+        raise CommandError(_("Write the school year as 2025-2026.")) from None
+    store = open_cli_store(args)
+    try:
+        figures = referral_figures(store, first_day=year.first_day, last_day=year.last_day)
+    finally:
+        store.close()
+    print_json({
+        "school_year": year.label, "referrals": shown(figures.referrals),
+        "with_appointment": shown(figures.with_appointment),
+        "median_days_to_first_appointment": figures.median_days_to_appointment,
+        "by_intensity": {k: shown(v) for k, v in figures.by_intensity.items()},
+        "by_outcome": {k or "open": shown(v) for k, v in figures.by_outcome.items()},
+        "per_service": [{"service": s.service_label, "referrals": shown(s.referrals),
+                         "outcomes": {k or "open": v for k, v in s.shown().items() if v != "0"}}
+                        for s in figures.per_service],
+    })
+    return 0

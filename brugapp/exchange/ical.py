@@ -1,0 +1,109 @@
+"""iCalendar (RFC 5545) for Outlook and Thunderbird: follow-ups as VTODO, appointments as VEVENT.
+
+Times are in Europe/Brussels with a VTIMEZONE written the way Outlook and Thunderbird write it themselves
+(yearly rules for the EU summer time), so both show the right hour. UIDs are ``<record uuid>@brugapp``:
+importing the file again updates the entries instead of duplicating them. Titles only — never notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, Todo
+
+from brugapp import __version__
+
+TZID = "Europe/Brussels"
+ZONE = ZoneInfo(TZID)
+UID_DOMAIN = "brugapp"
+
+
+@dataclass(frozen=True)
+class CalTodo:
+    uuid: str
+    summary: str
+    due: dt.date
+    done: bool = False
+    cancelled: bool = False
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class CalEvent:
+    uuid: str
+    summary: str
+    start: dt.datetime  # aware
+    minutes: int = 60
+    category: str = ""
+
+
+def uid(record_uuid: str) -> str:
+    return f"{record_uuid}@{UID_DOMAIN}"
+
+
+def brussels_timezone() -> Timezone:
+    """VTIMEZONE for Europe/Brussels with the EU rules (last Sunday of March / October)."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    zone.add("x-lic-location", TZID)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", dt.timedelta(hours=1))
+    summer.add("tzoffsetto", dt.timedelta(hours=2))
+    summer.add("dtstart", dt.datetime(1981, 3, 29, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", dt.timedelta(hours=2))
+    winter.add("tzoffsetto", dt.timedelta(hours=1))
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
+
+
+def build_calendar(
+    todos: Sequence[CalTodo], events: Sequence[CalEvent], *, name: str, stamp: dt.datetime | None = None
+) -> bytes:
+    """One calendar file; ``stamp`` (aware) is the DTSTAMP of every entry."""
+    now = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//BrugApp//BrugApp {__version__}//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add_component(brussels_timezone())
+    for item in todos:
+        todo = Todo()
+        todo.add("uid", uid(item.uuid))
+        todo.add("dtstamp", now)
+        todo.add("summary", item.summary)
+        todo.add("due", item.due)  # a date: due that day, no hour
+        if item.done:
+            todo.add("status", "COMPLETED")
+        elif item.cancelled:
+            todo.add("status", "CANCELLED")
+        else:
+            todo.add("status", "NEEDS-ACTION")
+        if item.category:
+            todo.add("categories", [item.category])
+        calendar.add_component(todo)
+    for item in events:
+        event = Event()
+        start = item.start.astimezone(ZONE).replace(second=0, microsecond=0)
+        event.add("uid", uid(item.uuid))
+        event.add("dtstamp", now)
+        event.add("summary", item.summary)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=item.minutes))
+        event.add("transp", "OPAQUE")
+        if item.category:
+            event.add("categories", [item.category])
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,159 @@
+"""The referral sheet (doorverwijsfiche) and its status-only version for a school.
+
+The sheet carries only what the consent decision covers for this recipient: every field asks
+``domain.consent.fields_allowed``. The service layer refuses the print before it gets here when there is
+no consent; this module never decides that itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from reportlab.platypus import Flowable
+
+from brugapp.domain.consent import GIVERS, METHODS, PURPOSES, ConsentDecision, SheetField, fields_allowed
+from brugapp.domain.referrals import INTENSITIES, STATUSES
+from brugapp.i18n import _, format_date, format_time
+from brugapp.printing.document import SheetInfo, heading, key_value_table, para, spacer, styles, write_pdf
+
+LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+
+
+@dataclass(frozen=True)
+class ReferralSheetData:
+    family_name: str
+    recipient_label: str
+    service_label: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    status: str  # domain.referrals.Status code
+    status_since: dt.date | None
+    appointment_at: dt.datetime | None
+    next_check: dt.date | None
+    intensity: str
+    referred_on: dt.date
+    urgent: bool
+    question: str
+    tried: str
+    sharing: str  # the sharing level of question / tried / feedback
+    feedback_on: dt.date | None
+    feedback_text: str
+    sender_name: str
+    sender_phone: str
+    sender_email: str
+    decision: ConsentDecision
+    status_only: bool
+
+
+def _when(moment: dt.datetime) -> str:
+    local = moment.astimezone(LOCAL_ZONE)
+    return _("{date} at {time}").format(date=format_date(local.date(), "full_day"), time=format_time(local))
+
+
+def consent_line(decision: ConsentDecision) -> str:
+    """'Consent given by Parent (Oral) on …, valid until …, for: …' — never what was withheld."""
+    fact = decision.consent
+    if fact is None:
+        return ""
+    if fact.method == "override":
+        return _(decision.reason)
+    line = _("Consent given by {giver} ({method}) on {date}, for: {purposes}.").format(
+        giver=GIVERS.label(fact.given_by), method=METHODS.label(fact.method),
+        date=format_date(fact.given_on, "long"),
+        purposes=", ".join(PURPOSES.label(p) for p in sorted(fact.purposes)),
+    )
+    if fact.valid_until is not None:
+        line += " " + _("Valid until {date}.").format(date=format_date(fact.valid_until, "long"))
+    return line
+
+
+def _sender_rows(data: ReferralSheetData) -> list[tuple[str, str]]:
+    blank = "……………………………………"
+    return [
+        (_("Name"), data.sender_name or blank),
+        (_("Phone"), data.sender_phone or blank),
+        (_("E-mail"), data.sender_email or blank),
+    ]
+
+
+def _allowed(data: ReferralSheetData, field: str, value: str = "") -> bool:
+    if data.status_only and field not in (SheetField.STATUS, SheetField.CONTACT):
+        return False
+    level = data.sharing if field in (SheetField.QUESTION, SheetField.TRIED, SheetField.NOTES) else "shareable"
+    return fields_allowed(data.decision, field, sharing_level=level, value=value)
+
+
+def _status_rows(data: ReferralSheetData) -> list[tuple[str, str]]:
+    rows = [(_("Where it stands"), STATUSES.label(data.status))]
+    if data.status_since is not None:
+        rows.append((_("Since"), format_date(data.status_since, "long")))
+    if data.next_check is not None:
+        rows.append((_("Next check by the bridge figure"), format_date(data.next_check, "long")))
+    return rows
+
+
+def status_story(data: ReferralSheetData) -> list[Flowable]:
+    """The school's version: that help is running, where it stands, whom to call. No content."""
+    s = styles()
+    story: list[Flowable] = [
+        para(_("About: {family}").format(family=data.family_name), s.subtitle),
+        para(_("A service outside the school is involved. This sheet tells you only where it stands and whom to "
+               "call; the content stays with the family and the service."), s.notice),
+    ]
+    if _allowed(data, SheetField.STATUS):
+        story += [heading(_("Where does it stand?")), key_value_table(_status_rows(data))]
+    if _allowed(data, SheetField.CONTACT):
+        story += [heading(_("Questions? Call the bridge figure")), key_value_table(_sender_rows(data))]
+    return story
+
+
+def full_story(data: ReferralSheetData) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [para(_("About: {family}").format(family=data.family_name), s.subtitle)]
+    if data.urgent:
+        story.append(para(_("Urgent: the service was asked to act today."), s.notice))
+    if _allowed(data, SheetField.STATUS):
+        rows = [
+            (_("Referred to"), data.service_label),
+            (_("Referred on"), format_date(data.referred_on, "long")),
+            (_("How warm"), INTENSITIES.label(data.intensity)),
+            *_status_rows(data),
+        ]
+        if data.appointment_at is not None:
+            rows.append((_("Appointment"), _when(data.appointment_at)))
+        story += [heading(_("The referral")), key_value_table(rows)]
+    if _allowed(data, SheetField.CONTACT) and (data.contact_name or data.contact_phone):
+        rows = [(_("Contact person"), data.contact_name)]
+        if data.contact_phone:
+            rows.append((_("Phone"), data.contact_phone))
+        if data.contact_email:
+            rows.append((_("E-mail"), data.contact_email))
+        story += [heading(_("Contact at the service")), key_value_table(rows)]
+    if data.question and _allowed(data, SheetField.QUESTION, data.question):
+        story += [heading(_("The question")), para(data.question)]
+    if data.tried and _allowed(data, SheetField.TRIED, data.tried):
+        story += [heading(_("What has been tried")), para(data.tried)]
+    if data.feedback_text and _allowed(data, SheetField.NOTES, data.feedback_text):
+        when = format_date(data.feedback_on, "long") if data.feedback_on else ""
+        story += [heading(_("Latest news (stavaza) {date}").format(date=when).strip()), para(data.feedback_text)]
+    if _allowed(data, SheetField.CONTACT):
+        story += [heading(_("The bridge figure")), key_value_table(_sender_rows(data))]
+    return story
+
+
+def write_referral_sheet(path: Path, data: ReferralSheetData, *, printed_on: dt.date | None = None) -> Path:
+    """Write the sheet; the audience line in the footer names the recipient."""
+    if not data.decision.allowed:
+        raise PermissionError(data.decision.reason)  # the service refuses first; this is the last guard
+    story = status_story(data) if data.status_only else full_story(data)
+    line = consent_line(data.decision)
+    if line:
+        story += [spacer(3), heading(_("Consent")), para(line, styles().small)]
+    title = _("Where does it stand? (status only)") if data.status_only else _("Referral sheet")
+    # Kept short: the shared footer does not wrap, and the title already says "status only".
+    audience = _("For: {recipient}").format(recipient=data.recipient_label)
+    return write_pdf(path, SheetInfo(title, audience, printed_on=printed_on), story)

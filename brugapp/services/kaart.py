@@ -1,0 +1,737 @@
+"""The sociale kaart: find, read, edit, verify and merge services.
+
+Reads return frozen dataclasses. ``list_services`` loads the whole map in a handful of queries so
+the GUI can filter 2,000+ services in memory with ``summary_matches`` (one rule for GUI and CLI).
+Private fields (Ken-je-buurt colour, experience notes) are read here for the brugfiguur's own
+screens; exports never use these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from brugapp.domain.kaart import (
+    CATEGORIES,
+    COLOURS,
+    DAY_SHORT,
+    REFERRAL_ROUTES,
+    STATUSES,
+    WeeklySlot,
+    categories_for_theme,
+    describe_slots,
+    is_open,
+    is_stale,
+    reachable_after_hours,
+    slots_from_byday,
+)
+from brugapp.domain.themes import THEMES
+from brugapp.domain.vocabulary import Vocabulary
+from brugapp.i18n import _
+from brugapp.services.errors import NotFoundError, ValidationError
+from brugapp.services.listing import ListedRecord
+from brugapp.store import Store
+from brugapp.store.models.kaart import (
+    KaartContact,
+    KaartLocation,
+    KaartOrganization,
+    KaartPhone,
+    KaartPrivateNote,
+    KaartSchedule,
+    KaartService,
+    KaartServiceArea,
+    KaartServiceAtLocation,
+    KaartServiceTerm,
+)
+from brugapp.store.search_index import fold, index_record, unindex_record
+
+
+@dataclass(frozen=True)
+class ContactRef:
+    id: str
+    name: str
+    role: str
+    phone: str
+    email: str
+    is_backup: bool
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    id: str
+    name: str
+    role: str
+    organization_id: str
+    organization_name: str
+    service_id: str  # "" for a contact of the whole organisation
+    service_name: str
+    phones: tuple[str, ...]  # own number first, then the service's / organisation's
+    email: str
+    is_backup: bool
+    after_hours_phone: str
+    after_hours_note: str
+    backup: ContactRef | None
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    id: str
+    name: str
+    organization_id: str
+    organization_name: str
+    categories: tuple[str, ...]
+    themes: tuple[str, ...]
+    municipalities: tuple[str, ...]
+    phone: str
+    after_hours_phone: str
+    colour: str
+    assured_date: dt.date | None
+    status: str
+    referral_route: str
+    comes_to_school: bool
+    slots: tuple[WeeklySlot, ...]
+    search_text: str = field(repr=False, default="")  # folded words for "who do I call for X in Y"
+
+    def is_stale(self, today: dt.date) -> bool:
+        return is_stale(self.assured_date, today)
+
+    def is_open(self, moment: dt.datetime) -> bool:
+        return is_open(self.slots, moment)
+
+    def number_now(self, moment: dt.datetime) -> str:
+        """The number to call at ``moment``: the main one while open, else the after-hours one."""
+        if self.is_open(moment) or not self.after_hours_phone:
+            return self.phone
+        return self.after_hours_phone
+
+
+@dataclass(frozen=True)
+class ServiceDetail:
+    id: str
+    name: str
+    organization_id: str
+    organization_name: str
+    alternate_name: str
+    description: str
+    not_offered: str
+    status: str
+    categories: tuple[str, ...]
+    themes: tuple[str, ...]
+    target_group: str
+    minimum_age: int | None
+    maximum_age: int | None
+    referral_route: str
+    application_process: str
+    wait_time: str
+    fees: str
+    comes_to_school: bool
+    url: str
+    email: str
+    phones: tuple[str, ...]
+    after_hours_phone: str
+    after_hours_note: str
+    slots: tuple[WeeklySlot, ...]
+    municipalities: tuple[str, ...]
+    addresses: tuple[str, ...]
+    contact: ContactRef | None  # the fixed face (vast gezicht)
+    backup: ContactRef | None
+    contacts: tuple[ContactRef, ...]
+    assured_date: dt.date | None
+    colour: str  # private
+    private_notes: str  # private
+    organization_notes: str  # private
+
+    @property
+    def phone(self) -> str:
+        return self.phones[0] if self.phones else ""
+
+
+@dataclass(frozen=True)
+class KaartFilter:
+    """What the user asks the map; empty fields do not filter."""
+
+    text: str = ""
+    category: str = ""  # a category code, or "theme:<theme code>"
+    municipality: str = ""
+    open_at: dt.datetime | None = None  # "open now": reachable at this local moment
+    after_hours: bool = False
+    colour: str = ""  # green | red | explore | "none"
+    stale_only: bool = False
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ServiceInput:
+    """What the edit form sends; see ``save_service``."""
+
+    name: str
+    organization_name: str
+    description: str = ""
+    not_offered: str = ""
+    status: str = "active"
+    categories: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    target_group: str = ""
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    referral_route: str = ""
+    application_process: str = ""
+    wait_time: str = ""
+    fees: str = ""
+    comes_to_school: bool = False
+    url: str = ""
+    email: str = ""
+    phone: str = ""
+    after_hours_phone: str = ""
+    after_hours_note: str = ""
+    opening_hours: tuple[WeeklySlot, ...] = ()
+    municipalities: tuple[str, ...] = ()
+    contact_name: str = ""
+    contact_role: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    backup_name: str = ""
+    backup_role: str = ""
+    backup_phone: str = ""
+    backup_email: str = ""
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+@cache
+def _dutch() -> gettext.NullTranslations:
+    from brugapp.i18n import DOMAIN, compiled_catalog_dir
+
+    return gettext.translation(DOMAIN, localedir=compiled_catalog_dir(), languages=["nl"], fallback=True)
+
+
+def _term_words(codes: tuple[str, ...], vocabulary: Vocabulary) -> str:
+    """English, Dutch and current-language labels, so "schulden" and "debts" both find a service."""
+    words = []
+    for code in codes:
+        if code in vocabulary:
+            term = vocabulary.get(code)
+            words += [term.label, _dutch().gettext(term.label), term.text()]
+    return " ".join(words)
+
+
+def _slots(schedules: list[KaartSchedule]) -> tuple[WeeklySlot, ...]:
+    slots = []
+    for s in schedules:
+        try:
+            slots.append(slots_from_byday(s.byday, s.opens_at, s.closes_at))
+        except ValueError:
+            continue
+    return tuple(slots)
+
+
+def _org_notes(session: Session) -> dict[int, KaartPrivateNote]:
+    rows = session.scalars(select(KaartPrivateNote).where(KaartPrivateNote.organization_id.is_not(None))).all()
+    return {n.organization_id: n for n in rows if n.organization_id is not None}
+
+
+def list_services(store: Store) -> list[ServiceSummary]:
+    """Every service of the map, sorted by organisation and name, in a few bulk queries."""
+    with store.read() as session:
+        rows = session.execute(
+            select(KaartService, KaartOrganization.uuid, KaartOrganization.name, KaartOrganization.alternate_name)
+            .join(KaartOrganization, KaartService.organization_id == KaartOrganization.id)
+        ).all()
+        terms: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for sid, vocab, code in session.execute(
+            select(KaartServiceTerm.service_id, KaartServiceTerm.vocabulary, KaartServiceTerm.code)
+            .order_by(KaartServiceTerm.id)
+        ):
+            terms[sid][vocab].append(code)
+        areas: dict[int, list[str]] = defaultdict(list)
+        for sid, name in session.execute(select(KaartServiceArea.service_id, KaartServiceArea.name)
+                                         .order_by(KaartServiceArea.id)):
+            areas[sid].append(name)
+        for sid, city in session.execute(
+            select(KaartServiceAtLocation.service_id, KaartLocation.city)
+            .join(KaartLocation, KaartServiceAtLocation.location_id == KaartLocation.id)
+        ):
+            if city and city not in areas[sid]:
+                areas[sid].append(city)
+        phones: dict[int, dict[str, str]] = defaultdict(dict)
+        for sid, number, purpose in session.execute(
+            select(KaartPhone.service_id, KaartPhone.number, KaartPhone.purpose)
+            .where(KaartPhone.service_id.is_not(None)).order_by(KaartPhone.id)
+        ):
+            phones[sid].setdefault(purpose, number)
+        org_phones: dict[int, dict[str, str]] = defaultdict(dict)
+        for oid, number, purpose in session.execute(
+            select(KaartPhone.organization_id, KaartPhone.number, KaartPhone.purpose)
+            .where(KaartPhone.organization_id.is_not(None)).order_by(KaartPhone.id)
+        ):
+            org_phones[oid].setdefault(purpose, number)
+        schedules: dict[int, list[KaartSchedule]] = defaultdict(list)
+        for schedule in session.scalars(select(KaartSchedule).order_by(KaartSchedule.id)):
+            schedules[schedule.service_id].append(schedule)
+        notes = _org_notes(session)
+        label_cache: dict[tuple[str, ...], str] = {}
+        result = []
+        for service, org_uuid, org_name, org_alt in rows:
+            cats = tuple(terms[service.id]["kaart_category"])
+            themes = tuple(terms[service.id]["theme"])
+            key = (*cats, "|", *themes)
+            if key not in label_cache:
+                label_cache[key] = _term_words(cats, CATEGORIES) + " " + _term_words(themes, THEMES)
+            own, of_org = phones.get(service.id, {}), org_phones.get(service.organization_id, {})
+            note = notes.get(service.organization_id)
+            municipalities = tuple(areas.get(service.id, ()))
+            text = " ".join((service.name, service.alternate_name, org_name, org_alt, service.description,
+                             service.target_group, " ".join(municipalities), label_cache[key]))
+            result.append(ServiceSummary(
+                id=service.uuid, name=service.name, organization_id=org_uuid, organization_name=org_name,
+                categories=cats, themes=themes, municipalities=municipalities,
+                phone=own.get("main") or of_org.get("main", ""),
+                after_hours_phone=own.get("after_hours") or of_org.get("after_hours", ""),
+                colour=note.colour if note else "", assured_date=service.assured_date, status=service.status,
+                referral_route=service.referral_route, comes_to_school=service.comes_to_school,
+                slots=_slots(schedules.get(service.id, [])), search_text=fold(text),
+            ))
+    result.sort(key=lambda s: (fold(s.organization_name), fold(s.name)))
+    return result
+
+
+@lru_cache(maxsize=64)
+def _theme_categories(theme: str) -> frozenset[str]:
+    return frozenset(categories_for_theme(theme))
+
+
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    """The one filter rule of the map (GUI list, CLI ``kaart find``)."""
+    if criteria.text:
+        haystack = summary.search_text
+        if not all(token in haystack for token in _tokens(criteria.text)):
+            return False
+    if criteria.category:
+        if criteria.category.startswith("theme:"):
+            theme = criteria.category[6:]
+            wanted = _theme_categories(theme)
+            if not (wanted & set(summary.categories)
+                    or any(t == theme or t.startswith(f"{theme}.") for t in summary.themes)):
+                return False
+        elif criteria.category not in summary.categories:
+            return False
+    if criteria.municipality:
+        wanted_place = _folded(criteria.municipality)
+        if not any(_folded(m) == wanted_place for m in summary.municipalities):
+            return False
+    if criteria.colour:
+        if criteria.colour == "none":
+            if summary.colour:
+                return False
+        elif summary.colour != criteria.colour:
+            return False
+    if criteria.stale_only and not summary.is_stale(criteria.today or dt.date.today()):
+        return False
+    if criteria.open_at is not None and not (summary.is_open(criteria.open_at) or summary.after_hours_phone):
+        return False
+    if criteria.after_hours and not reachable_after_hours(summary.slots, summary.after_hours_phone):
+        return False
+    return summary.status in ("active", "temporarily closed") or not (criteria.open_at or criteria.after_hours)
+
+
+def find_services(store: Store, *, criteria: KaartFilter) -> list[ServiceSummary]:
+    """"Who do I call for X in Y": every word of ``criteria.text`` must match name, category, theme or place."""
+    return [s for s in list_services(store) if summary_matches(s, criteria)]
+
+
+def services_for_theme(store: Store, *, theme: str, municipality: str | None = None) -> list[ServiceSummary]:
+    """Services answering a family's need (a notebook theme code), optionally in one municipality."""
+    if theme not in THEMES:
+        raise ValidationError(_("Unknown theme: {code}").format(code=theme), field="theme")
+    criteria = KaartFilter(category=f"theme:{theme}", municipality=municipality or "")
+    return [s for s in list_services(store) if summary_matches(s, criteria) and s.status == "active"]
+
+
+def municipalities(store: Store) -> list[str]:
+    names = {m for s in list_services(store) for m in s.municipalities}
+    return sorted(names, key=fold)
+
+
+def _ref(contact: KaartContact) -> ContactRef:
+    return ContactRef(contact.uuid, contact.name, contact.title, contact.phone, contact.email, contact.is_backup)
+
+
+def _service_or_raise(session: Session, service_id: str) -> KaartService:
+    service = session.scalar(select(KaartService).where(KaartService.uuid == service_id))
+    if service is None:
+        raise NotFoundError(_("This service no longer exists in the social map."))
+    return service
+
+
+def _private(session: Session, *, organization_pk: int | None = None, service_pk: int | None = None,
+             create: bool = False) -> KaartPrivateNote | None:
+    column = KaartPrivateNote.organization_id if organization_pk is not None else KaartPrivateNote.service_id
+    pk = organization_pk if organization_pk is not None else service_pk
+    note = session.scalar(select(KaartPrivateNote).where(column == pk))
+    if note is None and create:
+        note = KaartPrivateNote(organization_id=organization_pk, service_id=service_pk, colour="", notes="")
+        session.add(note)
+    return note
+
+
+def _detail(session: Session, service: KaartService) -> ServiceDetail:
+    org = service.organization
+    own = [p for p in service.phones if p.purpose == "main"]
+    after = [p for p in service.phones if p.purpose == "after_hours"]
+    org_main = [p for p in org.phones if p.purpose == "main"]
+    org_after = [p for p in org.phones if p.purpose == "after_hours"]
+    contacts = [c for c in service.contacts] or [c for c in org.contacts if c.service_id is None]
+    fixed = next((c for c in contacts if not c.is_backup), None)
+    backup = next((c for c in contacts if c.is_backup), None)
+    terms = service.terms
+    places = [a.name for a in service.areas]
+    addresses = []
+    for link in service.at_locations:
+        loc = link.location
+        addresses.append(", ".join(p for p in (loc.address_1, f"{loc.postal_code} {loc.city}".strip()) if p))
+        if loc.city and loc.city not in places:
+            places.append(loc.city)
+    org_note = _private(session, organization_pk=org.id)
+    service_note = _private(session, service_pk=service.id)
+    return ServiceDetail(
+        id=service.uuid, name=service.name, organization_id=org.uuid, organization_name=org.name,
+        alternate_name=service.alternate_name, description=service.description, not_offered=service.not_offered,
+        status=service.status,
+        categories=tuple(t.code for t in terms if t.vocabulary == "kaart_category"),
+        themes=tuple(t.code for t in terms if t.vocabulary == "theme"),
+        target_group=service.target_group, minimum_age=service.minimum_age, maximum_age=service.maximum_age,
+        referral_route=service.referral_route, application_process=service.application_process,
+        wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
+        url=service.url, email=service.email or org.email,
+        phones=tuple(p.number for p in (own or org_main)),
+        after_hours_phone=(after or org_after)[0].number if (after or org_after) else "",
+        after_hours_note=service.after_hours_note, slots=_slots(list(service.schedules)),
+        municipalities=tuple(places), addresses=tuple(addresses),
+        contact=_ref(fixed) if fixed else None, backup=_ref(backup) if backup else None,
+        contacts=tuple(_ref(c) for c in contacts), assured_date=service.assured_date,
+        colour=org_note.colour if org_note else "", private_notes=service_note.notes if service_note else "",
+        organization_notes=org_note.notes if org_note else "",
+    )
+
+
+def get_service(store: Store, *, service_id: str) -> ServiceDetail:
+    """Everything about one service, for the detail pane and for a referral."""
+    with store.read() as session:
+        return _detail(session, _service_or_raise(session, service_id))
+
+
+def get_contact(store: Store, *, contact_id: str) -> ContactDetail:
+    """A contact person with the numbers to try, the after-hours line and the backup to call instead."""
+    with store.read() as session:
+        contact = session.scalar(select(KaartContact).where(KaartContact.uuid == contact_id))
+        if contact is None:
+            raise NotFoundError(_("This contact person no longer exists in the social map."))
+        org = contact.organization
+        service = contact.service
+        scope = service.contacts if service is not None else [c for c in org.contacts if c.service_id is None]
+        backup = next((c for c in scope if c.is_backup and c.id != contact.id), None)
+        if backup is None and contact.is_backup:
+            backup = next((c for c in scope if not c.is_backup and c.id != contact.id), None)
+        phone_rows = list(service.phones) if service is not None else []
+        phone_rows += list(org.phones)
+        numbers = [contact.phone] if contact.phone else []
+        numbers += [p.number for p in phone_rows if p.purpose == "main" and p.number not in numbers]
+        after = next((p.number for p in phone_rows if p.purpose == "after_hours"), "")
+        return ContactDetail(
+            id=contact.uuid, name=contact.name, role=contact.title, organization_id=org.uuid,
+            organization_name=org.name, service_id=service.uuid if service else "",
+            service_name=service.name if service else "", phones=tuple(numbers), email=contact.email,
+            is_backup=contact.is_backup, after_hours_phone=after,
+            after_hours_note=service.after_hours_note if service else "",
+            backup=_ref(backup) if backup else None,
+        )
+
+
+def opening_hours_text(slots: tuple[WeeklySlot, ...]) -> str:
+    """"ma–vr 09:00–17:00" in the interface language; "" when unknown."""
+    return describe_slots(slots, tuple(_(d) for d in DAY_SHORT))
+
+
+def list_service_records(store: Store) -> list[ListedRecord]:
+    return [ListedRecord(s.id, f"{s.name} – {s.organization_name}") for s in list_services(store)]
+
+
+def list_organization_records(store: Store) -> list[ListedRecord]:
+    with store.read() as session:
+        rows = session.execute(select(KaartOrganization.uuid, KaartOrganization.name)).all()
+    return sorted((ListedRecord(uuid, name) for uuid, name in rows), key=lambda r: fold(r.label))
+
+
+def organization_of(store: Store, *, organization_id: str) -> list[ServiceSummary]:
+    return [s for s in list_services(store) if s.organization_id == organization_id]
+
+
+# -- search index ------------------------------------------------------------------------------
+
+def _service_entry(service: KaartService) -> tuple[str, str, str, str]:
+    cats = " ".join(_term_words((t.code,), CATEGORIES) for t in service.terms if t.vocabulary == "kaart_category")
+    places = " ".join(a.name for a in service.areas)
+    return ("service", service.uuid, f"{service.name} – {service.organization.name}",
+            f"{service.description} {service.target_group} {cats} {places}")
+
+
+def _organization_entry(org: KaartOrganization) -> tuple[str, str, str, str]:
+    return ("organization", org.uuid, org.name, f"{org.alternate_name} {org.description}")
+
+
+def index_service(session: Session, service: KaartService) -> None:
+    kind, ref, label, body = _service_entry(service)
+    index_record(session, kind=kind, ref_uuid=ref, label=label, body=body)
+
+
+def index_organization(session: Session, org: KaartOrganization) -> None:
+    kind, ref, label, body = _organization_entry(org)
+    index_record(session, kind=kind, ref_uuid=ref, label=label, body=body)
+
+
+def index_many(session: Session, *, services: list[KaartService], organizations: list[KaartOrganization]) -> None:
+    """Index a whole import at once. ``index_record`` deletes row by row, which scans the FTS table each time
+    (minutes for thousands of services); here the old rows go in a few statements and the new ones in one.
+    Same row format as ``search_index.index_record``."""
+    entries = [_service_entry(s) for s in services] + [_organization_entry(o) for o in organizations]
+    refs = [entry[1] for entry in entries]
+    for start in range(0, len(refs), 500):
+        chunk = refs[start:start + 500]
+        names = ", ".join(f":r{i}" for i in range(len(chunk)))
+        session.execute(text(f"DELETE FROM search_index WHERE ref_uuid IN ({names})"),
+                        {f"r{i}": ref for i, ref in enumerate(chunk)})
+    if entries:
+        session.execute(
+            text("INSERT INTO search_index (kind, ref_uuid, family_uuid, label, body) "
+                 "VALUES (:kind, :ref, '', :label, :body)"),
+            [{"kind": kind, "ref": ref, "label": f"{label}\n{fold(label)}", "body": fold(body)}
+             for kind, ref, label, body in entries],
+        )
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+def _check_codes(data: ServiceInput) -> None:
+    if not data.name.strip():
+        raise ValidationError(_("A service needs a name."), field="name")
+    if not data.organization_name.strip():
+        raise ValidationError(_("A service needs an organisation."), field="organization_name")
+    if data.status not in STATUSES:
+        raise ValidationError(_("Unknown status: {code}").format(code=data.status), field="status")
+    if data.referral_route and data.referral_route not in REFERRAL_ROUTES:
+        raise ValidationError(_("Unknown way to refer: {code}").format(code=data.referral_route),
+                              field="referral_route")
+    for code in data.categories:
+        if code not in CATEGORIES:
+            raise ValidationError(_("Unknown category: {code}").format(code=code), field="categories")
+    for code in data.themes:
+        if code not in THEMES:
+            raise ValidationError(_("Unknown theme: {code}").format(code=code), field="themes")
+    for value, name in ((data.minimum_age, "minimum_age"), (data.maximum_age, "maximum_age")):
+        if value is not None and not 0 <= value <= 120:
+            raise ValidationError(_("An age must lie between 0 and 120."), field=name)
+
+
+def _organization_named(session: Session, name: str) -> KaartOrganization:
+    wanted = fold(name.strip())
+    for org in session.scalars(select(KaartOrganization).where(KaartOrganization.name.ilike(name.strip()))):
+        if fold(org.name) == wanted:
+            return org
+    for org in session.scalars(select(KaartOrganization)):
+        if fold(org.name) == wanted:
+            return org
+    org = KaartOrganization(name=name.strip())
+    session.add(org)
+    session.flush()
+    index_organization(session, org)
+    return org
+
+
+def replace_children(session: Session, owner: object, attr: str, items: list) -> None:
+    """Swap a child collection; the old rows go first so unique constraints never see both."""
+    current = getattr(owner, attr)
+    if current:
+        current.clear()
+        session.flush()
+    setattr(owner, attr, items)
+
+
+def _format_hhmm(value: dt.time) -> str:
+    return "24:00" if value == dt.time.max else value.strftime("%H:%M")
+
+
+def save_service(store: Store, *, service_id: str | None, data: ServiceInput) -> str:
+    """Create (``service_id`` None) or update a service; the organisation is found by name or made."""
+    _check_codes(data)
+    with store.session() as session:
+        org = _organization_named(session, data.organization_name)
+        if service_id:
+            service = _service_or_raise(session, service_id)
+            service.organization = org
+        else:
+            service = KaartService(name=data.name.strip(), organization=org)
+            session.add(service)
+        for attr in ("name", "description", "not_offered", "status", "target_group", "minimum_age",
+                     "maximum_age", "referral_route", "application_process", "wait_time", "fees",
+                     "comes_to_school", "url", "email", "after_hours_note"):
+            value = getattr(data, attr)
+            setattr(service, attr, value.strip() if isinstance(value, str) else value)
+        session.flush()
+        terms = [KaartServiceTerm(vocabulary="kaart_category", code=c) for c in dict.fromkeys(data.categories)]
+        terms += [KaartServiceTerm(vocabulary="theme", code=c) for c in dict.fromkeys(data.themes)]
+        replace_children(session, service, "terms", terms)
+        replace_children(session, service, "areas",
+                         [KaartServiceArea(name=m.strip()) for m in dict.fromkeys(data.municipalities) if m.strip()])
+        replace_children(session, service, "schedules", [
+            KaartSchedule(byday=s.byday, opens_at=_format_hhmm(s.opens), closes_at=_format_hhmm(s.closes))
+            for s in data.opening_hours
+        ])
+        phones = []
+        if data.phone.strip():
+            phones.append(KaartPhone(number=data.phone.strip(), purpose="main"))
+        if data.after_hours_phone.strip():
+            phones.append(KaartPhone(number=data.after_hours_phone.strip(), purpose="after_hours"))
+        replace_children(session, service, "phones", phones)
+        session.flush()
+        _set_contact(session, service, data.contact_name, data.contact_role, data.contact_phone,
+                     data.contact_email, backup=False)
+        _set_contact(session, service, data.backup_name, data.backup_role, data.backup_phone,
+                     data.backup_email, backup=True)
+        session.flush()
+        index_service(session, service)
+        return service.uuid
+
+
+def _set_contact(session: Session, service: KaartService, name: str, role: str, phone: str, email: str, *,
+                 backup: bool) -> None:
+    existing = next((c for c in service.contacts if c.is_backup == backup), None)
+    if not name.strip():
+        if existing is not None:
+            existing.service_id = None  # keep the person (a referral may name them), detach from the service
+            service.contacts.remove(existing)
+        return
+    if existing is None:
+        existing = KaartContact(organization_id=service.organization_id, name=name.strip(), is_backup=backup)
+        session.add(existing)
+        service.contacts.append(existing)
+    existing.name, existing.title, existing.phone, existing.email = name.strip(), role.strip(), phone.strip(), \
+        email.strip()
+    existing.organization_id = service.organization_id
+
+
+def verify_service(store: Store, *, service_id: str, today: dt.date | None = None) -> dt.date:
+    """"Vandaag gecontroleerd": the HSDS assured date becomes today."""
+    with store.session() as session:
+        service = _service_or_raise(session, service_id)
+        service.assured_date = today or dt.date.today()
+        return service.assured_date
+
+
+def set_colour(store: Store, *, organization_id: str, colour: str) -> None:
+    """Ken je buurt: green / red / explore, or "" to clear. Private: never exported."""
+    if colour and colour not in COLOURS:
+        raise ValidationError(_("Unknown colour: {code}").format(code=colour), field="colour")
+    with store.session() as session:
+        org = session.scalar(select(KaartOrganization).where(KaartOrganization.uuid == organization_id))
+        if org is None:
+            raise NotFoundError(_("This organisation no longer exists in the social map."))
+        note = _private(session, organization_pk=org.id, create=True)
+        assert note is not None
+        note.colour = colour
+
+
+def set_private_notes(store: Store, *, service_id: str, notes: str) -> None:
+    """The brugfiguur's own experience with a service. Private: never exported or printed."""
+    with store.session() as session:
+        service = _service_or_raise(session, service_id)
+        note = _private(session, service_pk=service.id, create=True)
+        assert note is not None
+        note.notes = notes.strip()
+
+
+def delete_service(store: Store, *, service_id: str) -> None:
+    with store.session() as session:
+        service = _service_or_raise(session, service_id)
+        unindex_record(session, ref_uuid=service.uuid)
+        session.delete(service)
+
+
+def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
+    """Fold a duplicate into the service kept: empty fields are filled, contacts, places, terms, phones
+    and notes are carried over, then the duplicate (and its organisation, if left empty) is removed."""
+    if keep_id == duplicate_id:
+        raise ValidationError(_("Choose two different services to merge."), field="duplicate")
+    with store.session() as session:
+        keep = _service_or_raise(session, keep_id)
+        dup = _service_or_raise(session, duplicate_id)
+        for attr in ("alternate_name", "description", "not_offered", "url", "email", "target_group",
+                     "minimum_age", "maximum_age", "referral_route", "application_process", "wait_time", "fees",
+                     "after_hours_note"):
+            if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
+                setattr(keep, attr, getattr(dup, attr))
+        keep.comes_to_school = keep.comes_to_school or dup.comes_to_school
+        if dup.assured_date and (keep.assured_date is None or dup.assured_date > keep.assured_date):
+            keep.assured_date = dup.assured_date
+        have_terms = {(t.vocabulary, t.code) for t in keep.terms}
+        keep.terms += [KaartServiceTerm(vocabulary=t.vocabulary, code=t.code) for t in dup.terms
+                       if (t.vocabulary, t.code) not in have_terms]
+        have_areas = {fold(a.name) for a in keep.areas}
+        keep.areas += [KaartServiceArea(name=a.name) for a in dup.areas if fold(a.name) not in have_areas]
+        have_numbers = {p.number for p in keep.phones}
+        keep.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
+                        for p in dup.phones if p.number not in have_numbers]
+        if not keep.schedules:
+            keep.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
+                                            description=s.description) for s in dup.schedules]
+        have_locations = {link.location_id for link in keep.at_locations}
+        for link in dup.at_locations:
+            if link.location_id not in have_locations:
+                keep.at_locations.append(KaartServiceAtLocation(location_id=link.location_id))
+        for contact in list(dup.contacts):
+            contact.service_id = keep.id
+            contact.organization_id = keep.organization_id
+        dup_note = _private(session, service_pk=dup.id)
+        if dup_note is not None and dup_note.notes:
+            keep_note = _private(session, service_pk=keep.id, create=True)
+            assert keep_note is not None
+            keep_note.notes = "\n".join(n for n in (keep_note.notes, dup_note.notes) if n)
+        old_org = dup.organization
+        session.flush()
+        unindex_record(session, ref_uuid=dup.uuid)
+        session.delete(dup)
+        session.flush()
+        session.expire(old_org)
+        if old_org.id != keep.organization_id and not old_org.services:
+            for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
+                contact.organization_id = keep.organization_id
+            session.flush()
+            session.expire(old_org)
+            unindex_record(session, ref_uuid=old_org.uuid)
+            session.delete(old_org)
+        session.flush()
+        session.refresh(keep)
+        index_service(session, keep)
+        return keep.uuid
+
+
+def audit(session: Session, *, action: str, subject_kind: str, audience: str = "", detail: str = "") -> None:
+    """One audit line for an export, print or import: what kind of thing, for whom; never the content."""
+    from brugapp.store.models import AuditEntry
+
+    session.add(AuditEntry(action=action, subject_kind=subject_kind, audience=audience, detail=detail))

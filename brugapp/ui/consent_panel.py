@@ -1,0 +1,216 @@
+"""The consent panel of a family: who may receive what, since when, until when; record and withdraw."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS
+from brugapp.i18n import _, format_date
+from brugapp.services.consent import ConsentView, list_consents, recipient_choices, record_consent, withdraw_consent
+from brugapp.services.errors import ValidationError
+from brugapp.store import Store
+from brugapp.ui.followups_models import Column, RecordTableModel
+from brugapp.ui.followups_page import date_from_qdate
+from brugapp.ui.theme import DANGER, MUTED
+
+
+class ConsentDialog(QDialog):
+    """"Mag ik dit doorgeven aan …?" — record the answer: recipient, purposes, who, how, until when."""
+
+    def __init__(self, store: Store, family_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.family_id = family_id
+        self.created_id = ""
+        self.setWindowTitle(_("Record consent"))
+        self.recipient_combo = QComboBox()
+        self.recipient_combo.setAccessibleName(_("Recipient"))
+        self.recipient_combo.addItem(_("Choose who may receive it …"), None)
+        for choice in recipient_choices(store):
+            kind = RECIPIENT_KINDS.label(choice.kind)
+            self.recipient_combo.addItem(f"{choice.label}  ({kind})", (choice.kind, choice.id))
+        self.purpose_boxes: dict[str, QCheckBox] = {}
+        purposes = QVBoxLayout()
+        for term in PURPOSES:
+            box = QCheckBox(term.text())
+            self.purpose_boxes[term.code] = box
+            purposes.addWidget(box)
+        self.giver_combo = QComboBox()
+        self.giver_combo.setAccessibleName(_("Given by"))
+        for term in GIVERS:
+            self.giver_combo.addItem(term.text(), term.code)
+        self.giver_name = QLineEdit()
+        self.giver_name.setAccessibleName(_("Name of who gave it"))
+        self.method_combo = QComboBox()
+        self.method_combo.setAccessibleName(_("How"))
+        for term in METHODS:
+            self.method_combo.addItem(term.text(), term.code)
+        self.given_edit = QDateEdit(QDate.currentDate())
+        self.given_edit.setCalendarPopup(True)
+        self.given_edit.setAccessibleName(_("Given on"))
+        self.until_box = QCheckBox(_("Valid until"))
+        self.until_edit = QDateEdit(QDate.currentDate().addMonths(12))
+        self.until_edit.setCalendarPopup(True)
+        self.until_edit.setAccessibleName(_("Valid until"))
+        self.until_edit.setEnabled(False)
+        self.until_box.toggled.connect(self.until_edit.setEnabled)
+        self.withheld_edit = QLineEdit()
+        self.withheld_edit.setAccessibleName(_("Not to be passed on"))
+        self.withheld_edit.setPlaceholderText(_("e.g. the stay in the living group; separate with ;"))
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Who may receive it"), self.recipient_combo)
+        form.addRow(_("For what"), purposes)
+        form.addRow(_("Given by"), self.giver_combo)
+        form.addRow(_("Name"), self.giver_name)
+        form.addRow(_("How"), self.method_combo)
+        form.addRow(_("Given on"), self.given_edit)
+        form.addRow(self.until_box, self.until_edit)
+        form.addRow(_("Not to be passed on"), self.withheld_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(540, 0)
+
+    def save(self) -> None:
+        recipient = self.recipient_combo.currentData()
+        try:
+            if recipient is None:
+                raise ValidationError(_("Choose who receives the information."), field="recipient")
+            self.created_id = record_consent(
+                self.store, family_id=self.family_id, recipient_kind=recipient[0], recipient_id=recipient[1],
+                purposes=[code for code, box in self.purpose_boxes.items() if box.isChecked()],
+                given_by=self.giver_combo.currentData(), given_by_name=self.giver_name.text(),
+                method=self.method_combo.currentData(), given_on=date_from_qdate(self.given_edit.date()),
+                valid_until=date_from_qdate(self.until_edit.date()) if self.until_box.isChecked() else None,
+                withheld=self.withheld_edit.text(),
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+def _consent_text(view: ConsentView) -> str:
+    return ", ".join(PURPOSES.label(p) for p in view.purposes)
+
+
+def _validity(view: ConsentView) -> str:
+    text = _("since {date}").format(date=format_date(view.given_on, "d MMM y"))
+    if view.withdrawn_on:
+        return _("withdrawn {date}").format(date=format_date(view.withdrawn_on, "d MMM y"))
+    if view.valid_until:
+        text += " · " + _("until {date}").format(date=format_date(view.valid_until, "d MMM y"))
+    return f"{text} · {CONSENT_STATES.label(view.state)}"
+
+
+class ConsentPanel(QFrame):
+    """Shown next to a referral: the family's consents, and the buttons to record or withdraw one."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.store = store
+        self.family_id = ""
+        title = QLabel(_("Consent of the family"))
+        title.setObjectName("EmptyTitle")
+        self.model: RecordTableModel[ConsentView] = RecordTableModel([
+            Column(_("Who may receive it"), lambda v: v.recipient_label),
+            Column(_("For what"), _consent_text),
+            Column(_("Given by"), lambda v: " ".join(filter(None, [GIVERS.label(v.given_by), v.given_by_name]))
+                   + "\n" + _validity(v)),
+        ], colour=lambda v: "" if v.state == "valid" else (DANGER if v.state == "withdrawn" else MUTED))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Consents"))
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setMaximumHeight(180)
+        self.withheld = QLabel()
+        self.withheld.setWordWrap(True)
+        self.withheld.setObjectName("Warning")
+        self.empty = QLabel(_("No consent recorded yet. Ask: “May I pass on what we agreed to …?”"))
+        self.empty.setObjectName("Hint")
+        self.empty.setWordWrap(True)
+        self.add_button = QPushButton(_("Record consent …"))
+        self.add_button.clicked.connect(self.add)
+        self.withdraw_button = QPushButton(_("Withdraw"))
+        self.withdraw_button.setAccessibleName(_("Withdraw the chosen consent"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(title)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        layout.addWidget(self.withheld)
+        layout.addLayout(buttons)
+
+    def set_family(self, family_id: str) -> None:
+        self.family_id = family_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        views = list_consents(self.store, family_id=self.family_id) if self.family_id else []
+        self.model.set_rows(views)
+        self.table.resizeRowsToContents()
+        self.table.setVisible(bool(views))
+        self.empty.setVisible(not views)
+        withheld = sorted({v.withheld for v in views if v.withheld and v.state == "valid"})
+        self.withheld.setText(_("Not to be passed on: {items}").format(items="; ".join(withheld)) if withheld else "")
+        self.withheld.setVisible(bool(withheld))
+        self.add_button.setEnabled(bool(self.family_id))
+        self.withdraw_button.setEnabled(bool(views))
+
+    def add(self) -> None:
+        if self.family_id and ConsentDialog(self.store, self.family_id, self).exec():
+            self.refresh()
+            self.changed.emit()
+
+    def withdraw(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        view = self.model.row_at(rows[0].row()) if rows else None
+        if view is None or view.withdrawn_on is not None:
+            return
+        withdraw_consent(self.store, consent_id=view.id, on=dt.date.today())
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,341 @@
+"""The leerkrachtendag / events tab: programme, invitations per school, attendance and the survey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain import meetings as rules
+from brugapp.i18n import _, format_date
+from brugapp.services import events as event_service
+from brugapp.services.errors import ValidationError
+from brugapp.store import Store
+from brugapp.ui.meeting_widgets import (
+    ID_ROLE,
+    RowsModel,
+    banner,
+    choose_pdf_path,
+    safe_file_name,
+    show_banner,
+    table_view,
+    vocabulary_combo,
+)
+
+REGISTERED, ATTENDED = 2, 3
+
+
+class EventPanel(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.detail: event_service.EventDetail | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 8, 0, 0)
+        self.message = banner("InfoBanner")
+        outer.addWidget(self.message)
+        splitter = QSplitter()
+        outer.addWidget(splitter, 1)
+        splitter.addWidget(self._event_list())
+        splitter.addWidget(self._event_detail())
+        splitter.setSizes([280, 920])
+
+    # -- building ---------------------------------------------------------------------------
+    def _event_list(self) -> QWidget:
+        box = QWidget()
+        box.setMinimumWidth(240)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.new_title = QLineEdit()
+        self.new_title.setPlaceholderText(_("e.g. Leerkrachtendag 2027"))
+        self.new_title.setAccessibleName(_("Title of the event"))
+        self.new_day = QDateEdit(QDate.currentDate().addMonths(2))
+        self.new_day.setCalendarPopup(True)
+        self.new_day.setDisplayFormat("dd-MM-yyyy")
+        self.new_place = QLineEdit()
+        self.new_place.setAccessibleName(_("Place"))
+        form.addRow(_("Title"), self.new_title)
+        form.addRow(_("Day"), self.new_day)
+        form.addRow(_("Place"), self.new_place)
+        layout.addLayout(form)
+        create = QPushButton(_("New event"))
+        create.setObjectName("Primary")
+        create.clicked.connect(self.create_event)
+        layout.addWidget(create)
+        self.events = QListWidget()
+        self.events.setAccessibleName(_("Events"))
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.events.currentItemChanged.connect(lambda item, _prev: self.load(item.data(ID_ROLE)) if item else None)
+        layout.addWidget(self.events, 1)
+        return box
+
+    def _event_detail(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(_("Choose or create an event"))
+        self.heading.setObjectName("SectionTitle")
+        self.heading.setStyleSheet("font-size: 14pt;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        prints = QHBoxLayout()
+        self.print_programme_button = QPushButton(_("Print programme"))
+        self.print_programme_button.clicked.connect(lambda: self.print_sheet("programme"))
+        self.print_attendance_button = QPushButton(_("Print attendance list"))
+        self.print_attendance_button.clicked.connect(lambda: self.print_sheet("attendance"))
+        prints.addWidget(self.print_programme_button)
+        prints.addWidget(self.print_attendance_button)
+        prints.addStretch(1)
+        layout.addLayout(prints)
+
+        programme = QGroupBox(_("Programme: sessions, workshops and visits"))
+        p_layout = QVBoxLayout(programme)
+        self.sessions_model = RowsModel([_("Time"), _("Kind"), _("Session"), _("Room"), _("Speaker")], self)
+        self.sessions_view = table_view(self.sessions_model, _("Programme"), stretch=2)
+        p_layout.addWidget(self.sessions_view, 1)
+        add = QHBoxLayout()
+        self.starts = QTimeEdit(QTime(9, 0))
+        self.ends = QTimeEdit(QTime(10, 0))
+        for edit, name in ((self.starts, _("From")), (self.ends, _("Until"))):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(name)
+        self.kind = vocabulary_combo(rules.SESSION_KINDS, _("Kind"), "workshop")
+        self.session_title = QLineEdit()
+        self.session_title.setPlaceholderText(_("Title of the session"))
+        self.session_title.setAccessibleName(_("Session"))
+        self.room = QLineEdit()
+        self.room.setPlaceholderText(_("Room"))
+        self.room.setAccessibleName(_("Room"))
+        self.room.setMaximumWidth(110)
+        self.speaker = QComboBox()
+        self.speaker.setEditable(True)
+        self.speaker.setAccessibleName(_("Speaker (from the social map)"))
+        self.speaker.setMinimumWidth(160)
+        self.speaker.lineEdit().setPlaceholderText(_("Speaker"))
+        add_button = QPushButton(_("Add"))
+        add_button.clicked.connect(self.add_session)
+        for widget in (self.starts, self.ends, self.kind, self.room):
+            add.addWidget(widget)
+        second = QHBoxLayout()
+        second.addWidget(self.session_title, 2)
+        second.addWidget(self.speaker, 1)
+        second.addWidget(add_button)
+        add.addStretch(1)
+        p_layout.addLayout(add)
+        p_layout.addLayout(second)
+        self.sections = QTabWidget()
+        layout.addWidget(self.sections, 1)
+        self.sections.addTab(programme, _("Programme"))
+
+        schools = QGroupBox(_("Invited schools: registrations and attendance"))
+        s_layout = QVBoxLayout(schools)
+        note = QLabel(_("The list holds schools only – never the names of youths. Type the numbers in the table."))
+        note.setObjectName("Hint")
+        s_layout.addWidget(note)
+        self.schools_model = RowsModel([_("School"), _("Invited on"), _("Registered"), _("Present"),
+                                        _("Survey")], self, editable=(REGISTERED, ATTENDED),
+                                       on_edit=self._count_edited)
+        self.schools_view = table_view(self.schools_model, _("Invited schools"))
+        s_layout.addWidget(self.schools_view, 1)
+        invite = QPushButton(_("Invite the schools of the youths of the last 12 months"))
+        invite.clicked.connect(self.invite_schools)
+        s_layout.addWidget(invite)
+        self.sections.addTab(schools, _("Schools and attendance"))
+
+        survey = QGroupBox(_("Satisfaction survey (1 = poor, 5 = very good)"))
+        survey_rows = QVBoxLayout(survey)
+        v_layout = QHBoxLayout()
+        survey_rows.addLayout(v_layout)
+        self.survey_school = QComboBox()
+        self.survey_school.setAccessibleName(_("School"))
+        self.survey_school.setMinimumWidth(260)
+        v_layout.addWidget(self.survey_school, 1)
+        self.scores: dict[str, QSpinBox] = {}
+        for term in rules.SURVEY_QUESTIONS:
+            spin = QSpinBox()
+            spin.setRange(0, 5)
+            spin.setSpecialValueText("–")
+            spin.setToolTip(term.text())
+            spin.setAccessibleName(term.text())
+            self.scores[term.code] = spin
+            v_layout.addWidget(QLabel(_(rules.SURVEY_SHORT[term.code])))
+            v_layout.addWidget(spin)
+        comment_row = QHBoxLayout()
+        survey_rows.addLayout(comment_row)
+        self.survey_comment = QLineEdit()
+        self.survey_comment.setPlaceholderText(_("Comment"))
+        self.survey_comment.setAccessibleName(_("Comment"))
+        comment_row.addWidget(self.survey_comment, 1)
+        save = QPushButton(_("Save answers"))
+        save.clicked.connect(self.save_survey)
+        comment_row.addWidget(save)
+        self.survey_summary = QLabel()
+        self.survey_summary.setObjectName("Hint")
+        self.survey_summary.setWordWrap(True)
+        survey_rows.addWidget(self.survey_summary)
+        survey_rows.addStretch(1)
+        self.sections.addTab(survey, _("Survey"))
+        return box
+
+    # -- loading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.detail.id if self.detail else ""
+        self.events.blockSignals(True)
+        self.events.clear()
+        for record in event_service.list_events(self.store):
+            item = QListWidgetItem(record.label)
+            item.setData(ID_ROLE, record.id)
+            self.events.addItem(item)
+            if record.id == current:
+                self.events.setCurrentItem(item)
+        self.events.blockSignals(False)
+        speakers = event_service.speaker_choices(self.store)
+        text = self.speaker.currentText()
+        self.speaker.clear()
+        self.speaker.addItems([f"{s.name} ({s.organisation})" if s.organisation else s.name for s in speakers])
+        self.speaker.setEditText(text)
+        if current:
+            self.load(current)
+        elif self.events.count():
+            self.events.setCurrentRow(0)
+
+    def load(self, event_id: str) -> None:
+        self.detail = event_service.get_event(self.store, event_id=event_id)
+        d = self.detail
+        self.heading.setText(f"{d.title} – {format_date(d.day, 'full_day')}")
+        self.sessions_model.set_rows([
+            (s.id, [f"{s.starts:%H:%M}–{s.ends:%H:%M}", s.kind_label, s.title, s.room, s.speaker])
+            for s in d.sessions])
+        self.schools_model.set_rows([
+            (r.school_id, [r.school, format_date(r.invited_on, "medium") if r.invited_on else "–", str(r.registered),
+                           str(r.attended) if r.attendance_recorded else "", self._survey_text(r)])
+            for r in d.schools])
+        current = self.survey_school.currentData()
+        self.survey_school.clear()
+        for r in d.schools:
+            self.survey_school.addItem(r.school, r.school_id)
+        if current:
+            self.survey_school.setCurrentIndex(max(0, self.survey_school.findData(current)))
+        self.survey_summary.setText("   ".join(_("{question}: {average} ({count} answers)").format(
+            question=q, average=avg, count=n) for q, avg, n in d.survey))
+
+    @staticmethod
+    def _survey_text(row: event_service.SchoolRow) -> str:
+        if not row.survey_answers:
+            return ""
+        return _("{average} / 5 ({count})").format(average=row.survey_average, count=row.survey_answers)
+
+    def _done(self, message: str) -> None:
+        if self.detail:
+            self.load(self.detail.id)
+        show_banner(self.message, [message], "InfoBanner")
+
+    def _fail(self, exc: ValidationError) -> None:
+        show_banner(self.message, [exc.message], "ErrorBanner")
+
+    # -- actions ----------------------------------------------------------------------------
+    def create_event(self) -> None:
+        try:
+            event_id = event_service.create_event(self.store, title=self.new_title.text(),
+                                                  day=self.new_day.date().toPython(), place=self.new_place.text())
+        except ValidationError as exc:
+            self._fail(exc)
+            return
+        self.new_title.clear()
+        self.detail = None
+        self.refresh()
+        self.load(event_id)
+        for row in range(self.events.count()):
+            if self.events.item(row).data(ID_ROLE) == event_id:
+                self.events.setCurrentRow(row)
+
+    def add_session(self) -> None:
+        if self.detail is None:
+            return
+        speakers = event_service.speaker_choices(self.store)
+        index = self.speaker.currentIndex()
+        chosen = speakers[index] if 0 <= index < len(speakers) and self.speaker.currentText() == \
+            self.speaker.itemText(index) else None
+        try:
+            event_service.add_session(
+                self.store, event_id=self.detail.id, starts=self.starts.time().toPython(),
+                ends=self.ends.time().toPython(), kind=self.kind.currentData(), title=self.session_title.text(),
+                room=self.room.text(), speaker=chosen.name if chosen else self.speaker.currentText(),
+                speaker_contact_id=chosen.id if chosen else "")
+        except ValidationError as exc:
+            self._fail(exc)
+            return
+        self.session_title.clear()
+        self.starts.setTime(self.ends.time())
+        self.ends.setTime(self.ends.time().addSecs(3600))
+        self._done(_("Session added to the programme."))
+
+    def invite_schools(self) -> None:
+        if self.detail is None:
+            return
+        added = event_service.invite_schools(self.store, event_id=self.detail.id)
+        self._done(_("{count} schools added to the invitation list.").format(count=added))
+
+    def _count_edited(self, school_id: str, column: int, value: int) -> None:
+        if self.detail is None:
+            return
+        try:
+            if column == REGISTERED:
+                event_service.record_registrations(self.store, event_id=self.detail.id, registered={school_id: value})
+            else:
+                event_service.record_attendance(self.store, event_id=self.detail.id, attended={school_id: value})
+        except ValidationError as exc:
+            self._fail(exc)
+            return
+        self._done(_("Saved."))
+
+    def save_survey(self) -> None:
+        if self.detail is None:
+            return
+        scores = {code: spin.value() for code, spin in self.scores.items() if spin.value()}
+        try:
+            event_service.record_survey(self.store, event_id=self.detail.id,
+                                        school_id=self.survey_school.currentData() or "", scores=scores,
+                                        comment=self.survey_comment.text())
+        except ValidationError as exc:
+            self._fail(exc)
+            return
+        for spin in self.scores.values():
+            spin.setValue(0)
+        self.survey_comment.clear()
+        self._done(_("Survey answers saved."))
+
+    def print_sheet(self, sheet: str, path: Path | None = None) -> Path | None:
+        if self.detail is None:
+            return None
+        if path is None:
+            title = _("Programme") if sheet == "programme" else _("Attendance list")
+            path = choose_pdf_path(self, safe_file_name(title, self.detail.title) + ".pdf")
+            if path is None:
+                return None
+        if sheet == "programme":
+            event_service.print_programme(self.store, event_id=self.detail.id, path=path)
+        else:
+            event_service.print_attendance_list(self.store, event_id=self.detail.id, path=path)
+        show_banner(self.message, [_("Saved: {path}").format(path=path)], "InfoBanner")
+        return path

@@ -1,0 +1,309 @@
+"""The Families page: a searchable list (model/view, up to 10,000 families) and the chosen family."""
+
+from __future__ import annotations
+
+from functools import cmp_to_key
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.notebook import LANGUAGES
+from brugapp.i18n import N_, _, format_date
+from brugapp.services.families import FamilySummary, list_families
+from brugapp.services.notebook import list_contacts
+from brugapp.store import Store
+from brugapp.store.search_index import fold
+from brugapp.ui.anonymous_contacts import AnonymousContactsDialog
+from brugapp.ui.family_dialogs import FamilyDialog
+from brugapp.ui.family_view import FamilyView
+from brugapp.ui.quick_log import QuickLogDialog
+from brugapp.ui.school_view import SchoolView
+from brugapp.ui.sections import SectionPage
+from brugapp.ui.widgets.empty_state import EmptyState
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FamilyTableModel(QAbstractTableModel):
+    COLUMNS = (N_("Family"), N_("Children"), N_("Last contact"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[FamilySummary] = []
+        self._folded: list[str] = []
+        self._collator = self._new_collator()
+        self._column = 0
+        self._order = Qt.SortOrder.AscendingOrder
+
+    @staticmethod
+    def _new_collator() -> QCollator:
+        collator = QCollator(QLocale())
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        collator.setNumericMode(True)
+        return collator
+
+    def set_rows(self, rows: list[FamilySummary]) -> None:
+        self.beginResetModel()
+        self.rows = self._sorted(rows)
+        self._folded = [fold(r.display_name) for r in self.rows]
+        self.endResetModel()
+
+    def _sorted(self, rows: list[FamilySummary]) -> list[FamilySummary]:
+        """Names the way people expect ("Çelik" with C, "Özdemir" with O), then the chosen column."""
+        by_name = sorted(rows, key=cmp_to_key(lambda a, b: self._collator.compare(a.display_name, b.display_name)))
+        reverse = self._order == Qt.SortOrder.DescendingOrder
+        if self._column == 1:
+            return sorted(by_name, key=lambda r: r.children, reverse=reverse)
+        if self._column == 2:
+            return sorted(by_name, key=lambda r: r.last_contact.timestamp() if r.last_contact else 0.0, reverse=reverse)
+        return by_name[::-1] if reverse else by_name
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._column, self._order = column, order
+        self.set_rows(self.rows)
+
+    def folded(self, row: int) -> str:
+        return self._folded[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        family = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return family.id
+        if role == SORT_ROLE:
+            if column == 1:
+                return family.children
+            if column == 2:
+                return family.last_contact.timestamp() if family.last_contact else 0.0
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            language = LANGUAGES.label(family.preferred_language)
+            return f"{language} · {_('interpreter')}" if family.interpreter_needed else language
+        if role == Qt.ItemDataRole.DisplayRole or role == SORT_ROLE:
+            if column == 0:
+                return family.display_name
+            if column == 1:
+                return str(family.children) if family.children else ""
+            if column == 2:
+                return format_date(family.last_contact.astimezone().date(), "d MMM y") if family.last_contact else ""
+        return None
+
+
+class FamilyFilterModel(QSortFilterProxyModel):
+    """Accent-insensitive filter on the name. Sorting is left to the source model (see ``sort``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self._needle = fold(text.strip())
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model: FamilyTableModel = self.sourceModel()  # type: ignore[assignment]
+        return self._needle in model.folded(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # A Python lessThan would be called ~10^5 times for 10,000 families (seconds); sorting the
+        # source list once with QCollator takes a few milliseconds.
+        self.sourceModel().sort(column, order)
+
+
+class FamiliesPage(SectionPage):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.set_titles(_("Families"), _("Everyone you work with, their school and the whole timeline of contacts."))
+        self.new_button = QPushButton(_("New family"))
+        self.new_button.setObjectName("Primary")
+        self.new_button.setAccessibleName(_("New family"))
+        self.new_button.clicked.connect(self.new_family)
+        self.anonymous_button = QPushButton()
+        self.anonymous_button.setAccessibleName(_("Anonymous contacts to link to a family"))
+        self.anonymous_button.clicked.connect(self.show_anonymous)
+        self.header.addWidget(self.anonymous_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Filter by name …"))
+        self.filter.setAccessibleName(_("Filter families by name"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = FamilyTableModel(self)
+        self.proxy = FamilyFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter.textChanged.connect(self.proxy.set_needle)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Families"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 84), (2, 136)):  # fixed: ResizeToContents would read all 10,000 rows
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.filter.returnPressed.connect(self._open_first)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("Hint")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.detail = QStackedWidget()
+        self.placeholder = EmptyState(
+            icon_name="families", title=_("Choose a family"),
+            text=_("Pick a family on the left to see its timeline, members and rights check, or make a new one."),
+            action_text=_("New family"))
+        self.placeholder.action_clicked.connect(self.new_family)
+        self.no_families = EmptyState(
+            icon_name="families", title=_("No families yet"),
+            text=_("Start with a quick note (Ctrl+N) – a family can come later – or add the first family now."),
+            action_text=_("New family"))
+        self.no_families.action_clicked.connect(self.new_family)
+        self.family_view = FamilyView(store)
+        self.family_view.changed.connect(self._reload_keep_selection)
+        self.family_view.status_message.connect(self._status)
+        self.school_view = SchoolView(store)
+        for widget in (self.placeholder, self.no_families, self.family_view, self.school_view):
+            self.detail.addWidget(widget)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([372, 748])
+        splitter.setChildrenCollapsible(False)
+        self.body.addWidget(splitter, 1)
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.family_view.family.id if self.family_view.family else ""
+        self.model.set_rows(list_families(self.store))
+        count = self.model.rowCount()
+        self.count_label.setText(_("{count} families").format(count=count))
+        anonymous = len(list_contacts(self.store, anonymous_only=True))
+        self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
+        self.anonymous_button.setVisible(bool(anonymous))
+        if current and self.detail.currentWidget() is self.family_view:
+            self.select_family(current)
+        elif self.detail.currentWidget() is not self.school_view:
+            self.detail.setCurrentWidget(self.placeholder if count else self.no_families)
+
+    def _reload_keep_selection(self) -> None:
+        current = self.family_view.family.id if self.family_view.family else ""
+        self.model.set_rows(list_families(self.store))
+        self._select_row(current)
+
+    def _select_row(self, family_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == family_id:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_family(current.data(ID_ROLE))
+
+    def _open_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _status(self, text: str) -> None:
+        window = getattr(self, "main_window", None)
+        if window is not None:
+            window.statusBar().showMessage(text, 10000)
+
+    # -- opening -------------------------------------------------------------------------------
+    def open_family(self, family_id: str) -> None:
+        self.family_view.show_family(family_id)
+        self.detail.setCurrentWidget(self.family_view)
+
+    def select_family(self, family_id: str) -> None:
+        if not self._select_row(family_id):
+            self.filter.clear()
+            self._select_row(family_id)
+        self.open_family(family_id)
+
+    def show_record(self, kind: str, uuid: str, family_uuid: str) -> None:
+        """Open a global-search hit: the family (and the contact in its timeline), or a school."""
+        if kind in ("school", "school_contact"):
+            self.school_view.show_school(uuid if kind == "school" else "", contact_id=uuid)
+            self.detail.setCurrentWidget(self.school_view)
+            return
+        if not family_uuid:
+            if kind == "contact":
+                self.open_anonymous_contact(uuid)
+            return
+        self.refresh()
+        self.select_family(family_uuid)
+        if kind == "contact":
+            self.family_view.select_entry(uuid)
+
+    def open_anonymous_contact(self, contact_id: str) -> None:
+        """An anonymous contact opens in the editor, where choosing a family links it."""
+        dialog = QuickLogDialog(self.store, self, contact_id=contact_id)
+        if dialog.exec() and dialog.result_contact and dialog.result_contact.family_id:
+            self.refresh()
+            self.select_family(dialog.result_contact.family_id)
+            self.family_view.select_entry(contact_id)
+
+    def show_anonymous(self) -> None:
+        dialog = AnonymousContactsDialog(self.store, self)
+        dialog.exec()
+        self.refresh()
+        if dialog.linked_family:
+            self.select_family(dialog.linked_family)
+
+    def new_family(self) -> None:
+        dialog = FamilyDialog(self.store, self)
+        if dialog.exec() and dialog.result_family:
+            self.refresh()
+            self.select_family(dialog.result_family.id)

@@ -1,0 +1,391 @@
+"""One family: who they are, how to reach them, the rights check and one timeline of everything."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.notebook import LANGUAGES, LITERACY, MEMBER_ROLES, PREFERRED_CHANNELS
+from brugapp.domain.sharing import SHARING_LEVELS
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import N_, _, format_date, format_time
+from brugapp.services.families import FamilyDetail, get_family, remove_member
+from brugapp.services.notebook import delete_contact, restore_contact
+from brugapp.services.timeline import TimelineEntry, family_timeline
+from brugapp.store import Store
+from brugapp.ui.family_dialogs import FamilyDialog, MemberDialog
+from brugapp.ui.quick_log import QuickLogDialog
+from brugapp.ui.rights_panel import RightsPanel
+
+KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
+              "meeting": N_("Meeting")}
+
+
+def when_text(at: dt.datetime) -> str:
+    """'wo 25 nov 2026 08:20': with the year, since a timeline spans school years."""
+    local = at.astimezone()
+    return f"{format_date(local.date(), 'EEE d MMM y')} {format_time(local)}"
+
+
+class TimelineModel(QAbstractTableModel):
+    COLUMNS = (N_("When"), N_("What and note"), N_("Themes"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return when_text(entry.at)
+        if column == 1:
+            kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
+            # Other sources may already start their title with the kind ("Opvolging: …").
+            title = entry.title if entry.title.lower().startswith(kind.lower()) else f"{kind}: {entry.title}"
+            detail = entry.detail if role == Qt.ItemDataRole.ToolTipRole else entry.detail.replace("\n", " ")[:200]
+            extra = " · ".join(part for part in (detail, entry.status) if part)
+            return f"{title} — {extra}" if extra else title
+        return ", ".join(THEMES.label(t) for t in entry.themes if "." in t or not any(
+            s.startswith(f"{t}.") for s in entry.themes))
+
+
+class TimelineTable(QTableView):
+    """Delete removes the chosen contact, Ctrl+Z brings it back, Enter opens it."""
+
+    delete_pressed = Signal()
+    undo_pressed = Signal()
+    open_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_pressed.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_pressed.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class FamilyView(QWidget):
+    """Shown on the Families page for the chosen family."""
+
+    changed = Signal()  # something was saved: the list may need a refresh
+    status_message = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.family: FamilyDetail | None = None
+        self._deleted_contact = ""
+
+        self.name = QLabel()
+        self.name.setObjectName("SectionTitle")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("Warning")
+        self.warning.setWordWrap(True)
+        self.log_button = QPushButton(_("Log a contact"))
+        self.log_button.setObjectName("Primary")
+        self.log_button.setAccessibleName(_("Log a contact with this family"))
+        self.log_button.clicked.connect(self.log_contact)
+        self.edit_button = QPushButton(_("Edit details"))
+        self.edit_button.setAccessibleName(_("Edit the family's details"))
+        self.edit_button.clicked.connect(self.edit_family)
+        top = QVBoxLayout()
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name, 1)
+        title_row.addWidget(self.edit_button)
+        title_row.addWidget(self.log_button)
+        top.addLayout(title_row)
+        top.addWidget(self.facts)
+        top.addWidget(self.warning)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Family tabs"))
+        self.tabs.addTab(self._build_timeline(), _("Timeline"))
+        self.tabs.addTab(self._build_members(), _("Family and school"))
+        self.rights = RightsPanel(store)
+        self.tabs.addTab(self.rights, _("Rights check"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_timeline(self) -> QWidget:
+        page = QWidget()
+        self.theme_filter = QComboBox()
+        self.theme_filter.setAccessibleName(_("Show only the theme"))
+        self.theme_filter.addItem(_("All themes"), "")
+        for term in THEMES.top_level():
+            self.theme_filter.addItem(term.text(), term.code)
+        self.theme_filter.currentIndexChanged.connect(lambda _i: self.load_timeline())
+        self.open_button = QPushButton(_("Edit"))
+        self.open_button.setAccessibleName(_("Edit the chosen contact moment"))
+        self.open_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setAccessibleName(_("Delete the chosen contact moment"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        filter_label = QLabel(_("Theme:"))
+        filter_label.setBuddy(self.theme_filter)
+        bar.addWidget(filter_label)
+        bar.addWidget(self.theme_filter)
+        bar.addStretch(1)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.delete_button)
+        self.timeline_model = TimelineModel(self)
+        self.timeline = TimelineTable()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setAccessibleName(_("Timeline of the family"))
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.verticalHeader().hide()
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(False)
+        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.timeline.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 190)
+        header.setStretchLastSection(False)
+        self.timeline.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.empty_timeline = QLabel(_("Nothing logged yet for this family. “Log a contact” (Ctrl+N) starts the "
+                                       "timeline."))
+        self.empty_timeline.setObjectName("Hint")
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("Card")
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(10, 4, 10, 4)
+        self.undo_label = QLabel(_("Contact moment deleted."))
+        self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
+        self.undo_button.setAccessibleName(_("Undo the delete"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_layout.addWidget(self.undo_label, 1)
+        undo_layout.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        QShortcut(QKeySequence.StandardKey.Undo, page, activated=self.undo_delete)
+        self.timeline.delete_pressed.connect(self.delete_selected)
+        self.timeline.undo_pressed.connect(self.undo_delete)
+        self.timeline.open_pressed.connect(self.edit_selected)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.empty_timeline)
+        return page
+
+    def _build_members(self) -> QWidget:
+        page = QWidget()
+        self.members = QListWidget()
+        self.members.setAccessibleName(_("Family members"))
+        self.members.itemActivated.connect(lambda _item: self.edit_member())
+        add = QPushButton(_("Add member"))
+        add.setAccessibleName(_("Add a family member"))
+        add.clicked.connect(self.add_member)
+        edit = QPushButton(_("Edit member"))
+        edit.setAccessibleName(_("Edit the chosen member"))
+        edit.clicked.connect(self.edit_member)
+        remove = QPushButton(_("Remove member"))
+        remove.setAccessibleName(_("Remove the chosen member"))
+        remove.clicked.connect(self.remove_member)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(edit)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        self.extra = QLabel()
+        self.extra.setWordWrap(True)
+        self.extra.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(page)
+        layout.addLayout(buttons)
+        layout.addWidget(self.members, 1)
+        layout.addWidget(self.extra)
+        return page
+
+    # -- loading -------------------------------------------------------------------------------
+    def show_family(self, family_id: str) -> None:
+        self.family = get_family(self.store, family_id=family_id)
+        f = self.family
+        self.name.setText(f.display_name)
+        facts = [_("Language: {language}").format(language=LANGUAGES.label(f.preferred_language))]
+        if f.preferred_channel:
+            facts.append(_("best reached by {channel}").format(
+                channel=PREFERRED_CHANNELS.label(f.preferred_channel).lower()))
+        if f.reference_person:
+            facts.append(_("reference person: {name}").format(name=f.reference_person))
+        self.facts.setText(" · ".join(facts))
+        warnings = []
+        if f.interpreter_needed:
+            warnings.append(_("Interpreter needed"))
+        if not f.reads_letters:
+            warnings.append(_("Does not read letters: call or talk in person"))
+        if f.literacy in ("limited", "does_not_read"):
+            warnings.append(LITERACY.label(f.literacy))
+        self.warning.setText(" · ".join(warnings))
+        self.warning.setVisible(bool(warnings))
+        self.members.clear()
+        for member in f.members:
+            parts = [f"{member.full_name} – {MEMBER_ROLES.label(member.role)}"]
+            if member.birth_year:
+                parts.append(str(member.birth_year))
+            if member.school_label:
+                parts.append(_("{school}, class {klass} ({year})").format(
+                    school=member.school_label, klass=member.class_name or "?", year=member.school_year))
+            parts += [p for p in (member.phone, member.email) if p]
+            item = QListWidgetItem(" · ".join(parts))
+            item.setData(Qt.ItemDataRole.UserRole, member)
+            self.members.addItem(item)
+        extra = []
+        if f.other_services:
+            extra.append(_("Other services involved: {services}").format(services=", ".join(f.other_services)))
+        if f.note:
+            extra.append(_("Note ({sharing}): {note}").format(sharing=SHARING_LEVELS.label(f.note_sharing),
+                                                                note=f.note))
+        self.extra.setText("\n".join(extra))
+        self.rights.load(f.id)
+        self.undo_bar.hide()
+        self.load_timeline()
+
+    def load_timeline(self) -> None:
+        if self.family is None:
+            return
+        entries = family_timeline(self.store, family_id=self.family.id, theme=self.theme_filter.currentData() or None)
+        self.timeline_model.set_entries(entries)
+        self.empty_timeline.setVisible(not entries)
+
+    def select_entry(self, entry_id: str) -> bool:
+        for row, entry in enumerate(self.timeline_model.entries):
+            if entry.id == entry_id:
+                self.tabs.setCurrentIndex(0)
+                self.timeline.selectRow(row)
+                self.timeline.setFocus()
+                return True
+        return False
+
+    def selected_entry(self) -> TimelineEntry | None:
+        rows = self.timeline.selectionModel().selectedRows()
+        return self.timeline_model.entries[rows[0].row()] if rows else None
+
+    # -- actions -------------------------------------------------------------------------------
+    def log_contact(self) -> None:
+        if self.family is None:
+            return
+        dialog = QuickLogDialog(self.store, self, family_id=self.family.id)
+        if dialog.exec():
+            self.after_change()
+            if dialog.result_contact:
+                self.select_entry(dialog.result_contact.id)
+
+    def edit_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.kind != "contact":
+            return
+        dialog = QuickLogDialog(self.store, self, contact_id=entry.id)
+        if dialog.exec():
+            self.after_change()
+            self.select_entry(entry.id)
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.kind != "contact":
+            return
+        delete_contact(self.store, contact_id=entry.id)
+        self._deleted_contact = entry.id
+        self.undo_label.setText(_("Contact moment of {when} deleted.").format(when=when_text(entry.at)))
+        self.undo_bar.show()
+        self.status_message.emit(_("Contact moment deleted. Ctrl+Z brings it back."))
+        self.after_change(keep_undo=True)
+
+    def undo_delete(self) -> None:
+        if not self._deleted_contact:
+            return
+        restore_contact(self.store, contact_id=self._deleted_contact)
+        restored, self._deleted_contact = self._deleted_contact, ""
+        self.undo_bar.hide()
+        self.status_message.emit(_("Contact moment restored."))
+        self.after_change()
+        self.select_entry(restored)
+
+    def edit_family(self) -> None:
+        if self.family and FamilyDialog(self.store, self, family=self.family).exec():
+            self.after_change()
+
+    def add_member(self) -> None:
+        if self.family and MemberDialog(self.store, self, family_id=self.family.id).exec():
+            self.after_change()
+
+    def _chosen_member(self) -> object:
+        item = self.members.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def edit_member(self) -> None:
+        member = self._chosen_member()
+        if self.family and member and MemberDialog(self.store, self, family_id=self.family.id,
+                                                   member=member).exec():  # type: ignore[arg-type]
+            self.after_change()
+
+    def remove_member(self) -> None:
+        member = self._chosen_member()
+        if not member:
+            return
+        answer = QMessageBox.question(
+            self, _("Remove member"),
+            _("Remove {name} from this family? This cannot be undone.").format(name=member.full_name))  # type: ignore[attr-defined]
+        if answer == QMessageBox.StandardButton.Yes:
+            remove_member(self.store, member_id=member.id)  # type: ignore[attr-defined]
+            self.after_change()
+
+    def after_change(self, *, keep_undo: bool = False) -> None:
+        if self.family is None:
+            return
+        pending = self._deleted_contact if keep_undo else ""
+        self.show_family(self.family.id)
+        self._deleted_contact = pending
+        self.undo_bar.setVisible(bool(pending))
+        self.changed.emit()

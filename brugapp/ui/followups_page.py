@@ -1,0 +1,339 @@
+"""*Opvolging*: what is overdue, due today and this week; mark done, log an attempt, add a promise.
+
+Also the follow-ups panel of *Vandaag* (``FollowUpsTodayPanel``, listed in ``ui/today.TODAY_PANELS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.followups import CHANNELS, Bucket, FollowUpStatus, end_of_week
+from brugapp.i18n import _, format_date
+from brugapp.services.errors import ValidationError
+from brugapp.services.families import list_family_records
+from brugapp.services.followups import (
+    FollowUpView,
+    complete_followup,
+    create_followup,
+    list_followups,
+    log_attempt,
+)
+from brugapp.store import Store
+from brugapp.ui.followups_models import Column, RecordTableModel
+from brugapp.ui.sections import SectionPage
+from brugapp.ui.theme import DANGER
+from brugapp.ui.today import TodayPanel
+from brugapp.ui.widgets.empty_state import EmptyState
+
+
+def _filters() -> list[tuple[str, str]]:
+    return [
+        ("week", _("Overdue, today and this week")),
+        (Bucket.OVERDUE, _("Overdue")),
+        (Bucket.TODAY, _("Today")),
+        ("open", _("Everything still open")),
+    ]
+
+
+def _when(view: FollowUpView) -> str:
+    if view.bucket == Bucket.TODAY:
+        return _("Today")
+    if view.bucket == Bucket.OVERDUE:
+        return _("Overdue · {date}").format(date=format_date(view.due, "EEE d MMM"))
+    return format_date(view.due, "EEE d MMM")
+
+
+def _state(view: FollowUpView) -> str:
+    if view.status == FollowUpStatus.NO_ANSWER:
+        return _("No answer ({count}×)").format(count=view.attempts)
+    return _("Planned")
+
+
+def date_from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class NewFollowUpDialog(QDialog):
+    """A promise or check with a date; linked to a family when chosen."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, family_id: str = "") -> None:
+        super().__init__(parent)
+        self.store = store
+        self.created_id = ""
+        self.setWindowTitle(_("New follow-up"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(_("What needs to be done"))
+        self.title_edit.setPlaceholderText(_("e.g. call mum back about the school trip"))
+        self.due_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setAccessibleName(_("Date"))
+        self.family_combo = QComboBox()
+        self.family_combo.setAccessibleName(_("Family"))
+        self.family_combo.addItem(_("(no family)"), "")
+        for record in list_family_records(store):
+            self.family_combo.addItem(record.label, record.id)
+        if family_id:
+            self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family_id)))
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setAccessibleName(_("Who does it"))
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("What"), self.title_edit)
+        form.addRow(_("When"), self.due_edit)
+        form.addRow(_("Family"), self.family_combo)
+        form.addRow(_("Who"), self.owner_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, 0)
+
+    def save(self) -> None:
+        try:
+            self.created_id = create_followup(
+                self.store, title=self.title_edit.text(), due=date_from_qdate(self.due_edit.date()),
+                owner=self.owner_edit.text(), family_id=self.family_combo.currentData() or None,
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class AttemptDialog(QDialog):
+    """One try to reach someone: how, and whether they answered (for a follow-up or a referral's contact)."""
+
+    def __init__(self, store: Store, title: str, parent: QWidget | None = None, *, followup_id: str | None = None,
+                 referral_id: str | None = None, contact_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._target = {"followup_id": followup_id, "referral_id": referral_id, "contact_id": contact_id}
+        self.setWindowTitle(_("Log an attempt"))
+        self.channel_combo = QComboBox()
+        self.channel_combo.setAccessibleName(_("How"))
+        for term in CHANNELS:
+            self.channel_combo.addItem(term.text(), term.code)
+        self.answered_box = QCheckBox(_("They answered"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName(_("Note (only for you)"))
+        self.note_edit.setFixedHeight(60)
+        form = QFormLayout()
+        form.addRow(QLabel(title))
+        form.addRow(_("How"), self.channel_combo)
+        form.addRow("", self.answered_box)
+        form.addRow(_("Note (only for you)"), self.note_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        log_attempt(self.store, channel=self.channel_combo.currentData(), answered=self.answered_box.isChecked(),
+                    note=self.note_edit.toPlainText(), **self._target)
+        self.accept()
+
+
+class FollowUpsPage(SectionPage):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.set_titles(_("Follow-up"), _("Every promise and every referral gets a check date."))
+        self.new_button = QPushButton(_("New follow-up"))
+        self.new_button.setObjectName("Primary")
+        self.new_button.clicked.connect(self.new_followup)
+        self.ical_button = QPushButton(_("To my calendar (.ics)"))
+        self.ical_button.setAccessibleName(_("Export follow-ups and appointments to a calendar file"))
+        self.ical_button.clicked.connect(self.export_calendar)
+        self.header.addWidget(self.ical_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.filter_combo = QComboBox()
+        self.filter_combo.setAccessibleName(_("Show"))
+        for code, label in _filters():
+            self.filter_combo.addItem(label, code)
+        self.filter_combo.currentIndexChanged.connect(self.refresh)
+        self.summary = QLabel()
+        self.summary.setObjectName("Hint")
+        top = QHBoxLayout()
+        top.addWidget(self.filter_combo)
+        top.addWidget(self.summary, 1)
+        self.body.addLayout(top)
+
+        self.model: RecordTableModel[FollowUpView] = RecordTableModel([
+            Column(_("When"), _when),
+            Column(_("What"), lambda v: v.title),
+            Column(_("Family"), lambda v: v.family_name or "–"),
+            Column(_("Status"), _state),
+        ], colour=lambda v: DANGER if v.bucket == Bucket.OVERDUE else "")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Follow-ups"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.body.addWidget(self.table, 1)
+        self.empty = EmptyState(icon_name="followup", title=_("Nothing to follow up"),
+                                text=_("Every promise and every referral gets a check date; what is due and "
+                                       "overdue stands here."))
+        self.body.addWidget(self.empty, 1)
+
+        actions = QHBoxLayout()
+        self.done_button = QPushButton(_("Done"))
+        self.done_button.setObjectName("Primary")
+        self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
+        self.done_button.clicked.connect(lambda: self.close_selected(FollowUpStatus.DONE))
+        self.attempt_button = QPushButton(_("Log an attempt…"))
+        self.attempt_button.setAccessibleName(_("Log a call or e-mail, answered or not"))
+        self.attempt_button.clicked.connect(self.log_attempt)
+        self.not_needed_button = QPushButton(_("No longer needed"))
+        self.not_needed_button.clicked.connect(lambda: self.close_selected(FollowUpStatus.NOT_NEEDED))
+        actions.addWidget(self.done_button)
+        actions.addWidget(self.attempt_button)
+        actions.addWidget(self.not_needed_button)
+        actions.addStretch(1)
+        self.body.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    def selected(self) -> FollowUpView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def refresh(self) -> None:
+        today = dt.date.today()
+        choice = self.filter_combo.currentData() or "week"
+        until = None if choice == "open" else end_of_week(today)
+        views = list_followups(self.store, due_until=until, today=today)
+        if choice in (Bucket.OVERDUE, Bucket.TODAY):
+            views = [v for v in views if v.bucket == choice]
+        self.model.set_rows(views)
+        counts = {b: sum(1 for v in views if v.bucket == b) for b in (Bucket.OVERDUE, Bucket.TODAY)}
+        self.summary.setText(_("{overdue} overdue · {today} today · {total} in the list").format(
+            overdue=counts[Bucket.OVERDUE], today=counts[Bucket.TODAY], total=len(views)))
+        self.table.setVisible(bool(views))
+        self.empty.setVisible(not views)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.done_button, self.attempt_button, self.not_needed_button):
+            button.setEnabled(has)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def close_selected(self, status: str) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        complete_followup(self.store, followup_id=view.id, status=status)
+        self.refresh()
+
+    def log_attempt(self) -> None:
+        view = self.selected()
+        if view is not None and AttemptDialog(self.store, view.title, self, followup_id=view.id).exec():
+            self.refresh()
+
+    def new_followup(self) -> None:
+        if NewFollowUpDialog(self.store, self).exec():
+            self.refresh()
+
+    def export_calendar(self) -> None:
+        from brugapp.services.calendar_export import export_ical
+
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save calendar file"), str(Path.home() / "brugapp.ics"),
+                                                    _("Calendar files (*.ics)"))
+        if not path:
+            return
+        result = export_ical(self.store, out=Path(path))
+        QMessageBox.information(self, _("Calendar file saved"), _(
+            "{todos} follow-ups and {events} appointments written to {path}. Open the file with Outlook or "
+            "Thunderbird; only titles and initials are in it, no notes.").format(
+                todos=result.todos, events=result.events, path=result.path))
+
+
+class FollowUpsTodayPanel(TodayPanel):
+    """Vandaag: the follow-ups due today and those overdue, with a Done button."""
+
+    open_family = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(_("To follow up today"),
+                         _("No follow-ups due today. Referrals get a check date a week later; it shows up here."),
+                         parent)
+        self.store = store
+        self.done_button = QPushButton(_("Done"))
+        self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
+        self.done_button.clicked.connect(self.mark_done)
+        self.buttons.addWidget(self.done_button)
+
+    def refresh(self) -> None:
+        today = dt.date.today()
+        items = []
+        views = list_followups(self.store, due_until=today, today=today)
+        # Today's first (that is the day's work), then what slipped, most recent first.
+        views.sort(key=lambda v: (v.bucket != Bucket.TODAY, -v.due.toordinal()))
+        overdue = sum(1 for v in views if v.bucket == Bucket.OVERDUE)
+        self.title.setText(_("To follow up today: {today} · overdue: {overdue}").format(
+            today=len(views) - overdue, overdue=overdue) if views else _("To follow up today"))
+        for view in views:
+            when = _when(view)
+            who = view.family_name or ""
+            item = QListWidgetItem(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}")
+            item.setData(Qt.ItemDataRole.UserRole, view.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, view.family_id)
+            if view.bucket == Bucket.OVERDUE:
+                item.setForeground(QColor(DANGER))
+            items.append(item)
+        self.set_items(items)
+        self.done_button.setVisible(bool(items))
+
+    def mark_done(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            complete_followup(self.store, followup_id=item.data(Qt.ItemDataRole.UserRole))
+            self.refresh()
+

@@ -1,0 +1,195 @@
+"""The detail pane of the sociale kaart: what a school needs to know about one service.
+
+Public facts on top (what they do and do not do, how to refer, numbers, hours, contact persons);
+the brugfiguur's own view below, clearly marked private: Ken-je-buurt colour and experience notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _, format_date
+from brugapp.services.kaart import ContactRef, ServiceDetail, opening_hours_text
+from brugapp.ui.theme import ACCENT, MUTED, WARNING
+
+
+def _row(label: str, value: str) -> str:
+    if not value:
+        return ""
+    cell = f"color:{MUTED}; padding:3px 10px 3px 0; vertical-align:top"
+    return (f"<tr><td width='120' style='{cell}'>{escape(label)}</td>"
+            f"<td style='padding:3px 0'>{escape(value).replace(chr(10), '<br>')}</td></tr>")
+
+
+def _person(ref: ContactRef | None) -> str:
+    if ref is None:
+        return ""
+    return " · ".join(p for p in (ref.name, ref.role, ref.phone, ref.email) if p)
+
+
+def age_text(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return _("{low} to {high} years").format(low=low, high=high)
+    if low is not None:
+        return _("from {low} years").format(low=low)
+    if high is not None:
+        return _("up to {high} years").format(high=high)
+    return ""
+
+
+def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> str:
+    ages = age_text(detail.minimum_age, detail.maximum_age)
+    open_now = any(slot.covers(now) for slot in detail.slots)
+    call = detail.phone if open_now or not detail.after_hours_phone else detail.after_hours_phone
+    status = "" if detail.status == "active" else STATUSES.label(detail.status)
+    verified = format_date(detail.assured_date, "long") if detail.assured_date else _("never")
+    stale = is_stale(detail.assured_date, today)
+    parts = [
+        f"<h2 style='margin:0'>{escape(detail.name)}</h2>",
+        f"<div style='color:{MUTED}; margin-bottom:6px'>{escape(detail.organization_name)}</div>",
+    ]
+    if call:
+        when = _("open now") if open_now else (_("after hours") if call == detail.after_hours_phone else "")
+        parts.append(f"<p style='font-size:14pt; margin:6px 0'><b style='color:{ACCENT}'>{escape(call)}</b>"
+                     f" <span style='color:{MUTED}; font-size:10pt'>{escape(when)}</span></p>")
+    if status:
+        parts.append(f"<p style='color:{WARNING}'><b>{escape(status)}</b></p>")
+    rows = [
+        _row(_("What they do"), detail.description),
+        _row(_("What they do not do"), detail.not_offered),
+        _row(_("For whom"), ", ".join(p for p in (detail.target_group, ages) if p)),
+        _row(_("How to refer"), ". ".join(p for p in (
+            REFERRAL_ROUTES.label(detail.referral_route) if detail.referral_route else "",
+            detail.application_process) if p)),
+        _row(_("Waiting time"), detail.wait_time),
+        _row(_("Cost"), detail.fees),
+        _row(_("Comes to the school"), _("yes") if detail.comes_to_school else ""),
+        _row(_("Phone"), ", ".join(detail.phones)),
+        _row(_("Opening hours"), opening_hours_text(detail.slots)),
+        _row(_("After-hours number"), detail.after_hours_phone),
+        _row(_("When closed"), detail.after_hours_note),
+        _row(_("Fixed contact person"), _person(detail.contact)),
+        _row(_("Backup"), _person(detail.backup)),
+        _row(_("Address"), "\n".join(detail.addresses)),
+        _row(_("Municipalities"), ", ".join(detail.municipalities)),
+        _row(_("E-mail"), detail.email),
+        _row(_("Website"), detail.url),
+        _row(_("Categories"), ", ".join(CATEGORIES.label(c) for c in detail.categories)),
+        _row(_("Themes"), ", ".join(THEMES.label(c) for c in detail.themes)),
+    ]
+    parts.append("<table cellspacing='0'>" + "".join(rows) + "</table>")
+    colour = f"color:{WARNING}; font-weight:bold" if stale else f"color:{MUTED}"
+    stale_text = " – " + _("not verified for more than 12 months") if stale else ""
+    verified_text = _("Last verified: {date}").format(date=verified) + stale_text
+    parts.append(f"<p style='{colour}'>{escape(verified_text)}</p>")
+    return "".join(parts)
+
+
+class KaartDetail(QWidget):
+    """Shows one service; emits what the user wants to do with it."""
+
+    verify_requested = Signal(str)
+    edit_requested = Signal(str)
+    merge_requested = Signal(str)
+    colour_chosen = Signal(str, str)  # organisation id, colour code
+    notes_saved = Signal(str, str)  # service id, notes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: ServiceDetail | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName(_("Service details"))
+        self.browser.setObjectName("KaartDetailText")
+        layout.addWidget(self.browser, 5)
+
+        buttons = QHBoxLayout()
+        self.verify_button = QPushButton(_("Checked today"))
+        self.verify_button.setAccessibleName(_("Mark as checked today"))
+        self.verify_button.setToolTip(_("The details are still right: set the last verified date to today"))
+        self.verify_button.clicked.connect(lambda: self._emit(self.verify_requested))
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.setAccessibleName(_("Edit this service"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.merge_button = QPushButton(_("Merge duplicate…"))
+        self.merge_button.setAccessibleName(_("Merge a duplicate into this service"))
+        self.merge_button.clicked.connect(lambda: self._emit(self.merge_requested))
+        for button in (self.verify_button, self.edit_button, self.merge_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        private = QLabel(_("Only for you – never exported or printed"))
+        private.setObjectName("Hint")
+        colour_row = QHBoxLayout()
+        colour_label = QLabel(_("Ken je buurt:"))
+        self.colour_box = QComboBox()
+        self.colour_box.setAccessibleName(_("Ken je buurt colour of the organisation"))
+        self.colour_box.addItem(_("no colour"), "")
+        for term in COLOURS:
+            self.colour_box.addItem(term.text(), term.code)
+        colour_label.setBuddy(self.colour_box)
+        self.colour_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.colour_box.setMinimumContentsLength(16)
+        self.colour_box.activated.connect(self._colour_changed)
+        colour_row.addWidget(colour_label)
+        colour_row.addWidget(self.colour_box, 1)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(_("Your experience with this service (private)"))
+        self.notes.setAccessibleName(_("My experience notes (private)"))
+        self.notes.setMaximumHeight(64)
+        self.save_notes_button = QPushButton(_("Save notes"))
+        self.save_notes_button.setAccessibleName(_("Save my private notes"))
+        self.save_notes_button.clicked.connect(self._save_notes)
+        layout.addWidget(private)
+        layout.addLayout(colour_row)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.show_detail(None)
+
+    def _emit(self, signal: Signal) -> None:
+        if self.detail is not None:
+            signal.emit(self.detail.id)  # type: ignore[attr-defined]
+
+    def _colour_changed(self, _index: int) -> None:
+        if self.detail is not None:
+            self.colour_chosen.emit(self.detail.organization_id, self.colour_box.currentData() or "")
+
+    def _save_notes(self) -> None:
+        if self.detail is not None:
+            self.notes_saved.emit(self.detail.id, self.notes.toPlainText())
+
+    def show_detail(self, detail: ServiceDetail | None, *, now: dt.datetime | None = None) -> None:
+        self.detail = detail
+        enabled = detail is not None
+        for widget in (self.verify_button, self.edit_button, self.merge_button, self.colour_box, self.notes,
+                       self.save_notes_button):
+            widget.setEnabled(enabled)
+        if detail is None:
+            hint = _("Choose a service in the list.")
+            self.browser.setHtml(f"<p style='color:{MUTED}'>{escape(hint)}</p>")
+            self.notes.clear()
+            self.colour_box.setCurrentIndex(0)
+            return
+        moment = now or dt.datetime.now()
+        self.browser.setHtml(detail_html(detail, today=moment.date(), now=moment))
+        self.colour_box.setCurrentIndex(max(0, self.colour_box.findData(detail.colour)))
+        self.notes.setPlainText(detail.private_notes)

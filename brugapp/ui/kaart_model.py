@@ -1,0 +1,153 @@
+"""The sociale kaart list: a table model over ``ServiceSummary`` rows and a filter proxy.
+
+The proxy asks ``services.kaart.summary_matches`` (the one filter rule), so the list, the CLI and the
+tests agree on what "schulden Kortrijk, open now" returns. Rows are plain frozen dataclasses held in
+memory; filtering 2,000+ of them stays well under a frame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
+from brugapp.i18n import N_, _, format_date
+from brugapp.services.kaart import KaartFilter, ServiceSummary, summary_matches
+from brugapp.store.search_index import fold
+from brugapp.ui.theme import WARNING
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = (N_("Service"), N_("Call now"), N_("Organisation"), N_("Where"), N_("Category"), N_("Last verified"))
+COLOUR_HEX = {"green": "#2e8b57", "red": "#c0392b", "explore": "#e0a100"}
+STALE_BACKGROUND = "#fff4e5"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@cache
+def colour_icon(colour: str) -> QIcon:
+    """A small round dot in the Ken-je-buurt colour (an empty ring when not coloured)."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if colour in COLOUR_HEX:
+        painter.setBrush(QColor(COLOUR_HEX[colour]))
+        painter.setPen(Qt.PenStyle.NoPen)
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QColor("#c5ced6"))
+    painter.drawEllipse(2, 2, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class KaartTableModel(QAbstractTableModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ServiceSummary] = []
+        self._sort_keys: list[tuple[str, ...]] = []
+        self.now = dt.datetime.now()
+        self.today = dt.date.today()
+
+    def set_rows(self, rows: list[ServiceSummary], *, now: dt.datetime | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._sort_keys = [(fold(r.name), r.phone, fold(r.organization_name), fold(", ".join(r.municipalities)),
+                            fold(CATEGORIES.label(r.categories[0]) if r.categories else ""),
+                            r.assured_date.isoformat() if r.assured_date else "") for r in rows]
+        self.now = now or dt.datetime.now()
+        self.today = self.now.date()
+        self.endResetModel()
+
+    def summary(self, row: int) -> ServiceSummary:
+        return self._rows[row]
+
+    def row_of(self, service_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == service_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(summary, column)
+        if role == SUMMARY_ROLE:
+            return summary
+        if role == SORT_ROLE:
+            return self._sort_keys[index.row()][column]
+        stale = summary.is_stale(self.today)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return colour_icon(summary.colour)
+        if role == Qt.ItemDataRole.BackgroundRole and stale:
+            return QBrush(QColor(STALE_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole and stale and column == 5:
+            return QBrush(QColor(WARNING))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = []
+            if summary.colour:
+                tips.append(_("Ken je buurt: {colour}").format(colour=_(COLOUR_SHORT[summary.colour])))
+            if stale:
+                tips.append(_("Not verified for more than 12 months"))
+            return "\n".join(tips) or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._text(summary, column)
+        return None
+
+    def _text(self, summary: ServiceSummary, column: int) -> str:
+        if column == 0:
+            return summary.name
+        if column == 1:
+            number = summary.number_now(self.now)
+            if number and number == summary.after_hours_phone and number != summary.phone:
+                return _("{number} (after hours)").format(number=number)
+            return number
+        if column == 2:
+            return summary.organization_name
+        if column == 3:
+            places = summary.municipalities
+            return ", ".join(places[:2]) + (" …" if len(places) > 2 else "")
+        if column == 4:
+            return ", ".join(CATEGORIES.label(c) for c in summary.categories[:2])
+        if summary.assured_date is None:
+            return _("never")
+        text = format_date(summary.assured_date, "medium")
+        return _("{date} – check!").format(date=text) if summary.is_stale(self.today) else text
+
+
+class KaartFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self.criteria = KaartFilter()
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def set_criteria(self, criteria: KaartFilter) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.criteria = criteria
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.criteria = criteria
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, KaartTableModel)
+        return summary_matches(model.summary(source_row), self.criteria)

@@ -1,0 +1,381 @@
+"""The "Sociale kaart" page: who do I call for X in Y, in one search, with filters and a detail pane."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from brugapp.domain.kaart import CATEGORIES, COLOURS
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import N_, _
+from brugapp.services.errors import NotFoundError, ValidationError
+from brugapp.services.kaart import (
+    KaartFilter,
+    ServiceSummary,
+    get_service,
+    list_services,
+    merge_services,
+    save_service,
+    set_colour,
+    set_private_notes,
+    verify_service,
+)
+from brugapp.store import Store
+from brugapp.ui.actions import make_action
+from brugapp.ui.kaart_detail import KaartDetail
+from brugapp.ui.kaart_model import KaartFilterProxy, KaartTableModel, colour_icon
+from brugapp.ui.sections import SectionPage
+
+EXPORTS = (
+    ("hsds", N_("HSDS data package (zip) …"), "zip"),
+    ("json", N_("HSDS JSON …"), "json"),
+    ("csv", N_("CSV for Excel …"), "csv"),
+    ("vcard", N_("Contact persons as vCard …"), "vcf"),
+    ("pdf", N_("Print a wegwijzer for parents (PDF) …"), "pdf"),
+    ("pdf-school", N_("Print a wegwijzer for the school team (PDF) …"), "pdf"),
+)
+
+
+class KaartPage(SectionPage):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.set_titles(_("Social map"), _("Who do I call for what, where? Type for example “schulden Kortrijk”."))
+        self.now_override: dt.datetime | None = None  # tests pin the clock
+        self._loaded = False
+        self._build_header_buttons()
+        self._build_filters()
+        self.model = KaartTableModel(self)
+        self.proxy = KaartFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("KaartTable")
+        self.table.setAccessibleName(_("Services"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((170, 190, 160, 95, 120, 110)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = KaartDetail()
+        self.detail.verify_requested.connect(self.verify)
+        self.detail.edit_requested.connect(self.edit)
+        self.detail.merge_requested.connect(self.merge)
+        self.detail.colour_chosen.connect(self._set_colour)
+        self.detail.notes_saved.connect(self._save_notes)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 430])
+        self.body.addWidget(splitter, 1)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(60)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        make_action(self, _("Search the social map"), self.focus_search, shortcuts=("Ctrl+F",))
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_header_buttons(self) -> None:
+        self.new_button = QPushButton(_("New service"))
+        self.new_button.setObjectName("Primary")
+        self.new_button.setAccessibleName(_("Add a new service"))
+        self.new_button.clicked.connect(lambda: self.edit(""))
+        self.import_button = QPushButton(_("Import …"))
+        self.import_button.setAccessibleName(_("Import services from a file"))
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton(_("Export / print"))
+        self.export_button.setAccessibleName(_("Export or print the social map"))
+        menu = QMenu(self.export_button)
+        for code, label, suffix in EXPORTS:
+            action = menu.addAction(_(label))
+            action.triggered.connect(lambda _checked=False, c=code, s=suffix: self.export(c, s))
+        self.export_button.setMenu(menu)
+        for widget in (self.import_button, self.export_button, self.new_button):
+            self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("KaartSearch")
+        self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. schulden Kortrijk, crisis, huiswerk"))
+        self.search.setAccessibleName(_("Search services"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self._filter_timer.start())
+        search_row = QHBoxLayout()
+        search_row.setSpacing(12)
+        search_row.addWidget(self.search, 1)
+        self.body.addLayout(search_row)
+
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.category_box = QComboBox()
+        self.category_box.setAccessibleName(_("Theme or category"))
+        self.category_box.addItem(_("All themes and categories"), "")
+        for term in CATEGORIES:
+            self.category_box.addItem(term.text(), term.code)
+        self.category_box.insertSeparator(self.category_box.count())
+        for term in THEMES.top_level():
+            self.category_box.addItem(_("Theme: {theme}").format(theme=term.text()), f"theme:{term.code}")
+        self.place_box = QComboBox()
+        self.place_box.setAccessibleName(_("Municipality"))
+        self.colour_box = QComboBox()
+        self.colour_box.setAccessibleName(_("Ken je buurt colour"))
+        self.colour_box.addItem(_("All colours"), "")
+        for term in COLOURS:
+            self.colour_box.addItem(colour_icon(term.code), term.text(), term.code)
+        self.colour_box.addItem(colour_icon(""), _("No colour yet"), "none")
+        self.open_now = QCheckBox(_("&Open now"))
+        self.open_now.setAccessibleName(_("Only services reachable now"))
+        self.after_hours = QCheckBox(_("&After hours"))
+        self.after_hours.setAccessibleName(_("Only services reachable after hours"))
+        self.stale = QCheckBox(_("Not verified > 12 months"))
+        self.stale.setAccessibleName(_("Only services not verified for more than 12 months"))
+        for combo, chars in ((self.category_box, 22), (self.place_box, 12), (self.colour_box, 12)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
+            combo.currentIndexChanged.connect(self.apply_filters)
+            row.addWidget(combo)
+        for box in (self.open_now, self.after_hours, self.stale):
+            box.toggled.connect(self.apply_filters)
+            search_row.addWidget(box)
+        row.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("Hint")
+        row.addWidget(self.count_label)
+        self.body.addLayout(row)
+
+    # -- data -------------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        return self.now_override or dt.datetime.now()
+
+    def refresh(self) -> None:
+        selected = self.current_id()
+        rows = list_services(self.store)
+        self.model.set_rows(rows, now=self.now())
+        current_place = self.place_box.currentData() or ""
+        self.place_box.blockSignals(True)
+        self.place_box.clear()
+        self.place_box.addItem(_("All municipalities"), "")
+        for place in sorted({m for r in rows for m in r.municipalities}):
+            self.place_box.addItem(place, place)
+        self.place_box.setCurrentIndex(max(0, self.place_box.findData(current_place)))
+        self.place_box.blockSignals(False)
+        self._loaded = True
+        self.apply_filters()
+        if selected:
+            self.select(selected)
+
+    def criteria(self) -> KaartFilter:
+        now = self.now()
+        return KaartFilter(
+            text=self.search.text(), category=self.category_box.currentData() or "",
+            municipality=self.place_box.currentData() or "", colour=self.colour_box.currentData() or "",
+            open_at=now if self.open_now.isChecked() else None, after_hours=self.after_hours.isChecked(),
+            stale_only=self.stale.isChecked(), today=now.date(),
+        )
+
+    def apply_filters(self) -> None:
+        self.proxy.set_criteria(self.criteria())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(_("{shown} of {total} services").format(shown=shown, total=total))
+        if shown and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        elif not shown:
+            self.detail.show_detail(None)
+
+    def visible_summaries(self) -> list[ServiceSummary]:
+        return [self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
+
+    def current_id(self) -> str:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return ""
+        return self.model.summary(self.proxy.mapToSource(index).row()).id
+
+    def selected_ids(self) -> list[str]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.summary(r).id for r in sorted(rows)]
+
+    def select(self, service_id: str) -> bool:
+        row = self.model.row_of(service_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out: clear the filters so the record can be shown
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def clear_filters(self) -> None:
+        for widget in (self.category_box, self.place_box, self.colour_box, self.open_now, self.after_hours,
+                       self.stale, self.search):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.category_box, self.place_box, self.colour_box):
+            combo.setCurrentIndex(0)
+        for box in (self.open_now, self.after_hours, self.stale):
+            box.setChecked(False)
+        for widget in (self.category_box, self.place_box, self.colour_box, self.open_now, self.after_hours,
+                       self.stale, self.search):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        service_id = self.current_id()
+        if not service_id:
+            rows = self.table.selectionModel().selectedRows()
+            service_id = self.model.summary(self.proxy.mapToSource(rows[0]).row()).id if rows else ""
+        self.show_service(service_id)
+
+    def show_service(self, service_id: str) -> None:
+        if not service_id:
+            self.detail.show_detail(None)
+            return
+        try:
+            self.detail.show_detail(get_service(self.store, service_id=service_id), now=self.now())
+        except NotFoundError:
+            self.detail.show_detail(None)
+
+    def show_record(self, kind: str, uuid: str, family_uuid: str = "") -> None:
+        """Opened from the global search: a service, or the first service of an organisation."""
+        if not self._loaded:
+            self.refresh()
+        if kind == "organization":
+            match = next((s for s in self.model._rows if s.organization_id == uuid), None)
+            if match is None:
+                return
+            uuid = match.id
+        if self.select(uuid):
+            self.table.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- actions ----------------------------------------------------------------------------
+    def verify(self, service_id: str) -> None:
+        verify_service(self.store, service_id=service_id, today=self.now().date())
+        self.refresh()
+
+    def _set_colour(self, organization_id: str, colour: str) -> None:
+        set_colour(self.store, organization_id=organization_id, colour=colour)
+        self.refresh()
+
+    def _save_notes(self, service_id: str, notes: str) -> None:
+        set_private_notes(self.store, service_id=service_id, notes=notes)
+        self._status(_("Your notes are saved."))
+
+    def edit(self, service_id: str) -> None:
+        from brugapp.ui.kaart_dialogs import ServiceDialog
+
+        detail = get_service(self.store, service_id=service_id) if service_id else None
+        dialog = ServiceDialog(detail, self)
+        while dialog.exec():
+            data = dialog.value()
+            if data is None:
+                return
+            try:
+                new_id = save_service(self.store, service_id=service_id or None, data=data)
+            except ValidationError as exc:
+                dialog.show_error(exc)
+                continue
+            self.refresh()
+            self.select(new_id)
+            return
+
+    def merge(self, service_id: str) -> None:
+        from brugapp.ui.kaart_dialogs import MergeDialog
+
+        keep = next((s for s in self.model._rows if s.id == service_id), None)
+        if keep is None:
+            return
+        dialog = MergeDialog(keep, self.model._rows, self)
+        if dialog.exec() and dialog.chosen:
+            merge_services(self.store, keep_id=service_id, duplicate_id=dialog.chosen)
+            self.refresh()
+            self.select(service_id)
+            self._status(_("The duplicate is merged."))
+
+    def import_file(self) -> None:
+        from brugapp.services.kaart_import import preview_import
+        from brugapp.ui.kaart_import_dialog import ImportDialog
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import into the social map"), "",
+            _("Social map files (*.csv *.xlsx *.zip *.json);;All files (*)"))
+        if not name:
+            return
+        try:
+            preview = preview_import(path=Path(name))
+        except ValidationError as exc:
+            QMessageBox.warning(self, _("Import"), exc.message)
+            return
+        dialog = ImportDialog(self.store, Path(name), preview, self)
+        if dialog.exec() and dialog.result is not None:
+            self.refresh()
+            self._status(_("Imported: {created} new, {updated} updated services.").format(
+                created=dialog.result.created, updated=dialog.result.updated))
+
+    def export(self, code: str, suffix: str) -> None:
+        from brugapp.services.kaart_export import export_kaart
+
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export the social map"), f"sociale-kaart.{suffix}")
+        if not name:
+            return
+        chosen = self.selected_ids() if code.startswith("pdf") and len(self.selected_ids()) > 1 else None
+        if code.startswith("pdf") and chosen is None:
+            chosen = [s.id for s in self.visible_summaries()]
+        try:
+            result = export_kaart(self.store, out=Path(name), format=code.split("-")[0], service_ids=chosen,
+                                  audience="school" if code == "pdf-school" else "parents")
+        except ValidationError as exc:
+            QMessageBox.warning(self, _("Export"), exc.message)
+            return
+        self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
+
+    def _status(self, text: str) -> None:
+        window = getattr(self, "main_window", None)
+        if window is not None:
+            window.statusBar().showMessage(text, 6000)
+
+    def keyPressEvent(self, event: object) -> None:  # Enter in the list opens the editor
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.InsertParagraphSeparator) \
+                and self.table.hasFocus() and self.current_id():
+            self.edit(self.current_id())
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]

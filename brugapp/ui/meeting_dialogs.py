@@ -1,0 +1,186 @@
+"""Dialogs of the overleg page: plan a meeting, add a participant."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain import meetings as rules
+from brugapp.i18n import _
+from brugapp.services.errors import ValidationError
+from brugapp.services.events import speaker_choices
+from brugapp.services.families import list_families
+from brugapp.services.meetings import (
+    MeetingInput,
+    ParticipantInput,
+    create_meeting,
+    list_series,
+)
+from brugapp.services.schools import list_school_records
+from brugapp.store import Store
+from brugapp.ui.meeting_widgets import vocabulary_combo
+
+
+def _combo(name: str, items: list[tuple[str, str]], empty: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(empty, "")
+    for value, label in items:
+        combo.addItem(label, value)
+    return combo
+
+
+class NewMeetingDialog(QDialog):
+    """Plan a meeting: what, when, where, about whom; the agenda of its type is added at once."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.meeting_id = ""
+        self.setWindowTitle(_("Plan a meeting"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setAccessibleName(_("Title"))
+        self.title.setPlaceholderText(_("e.g. Rondetafel return to school"))
+        self.type = vocabulary_combo(rules.MEETING_TYPES, _("Kind of meeting"), "rondetafel")
+        self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
+        self.starts.setCalendarPopup(True)
+        self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.starts.setAccessibleName(_("Date and time"))
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 720)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(60)
+        self.duration.setSuffix(" " + _("min"))
+        self.duration.setAccessibleName(_("Duration"))
+        self.place = vocabulary_combo(rules.PLACES, _("Place"), "school")
+        self.place_detail = QLineEdit()
+        self.place_detail.setAccessibleName(_("Address or room"))
+        self.school = _combo(_("School"), [(r.id, r.label) for r in list_school_records(store)], _("(no school)"))
+        self.family = _combo(_("Family"), [(f.id, f.display_name) for f in list_families(store)],
+                             _("(no family – e.g. a network meeting)"))
+        self.series = _combo(_("Series"), [(r.id, r.label) for r in list_series(store)], _("(a single meeting)"))
+        self.new_series = QCheckBox(_("Start a new series, every"))
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 52)
+        self.interval.setValue(6)
+        self.interval.setSuffix(" " + _("weeks"))
+        self.interval.setAccessibleName(_("Interval in weeks"))
+        form.addRow(_("Title"), self.title)
+        form.addRow(_("Kind of meeting"), self.type)
+        form.addRow(_("Date and time"), self.starts)
+        form.addRow(_("Duration"), self.duration)
+        form.addRow(_("Place"), self.place)
+        form.addRow(_("Address or room"), self.place_detail)
+        form.addRow(_("School"), self.school)
+        form.addRow(_("About family"), self.family)
+        form.addRow(_("Series"), self.series)
+        form.addRow(self.new_series, self.interval)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def data(self, series_id: str) -> MeetingInput:
+        family = self.family.currentData()
+        return MeetingInput(
+            title=self.title.text(), meeting_type=self.type.currentData(),
+            starts_at=self.starts.dateTime().toPython().astimezone(), duration_minutes=self.duration.value(),
+            place_kind=self.place.currentData(), place_detail=self.place_detail.text(),
+            school_id=self.school.currentData(), family_ids=(family,) if family else (), series_id=series_id,
+        )
+
+    def save(self) -> None:
+        try:
+            new_series = self.new_series.isChecked()
+            self.meeting_id = create_meeting(
+                self.store, data=self.data("" if new_series else self.series.currentData()),
+                new_series_weeks=self.interval.value() if new_series else None)
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class ParticipantDialog(QDialog):
+    """Who is at the table, in which role, and how they are invited."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Add a participant"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.people = speaker_choices(store)
+        self.from_kaart = _combo(_("From the social map"), [(p.id, f"{p.name} – {p.organisation}")
+                                                             for p in self.people], _("(type a name below)"))
+        self.from_kaart.currentIndexChanged.connect(self._kaart_chosen)
+        self.kind = vocabulary_combo(rules.PARTICIPANT_KINDS, _("Kind of participant"), "service")
+        self.name = QLineEdit()
+        self.name.setAccessibleName(_("Name"))
+        self.role = vocabulary_combo(rules.ROLES, _("Role"), "other")
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName(_("Organisation"))
+        self.email = QLineEdit()
+        self.email.setAccessibleName(_("E-mail"))
+        self.school = _combo(_("School"), [(r.id, r.label) for r in list_school_records(store)], _("(no school)"))
+        self.attendance = vocabulary_combo(rules.ATTENDANCE, _("Attendance"), "invited")
+        self.invite = vocabulary_combo(rules.INVITE_CHANNELS, _("Invited by"), "")
+        self.regie = QCheckBox(_("Coordinates this case (regiehouder)"))
+        form.addRow(_("From the social map"), self.from_kaart)
+        form.addRow(_("Kind of participant"), self.kind)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Role"), self.role)
+        form.addRow(_("Organisation"), self.organisation)
+        form.addRow(_("E-mail"), self.email)
+        form.addRow(_("School"), self.school)
+        form.addRow(_("Attendance"), self.attendance)
+        form.addRow(_("Invited by"), self.invite)
+        form.addRow("", self.regie)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _kaart_chosen(self) -> None:
+        person = next((p for p in self.people if p.id == self.from_kaart.currentData()), None)
+        if person is not None:
+            self.name.setText(person.name)
+            self.organisation.setText(person.organisation)
+            self.kind.setCurrentIndex(self.kind.findData("service"))
+
+    def participant(self) -> ParticipantInput:
+        return ParticipantInput(
+            kind=self.kind.currentData(), name=self.name.text(), role=self.role.currentData(),
+            organisation=self.organisation.text(), email=self.email.text(),
+            attendance=self.attendance.currentData(), is_regiehouder=self.regie.isChecked(),
+            invite_channel=self.invite.currentData(), school_id=self.school.currentData(),
+            kaart_contact_id=self.from_kaart.currentData() or "",
+        )
+
+
+def local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone()

@@ -1,0 +1,155 @@
+"""The Overleg page: meetings (upcoming first) with their editor, and the events / leerkrachtendag tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.i18n import _, format_datetime
+from brugapp.services.meetings import MeetingSummary, list_meetings
+from brugapp.store import Store
+from brugapp.ui.event_panel import EventPanel
+from brugapp.ui.meeting_dialogs import NewMeetingDialog
+from brugapp.ui.meeting_editor import MeetingEditor
+from brugapp.ui.sections import SectionPage
+from brugapp.ui.widgets.empty_state import EmptyState
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MeetingListModel(QAbstractListModel):
+    """Two lines per meeting: when and what; kind, place, open action points and warnings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[MeetingSummary] = []
+
+    def set_rows(self, rows: list[MeetingSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            second = [row.type_label, row.place_label]
+            if row.open_actions:
+                second.append(_("{count} open action points").format(count=row.open_actions))
+            if row.warnings:
+                second.append(_("⚠ {count} warnings").format(count=row.warnings))
+            return f"{format_datetime(row.starts_at.astimezone(), 'short_day')} · {row.title}\n{' · '.join(second)}"
+        return None
+
+    def row_of(self, meeting_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
+
+
+class MeetingsPage(SectionPage):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.set_titles(_("Meetings"), _("Agendas, minutes and action points that do not get lost."))
+        self.tabs = QTabWidget()
+        self.body.addWidget(self.tabs, 1)
+
+        meetings = QWidget()
+        layout = QVBoxLayout(meetings)
+        layout.setContentsMargins(0, 8, 0, 0)
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left.setMinimumWidth(250)
+        self.new_button = QPushButton(_("Plan a meeting"))
+        self.new_button.setObjectName("Primary")
+        self.new_button.setShortcut("Ctrl+N")
+        self.new_button.clicked.connect(self.new_meeting)
+        left_layout.addWidget(self.new_button)
+        hint = QLabel(_("Upcoming first"))
+        hint.setObjectName("Hint")
+        left_layout.addWidget(hint)
+        self.model = MeetingListModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(_("Meetings"))
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.selectionModel().currentChanged.connect(self._chosen)
+        left_layout.addWidget(self.list, 1)
+        splitter.addWidget(left)
+        self.right = QStackedWidget()
+        self.empty = EmptyState(icon_name="meeting", title=_("No meeting chosen"),
+                                text=_("Choose a meeting on the left, or plan a new one. Open action points of "
+                                       "earlier meetings come along automatically."))
+        self.editor = MeetingEditor(store)
+        self.editor.changed.connect(self._editor_changed)
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.editor)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 940])
+        layout.addWidget(splitter)
+        self.tabs.addTab(meetings, _("Meetings"))
+        self.events = EventPanel(store)
+        self.tabs.addTab(self.events, _("Teacher day and events"))
+
+    def refresh(self) -> None:
+        current = self.editor.detail.id if self.editor.detail else ""
+        self.model.set_rows(list_meetings(self.store))
+        if current:
+            self.select(current)
+        self.events.refresh()
+
+    def select(self, meeting_id: str) -> None:
+        row = self.model.row_of(meeting_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.editor.load(meeting_id)
+        self.right.setCurrentWidget(self.editor)
+
+    def _chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            meeting_id = current.data(ID_ROLE)
+            if not self.editor.detail or self.editor.detail.id != meeting_id:
+                self.editor.load(meeting_id)
+            self.right.setCurrentWidget(self.editor)
+
+    def _editor_changed(self) -> None:
+        current = self.editor.detail.id if self.editor.detail else ""
+        self.model.set_rows(list_meetings(self.store))
+        row = self.model.row_of(current)
+        if row >= 0:
+            self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(self.model.index(row))
+            self.list.selectionModel().blockSignals(False)
+
+    def new_meeting(self) -> None:
+        dialog = NewMeetingDialog(self.store, self)
+        if dialog.exec() and dialog.meeting_id:
+            self.model.set_rows(list_meetings(self.store))
+            self.select(dialog.meeting_id)
+
+    def show_record(self, kind: str, record_id: str, family_id: str = "") -> None:
+        """Opened from the global search."""
+        if kind == "meeting":
+            self.tabs.setCurrentIndex(0)
+            self.refresh()
+            self.select(record_id)

@@ -1,0 +1,389 @@
+"""The quick log (Snel noteren): a contact moment in under ten seconds, keyboard only.
+
+Family type-ahead (empty = anonymous) → channel (last used) → theme chips (letters) → note →
+Enter / Ctrl+Enter saves. Every change is kept as a draft in the encrypted store (debounced) and on
+a lock, so a crash or an auto-lock loses nothing; the draft is cleared once the contact is saved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.notebook import CHANNELS
+from brugapp.domain.sharing import SHARING_LEVELS
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _, format_date
+from brugapp.services.drafts import clear_draft, load_draft, save_draft
+from brugapp.services.errors import ValidationError
+from brugapp.services.families import list_families
+from brugapp.services.notebook import ContactInfo, get_contact, log_contact, update_contact
+from brugapp.settings import load_settings, save_settings
+from brugapp.store import Store
+from brugapp.store.search_index import fold
+from brugapp.ui.actions import make_action
+from brugapp.ui.theme_chips import ThemeChips
+
+if TYPE_CHECKING:
+    from brugapp.ui.main_window import MainWindow
+
+DRAFT_KEY = "quick_log"
+DRAFT_DELAY_MS = 400
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note field where Ctrl+Enter saves and Tab moves on (a note never needs a tab character)."""
+
+    submit = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submit.emit()
+            return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.ignore()
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return
+        super().keyPressEvent(event)
+
+
+class FamilyPicker(QLineEdit):
+    """Type-ahead over family names, accent-insensitive ("ozdemir" offers "Gezin Özdemir")."""
+
+    def __init__(self, families: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.families = families  # shown text -> family UUID
+        self._folded = [(fold(name), name) for name in families]
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(8)
+        self.setCompleter(completer)
+        self.textEdited.connect(self._filter)
+
+    def _filter(self, text: str) -> None:
+        needle = fold(text.strip())
+        if not needle:
+            self._model.setStringList([])
+            return
+        starts = [name for folded, name in self._folded if any(w.startswith(needle) for w in folded.split())]
+        contains = [name for folded, name in self._folded if needle in folded and name not in starts]
+        self._model.setStringList((starts + contains)[:20])
+
+    def family_id(self) -> str | None:
+        """The chosen family's id, "" for none (anonymous), or None when the text matches no single family."""
+        text = self.text().strip()
+        if not text:
+            return ""
+        if text in self.families:
+            return self.families[text]
+        needle = fold(text)
+        exact = [uuid for folded, name in self._folded if folded == needle for uuid in [self.families[name]]]
+        if len(exact) == 1:
+            return exact[0]
+        matches = [self.families[name] for folded, name in self._folded if needle in folded]
+        return matches[0] if len(matches) == 1 else None
+
+    def set_family(self, family_id: str) -> None:
+        for name, uuid in self.families.items():
+            if uuid == family_id:
+                self.setText(name)
+                return
+
+
+def family_choices(store: Store) -> dict[str, str]:
+    choices: dict[str, str] = {}
+    for family in sorted(list_families(store), key=lambda f: fold(f.display_name)):
+        name = family.display_name
+        number = 2
+        while name in choices:
+            name = f"{family.display_name} ({number})"
+            number += 1
+        choices[name] = family.id
+    return choices
+
+
+class QuickLogDialog(QDialog):
+    """New contact (with a draft), or editing an existing one when ``contact_id`` is given."""
+
+    saved = Signal(object)  # ContactInfo
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, contact_id: str = "",
+                 family_id: str = "") -> None:
+        super().__init__(parent)
+        self.store = store
+        self.contact_id = contact_id
+        self.result_contact: ContactInfo | None = None
+        self._restoring = False
+        self.setWindowTitle(_("Edit contact moment") if contact_id else _("Quick log"))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(720)  # grows with the theme chips (layout minimum)
+
+        self.family = FamilyPicker(family_choices(store))
+        self.family.setPlaceholderText(_("Type a family name – leave empty for an anonymous contact"))
+        self.family.setAccessibleName(_("Family"))
+        self.channel = QComboBox()
+        self.channel.setAccessibleName(_("Channel"))
+        for term in CHANNELS:
+            self.channel.addItem(term.text(), term.code)
+        self.themes = ThemeChips()
+        self.note = NoteEdit()
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("What was asked or agreed? A few words are enough."))
+        self.note.setFixedHeight(96)
+        self.follow_up = QLineEdit()
+        self.follow_up.setAccessibleName(_("Follow-up promised on"))
+        self.follow_up.setPlaceholderText(_("dd-mm-yyyy, or +7 for a week from now; empty = nothing promised"))
+        self.sharing = QComboBox()
+        self.sharing.setAccessibleName(_("Sharing"))
+        for term in SHARING_LEVELS:
+            self.sharing.addItem(term.text(), term.code)
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(_("Family"), self.family)
+        form.addRow(_("Channel"), self.channel)
+        form.addRow(_("Themes"), self.themes)
+        form.addRow(_("Note"), self.note)
+        form.addRow(_("Follow-up on"), self.follow_up)
+        form.addRow(_("Sharing"), self.sharing)
+        for row_field in (self.family, self.channel, self.themes, self.note, self.follow_up, self.sharing):
+            label = form.labelForField(row_field)
+            if isinstance(label, QLabel):
+                label.setBuddy(row_field)
+
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setAccessibleName(_("Save contact moment"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(_("Close"))
+        self.cancel_button.setAccessibleName(_("Close; the draft is kept"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.clear_button = QPushButton(_("Empty the form"))
+        self.clear_button.setAccessibleName(_("Empty the form and discard the draft"))
+        self.clear_button.clicked.connect(self.discard)
+        self.clear_button.setVisible(not contact_id)
+        hint = QLabel(_("Enter saves · Ctrl+Enter saves from the note · Esc closes (the draft is kept)"))
+        hint.setObjectName("Hint")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        for widget in (self.clear_button, self.cancel_button, self.save_button):
+            widget.setAutoDefault(False)
+        self.setTabOrder(self.family, self.channel)
+        self.setTabOrder(self.channel, self.themes)
+        self.setTabOrder(self.themes, self.note)
+        self.setTabOrder(self.note, self.follow_up)
+        self.setTabOrder(self.follow_up, self.sharing)
+        self.setTabOrder(self.sharing, self.save_button)
+
+        for term in THEMES.top_level():
+            if term.key:
+                shortcut = QShortcut(QKeySequence(f"Alt+{term.key.upper()}"), self)
+                shortcut.activated.connect(lambda k=term.key: self.themes.toggle_key(k))
+        self.note.submit.connect(self.save)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        if contact_id:
+            self._load_contact(contact_id)
+        else:
+            self._set_channel(load_settings().last_channel)
+            self.restore_draft()
+            if family_id and not self.family.text():
+                self.family.set_family(family_id)
+            for signal in (self.family.textChanged, self.channel.currentIndexChanged, self.themes.changed,
+                           self.note.textChanged, self.follow_up.textChanged, self.sharing.currentIndexChanged):
+                signal.connect(self._changed)
+            host = parent.window() if parent is not None else None
+            locked = getattr(host, "locked", None)
+            if locked is not None:  # the main window: flush the draft before its lock screen covers us
+                locked.connect(self.save_draft_now)
+        self.family.setFocus()
+
+    # -- draft ---------------------------------------------------------------------------------
+    def _set_channel(self, code: str) -> None:
+        index = self.channel.findData(code)
+        self.channel.setCurrentIndex(max(index, 0))
+
+    def draft_payload(self) -> dict[str, Any]:
+        return {
+            "family": self.family.text(), "channel": self.channel.currentData(), "themes": self.themes.codes(),
+            "note": self.note.toPlainText(), "follow_up": self.follow_up.text(), "sharing": self.sharing.currentData(),
+        }
+
+    def _is_empty(self) -> bool:
+        payload = self.draft_payload()
+        return not (payload["family"] or payload["themes"] or payload["note"].strip() or payload["follow_up"])
+
+    def _changed(self, *_args: object) -> None:
+        if not self._restoring:
+            self._draft_timer.start()
+
+    def save_draft_now(self) -> None:
+        """Flush the draft (also called when the window locks)."""
+        self._draft_timer.stop()
+        if self.contact_id or self.result_contact is not None:
+            return
+        if self._is_empty():
+            clear_draft(self.store, key=DRAFT_KEY)
+        else:
+            save_draft(self.store, key=DRAFT_KEY, payload=self.draft_payload())
+
+    def restore_draft(self) -> bool:
+        payload = load_draft(self.store, key=DRAFT_KEY)
+        if not payload:
+            return False
+        self._restoring = True
+        try:
+            self.family.setText(str(payload.get("family", "")))
+            self._set_channel(str(payload.get("channel", "")))
+            self.themes.set_codes([c for c in payload.get("themes", []) if c in THEMES])
+            self.note.setPlainText(str(payload.get("note", "")))
+            self.follow_up.setText(str(payload.get("follow_up", "")))
+            self.sharing.setCurrentIndex(max(self.sharing.findData(payload.get("sharing", "private")), 0))
+        finally:
+            self._restoring = False
+        self.show_message(_("Your unsaved note was restored."), error=False)
+        return True
+
+    def discard(self) -> None:
+        self._restoring = True
+        self.family.clear()
+        self.themes.set_codes([])
+        self.note.clear()
+        self.follow_up.clear()
+        self.sharing.setCurrentIndex(0)
+        self._restoring = False
+        clear_draft(self.store, key=DRAFT_KEY)
+        self.error.hide()
+        self.family.setFocus()
+
+    # -- edit mode -----------------------------------------------------------------------------
+    def _load_contact(self, contact_id: str) -> None:
+        contact = get_contact(self.store, contact_id=contact_id)
+        self.family.set_family(contact.family_id)
+        self._set_channel(contact.channel)
+        self.themes.set_codes(list(contact.themes))
+        self.note.setPlainText(contact.note)
+        self.follow_up.setText(contact.follow_up_on.strftime("%d-%m-%Y") if contact.follow_up_on else "")
+        self.sharing.setCurrentIndex(max(self.sharing.findData(contact.sharing), 0))
+
+    # -- saving --------------------------------------------------------------------------------
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.error.setObjectName("Error" if error else "Hint")
+        self.error.setStyleSheet("")
+        self.error.setText(text)
+        self.error.show()
+
+    def save(self) -> None:
+        family_id = self.family.family_id()
+        if family_id is None:
+            self.show_message(_("Family: “{text}” matches no single family. Choose one from the list, or empty "
+                                "the field for an anonymous contact.").format(text=self.family.text()))
+            self.family.setFocus()
+            return
+        fields = dict(channel=self.channel.currentData(), themes=self.themes.codes(), note=self.note.toPlainText(),
+                      sharing=self.sharing.currentData(), follow_up_on=self.follow_up.text().strip() or None)
+        try:
+            if self.contact_id:
+                contact = update_contact(self.store, contact_id=self.contact_id, family_id=family_id or None,
+                                         **fields)
+            else:
+                contact = log_contact(self.store, family_id=family_id or None, **fields)
+        except ValidationError as exc:
+            self.show_message(exc.message)
+            target = {"note": self.note, "follow_up_on": self.follow_up, "themes": self.themes,
+                      "channel": self.channel}.get(exc.field, self.family)
+            target.setFocus()
+            return
+        self.result_contact = contact
+        self._draft_timer.stop()
+        if not self.contact_id:
+            clear_draft(self.store, key=DRAFT_KEY)
+            settings = load_settings()
+            if settings.last_channel != contact.channel:
+                settings.last_channel = contact.channel
+                save_settings(settings)
+        self.saved.emit(contact)
+        self.accept()
+
+    def reject(self) -> None:
+        self.save_draft_now()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_draft_now()
+        super().closeEvent(event)
+
+
+def saved_message(contact: ContactInfo) -> str:
+    who = contact.family_name or _("anonymous")
+    text = _("Contact moment saved ({who}).").format(who=who)
+    if contact.follow_up_on:
+        text += " " + _("Follow-up on {date}.").format(date=format_date(contact.follow_up_on, "full_day"))
+    return text
+
+
+def open_quick_log(window: MainWindow, *, family_id: str = "") -> QuickLogDialog:
+    """Open the quick log over the main window; saving refreshes the page you are on."""
+    if window.is_locked():
+        return None  # type: ignore[return-value]
+    current = getattr(window, "_quick_log_dialog", None)
+    if current is not None and current.isVisible():
+        current.raise_()
+        current.activateWindow()
+        return current  # type: ignore[no-any-return]
+    dialog = QuickLogDialog(window.store, window, family_id=family_id)
+    window._quick_log_dialog = dialog  # type: ignore[attr-defined]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def after_save(contact: ContactInfo) -> None:
+        window.statusBar().showMessage(saved_message(contact), 8000)
+        current = window.stack.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()
+
+    dialog.saved.connect(after_save)
+    dialog.open()
+    return dialog
+
+
+def install_quick_log(window: MainWindow) -> None:
+    """Global action: Ctrl+N and the toolbar button "Snel noteren"."""
+    action = make_action(window, _("Quick log"), lambda: open_quick_log(window), shortcuts=("Ctrl+N",),
+                         icon_name="note", tip=_("Log a contact moment in a few seconds"))
+    action.setObjectName("QuickLogAction")
+    window.quick_log_action = action  # type: ignore[attr-defined]
+    window.add_toolbar_action(action)

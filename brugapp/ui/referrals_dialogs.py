@@ -1,0 +1,350 @@
+"""Dialogs of the Doorverwijzingen page: new referral, status step, feedback, printing the sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.referrals import ACTION_LABELS, INTENSITIES, OUTCOMES, STATUSES, Status, is_closed
+from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _
+from brugapp.services.consent import ConsentRefused, recipient_choices
+from brugapp.services.errors import ValidationError
+from brugapp.services.families import list_family_records
+from brugapp.services.referrals import (
+    ReferralDetail,
+    ServiceChoice,
+    change_status,
+    create_referral,
+    print_referral_sheet,
+    record_feedback,
+    service_choices,
+)
+from brugapp.store import Store
+from brugapp.ui.followups_page import date_from_qdate, qdate
+
+LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+
+
+def _aware(value: QDateTime) -> dt.datetime:
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=LOCAL_ZONE)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("Error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class NewReferralDialog(QDialog):
+    """Nieuwe doorverwijzing: family, need, service from the sociale kaart, how warm, appointment, check."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, family_id: str = "") -> None:
+        super().__init__(parent)
+        self.store = store
+        self.created_id = ""
+        self._services: list[ServiceChoice] = []
+        self.setWindowTitle(_("New referral"))
+        self.family_combo = QComboBox()
+        self.family_combo.setAccessibleName(_("Family"))
+        self.family_combo.addItem(_("Choose a family …"), "")
+        for record in list_family_records(store):
+            self.family_combo.addItem(record.label, record.id)
+        if family_id:
+            self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family_id)))
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName(_("Need"))
+        self.theme_combo.addItem(_("(no theme)"), "")
+        for term in THEMES:
+            self.theme_combo.addItem(("    " if term.parent else "") + term.text(), term.code)
+        self.theme_combo.currentIndexChanged.connect(self._fill_services)
+        self.service_combo = QComboBox()
+        self.service_combo.setAccessibleName(_("Service"))
+        self.service_combo.currentIndexChanged.connect(self._fill_contacts)
+        self.other_service = QLineEdit()
+        self.other_service.setAccessibleName(_("Service not on the social map"))
+        self.other_service.setPlaceholderText(_("or type a service that is not on the social map"))
+        self.contact_combo = QComboBox()
+        self.contact_combo.setAccessibleName(_("Contact person"))
+        self.intensity_combo = QComboBox()
+        self.intensity_combo.setAccessibleName(_("How warm"))
+        for term in INTENSITIES:
+            self.intensity_combo.addItem(term.text(), term.code)
+        self.urgent_box = QCheckBox(_("Urgent"))
+        self.warned_box = QCheckBox(_("Service warned in advance"))
+        self.mandated_box = QCheckBox(_("Mandated service (OCJ, VK, youth court): nothing flows back"))
+        self.worker_edit = QLineEdit()
+        self.worker_edit.setAccessibleName(_("Receiving social worker"))
+        self.appointment_box = QCheckBox(_("Appointment on"))
+        self.appointment_edit = QDateTimeEdit(QDateTime(qdate(dt.date.today() + dt.timedelta(days=3)),
+                                                        QTime(9, 0)))
+        self.appointment_edit.setCalendarPopup(True)
+        self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.appointment_edit.setAccessibleName(_("Appointment date and time"))
+        self.appointment_edit.setEnabled(False)
+        self.appointment_box.toggled.connect(self.appointment_edit.setEnabled)
+        self.question_edit = QPlainTextEdit()
+        self.question_edit.setAccessibleName(_("The question"))
+        self.question_edit.setFixedHeight(54)
+        self.tried_edit = QPlainTextEdit()
+        self.tried_edit.setAccessibleName(_("What has been tried"))
+        self.tried_edit.setFixedHeight(54)
+        self.sharing_combo = QComboBox()
+        self.sharing_combo.setAccessibleName(_("Sharing"))
+        for term in SHARING_LEVELS:
+            self.sharing_combo.addItem(term.text(), term.code)
+        self.sharing_combo.setCurrentIndex(self.sharing_combo.findData(SharingLevel.SHAREABLE))
+        self.check_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        self.check_edit.setCalendarPopup(True)
+        self.check_edit.setAccessibleName(_("Check on"))
+        self.error = _error_label()
+
+        form = QFormLayout()
+        form.addRow(_("Family"), self.family_combo)
+        form.addRow(_("Need"), self.theme_combo)
+        form.addRow(_("Service"), self.service_combo)
+        form.addRow("", self.other_service)
+        form.addRow(_("Contact person"), self.contact_combo)
+        form.addRow(_("How warm"), self.intensity_combo)
+        form.addRow("", self.urgent_box)
+        form.addRow("", self.warned_box)
+        form.addRow(_("Received by"), self.worker_edit)
+        form.addRow(self.appointment_box, self.appointment_edit)
+        form.addRow(_("The question"), self.question_edit)
+        form.addRow(_("What has been tried"), self.tried_edit)
+        form.addRow(_("Who may see this"), self.sharing_combo)
+        form.addRow("", self.mandated_box)
+        form.addRow(_("Check on"), self.check_edit)
+        buttons = _buttons(self, _("Save referral"))
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._fill_services()
+        self.resize(560, 0)
+
+    def _fill_services(self) -> None:
+        self._services = service_choices(self.store, theme=self.theme_combo.currentData() or "")
+        self.service_combo.blockSignals(True)
+        self.service_combo.clear()
+        self.service_combo.addItem(_("Choose a service …"), "")
+        for choice in self._services:
+            self.service_combo.addItem(("★ " if choice.matches_theme else "") + choice.label, choice.id)
+        self.service_combo.blockSignals(False)
+        self._fill_contacts()
+
+    def _fill_contacts(self) -> None:
+        self.contact_combo.clear()
+        self.contact_combo.addItem(_("(no contact person)"), "")
+        chosen = next((c for c in self._services if c.id == self.service_combo.currentData()), None)
+        for contact_id, label in chosen.contacts if chosen else ():
+            self.contact_combo.addItem(label, contact_id)
+        if chosen and chosen.contacts:
+            self.contact_combo.setCurrentIndex(1)
+
+    def save(self) -> None:
+        try:
+            self.created_id = create_referral(
+                self.store, family_id=self.family_combo.currentData() or "",
+                service_id=self.service_combo.currentData() or None,
+                contact_id=self.contact_combo.currentData() or None,
+                service_label=self.other_service.text(), theme=self.theme_combo.currentData() or "",
+                intensity=self.intensity_combo.currentData(), urgent=self.urgent_box.isChecked(),
+                warned_in_advance=self.warned_box.isChecked(), receiving_worker=self.worker_edit.text(),
+                appointment_at=_aware(self.appointment_edit.dateTime()) if self.appointment_box.isChecked() else None,
+                question=self.question_edit.toPlainText(), tried=self.tried_edit.toPlainText(),
+                sharing=self.sharing_combo.currentData(), mandated=self.mandated_box.isChecked(),
+                check_on=date_from_qdate(self.check_edit.date()),
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class StatusDialog(QDialog):
+    """One status step; asks for the outcome when closing and a reason when the service declined."""
+
+    def __init__(self, store: Store, referral: ReferralDetail, target: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.referral = referral
+        self.target = target
+        self.setWindowTitle(_(ACTION_LABELS.get(target, STATUSES.get(target).label)))
+        form = QFormLayout()
+        form.addRow(QLabel(_("{service}: {old} → {new}").format(
+            service=referral.service_label, old=STATUSES.label(referral.status), new=STATUSES.label(target))))
+        self.outcome_combo = QComboBox()
+        self.outcome_combo.setAccessibleName(_("Outcome"))
+        self.outcome_combo.addItem(_("Choose the outcome …"), "")
+        for term in OUTCOMES:
+            self.outcome_combo.addItem(term.text(), term.code)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName(_("Why the service declined"))
+        self.appointment_box = QCheckBox(_("New appointment on"))
+        self.appointment_edit = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(3), QTime(9, 0)))
+        self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.appointment_edit.setCalendarPopup(True)
+        self.appointment_edit.setAccessibleName(_("New appointment date and time"))
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName(_("Note"))
+        if is_closed(target):
+            form.addRow(_("Outcome"), self.outcome_combo)
+        if target == Status.DECLINED:
+            form.addRow(_("Why declined"), self.reason_edit)
+        if not is_closed(target):
+            self.appointment_box.setChecked(target == Status.APPOINTMENT)
+            form.addRow(self.appointment_box, self.appointment_edit)
+        form.addRow(_("Note"), self.note_edit)
+        self.error = _error_label()
+        buttons = _buttons(self, _("Save"))
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        appointment = None
+        if not is_closed(self.target) and self.appointment_box.isChecked():
+            appointment = _aware(self.appointment_edit.dateTime())
+        try:
+            change_status(self.store, referral_id=self.referral.id, status=self.target,
+                          outcome=self.outcome_combo.currentData() or "", decline_reason=self.reason_edit.text(),
+                          note=self.note_edit.text(), appointment_at=appointment)
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class FeedbackDialog(QDialog):
+    """Stavaza received: a date and a few words."""
+
+    def __init__(self, store: Store, referral: ReferralDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.referral = referral
+        self.setWindowTitle(_("Feedback received (stavaza)"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName(_("Received on"))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName(_("What the service told you"))
+        self.text_edit.setFixedHeight(80)
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow(_("Received on"), self.date_edit)
+        form.addRow(_("What they told you"), self.text_edit)
+        buttons = _buttons(self, _("Save"))
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            record_feedback(self.store, referral_id=self.referral.id, text=self.text_edit.toPlainText(),
+                            received_on=date_from_qdate(self.date_edit.date()))
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class PrintSheetDialog(QDialog):
+    """Print the doorverwijsfiche for one recipient; refused without consent unless a reason is written."""
+
+    def __init__(self, store: Store, referral: ReferralDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.referral = referral
+        self.printed_path: Path | None = None
+        self.setWindowTitle(_("Print referral sheet"))
+        self.recipient_combo = QComboBox()
+        self.recipient_combo.setAccessibleName(_("For whom"))
+        for choice in recipient_choices(store):
+            self.recipient_combo.addItem(choice.label, (choice.kind, choice.id))
+        own = self.recipient_combo.findData(("service", referral.service_id))
+        if own >= 0:
+            self.recipient_combo.setCurrentIndex(own)
+        self.status_box = QCheckBox(_("Only where it stands (status for a school)"))
+        self.override_edit = QLineEdit()
+        self.override_edit.setAccessibleName(_("Reason to print without consent"))
+        self.override_edit.setPlaceholderText(_("Only in an emergency: why you share without recorded consent"))
+        self.override_edit.hide()
+        self.message = QLabel(_("The sheet carries only what the family's consent covers for this recipient."))
+        self.message.setWordWrap(True)
+        self.message.setObjectName("Hint")
+        form = QFormLayout()
+        form.addRow(_("For whom"), self.recipient_combo)
+        form.addRow("", self.status_box)
+        form.addRow(self.message)
+        form.addRow(self.override_edit)
+        buttons = _buttons(self, _("Print to PDF …"))
+        buttons.accepted.connect(self.print_sheet)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    def print_sheet(self, path: Path | None = None) -> None:
+        kind, recipient_id = self.recipient_combo.currentData()
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, _("Save referral sheet"), str(Path.home() / "doorverwijsfiche.pdf"), _("PDF files (*.pdf)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            printed = print_referral_sheet(self.store, referral_id=self.referral.id, recipient_id=recipient_id,
+                                           recipient_kind=kind, out=path, status_only=self.status_box.isChecked(),
+                                           override_reason=self.override_edit.text())
+        except ConsentRefused as exc:
+            self.message.setObjectName("Error")
+            self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
+                                                        "anyway; the reason is kept in the audit trail."))
+            self.message.setStyleSheet("color: #b3261e;")
+            self.override_edit.show()
+            self.adjustSize()
+            return
+        except ValidationError as exc:
+            self.message.setText(exc.message)
+            self.message.setStyleSheet("color: #b3261e;")
+            return
+        self.printed_path = printed.path
+        self.accept()

@@ -1,0 +1,346 @@
+"""*Doorverwijzingen*: the list with status and next check; the chosen one with its history, the
+status steps it allows, and the family's consent."""
+
+from __future__ import annotations
+
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.referrals import (
+    ACTION_LABELS,
+    EVENT_KINDS,
+    INTENSITIES,
+    OUTCOMES,
+    STATUSES,
+    EventKind,
+    is_closed,
+    no_show_advice,
+)
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _, format_date, format_datetime
+from brugapp.services.followups import contact_reachability
+from brugapp.services.referrals import (
+    ReferralDetail,
+    ReferralView,
+    get_referral,
+    list_referrals,
+    record_no_show,
+    short_service_label,
+)
+from brugapp.store import Store
+from brugapp.ui.consent_panel import ConsentPanel
+from brugapp.ui.followups_models import Column, RecordTableModel
+from brugapp.ui.followups_page import AttemptDialog
+from brugapp.ui.referrals_dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
+from brugapp.ui.sections import SectionPage
+from brugapp.ui.theme import DANGER, MUTED, WARNING
+from brugapp.ui.widgets.empty_state import EmptyState
+
+LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+
+
+def _status_text(view: ReferralView) -> str:
+    text = STATUSES.label(view.status)
+    if view.urgent and not is_closed(view.status):
+        text = _("Urgent") + " · " + text
+    if view.outcome:
+        text += f" · {OUTCOMES.label(view.outcome)}"
+    return text
+
+
+def _check_text(view: ReferralView) -> str:
+    return format_date(view.next_check, "EEE d MMM") if view.next_check else "–"
+
+
+class ReferralsPage(SectionPage):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.set_titles(_("Referrals"), _("Warm referrals, the consent they rest on and the next check."))
+        self.current: ReferralDetail | None = None
+        self.new_button = QPushButton(_("New referral"))
+        self.new_button.setObjectName("Primary")
+        self.new_button.setShortcut("Ctrl+Shift+R")
+        self.new_button.setAccessibleName(_("New referral"))
+        self.new_button.clicked.connect(self.new_referral)
+        self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.filter_combo = QComboBox()
+        self.filter_combo.setAccessibleName(_("Show"))
+        self.filter_combo.addItem(_("Open referrals"), "open")
+        self.filter_combo.addItem(_("All referrals"), "all")
+        self.filter_combo.currentIndexChanged.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_combo)
+        top.addStretch(1)
+        self.body.addLayout(top)
+
+        self.model: RecordTableModel[ReferralView] = RecordTableModel([
+            Column(_("Family"), lambda v: v.family_name),
+            Column(_("Service"), lambda v: short_service_label(v.service_label)),
+            Column(_("Status"), _status_text),
+            Column(_("Check on"), _check_text),
+        ], colour=lambda v: DANGER if v.urgent and not is_closed(v.status) else "")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Referrals"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = self._build_detail()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.detail)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(scroll)
+        self.splitter.setSizes([470, 610])
+        self.body.addWidget(self.splitter, 1)
+        self.empty = EmptyState(icon_name="referral", title=_("No referrals yet"),
+                                text=_("Warm referrals to services, with their status, the consent they rest on "
+                                       "and the next check."), action_text=_("New referral"))
+        self.empty.action_clicked.connect(self.new_referral)
+        self.body.addWidget(self.empty, 1)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_detail(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.setSpacing(10)
+        card = QFrame()
+        card.setObjectName("Card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(16, 12, 16, 12)
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("EmptyTitle")
+        self.detail_title.setWordWrap(True)
+        self.detail_sub = QLabel()
+        self.detail_sub.setObjectName("Hint")
+        self.detail_sub.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet(f"color: {WARNING};")
+        self.status_row = QGridLayout()
+        self.status_row.setSpacing(6)
+        self._step_buttons: list[QPushButton] = []
+        more = QGridLayout()
+        more.setSpacing(6)
+        self.no_show_button = QPushButton(_("Missed appointment"))
+        self.no_show_button.setAccessibleName(_("Log a missed appointment"))
+        self.no_show_button.clicked.connect(self.no_show)
+        self.feedback_button = QPushButton(_("Feedback received …"))
+        self.feedback_button.clicked.connect(self.feedback)
+        self.print_button = QPushButton(_("Print sheet …"))
+        self.print_button.setAccessibleName(_("Print the referral sheet for a recipient"))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.attempt_button = QPushButton(_("Log an attempt…"))
+        self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
+        self.attempt_button.clicked.connect(self.log_attempt)
+        for number, button in enumerate((self.no_show_button, self.feedback_button, self.attempt_button)):
+            more.addWidget(button, 0, number)
+        self.print_button.setObjectName("Primary")
+        steps_label = QLabel(_("Next step"))
+        steps_label.setObjectName("Hint")
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.detail_title, 1)
+        title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(title_row)
+        inner.addWidget(self.detail_sub)
+        inner.addWidget(self.facts)
+        inner.addWidget(self.advice)
+        inner.addWidget(steps_label)
+        inner.addLayout(self.status_row)
+        inner.addLayout(more)
+        layout.addWidget(card)
+        history_title = QLabel(_("History"))
+        history_title.setObjectName("EmptyTitle")
+        self.history = QListWidget()
+        self.history.setAccessibleName(_("History of the referral"))
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(110)
+        layout.addWidget(history_title)
+        layout.addWidget(self.history)
+        self.consent_panel = ConsentPanel(self.store)
+        layout.addWidget(self.consent_panel)
+        layout.addStretch(1)
+        return panel
+
+    # -- data -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.current.id if self.current else ""
+        views = list_referrals(self.store, open_only=self.filter_combo.currentData() == "open")
+        self.model.set_rows(views)
+        self.splitter.setVisible(bool(views))
+        self.empty.setVisible(not views)
+        rows = [i for i, v in enumerate(views) if v.id == keep] or ([0] if views else [])
+        self.current = None
+        if rows:
+            self.table.selectRow(rows[0])
+            if self.current is None:
+                self._show(self.model.rows[rows[0]].id)
+
+    def show_record(self, kind: str, uuid: str, family_uuid: str) -> None:
+        """Opened from the global search."""
+        if kind != "referral":
+            return
+        self.filter_combo.setCurrentIndex(1)
+        for i, view in enumerate(self.model.rows):
+            if view.id == uuid:
+                self.table.selectRow(i)
+                return
+
+    def _selection_changed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        view = self.model.row_at(rows[0].row()) if rows else None
+        if view is not None and (self.current is None or self.current.id != view.id):
+            self._show(view.id)
+
+    @staticmethod
+    def _facts_html(facts: list[tuple[str, str]]) -> str:
+        rows = "".join(
+            f"<tr><td style='color:{MUTED}; padding:2px 14px 2px 0'>{escape(k)}</td>"
+            f"<td style='padding:2px 0'>{escape(v).replace(chr(10), '<br/>')}</td></tr>" for k, v in facts)
+        return f"<table>{rows}</table>"
+
+    def _show(self, referral_id: str) -> None:
+        detail = get_referral(self.store, referral_id=referral_id)
+        self.current = detail
+        self.detail_title.setText(detail.service_label)
+        need = THEMES.label(detail.theme) if detail.theme else ""
+        self.detail_sub.setText(" · ".join(p for p in (detail.family_name, need) if p))
+        facts = [
+            (_("Status"), STATUSES.label(detail.status)
+             + (f" · {OUTCOMES.label(detail.outcome)}" if detail.outcome else "")),
+            (_("How warm"), INTENSITIES.label(detail.intensity)
+             + (" · " + _("urgent") if detail.urgent else "")
+             + (" · " + _("service warned in advance") if detail.warned_in_advance else "")),
+        ]
+        if detail.contact_name:
+            facts.append((_("Contact person"), " · ".join(
+                p for p in (detail.contact_name, detail.contact_phone, detail.contact_email) if p)))
+        if detail.contact_id:
+            reach = contact_reachability(self.store, contact_id=detail.contact_id)
+            if reach.unanswered_since is not None:
+                facts.append((_("Reachable?"), _("No answer since {date} ({count} attempts)").format(
+                    date=format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM"),
+                    count=reach.unanswered_count)))
+            if reach.suggestions:
+                facts.append((_("Try instead"), "\n".join(reach.suggestions)))
+        if detail.receiving_worker:
+            facts.append((_("Received by"), detail.receiving_worker))
+        if detail.appointment_at:
+            facts.append((_("Appointment"), format_datetime(detail.appointment_at.astimezone(LOCAL_ZONE),
+                                                            "short_day")))
+        facts.append((_("Next check"), format_date(detail.next_check, "full_day") if detail.next_check else "–"))
+        if detail.feedback_on:
+            facts.append((_("Latest stavaza"), f"{format_date(detail.feedback_on, 'd MMM')}: {detail.feedback_text}"))
+        if detail.decline_reason:
+            facts.append((_("Why declined"), detail.decline_reason))
+        if detail.mandated:
+            facts.append((_("Mandated"), _("One-way: nothing from this service is passed on.")))
+        self.facts.setText(self._facts_html(facts))
+        advice = no_show_advice(detail.no_show_count)
+        self.advice.setText(_("{count} missed appointments: families often drop out now. Consider going along "
+                              "next time, or stop the referral.").format(count=advice.count) if advice.warn else "")
+        self.advice.setVisible(advice.warn)
+        for button in self._step_buttons:
+            button.setParent(None)
+            button.deleteLater()
+        self._step_buttons = []
+        for number, target in enumerate(detail.allowed_next):
+            button = QPushButton(_(ACTION_LABELS[target]))
+            button.setObjectName(f"step_{target}")
+            button.setAccessibleName(_("Status: {status}").format(status=STATUSES.label(target)))
+            button.clicked.connect(lambda _checked=False, t=target: self.step(t))
+            self.status_row.addWidget(button, number // 3, number % 3)
+            self._step_buttons.append(button)
+        self.no_show_button.setEnabled(not is_closed(detail.status))
+        self.history.clear()
+        for event in reversed(detail.events):
+            when = format_datetime(event.at.astimezone(LOCAL_ZONE), "short_day")
+            what = EVENT_KINDS.label(event.kind)
+            if event.kind == EventKind.STATUS:
+                what = f"{STATUSES.label(event.from_status)} → {STATUSES.label(event.to_status)}"
+            elif event.kind == EventKind.CREATED:
+                what = f"{what} · {STATUSES.label(event.to_status)}"
+            self.history.addItem(f"{when}   {what}" + (f"\n{event.text}" if event.text else ""))
+        self.consent_panel.set_family(detail.family_id)
+
+    # -- actions --------------------------------------------------------------------------
+    def new_referral(self) -> None:
+        dialog = NewReferralDialog(self.store, self)
+        if dialog.exec():
+            self.current = None
+            self.refresh()
+            for i, view in enumerate(self.model.rows):
+                if view.id == dialog.created_id:
+                    self.table.selectRow(i)
+
+    def step(self, target: str) -> None:
+        if self.current is not None and StatusDialog(self.store, self.current, target, self).exec():
+            self.refresh()
+
+    def no_show(self) -> None:
+        if self.current is None:
+            return
+        advice = record_no_show(self.store, referral_id=self.current.id)
+        self.refresh()
+        if advice.warn:
+            QMessageBox.information(self, _("Missed appointment"), self.advice.text())
+
+    def log_attempt(self) -> None:
+        if self.current is None:
+            return
+        title = self.current.contact_name or self.current.service_label
+        dialog = AttemptDialog(self.store, title, self, referral_id=self.current.id,
+                               contact_id=self.current.contact_id or None)
+        if dialog.exec():
+            self.refresh()
+
+    def feedback(self) -> None:
+        if self.current is not None and FeedbackDialog(self.store, self.current, self).exec():
+            self.refresh()
+
+    def print_sheet(self) -> None:
+        if self.current is None:
+            return
+        dialog = PrintSheetDialog(self.store, self.current, self)
+        if dialog.exec() and dialog.printed_path is not None:
+            status_bar = getattr(self.window(), "statusBar", None)
+            if status_bar is not None:
+                status_bar().showMessage(_("Referral sheet saved: {path}").format(path=dialog.printed_path), 8000)

@@ -1,0 +1,153 @@
+"""Theme chips: one checkable chip per theme, toggled by keyboard.
+
+With the chip row focused, a letter toggles a theme (the ``key`` in ``domain/themes.py``) and a digit
+toggles a sub-theme of the theme chosen last; Alt+letter works from anywhere in the dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _
+
+CHIP_STYLE = """
+QToolButton { background: white; border: 1px solid #c9d3dc; border-radius: 12px; padding: 3px 9px; }
+QToolButton:checked { background: #2a7f74; color: white; border-color: #2a7f74; }
+"""
+FOCUS_STYLE = "#ThemeChips { border: 2px solid #2a7f74; border-radius: 8px; }"
+COLUMNS = 3
+IDLE_STYLE = "#ThemeChips { border: 2px solid transparent; border-radius: 8px; }"
+
+
+class ThemeChips(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ThemeChips")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(_("Themes"))
+        self.setAccessibleDescription(_("Press a letter to choose a theme, then a digit for a sub-theme."))
+        self.setStyleSheet(IDLE_STYLE)
+        self._top: dict[str, QToolButton] = {}
+        self._sub: dict[str, QToolButton] = {}
+        self._by_key = {t.key: t.code for t in THEMES.top_level() if t.key}
+        self._current = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        top_grid = QGridLayout()
+        top_grid.setHorizontalSpacing(6)
+        top_grid.setVerticalSpacing(4)
+        for i, term in enumerate(THEMES.top_level()):
+            chip = self._chip(f"{term.key.upper()}  {term.text()}" if term.key else term.text(), term.code)
+            chip.setAccessibleName(_("Theme {name} (key {key})").format(name=term.text(), key=term.key.upper()))
+            self._top[term.code] = chip
+            chip.setMinimumWidth(chip.sizeHint().width() + 4)
+            top_grid.addWidget(chip, i // COLUMNS, i % COLUMNS)
+        top_grid.setColumnStretch(COLUMNS, 1)
+        layout.addLayout(top_grid)
+        self._sub_hint = QLabel()
+        self._sub_hint.setObjectName("Hint")
+        layout.addWidget(self._sub_hint)
+        self._sub_grid = QGridLayout()
+        self._sub_grid.setHorizontalSpacing(6)
+        self._sub_grid.setVerticalSpacing(4)
+        self._sub_grid.setColumnStretch(COLUMNS, 1)
+        for term in THEMES:
+            if term.parent:
+                chip = self._chip(term.text(), term.code)
+                chip.setAccessibleName(_("Sub-theme {name}").format(name=term.text()))
+                chip.hide()
+                self._sub[term.code] = chip
+        layout.addLayout(self._sub_grid)
+        self._show_subthemes("")
+
+    def _chip(self, text: str, code: str) -> QToolButton:
+        chip = QToolButton(self)
+        chip.setText(text)
+        chip.setCheckable(True)
+        chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes the keys, Tab skips the chips
+        chip.setStyleSheet(CHIP_STYLE)
+        chip.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        chip.toggled.connect(lambda checked, c=code: self._toggled(c, checked))
+        return chip
+
+    def _toggled(self, code: str, checked: bool) -> None:
+        term = THEMES.get(code)
+        if term.parent and checked:
+            self._top[term.parent].setChecked(True)
+        if not term.parent:
+            if checked:
+                self._show_subthemes(code)
+            else:
+                for sub in THEMES.children(code):
+                    self._sub[sub.code].setChecked(False)
+        self.changed.emit()
+
+    def _show_subthemes(self, code: str) -> None:
+        self._current = code
+        children = THEMES.children(code) if code else []
+        for chip in self._sub.values():
+            self._sub_grid.removeWidget(chip)
+            chip.hide()
+        for number, child in enumerate(children, start=1):
+            chip = self._sub[child.code]
+            chip.setText(f"{number}  {child.text()}")
+            chip.setMinimumWidth(chip.sizeHint().width() + 4)
+            self._sub_grid.addWidget(chip, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+            chip.show()
+        self._sub_hint.setText(_("Sub-theme: press a digit") if children
+                               else _("Press the letter of a theme here, or Alt+letter from any field"))
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def toggle_key(self, key: str) -> bool:
+        code = self._by_key.get(key.lower())
+        if code is None:
+            return False
+        self._top[code].toggle()
+        if self._top[code].isChecked():
+            self._show_subthemes(code)
+        return True
+
+    def toggle_digit(self, digit: int) -> bool:
+        children = THEMES.children(self._current) if self._current else []
+        if not 1 <= digit <= len(children):
+            return False
+        self._sub[children[digit - 1].code].toggle()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and self.toggle_digit(int(text)):
+            return
+        if text.isalpha() and self.toggle_key(text):
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setStyleSheet(FOCUS_STYLE)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setStyleSheet(IDLE_STYLE)
+        super().focusOutEvent(event)
+
+    # -- value ---------------------------------------------------------------------------------
+    def codes(self) -> list[str]:
+        chosen = [c for c, chip in self._top.items() if chip.isChecked()]
+        chosen += [c for c, chip in self._sub.items() if chip.isChecked()]
+        return [t.code for t in THEMES if t.code in chosen]
+
+    def set_codes(self, codes: list[str] | tuple[str, ...]) -> None:
+        for code, chip in {**self._top, **self._sub}.items():
+            chip.blockSignals(True)
+            chip.setChecked(code in codes)
+            chip.blockSignals(False)
+        last_top = next((c for c in reversed(codes) if c in self._top), "")
+        self._show_subthemes(last_top)
+        self.changed.emit()

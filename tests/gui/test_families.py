@@ -1,0 +1,108 @@
+"""The Families page: list, family view, timeline edit/delete/undo, search hits, dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from brugapp.services.families import MemberInput, create_family, get_family, list_families
+from brugapp.services.notebook import list_contacts, log_contact
+from brugapp.services.rights import get_rights
+from brugapp.ui.families import ID_ROLE, FamiliesPage
+from brugapp.ui.family_dialogs import FamilyDialog
+
+
+def _page(qtbot, store):
+    page = FamiliesPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_search_hit_opens_family_and_selects_the_contact(qtbot, store):
+    family = create_family(store, display_name="Gezin Haddad", preferred_language="ar", interpreter_needed=True,
+                           preferred_channel="phone", reads_letters=False)
+    contact = log_contact(store, family_id=family.id, channel="zitdag", themes=["admin.benefits"], note="Intake")
+    page = _page(qtbot, store)
+    page.show_record("contact", contact.id, family.id)
+    assert page.family_view.family.id == family.id
+    assert page.family_view.selected_entry().id == contact.id
+    # scenario 10 is visible: interpreter and letters
+    assert "Tolk nodig" in page.family_view.warning.text()
+    assert "Leest geen brieven" in page.family_view.warning.text()
+    assert "telefoon" in page.family_view.facts.text()
+
+
+def test_delete_from_timeline_then_undo_restores_it(qtbot, store):
+    family = create_family(store, display_name="Gezin Peeters")
+    contact = log_contact(store, family_id=family.id, channel="telefoon", note="Belde over zwemles")
+    page = _page(qtbot, store)
+    page.show_record("family", family.id, family.id)
+    view = page.family_view
+    view.select_entry(contact.id)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Delete)
+    assert list_contacts(store) == []
+    assert view.undo_bar.isVisibleTo(view)
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert [c.id for c in list_contacts(store)] == [contact.id]
+    assert [e.id for e in view.timeline_model.entries] == [contact.id]
+
+
+def test_theme_filter_narrows_the_timeline(qtbot, store):
+    family = create_family(store, display_name="Gezin Kaya")
+    log_contact(store, family_id=family.id, channel="telefoon", themes=["poverty.housing"])
+    school = log_contact(store, family_id=family.id, channel="schoolpoort", themes=["education.homework"])
+    page = _page(qtbot, store)
+    page.open_family(family.id)
+    view = page.family_view
+    assert len(view.timeline_model.entries) == 2
+    view.theme_filter.setCurrentIndex(view.theme_filter.findData("education"))
+    assert [e.id for e in view.timeline_model.entries] == [school.id]
+
+
+def test_filter_is_accent_insensitive_and_sorted_with_collation(qtbot, store):
+    for name in ("Gezin Özdemir", "Gezin Çelik", "Gezin Peeters", "Gezin Demir"):
+        create_family(store, display_name=name)
+    page = _page(qtbot, store)
+    names = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert names == ["Gezin Çelik", "Gezin Demir", "Gezin Özdemir", "Gezin Peeters"]
+    qtbot.keyClicks(page.filter, "ozdem")
+    assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == ["Gezin Özdemir"]
+    qtbot.keyClick(page.filter, Qt.Key.Key_Return)
+    assert page.family_view.family.display_name == "Gezin Özdemir"
+    assert page.proxy.index(0, 0).data(ID_ROLE) == page.family_view.family.id
+
+
+def test_new_family_dialog_keeps_nothing_on_a_bad_phone_in_members(qtbot, store):
+    dialog = FamilyDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "   ")
+    dialog.save()
+    assert "Naam van het gezin" in dialog.error.text()
+    assert list_families(store) == []
+    dialog.name.clear()
+    dialog.name.setText("Gezin Şahin")  # QTest.keyClicks only types ASCII
+    dialog.language.setCurrentIndex(dialog.language.findData("tr"))
+    dialog.interpreter.setChecked(True)
+    dialog.save()
+    [family] = list_families(store)
+    assert (family.display_name, family.preferred_language, family.interpreter_needed) == ("Gezin Şahin", "tr", True)
+
+
+def test_rights_panel_saves_and_names_a_bad_date(qtbot, store):
+    family = create_family(store, display_name="Gezin Aziz", members=[MemberInput(role="parent", first_name="Nadia")])
+    page = _page(qtbot, store)
+    page.open_family(family.id)
+    rights = page.family_view.rights
+    status, when = rights.rows["schooltoeslag"]
+    status.setCurrentIndex(status.findData("requested"))
+    qtbot.keyClicks(when, "31-13-2026")
+    rights.save()
+    assert "31-13-2026" in rights.message.text()
+    assert get_rights(store, family_id=family.id)[0].status == "unknown"  # nothing half-saved
+    when.clear()
+    qtbot.keyClicks(when, "20-11-2026")
+    rights.save()
+    assert get_rights(store, family_id=family.id)[0].status == "requested"
+    assert get_family(store, family_id=family.id).members[0].first_name == "Nadia"
