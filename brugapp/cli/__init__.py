@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "brugapp.cli.meeting_commands",
     "brugapp.cli.print_commands",
     "brugapp.cli.care_commands",
+    "brugapp.cli.report_commands",
 )
 
 

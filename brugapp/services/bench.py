@@ -25,9 +25,9 @@ from brugapp.store.search_index import fold
 BENCH_PASSPHRASE = "bench passphrase for a synthetic store"
 
 # "module:function" – function(store, context) fills more synthetic data for its capability.
-BENCH_FILLERS: list[str] = []
+BENCH_FILLERS: list[str] = ["brugapp.services.report_bench:fill_report_data"]
 # "module:function" – function(store, context) -> list[BenchResult].
-BENCHMARKS: list[str] = ["brugapp.services.bench:foundation_benchmarks"]
+BENCHMARKS: list[str] = ["brugapp.services.bench:foundation_benchmarks", "brugapp.services.report_bench:report_benchmarks"]
 
 FIRST_NAMES = ["Amina", "Lotte", "Yusuf", "Zoë", "Şükrü", "Kacper", "Noor", "Elif", "Mila", "Rayan", "Anouk",
                "Omar", "Lena", "Ionuț", "Fatma", "Jens", "Sara", "Bilal", "Hanne", "Mehmet"]

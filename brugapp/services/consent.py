@@ -169,7 +169,8 @@ def record_consent(
     """Record one consent; returns its id.
 
     Refuses unknown codes, a recipient that does not exist, no purpose, an end before the start, and a
-    child under 12 consenting alone (from about 12 a youth may consent themself).
+    child under 12 consenting alone (from about 12 a youth may consent themself). The age comes from
+    ``subject_age`` or, for a consent about one member, from that member's birth year.
     """
     if recipient_kind not in RECIPIENT_KINDS:
         raise ValidationError(_("Choose who receives the information."), field="recipient")
@@ -184,9 +185,6 @@ def record_consent(
         raise ValidationError(_("Choose how the consent was given."), field="method")
     if valid_until is not None and valid_until < given_on:
         raise ValidationError(_("The end date lies before the date the consent was given."), field="valid_until")
-    refusal = giver_refusal(given_by, subject_age=subject_age)
-    if refusal:
-        raise ValidationError(_(refusal), field="given_by")
     with store.session() as session:
         family = _family(session, family_id)
         recipient = resolve_recipient(session, kind=recipient_kind, uuid=recipient_id)
@@ -199,6 +197,12 @@ def record_consent(
             if member is None:
                 raise ValidationError(_("This person is not a member of the family."), field="subject")
             member_pk = member.id
+            if subject_age is None and member.birth_year:
+                # Only the birth year is known: count the youngest age they can have (err on the safe side).
+                subject_age = given_on.year - member.birth_year - 1
+        refusal = giver_refusal(given_by, subject_age=subject_age)
+        if refusal:
+            raise ValidationError(_(refusal), field="given_by")
         consent = Consent(
             family_id=family.id, subject_member_id=member_pk, recipient_kind=recipient_kind,
             recipient_uuid=recipient_id, recipient_label=recipient.label,

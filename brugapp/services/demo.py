@@ -26,6 +26,7 @@ DEMO_LOADERS: tuple[str, ...] = (
     "brugapp.services.demo_notebook:load_notebook",
     "brugapp.services.demo_meetings:load_meetings",
     "brugapp.services.demo_care:load_care",
+    "brugapp.services.demo_reporting:load_signals",
 )
 
 

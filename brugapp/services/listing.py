@@ -28,6 +28,7 @@ LIST_KINDS: dict[str, str] = {
     "contacts": "brugapp.services.notebook:list_contact_records",
     "meetings": "brugapp.services.meetings:list_meeting_records",
     "events": "brugapp.services.events:list_events",
+    "signals": "brugapp.services.signals:list_signal_records",
 }
 
 

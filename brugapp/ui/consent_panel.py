@@ -28,6 +28,7 @@ from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RE
 from brugapp.i18n import _, format_date
 from brugapp.services.consent import ConsentView, list_consents, recipient_choices, record_consent, withdraw_consent
 from brugapp.services.errors import ValidationError
+from brugapp.services.families import get_family
 from brugapp.store import Store
 from brugapp.ui.followups_models import Column, RecordTableModel
 from brugapp.ui.followups_page import date_from_qdate
@@ -55,6 +56,11 @@ class ConsentDialog(QDialog):
             box = QCheckBox(term.text())
             self.purpose_boxes[term.code] = box
             purposes.addWidget(box)
+        self.subject_combo = QComboBox()
+        self.subject_combo.setAccessibleName(_("About whom"))
+        self.subject_combo.addItem(_("The whole family"), "")
+        for member in get_family(store, family_id=family_id).members:
+            self.subject_combo.addItem(member.full_name, member.id)
         self.giver_combo = QComboBox()
         self.giver_combo.setAccessibleName(_("Given by"))
         for term in GIVERS:
@@ -84,6 +90,7 @@ class ConsentDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Who may receive it"), self.recipient_combo)
         form.addRow(_("For what"), purposes)
+        form.addRow(_("About whom"), self.subject_combo)
         form.addRow(_("Given by"), self.giver_combo)
         form.addRow(_("Name"), self.giver_name)
         form.addRow(_("How"), self.method_combo)
@@ -110,7 +117,7 @@ class ConsentDialog(QDialog):
                 given_by=self.giver_combo.currentData(), given_by_name=self.giver_name.text(),
                 method=self.method_combo.currentData(), given_on=date_from_qdate(self.given_edit.date()),
                 valid_until=date_from_qdate(self.until_edit.date()) if self.until_box.isChecked() else None,
-                withheld=self.withheld_edit.text(),
+                withheld=self.withheld_edit.text(), subject_member_id=self.subject_combo.currentData() or "",
             )
         except ValidationError as exc:
             self.error.setText(exc.message)
@@ -145,7 +152,8 @@ class ConsentPanel(QFrame):
         title = QLabel(_("Consent of the family"))
         title.setObjectName("EmptyTitle")
         self.model: RecordTableModel[ConsentView] = RecordTableModel([
-            Column(_("Who may receive it"), lambda v: v.recipient_label),
+            Column(_("Who may receive it"), lambda v: v.recipient_label + (f"\n({v.subject_name})" if v.subject_name
+                                                                             else "")),
             Column(_("For what"), _consent_text),
             Column(_("Given by"), lambda v: " ".join(filter(None, [GIVERS.label(v.given_by), v.given_by_name]))
                    + "\n" + _validity(v)),

@@ -25,7 +25,8 @@ from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, describe
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _
 from brugapp.services.errors import ValidationError
-from brugapp.services.kaart import ServiceDetail, ServiceInput, ServiceSummary
+from brugapp.services.kaart import ServiceDetail, ServiceSummary
+from brugapp.services.kaart_edit import ServiceInput
 from brugapp.store.search_index import fold
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,17 +27,8 @@ from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _
 from brugapp.services.errors import NotFoundError, ValidationError
-from brugapp.services.kaart import (
-    KaartFilter,
-    ServiceSummary,
-    get_service,
-    list_services,
-    merge_services,
-    save_service,
-    set_colour,
-    set_private_notes,
-    verify_service,
-)
+from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, list_services
+from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.store import Store
 from brugapp.ui.actions import make_action
 from brugapp.ui.kaart_detail import KaartDetail
@@ -85,6 +75,7 @@ class KaartPage(SectionPage):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(lambda _index: self.edit(self.current_id()))  # Enter or double-click
         self.detail = KaartDetail()
         self.detail.verify_requested.connect(self.verify)
         self.detail.edit_requested.connect(self.edit)
@@ -370,12 +361,3 @@ class KaartPage(SectionPage):
         window = getattr(self, "main_window", None)
         if window is not None:
             window.statusBar().showMessage(text, 6000)
-
-    def keyPressEvent(self, event: object) -> None:  # Enter in the list opens the editor
-        from PySide6.QtGui import QKeyEvent
-
-        if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.InsertParagraphSeparator) \
-                and self.table.hasFocus() and self.current_id():
-            self.edit(self.current_id())
-            return
-        super().keyPressEvent(event)  # type: ignore[arg-type]

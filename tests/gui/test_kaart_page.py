@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from brugapp.domain.kaart import parse_opening_hours
-from brugapp.services.kaart import ServiceInput, get_service, save_service, set_colour
+from brugapp.services.kaart import get_service
+from brugapp.services.kaart_edit import ServiceInput, save_service, set_colour
 from brugapp.ui.kaart_page import KaartPage
 
 
@@ -90,3 +91,22 @@ def test_every_control_has_an_accessible_name(qtbot, store) -> None:
             if isinstance(widget.parent(), QComboBox | QLineEdit | QTableView):
                 continue  # Qt's own parts: combo editor, clear button, table corner
             assert widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text()), widget
+
+
+def test_edit_dialog_gives_a_checked_service_input(qtbot, store) -> None:
+    from brugapp.ui.kaart_dialogs import ServiceDialog
+
+    service_id = add(store, "Huiswerkklas", "Huiswerk Kortrijk", categories=("education",), hours="ma, di 16-18")
+    dialog = ServiceDialog(get_service(store, service_id=service_id))
+    qtbot.addWidget(dialog)
+    assert dialog.fields["opening_hours"].text() == "ma, di 16:00-18:00"
+    dialog.fields["opening_hours"].setText("elke dag wat")
+    dialog._accept()
+    assert dialog.value() is None and dialog.error.isVisibleTo(dialog)
+    assert "Openingsuren" in dialog.error.text()
+    dialog.fields["opening_hours"].setText("ma-do 16-18")
+    dialog.fields["wait_time"].setText("geen")
+    dialog._accept()
+    value = dialog.value()
+    assert value is not None and value.wait_time == "geen" and value.categories == ("education",)
+    assert len(value.opening_hours) == 1 and value.opening_hours[0].days == (0, 1, 2, 3)

@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 
 from brugapp.services.errors import ValidationError
-from brugapp.services.kaart import get_service, list_services, set_colour, set_private_notes
+from brugapp.services.kaart import get_service, list_services
+from brugapp.services.kaart_edit import set_colour, set_private_notes
 from brugapp.services.kaart_export import export_kaart
 from brugapp.services.kaart_import import import_kaart
 
@@ -147,7 +148,7 @@ def test_hsds_package_round_trip_validates(store, tmp_path: Path) -> None:
 def test_round_trip_keeps_what_schools_need(store, tmp_path: Path) -> None:
     # GIVEN a service with categories, themes, route, after-hours number and a backup contact
     from brugapp.domain.kaart import parse_opening_hours
-    from brugapp.services.kaart import ServiceInput, save_service
+    from brugapp.services.kaart_edit import ServiceInput, save_service
 
     service_id = save_service(store, service_id=None, data=ServiceInput(
         name="JAC – jongerenonthaal", organization_name="CAW Zuid-West-Vlaanderen", categories=("welfare", "crisis"),
@@ -199,3 +200,19 @@ def test_shipped_schema_copy_matches_shared_one() -> None:
     shared = hsds_dir()
     assert (SHIPPED_HSDS / "datapackage.json").read_bytes() == (shared / "datapackage.json").read_bytes()
     assert "CC BY-SA" in (SHIPPED_HSDS / "NOTICE.md").read_text(encoding="utf-8")
+
+
+def test_exported_zip_imports_into_an_empty_store(store, tmp_path: Path) -> None:
+    from brugapp.store import open_store
+
+    import_kaart(store, path=build_package(tmp_path / "in"))
+    export_kaart(store, out=tmp_path / "kaart.zip", format="hsds")
+    other = open_store(tmp_path / "other.db", create=True)
+    try:
+        result = import_kaart(other, path=tmp_path / "kaart.zip")
+        detail = get_service(other, service_id=SERVICE)
+    finally:
+        other.close()
+    assert result.created == 1
+    assert (detail.after_hours_phone, detail.phones) == ("056 00 99 10", ("056 00 10 01",))
+    assert detail.addresses == ("Budastraat 1, 8500 Kortrijk",)

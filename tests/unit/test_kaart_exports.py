@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from brugapp.domain.kaart import parse_opening_hours
-from brugapp.services.kaart import ServiceInput, get_service, save_service, set_colour, set_private_notes
+from brugapp.services.kaart import get_service
+from brugapp.services.kaart_edit import ServiceInput, save_service, set_colour, set_private_notes
 from brugapp.services.kaart_export import export_kaart
 from brugapp.store.models import AuditEntry
 

@@ -10,17 +10,13 @@ from brugapp.domain.kaart import parse_opening_hours
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.kaart import (
     KaartFilter,
-    ServiceInput,
     find_services,
     get_contact,
     get_service,
     list_services,
-    merge_services,
-    save_service,
     services_for_theme,
-    set_colour,
-    verify_service,
 )
+from brugapp.services.kaart_edit import ServiceInput, merge_services, save_service, set_colour, verify_service
 from brugapp.services.listing import list_records
 from brugapp.services.search import search_everything
 
@@ -113,6 +109,13 @@ def test_who_do_i_call_for_debts_in_kortrijk(store) -> None:
     service(store, "Speelplein", "Jeugddienst Kortrijk", categories=("leisure",), municipalities=("Kortrijk",))
     assert [s.id for s in find_services(store, criteria=KaartFilter(text="schulden Kortrijk"))] == [debt_kortrijk]
     assert [s.id for s in find_services(store, criteria=KaartFilter(text="debts kortrijk"))] == [debt_kortrijk]
+    # the best answer comes first: the word typed in the service's own name beats a category match
+    service(store, "Groeipakket en schooltoeslag", "Groeipakket Kortrijk", categories=("debt",),
+            municipalities=("Kortrijk",))
+    service(store, "Schuldhulpverlening", "CAW Kortrijk", categories=("welfare",), municipalities=("Kortrijk",),
+            description="Hulp bij schulden")
+    ranked = [s.name for s in find_services(store, criteria=KaartFilter(text="schulden Kortrijk"))]
+    assert ranked[:2] == ["Schuldbemiddeling", "Schuldhulpverlening"] and ranked[-1] == "Groeipakket en schooltoeslag"
 
 
 def test_a_familys_need_maps_to_services(store) -> None:

@@ -241,3 +241,22 @@ def test_consent_validation_and_withdrawal(store):
                              purpose="share_status", on=on_the_day)
     assert not decision.allowed and decision.reason == "The consent for this recipient was withdrawn."
     assert list_consents(store, family_id=family, on=on_the_day)[0].state == "withdrawn"
+
+
+def test_youth_consents_for_themself_from_twelve_by_birth_year(store):
+    from brugapp.services.families import MemberInput, create_family
+
+    year = THURSDAY.year
+    family = create_family(store, display_name="Gezin Mirga", members=[
+        MemberInput(role="child", first_name="Dario", birth_year=year - 15),
+        MemberInput(role="child", first_name="Lela", birth_year=year - 10),
+    ])
+    dario, lela = (m.id for m in sorted(family.members, key=lambda m: m.first_name))
+    caw = kaart_service(store)
+    asked = {"family_id": family.id, "recipient_kind": "organization", "recipient_id": caw.organization_id,
+             "purposes": ["share_status"], "given_by": "youth", "method": "oral", "given_on": THURSDAY}
+    record_consent(store, **asked, subject_member_id=dario)
+    with pytest.raises(ValidationError) as refused:
+        record_consent(store, **asked, subject_member_id=lela)
+    assert refused.value.field == "given_by" and "12" in refused.value.message
+    assert [c.subject_name for c in list_consents(store, family_id=family.id)] == ["Dario"]

@@ -5,6 +5,7 @@ import brugapp.store.models.meetings  # overleg and events tables (registers the
 import brugapp.store.models.notebook  # noqa: F401  (contact notebook tables)
 from brugapp.store.models import care  # noqa: F401  (referrals, consent, follow-ups)
 from brugapp.store.models.family import Family
+from brugapp.store.models.reporting import Signal as Signal  # signals for the year report
 from brugapp.store.models.school import School
 from brugapp.store.models.system import AuditEntry, Draft
 

@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BRUGAPP_HOME", tempfile.mkdtemp(prefix="brugapp-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from brugapp.services.kaart import KaartFilter, list_services, summary_matches  # noqa: E402
-from brugapp.services.kaart_export import export_kaart  # noqa: E402
-from brugapp.services.kaart_import import import_kaart  # noqa: E402
-from brugapp.store import open_store  # noqa: E402
+from brugapp.services.kaart import KaartFilter, list_services, summary_matches
+from brugapp.services.kaart_export import export_kaart
+from brugapp.services.kaart_import import import_kaart
+from brugapp.store import open_store
 
 TOWNS = ["Kortrijk", "Roeselare", "Menen", "Wevelgem", "Harelbeke", "Waregem", "Izegem", "Kuurne", "Zwevegem"]
 CATS = ["welzijn", "schulden en geld", "wonen", "crisis", "vrije tijd", "onderwijs", "jeugdhulp", "gezondheid"]

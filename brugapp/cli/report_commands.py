@@ -1,0 +1,57 @@
+"""``brugapp report``: the anonymised year report per school year (and school), as text, JSON, PDF or CSV.
+
+``brugapp list signals`` lists the signals (through ``services/listing.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from brugapp.cli.common import CommandError, open_cli_store, print_json
+from brugapp.i18n import _
+from brugapp.services.errors import NotFoundError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("report", help=_("the anonymised year report per school year and school"))
+    parser.add_argument("--school-year", required=True, metavar="2025-2026", help=_("the school year, e.g. 2025-2026"))
+    parser.add_argument("--school", metavar="ID", default=None,
+                        help=_("only this school (see: brugapp list schools); default all schools"))
+    parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    parser.add_argument("--pdf", metavar="OUT.pdf", type=Path, help=_("write the report as PDF"))
+    parser.add_argument("--csv", metavar="OUT.csv", type=Path, help=_("write the tables as CSV for Excel"))
+    parser.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from brugapp.domain.reporting import parse_school_year
+    from brugapp.services.report import export_report_csv, print_report, school_year_report
+
+    try:
+        year = parse_school_year(args.school_year)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    store = open_cli_store(args)
+    try:
+        report = school_year_report(store, school_year=year, school_id=args.school)
+        if args.pdf:
+            print_report(store, school_year=year, school_id=args.school, path=args.pdf)
+        if args.csv:
+            export_report_csv(store, school_year=year, school_id=args.school, path=args.csv)
+    except NotFoundError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+    if args.json:
+        print_json(report.as_shown())
+    else:
+        if not (args.pdf or args.csv):
+            for table in report.tables:
+                print(f"\n{table.shown_title()}")
+                for row in table.shown_rows():
+                    print("  " + "\t".join(row))
+        for path in (args.pdf, args.csv):
+            if path:
+                print(_("Written to {path}").format(path=path))
+    return 0
