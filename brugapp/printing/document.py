@@ -136,6 +136,15 @@ def keep(flowables: Sequence[Flowable]) -> KeepTogether:
     return KeepTogether(list(flowables))
 
 
+def fit_text(value: str, font: str, size: float, width: float) -> str:
+    """Shorten ``value`` with an ellipsis until it fits ``width`` points."""
+    if pdfmetrics.stringWidth(value, font, size) <= width:
+        return value
+    while value and pdfmetrics.stringWidth(value + "…", font, size) > width:
+        value = value[:-1]
+    return value + "…"
+
+
 @dataclass(frozen=True)
 class SheetInfo:
     title: str  # shown on top of page 1 and in the PDF metadata
@@ -148,9 +157,7 @@ def write_pdf(path: Path, info: SheetInfo, story: Sequence[Flowable]) -> Path:
     """Write an A4 PDF with the BrugApp header line, audience footer and page numbers."""
     register_fonts()
     printed_on = info.printed_on or dt.date.today()
-    footer_left = info.audience
-    if info.confidential:
-        footer_left = _("{audience} · confidential, do not pass on").format(audience=info.audience)
+    confidential = _("Confidential: do not pass on.") if info.confidential else ""
     footer_right = _("printed {date} · page {{page}}").format(date=format_date(printed_on, "long"))
 
     def decorate(canvas: object, doc: BaseDocTemplate) -> None:
@@ -160,10 +167,14 @@ def write_pdf(path: Path, info: SheetInfo, story: Sequence[Flowable]) -> Path:
         c.setStrokeColor(ACCENT)  # type: ignore[attr-defined]
         c.setLineWidth(2)  # type: ignore[attr-defined]
         c.line(18 * mm, height - 14 * mm, width - 18 * mm, height - 14 * mm)  # type: ignore[attr-defined]
+        # Two footer lines so a long audience never runs into the date: who it is for, then the rest.
+        c.setFont(FONT_BOLD, 8)  # type: ignore[attr-defined]
+        c.setFillColor(INK)  # type: ignore[attr-defined]
+        c.drawString(18 * mm, 13 * mm, fit_text(info.audience, FONT_BOLD, 8, width - 36 * mm))  # type: ignore[attr-defined]
         c.setFont(FONT, 8)  # type: ignore[attr-defined]
         c.setFillColor(MUTED)  # type: ignore[attr-defined]
-        c.drawString(18 * mm, 10 * mm, footer_left)  # type: ignore[attr-defined]
-        c.drawRightString(width - 18 * mm, 10 * mm, footer_right.format(page=doc.page))  # type: ignore[attr-defined]
+        c.drawString(18 * mm, 9 * mm, confidential)  # type: ignore[attr-defined]
+        c.drawRightString(width - 18 * mm, 9 * mm, footer_right.format(page=doc.page))  # type: ignore[attr-defined]
         c.restoreState()  # type: ignore[attr-defined]
 
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,18 +16,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 
 from brugapp.store import Store, open_store
 from brugapp.store.models import Family, School
-from brugapp.store.search_index import fold
+from brugapp.store.search_index import IndexEntry, index_many
 
 BENCH_PASSPHRASE = "bench passphrase for a synthetic store"
 
 # "module:function" – function(store, context) fills more synthetic data for its capability.
 BENCH_FILLERS: list[str] = ["brugapp.services.report_bench:fill_report_data"]
 # "module:function" – function(store, context) -> list[BenchResult].
-BENCHMARKS: list[str] = ["brugapp.services.bench:foundation_benchmarks", "brugapp.services.report_bench:report_benchmarks"]
+BENCHMARKS: list[str] = ["brugapp.services.bench:foundation_benchmarks",
+                         "brugapp.services.report_bench:report_benchmarks"]
 
 FIRST_NAMES = ["Amina", "Lotte", "Yusuf", "Zoë", "Şükrü", "Kacper", "Noor", "Elif", "Mila", "Rayan", "Anouk",
                "Omar", "Lena", "Ionuț", "Fatma", "Jens", "Sara", "Bilal", "Hanne", "Mehmet"]
@@ -90,11 +91,7 @@ def fill_families(store: Store, context: BenchContext) -> None:
                          "interpreter_needed": False, "reads_letters": True, "preferred_channel": "",
                          "reference_person": "", "created_at": now, "updated_at": now})
         session.execute(insert(Family), rows)
-        session.execute(
-            text("INSERT INTO search_index (kind, ref_uuid, family_uuid, label, body) "
-                 "VALUES ('family', :uuid, :uuid, :label, '')"),
-            [{"uuid": r["uuid"], "label": f"{r['display_name']}\n{fold(r['display_name'])}"} for r in rows],
-        )
+        index_many(session, (IndexEntry("family", r["uuid"], r["display_name"], "", r["uuid"]) for r in rows))
         context.family_ids = list(session.scalars(select(Family.id)))
 
 

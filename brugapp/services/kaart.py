@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.kaart import (
@@ -33,7 +33,7 @@ from brugapp.domain.vocabulary import Vocabulary
 from brugapp.i18n import _
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.listing import ListedRecord
-from brugapp.store import Store
+from brugapp.store import Store, search_index
 from brugapp.store.models.kaart import (
     KaartContact,
     KaartLocation,
@@ -46,7 +46,7 @@ from brugapp.store.models.kaart import (
     KaartServiceAtLocation,
     KaartServiceTerm,
 )
-from brugapp.store.search_index import fold, index_record
+from brugapp.store.search_index import IndexEntry, fold, index_record
 
 
 @dataclass(frozen=True)
@@ -489,23 +489,9 @@ def index_organization(session: Session, org: KaartOrganization) -> None:
 
 
 def index_many(session: Session, *, services: list[KaartService], organizations: list[KaartOrganization]) -> None:
-    """Index a whole import at once. ``index_record`` deletes row by row, which scans the FTS table each time
-    (minutes for thousands of services); here the old rows go in a few statements and the new ones in one.
-    Same row format as ``search_index.index_record``."""
+    """Index a whole import at once (one delete and one insert statement)."""
     entries = [_service_entry(s) for s in services] + [_organization_entry(o) for o in organizations]
-    refs = [entry[1] for entry in entries]
-    for start in range(0, len(refs), 500):
-        chunk = refs[start:start + 500]
-        names = ", ".join(f":r{i}" for i in range(len(chunk)))
-        session.execute(text(f"DELETE FROM search_index WHERE ref_uuid IN ({names})"),
-                        {f"r{i}": ref for i, ref in enumerate(chunk)})
-    if entries:
-        session.execute(
-            text("INSERT INTO search_index (kind, ref_uuid, family_uuid, label, body) "
-                 "VALUES (:kind, :ref, '', :label, :body)"),
-            [{"kind": kind, "ref": ref, "label": f"{label}\n{fold(label)}", "body": fold(body)}
-             for kind, ref, label, body in entries],
-        )
+    search_index.index_many(session, [IndexEntry(kind, ref, label, body) for kind, ref, label, body in entries])
 
 
 def audit(session: Session, *, action: str, subject_kind: str, audience: str = "", detail: str = "") -> None:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import Select, and_, case, distinct, func, literal, or_, select, union
+from sqlalchemy import and_, case, distinct, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from brugapp.domain.kaart import CATEGORIES
@@ -28,6 +28,7 @@ from brugapp.i18n import N_, _
 from brugapp.services.errors import NotFoundError
 from brugapp.services.today import local_day_bounds
 from brugapp.store import Store
+from brugapp.store.base import UTCDateTime
 from brugapp.store.models import School
 from brugapp.store.models.care import Referral
 from brugapp.store.models.kaart import KaartServiceTerm
@@ -53,34 +54,48 @@ class _Scope:
     def __init__(self, year: SchoolYear, school_pk: int | None) -> None:
         self.year = year
         self.school_pk = school_pk
+        # A school year is a large share of the notebook: scanning the table reads (and, encrypted, decrypts)
+        # fewer pages than following the date index row by row, so the date is wrapped to keep SQLite off it.
+        self.occurred_at = type_coerce(func.ifnull(ContactMoment.occurred_at, ContactMoment.occurred_at),
+                                       UTCDateTime)
         self.start = local_day_bounds(year.first_day)[0]
         self.end = local_day_bounds(year.last_day)[1]
-        # (contact, family) pairs: the main family, further families and the families of members taking part.
-        self.contact_families = union(
-            select(ContactMoment.id.label("contact_id"), ContactMoment.family_id.label("family_id"))
-            .where(ContactMoment.family_id.is_not(None)),
-            select(ContactParticipant.contact_id, ContactParticipant.family_id)
-            .where(ContactParticipant.family_id.is_not(None)),
-            select(ContactParticipant.contact_id, FamilyMember.family_id)
-            .join(FamilyMember, FamilyMember.id == ContactParticipant.member_id),
-        ).subquery("contact_families")
         self.school_families = (
             select(FamilyMember.family_id).where(FamilyMember.school_id == school_pk).distinct().scalar_subquery()
             if school_pk is not None else None
         )
 
-    def live_in_year(self) -> list:  # type: ignore[type-arg]
-        return [ContactMoment.deleted_at.is_(None), ContactMoment.occurred_at >= self.start,
-                ContactMoment.occurred_at < self.end]
+    def contact_families(self, *conditions: object, in_school: bool = True):  # type: ignore[no-untyped-def]
+        """(contact_id, family_id, at, channel) of the contact moments meeting ``conditions``: the main family,
+        further families and the families of members taking part; only the school's families if one is chosen.
+        """
+        parts = []
+        for family_column, joins in (
+            (ContactMoment.family_id, ()),
+            (ContactParticipant.family_id, ((ContactParticipant, ContactParticipant.contact_id == ContactMoment.id),)),
+            (FamilyMember.family_id, ((ContactParticipant, ContactParticipant.contact_id == ContactMoment.id),
+                                      (FamilyMember, FamilyMember.id == ContactParticipant.member_id))),
+        ):
+            part = select(ContactMoment.id.label("contact_id"), family_column.label("family_id"),
+                          self.occurred_at.label("at"), ContactMoment.channel.label("channel"))
+            for target, on in joins:
+                part = part.join(target, on)
+            part = part.where(family_column.is_not(None), *conditions)  # type: ignore[arg-type]
+            if in_school:
+                part = part.where(*self.family_filter(family_column))
+            parts.append(part)
+        return union_all(*parts).subquery("contact_families")
 
-    def contacts(self) -> Select:  # type: ignore[type-arg]
-        """Ids of the contact moments counted in this report."""
-        query = select(ContactMoment.id).where(*self.live_in_year())
+    def live_in_year(self) -> list:  # type: ignore[type-arg]
+        return [ContactMoment.deleted_at.is_(None), self.occurred_at >= self.start, self.occurred_at < self.end]
+
+    def contacts(self) -> list:  # type: ignore[type-arg]
+        """Conditions on ``ContactMoment`` selecting the contact moments counted in this report."""
+        conditions = self.live_in_year()
         if self.school_families is not None:
-            cf = self.contact_families
-            query = query.where(ContactMoment.id.in_(
-                select(cf.c.contact_id).where(cf.c.family_id.in_(self.school_families))))
-        return query
+            cf = self.contact_families(*conditions)
+            conditions.append(ContactMoment.id.in_(select(cf.c.contact_id)))
+        return conditions
 
     def family_filter(self, column: object) -> list:  # type: ignore[type-arg]
         return [column.in_(self.school_families)] if self.school_families is not None else []  # type: ignore[attr-defined]
@@ -95,17 +110,16 @@ def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: b
 
 
 def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, ReportTable, dict[str, int]]:
-    ids = scope.contacts().subquery()
+    in_scope = scope.contacts()
     by_channel = session.execute(
-        select(ContactMoment.channel, func.count()).where(ContactMoment.id.in_(select(ids.c.id)))
-        .group_by(ContactMoment.channel)).all()
+        select(ContactMoment.channel, func.count()).where(*in_scope).group_by(ContactMoment.channel)).all()
     top = case(*[(or_(ContactTheme.theme == t.code, ContactTheme.theme.like(f"{t.code}.%")), literal(t.code))
                  for t in THEMES.top_level()], else_=ContactTheme.theme)
-    in_scope = ContactTheme.contact_id.in_(select(ids.c.id))
+    themes = select().select_from(ContactTheme).join(ContactMoment, ContactMoment.id == ContactTheme.contact_id)
     by_top = dict(session.execute(
-        select(top, func.count(distinct(ContactTheme.contact_id))).where(in_scope).group_by(top)).all())
+        themes.add_columns(top, func.count(distinct(ContactTheme.contact_id))).where(*in_scope).group_by(top)).all())
     by_code = dict(session.execute(
-        select(ContactTheme.theme, func.count()).where(in_scope).group_by(ContactTheme.theme)).all())
+        themes.add_columns(ContactTheme.theme, func.count()).where(*in_scope).group_by(ContactTheme.theme)).all())
     theme_rows: list[tuple[Label | Count, ...]] = []
     for term in THEMES.top_level():
         if not by_top.get(term.code):
@@ -120,21 +134,19 @@ def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, Repo
         note=N_("A contact moment can touch several themes; the numbers do not add up to the total."))
     totals = session.execute(
         select(func.count(), func.coalesce(func.sum(case((ContactMoment.family_id.is_(None), 1), else_=0)), 0))
-        .where(ContactMoment.id.in_(select(ids.c.id)))).one()
+        .where(*in_scope)).one()
     return channel_table, theme_table, {"contacts": totals[0], "anonymous": totals[1]}
 
 
 def _families(session: Session, scope: _Scope) -> tuple[int, int]:
     """(families reached, of which new): new = no contact moment before the school year's 1 September."""
-    cf = scope.contact_families
-    reached = (select(cf.c.family_id).join(ContactMoment, ContactMoment.id == cf.c.contact_id)
-               .where(*scope.live_in_year(), *scope.family_filter(cf.c.family_id)).distinct())
-    first = (select(cf.c.family_id, func.min(ContactMoment.occurred_at).label("first_at"))
-             .join(ContactMoment, ContactMoment.id == cf.c.contact_id)
-             .where(ContactMoment.deleted_at.is_(None), cf.c.family_id.in_(reached))
-             .group_by(cf.c.family_id).subquery())
-    total, new = session.execute(select(
-        func.count(), func.coalesce(func.sum(case((first.c.first_at >= scope.start, 1), else_=0)), 0))).one()
+    cf = scope.contact_families(ContactMoment.deleted_at.is_(None), scope.occurred_at < scope.end)
+    in_year = case((cf.c.at >= scope.start, 1), else_=0)
+    per_family = (select(func.min(cf.c.at).label("first_at"), func.max(in_year).label("in_year"))
+                  .group_by(cf.c.family_id).subquery())
+    total, new = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((per_family.c.first_at >= scope.start, 1), else_=0)), 0))
+        .where(per_family.c.in_year == 1)).one()
     return int(total), int(new)
 
 
@@ -172,18 +184,13 @@ def _referral_tables(session: Session, scope: _Scope) -> tuple[list[ReportTable]
 
 
 def _group_table(session: Session, scope: _Scope) -> ReportTable:
-    ids = scope.contacts().subquery()
-    cf = scope.contact_families
+    in_scope = scope.contacts()
+    cf = scope.contact_families(*scope.live_in_year(), ContactMoment.channel.in_(GROUP_CHANNELS))
     contacts = dict(session.execute(
-        select(ContactMoment.channel, func.count()).where(ContactMoment.id.in_(select(ids.c.id)),
-                                                          ContactMoment.channel.in_(GROUP_CHANNELS))
+        select(ContactMoment.channel, func.count()).where(*in_scope, ContactMoment.channel.in_(GROUP_CHANNELS))
         .group_by(ContactMoment.channel)).all())
     families = dict(session.execute(
-        select(ContactMoment.channel, func.count(distinct(cf.c.family_id)))
-        .join(cf, cf.c.contact_id == ContactMoment.id)
-        .where(ContactMoment.id.in_(select(ids.c.id)), ContactMoment.channel.in_(GROUP_CHANNELS),
-               *scope.family_filter(cf.c.family_id))
-        .group_by(ContactMoment.channel)).all())
+        select(cf.c.channel, func.count(distinct(cf.c.family_id))).group_by(cf.c.channel)).all())
     rows: list[tuple[Label | Count, ...]] = [
         (_vocab_label(CHANNELS, code), Count(contacts.get(code, 0)), Count(families.get(code, 0)))
         for code in GROUP_CHANNELS
@@ -230,12 +237,11 @@ def _signals_table(session: Session, scope: _Scope) -> ReportTable:
 
 
 def _per_school_table(session: Session, scope: _Scope) -> ReportTable:
-    cf = scope.contact_families
+    cf = scope.contact_families(*scope.live_in_year(), in_school=False)
     contacts = (select(FamilyMember.school_id, func.count(distinct(cf.c.contact_id)),
                        func.count(distinct(cf.c.family_id)))
-                .select_from(cf).join(ContactMoment, ContactMoment.id == cf.c.contact_id)
-                .join(FamilyMember, FamilyMember.family_id == cf.c.family_id)
-                .where(*scope.live_in_year(), FamilyMember.school_id.is_not(None))
+                .select_from(cf).join(FamilyMember, FamilyMember.family_id == cf.c.family_id)
+                .where(FamilyMember.school_id.is_not(None))
                 .group_by(FamilyMember.school_id))
     figures = {school: (n_contacts, n_families) for school, n_contacts, n_families in session.execute(contacts)}
     referrals = dict(session.execute(
@@ -290,7 +296,7 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
             note=N_("A family is new when it had no contact moment before 1 September of this school year.")
             if school is None else
             N_("Anonymous contacts and families without a school link count only in the report for all schools."))
-        tables = [summary, channels, themes, _families_table(reached, new), *referral_tables,
+        tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
                   _group_table(session, scope), meetings, signals]
         if school is None:
             tables.append(_per_school_table(session, scope))

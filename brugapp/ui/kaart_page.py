@@ -30,7 +30,6 @@ from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, list_services
 from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.store import Store
-from brugapp.ui.actions import make_action
 from brugapp.ui.kaart_detail import KaartDetail
 from brugapp.ui.kaart_model import KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.sections import SectionPage
@@ -93,7 +92,6 @@ class KaartPage(SectionPage):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(60)
         self._filter_timer.timeout.connect(self.apply_filters)
-        make_action(self, _("Search the social map"), self.focus_search, shortcuts=("Ctrl+F",))
 
     # -- building ---------------------------------------------------------------------------
     def _build_header_buttons(self) -> None:

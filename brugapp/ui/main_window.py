@@ -161,8 +161,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.search_action = make_action(
-            self, _("Search"), self.focus_search,
-            shortcuts=(QKeySequence.StandardKey.Find, "Ctrl+K"), icon_name="search",
+            self, _("Search everywhere"), self.focus_search, shortcuts=("Ctrl+K",), icon_name="search",
+        )
+        self.find_action = make_action(
+            self, _("Find on this page"), self.find_on_page, shortcuts=(QKeySequence.StandardKey.Find,),
         )
         self.lock_action = make_action(self, _("&Lock"), self.lock, shortcuts=("Ctrl+L",), icon_name="lock")
         self.quit_action = make_action(self, _("&Quit"), self.close, shortcuts=(QKeySequence.StandardKey.Quit,))
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         view_menu = menu_bar.addMenu(_("&View"))
         view_menu.addAction(self.search_action)
+        view_menu.addAction(self.find_action)
         view_menu.addSeparator()
         for action in self.section_actions:
             view_menu.addAction(action)
@@ -250,6 +253,14 @@ class MainWindow(QMainWindow):
         opener = getattr(page, "show_record", None)
         if opener is not None:
             opener(result.kind, result.id, result.family_id)
+
+    def find_on_page(self) -> None:
+        """Ctrl+F searches within the page when it has its own search field, else everywhere."""
+        page_search = getattr(self.stack.currentWidget(), "focus_search", None)
+        if page_search is not None:
+            page_search()
+        else:
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.search_field.setFocus()

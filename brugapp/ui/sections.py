@@ -80,7 +80,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("meetings", N_("Meetings"), "meeting", "brugapp.ui.meetings_page:MeetingsPage",
                 N_("No meetings planned"),
                 N_("Case meetings, round tables and network meetings with agendas, minutes and action points.")),
-    SectionSpec("reports", N_("Reporting"), "report", "",
+    SectionSpec("reports", N_("Reporting"), "report", "brugapp.ui.reports_page:ReportsPage",
                 N_("No figures yet"),
                 N_("Anonymised figures per school and school year: contacts, themes, referrals and signals.")),
 )

@@ -104,3 +104,14 @@ def test_about_dialog_names_version_and_licences(qtbot) -> None:
     assert __version__ in text
     assert "GPL" in text and "LGPL" in text and "CC BY-SA" in text
     assert dialog.windowTitle() == "Over BrugApp"
+
+
+def test_ctrl_f_searches_the_page_when_it_has_a_search_field(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    window.show_section("kaart")
+    page = window.stack.currentWidget()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+    window.show_section("reports")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_field

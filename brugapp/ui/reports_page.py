@@ -1,0 +1,376 @@
+"""*Rapportage*: the anonymised year report per school year and school, printed or exported for Excel.
+
+Every figure comes from ``services/report.py`` already suppressed ("<5"); this page only shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.reporting import Count, ReportTable, SchoolYearReport
+from brugapp.domain.schoolyear import SchoolYear
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _
+from brugapp.services.errors import NotFoundError, ValidationError
+from brugapp.services.report import export_report_csv, print_report, school_choices, school_year_report
+from brugapp.services.signals import record_signal
+from brugapp.store import Store
+from brugapp.ui.sections import SectionPage
+from brugapp.ui.widgets.empty_state import EmptyState
+
+YEARS_BACK = 4
+WIDE_TABLES = ("signals", "schools")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReportTableModel(QAbstractTableModel):
+    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed)."""
+
+    def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._header = table.shown_header()
+        self._rows = table.shown_rows()
+        self._numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} \
+            if table.rows else set()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._header)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._header[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if section in self._numeric else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ReportTableCard(QFrame):
+    """A titled, read-only table sized to its rows (the page scrolls, not each table)."""
+
+    def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.key = table.key
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        title = QLabel(table.shown_title())
+        title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(title)
+        self.model = ReportTableModel(table, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(table.shown_title())
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setMinimumSectionSize(24)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.view.horizontalHeader()
+        text_column = 2 if table.key == "signals" else 0
+        for column in range(self.model.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if column == text_column else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        self.view.resizeRowsToContents()
+        layout.addWidget(self.view)
+        if not self.model.rowCount():
+            self.view.hide()
+            empty = QLabel(_("Nothing recorded in this school year."))
+            empty.setObjectName("Hint")
+            layout.addWidget(empty)
+        if table.note:
+            note = QLabel(_(table.note))
+            note.setObjectName("Hint")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        self.view.setFixedHeight(rows + self.view.horizontalHeader().sizeHint().height() + 4)
+
+
+class SignalDialog(QDialog):
+    """A structural problem passed on to the local network: theme, description without names, how many families."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, school_id: str = "") -> None:
+        super().__init__(parent)
+        self.store = store
+        self.created_id = ""
+        self.setWindowTitle(_("Add a signal"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName(_("Date"))
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName(_("Theme"))
+        for term in THEMES:
+            self.theme_combo.addItem(("   " if term.parent else "") + term.text(), term.code)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setAccessibleName(_("Signal"))
+        self.description_edit.setPlaceholderText(_("e.g. slum landlord: damp, overcrowded houses in one street"))
+        self.description_edit.setFixedHeight(80)
+        self.families_spin = QSpinBox()
+        self.families_spin.setRange(0, 100_000)
+        self.families_spin.setAccessibleName(_("Number of families concerned"))
+        self.passed_on_edit = QLineEdit()
+        self.passed_on_edit.setAccessibleName(_("Passed on to"))
+        self.passed_on_edit.setPlaceholderText(_("e.g. Lokaal Netwerk Kinderarmoede"))
+        self.school_combo = QComboBox()
+        self.school_combo.setAccessibleName(_("School"))
+        self.school_combo.addItem(_("(not about one school)"), "")
+        for uuid, name in school_choices(store):
+            self.school_combo.addItem(name, uuid)
+        if school_id:
+            self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(school_id)))
+        hint = QLabel(_("Write the signal without names: it appears in the year report."))
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Date"), self.date_edit)
+        form.addRow(_("Theme"), self.theme_combo)
+        form.addRow(_("Signal"), self.description_edit)
+        form.addRow(_("Families concerned"), self.families_spin)
+        form.addRow(_("Passed on to"), self.passed_on_edit)
+        form.addRow(_("School"), self.school_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    def save(self) -> None:
+        day = self.date_edit.date()
+        try:
+            info = record_signal(
+                self.store, theme=self.theme_combo.currentData(), description=self.description_edit.toPlainText(),
+                families_concerned=self.families_spin.value(), passed_on_to=self.passed_on_edit.text(),
+                signalled_on=dt.date(day.year(), day.month(), day.day()),
+                school_id=self.school_combo.currentData() or None,
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.created_id = info.id
+        self.accept()
+
+
+class ReportsPage(SectionPage):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+        super().__init__(store, parent)
+        self.report: SchoolYearReport | None = None
+        self.set_titles(_("Reporting"), _("Anonymised figures per school and school year, for the school team, "
+                                          "the employer and the municipality."))
+        self.signal_button = QPushButton(_("Add a signal…"))
+        self.signal_button.setAccessibleName(_("Add a signal passed on to the local network"))
+        self.signal_button.clicked.connect(self.add_signal)
+        self.csv_button = QPushButton(_("Export to Excel (CSV)"))
+        self.csv_button.setAccessibleName(_("Export the report tables to a CSV file for Excel"))
+        self.csv_button.clicked.connect(self.export_csv)
+        self.pdf_button = QPushButton(_("Print PDF"))
+        self.pdf_button.setObjectName("Primary")
+        self.pdf_button.setAccessibleName(_("Print the year report as PDF"))
+        self.pdf_button.clicked.connect(self.print_pdf)
+        for button in (self.signal_button, self.csv_button, self.pdf_button):
+            self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        current = SchoolYear.of(today or dt.date.today())
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(_("School year"))
+        for back in range(YEARS_BACK + 1):
+            year = SchoolYear(current.start_year - back)
+            self.year_combo.addItem(year.label, year.start_year)
+        self.school_combo = QComboBox()
+        self.school_combo.setAccessibleName(_("School"))
+        self.school_combo.setMinimumWidth(280)
+        self._fill_schools()
+        self.year_combo.currentIndexChanged.connect(self.refresh)
+        self.school_combo.currentIndexChanged.connect(self.refresh)
+        year_label = QLabel(_("School year"))
+        year_label.setBuddy(self.year_combo)
+        school_label = QLabel(_("School"))
+        school_label.setBuddy(self.school_combo)
+        filters = QHBoxLayout()
+        filters.addWidget(year_label)
+        filters.addWidget(self.year_combo)
+        filters.addSpacing(16)
+        filters.addWidget(school_label)
+        filters.addWidget(self.school_combo)
+        filters.addStretch(1)
+        self.body.addLayout(filters)
+        self.privacy_note = QLabel(_("We show counts under 5 as <5 to protect families.") + " "
+                                   + _("No names of families, children or workers are in this report."))
+        self.privacy_note.setObjectName("Hint")
+        self.privacy_note.setWordWrap(True)
+        self.body.addWidget(self.privacy_note)
+        self.status = QLabel()
+        self.status.setObjectName("Hint")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.body.addWidget(self.status)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.addWidget(self.scroll, 1)
+        self.empty = EmptyState(icon_name="report", title=_("No figures for this school year"),
+                                text=_("As soon as contact moments, referrals, meetings or signals are recorded "
+                                       "in this school year, their anonymised figures appear here."))
+        self.body.addWidget(self.empty, 1)
+        self.cards: list[ReportTableCard] = []
+        self.refresh()
+
+    # -- choices -----------------------------------------------------------------------------------
+    def _fill_schools(self) -> None:
+        chosen = self.school_combo.currentData()
+        self.school_combo.blockSignals(True)
+        self.school_combo.clear()
+        self.school_combo.addItem(_("All schools"), "")
+        for uuid, name in school_choices(self.store):
+            self.school_combo.addItem(name, uuid)
+        self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(chosen or "")))
+        self.school_combo.blockSignals(False)
+
+    def school_year(self) -> SchoolYear:
+        return SchoolYear(int(self.year_combo.currentData()))
+
+    def school_id(self) -> str | None:
+        return self.school_combo.currentData() or None
+
+    def select(self, *, school_year: SchoolYear | None = None, school_id: str | None = None) -> None:
+        """Choose a school year and/or school as the user would with the pickers."""
+        if school_year is not None:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(school_year.start_year))
+        if school_id is not None:
+            self.school_combo.setCurrentIndex(self.school_combo.findData(school_id))
+
+    # -- showing -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.sender() is None:
+            self._fill_schools()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.report = school_year_report(self.store, school_year=self.school_year(), school_id=self.school_id())
+        except NotFoundError:
+            self.report = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show(self.report)
+
+    def _show(self, report: SchoolYearReport | None) -> None:
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(14)
+        self.cards = []
+        empty = report is None or report.is_empty
+        if report is not None and not empty:
+            row = column = 0
+            for table in report.tables:
+                card = ReportTableCard(table)
+                self.cards.append(card)
+                if table.key in WIDE_TABLES:
+                    if column:
+                        row, column = row + 1, 0
+                    grid.addWidget(card, row, 0, 1, 2)
+                    row += 1
+                    continue
+                grid.addWidget(card, row, column, Qt.AlignmentFlag.AlignTop)
+                column += 1
+                if column == 2:
+                    row, column = row + 1, 0
+            grid.setRowStretch(row + 1, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        self.scroll.setWidget(holder)
+        self.scroll.setVisible(not empty)
+        self.empty.setVisible(empty)
+        self.pdf_button.setEnabled(not empty)
+        self.csv_button.setEnabled(not empty)
+
+    def card(self, key: str) -> ReportTableCard:
+        return next(c for c in self.cards if c.key == key)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _file_name(self, suffix: str) -> str:
+        year = self.school_year()
+        return f"jaarrapport-{year.start_year}-{year.start_year + 1}.{suffix}"
+
+    def _done(self, path: Path) -> None:
+        self.status.setText(_("Saved: {path}").format(path=path))
+        self.status.show()
+
+    def print_pdf(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Print PDF"), self._file_name("pdf"), _("PDF (*.pdf)"))
+        if not path:
+            return
+        self._done(print_report(self.store, school_year=self.school_year(), school_id=self.school_id(),
+                                path=Path(path)))
+
+    def export_csv(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel (CSV)"), self._file_name("csv"),
+                                                    _("CSV for Excel (*.csv)"))
+        if not path:
+            return
+        self._done(export_report_csv(self.store, school_year=self.school_year(), school_id=self.school_id(),
+                                     path=Path(path)))
+
+    def add_signal(self) -> None:
+        dialog = SignalDialog(self.store, self, school_id=self.school_id() or "")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
