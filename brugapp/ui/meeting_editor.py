@@ -34,6 +34,7 @@ from brugapp.services import agenda as agenda_service
 from brugapp.services import meetings as meeting_service
 from brugapp.services import minutes as minutes_service
 from brugapp.services.errors import NotFoundError, ValidationError
+from brugapp.settings import load_settings
 from brugapp.store import Store
 from brugapp.ui.icons import icon
 from brugapp.ui.meeting_dialogs import ParticipantDialog
@@ -47,6 +48,7 @@ from brugapp.ui.meeting_widgets import (
     table_view,
     vocabulary_combo,
 )
+from brugapp.ui.widgets.confirm import confirm_removal
 
 ITEM_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -409,7 +411,7 @@ class MeetingEditor(QWidget):
         if self.detail is None:
             return
         if participant is None:
-            dialog = ParticipantDialog(self.store, self)
+            dialog = ParticipantDialog(self.store, self, family_ids=tuple(f.id for f in self.detail.families))
             if not dialog.exec():
                 return
             participant = dialog.participant()
@@ -437,7 +439,10 @@ class MeetingEditor(QWidget):
 
     def remove_participant(self) -> None:
         person = self._selected_participant()
-        if person is not None:
+        if person is not None and confirm_removal(
+            self, title=_("Remove participant"),
+            question=_("Remove {name} from this meeting?").format(name=person.name),
+        ):
             meeting_service.remove_participant(self.store, participant_id=person.id)
             self._reload(_("{name} removed.").format(name=person.name))
 
@@ -512,7 +517,10 @@ class MeetingEditor(QWidget):
 
     def remove_item(self) -> None:
         item = self._current_item()
-        if item is None:
+        if item is None or not confirm_removal(
+            self, title=_("Remove agenda item"),
+            question=_("Remove “{title}” from the agenda, with its notes and decisions?").format(title=item.title),
+        ):
             return
         try:
             agenda_service.remove_item(self.store, item_id=item.id)
@@ -568,7 +576,8 @@ class MeetingEditor(QWidget):
                 return None
         try:
             if sheet == "agenda":
-                agenda_service.print_agenda(self.store, meeting_id=self.detail.id, audience=audience, path=path)
+                agenda_service.print_agenda(self.store, meeting_id=self.detail.id, audience=audience, path=path,
+                                            prepared_by=load_settings().sender_line())
             else:
                 minutes_service.print_minutes(self.store, meeting_id=self.detail.id, audience=audience, path=path)
         except ValidationError as exc:
