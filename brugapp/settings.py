@@ -11,7 +11,7 @@ from pathlib import Path
 
 from brugapp.paths import user_config_dir
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 
 @dataclass
@@ -20,14 +20,41 @@ class Settings:
     language: str = "nl"
     auto_lock_minutes: int = 10
     last_channel: str = "schoolpoort"
+    # "Mijn gegevens": the brugfiguur on referral sheets and agendas (added in version 2).
+    worker_name: str = ""
+    worker_organisation: str = ""
+    worker_phone: str = ""
+    worker_email: str = ""
+
+    def sender_line(self) -> str:
+        """'Sarah Vandamme · Stad Kortrijk · +32 470 … · sarah@example.be' for the head of an agenda."""
+        return " · ".join(p for p in (self.worker_name, self.worker_organisation, self.worker_phone,
+                                       self.worker_email) if p)
 
 
 def settings_path() -> Path:
     return user_config_dir() / "settings.json"
 
 
+def _to_2(raw: dict[str, object]) -> None:
+    """Version 2 adds the brugfiguur's own details, empty until filled in; a bad lock time falls back to 10."""
+    for key in ("worker_name", "worker_organisation", "worker_phone", "worker_email"):
+        value = raw.get(key)
+        raw[key] = value.strip() if isinstance(value, str) else ""
+    minutes = raw.get("auto_lock_minutes")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
+        raw["auto_lock_minutes"] = 10
+
+
+UPGRADES = {2: _to_2}  # target version -> step, applied in order (Picard-style)
+
+
 def _upgrade(raw: dict[str, object]) -> dict[str, object]:
-    """Upgrade functions per old version go here (Picard-style); version 1 is the first."""
+    """Bring an older settings file up to ``SETTINGS_VERSION``, one step per version."""
+    found = raw.get("version", 1)
+    version = found if isinstance(found, int) and not isinstance(found, bool) else 1
+    for target in range(version + 1, SETTINGS_VERSION + 1):
+        UPGRADES[target](raw)
     raw["version"] = SETTINGS_VERSION
     return raw
 

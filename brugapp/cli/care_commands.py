@@ -50,12 +50,16 @@ def register_print_referral(printers: argparse._SubParsersAction) -> None:
 
 def run_print_referral(args: argparse.Namespace) -> int:
     from brugapp.services.referrals import print_referral_sheet
+    from brugapp.settings import load_settings
 
+    me = load_settings()  # Instellingen → Mijn gegevens: the brugfiguur to call back
     store = open_cli_store(args)
     try:
         printed = print_referral_sheet(store, referral_id=args.referral_id, recipient_id=args.recipient_id,
                                        out=args.out, status_only=args.status_only,
-                                       override_reason=args.override_reason)
+                                       override_reason=args.override_reason, sender_name=me.worker_name,
+                                       sender_organisation=me.worker_organisation, sender_phone=me.worker_phone,
+                                       sender_email=me.worker_email)
     except (ValidationError, NotFoundError) as exc:
         raise CommandError(str(exc)) from None
     finally:

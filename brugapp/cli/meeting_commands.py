@@ -81,9 +81,11 @@ def _run(args: argparse.Namespace, work) -> int:  # type: ignore[no-untyped-def]
 
 def run_print_agenda(args: argparse.Namespace) -> int:
     from brugapp.services.agenda import print_agenda
+    from brugapp.settings import load_settings
 
+    prepared_by = load_settings().sender_line()  # Instellingen → Mijn gegevens
     return _run(args, lambda store: print_agenda(store, meeting_id=args.meeting, audience=args.audience,
-                                                 path=args.out))
+                                                 path=args.out, prepared_by=prepared_by))
 
 
 def run_print_minutes(args: argparse.Namespace) -> int:

@@ -41,7 +41,7 @@ class Label:
 
     def shown(self) -> str:
         value = self.text if self.literal else _(self.text)
-        return f"   {value}" if self.level else value
+        return f"– {value}" if self.level else value
 
 
 @dataclass(frozen=True)

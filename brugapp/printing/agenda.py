@@ -54,6 +54,8 @@ def details(sheet: Any) -> list[Flowable]:
         rows.append((_("About"), ", ".join(sheet.families)))
     rows.append((_("Coordinator (regiehouder)"), sheet.regiehouder or _("not chosen yet")))
     rows.append((_("Interpreter"), sheet.interpreter))
+    if getattr(sheet, "prepared_by", ""):
+        rows.append((_("Prepared by"), sheet.prepared_by))
     if sheet.families:
         rows.append((_("Youth present"), sheet.youth_present))
         rows.append((_("Parents present"), sheet.parents_present))

@@ -47,6 +47,7 @@ class ReferralSheetData:
     sender_email: str
     decision: ConsentDecision
     status_only: bool
+    sender_organisation: str = ""
 
 
 def _when(moment: dt.datetime) -> str:
@@ -75,6 +76,7 @@ def _sender_rows(data: ReferralSheetData) -> list[tuple[str, str]]:
     blank = "……………………………………"
     return [
         (_("Name"), data.sender_name or blank),
+        *([(_("Organisation"), data.sender_organisation)] if data.sender_organisation else []),
         (_("Phone"), data.sender_phone or blank),
         (_("E-mail"), data.sender_email or blank),
     ]

@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from brugapp.domain.reporting import SchoolYearReport
-from brugapp.i18n import _, format_date
+from brugapp.i18n import N_, _, format_date
 from brugapp.printing.document import SheetInfo, grid_table, heading, keep, para, spacer, styles, write_pdf
 
 
@@ -22,7 +22,7 @@ def report_school(report: SchoolYearReport) -> str:
     return report.school_name or _("All schools")
 
 
-SMALL_COUNTS_NOTE = "We show counts under 5 as <5 to protect families."
+SMALL_COUNTS_NOTE = N_("We show counts under 5 as <5 to protect families.")
 
 
 def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
@@ -45,7 +45,9 @@ def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
             elif len(header) == 3:
                 widths = [100, 30, 30]
             elif table.key == "signals":
-                widths = [22, 32, 62, 18, 40]
+                widths = [25, 30, 58, 19, 42]
+            elif len(header) == 4:
+                widths = [70, 35, 35, 34]
             parts.append(grid_table(header, rows, widths_mm=widths))
         else:
             parts.append(para(_("Nothing recorded in this school year."), s.small))

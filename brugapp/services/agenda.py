@@ -73,6 +73,7 @@ class MeetingSheet:
     participants: tuple[SheetParticipant, ...]
     items: tuple[SheetItem, ...]
     previous_actions: tuple[ActionView, ...]
+    prepared_by: str = ""  # the brugfiguur to contact (Instellingen → Mijn gegevens)
 
 
 # -- the agenda builder ----------------------------------------------------------------------
@@ -310,12 +311,18 @@ def audit(session: Session, *, action: str, subject_kind: str, subject_uuid: str
                            detail=detail))
 
 
-def print_agenda(store: Store, *, meeting_id: str, audience: str, path: Path, on: dt.date | None = None) -> Path:
-    """Write the agenda PDF for one audience and log the print in the audit trail."""
+def print_agenda(store: Store, *, meeting_id: str, audience: str, path: Path, on: dt.date | None = None,
+                 prepared_by: str = "") -> Path:
+    """Write the agenda PDF for one audience and log the print in the audit trail.
+
+    ``prepared_by`` names who sends it (name, organisation, phone), so participants know whom to call.
+    """
     from brugapp.printing.agenda import write_agenda
 
     with store.session() as session:
         sheet = build_sheet(session, load_meeting(session, meeting_id), audience, on=on)
+        if prepared_by.strip():
+            sheet = replace(sheet, prepared_by=prepared_by.strip())
         write_agenda(path, sheet)
         audit(session, action="print", subject_kind="meeting_agenda", subject_uuid=meeting_id, audience=audience)
     return path

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.contact_details import parse_date
@@ -283,7 +283,21 @@ def list_contacts(
         query = query.order_by(ContactMoment.occurred_at.desc())
         if limit:
             query = query.limit(limit)
-        return [_info(session, c) for c in session.scalars(query).all()]
+        contacts = session.scalars(query).all()
+        # One query for their families, so ``_info`` finds them in the identity map instead of one query each
+        # (kept referenced: the identity map holds objects weakly).
+        families = session.scalars(
+            select(Family).where(Family.id.in_({c.family_id for c in contacts if c.family_id}))).all()
+        infos = [_info(session, c) for c in contacts]
+        del families
+        return infos
+
+
+def count_anonymous_contacts(store: Store) -> int:
+    """How many contact moments still wait to be linked to a family (the Families page's button)."""
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(ContactMoment).where(
+            ContactMoment.deleted_at.is_(None), ContactMoment.family_id.is_(None))) or 0
 
 
 def list_contact_records(store: Store) -> list[ListedRecord]:

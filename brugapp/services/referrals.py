@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from brugapp.domain.consent import REASON_MANDATED, Purpose, override_decision, override_refusal
 from brugapp.domain.followups import FollowUpStatus, is_open
 from brugapp.domain.referrals import (
+    CLOSED,
     INTENSITIES,
     STATUSES,
     EventKind,
@@ -414,32 +415,42 @@ def referral_in_session(session: Session, *, referral_id: str) -> ReferralDetail
 def list_referrals(
     store: Store, *, family_id: str | None = None, open_only: bool = False, status: str | None = None
 ) -> list[ReferralView]:
-    """Referrals, urgent and open first, then by next check."""
+    """Referrals, urgent and open first, then by next check.
+
+    One query of plain columns (service, contact person and next check joined in): the page lists
+    thousands of referrals, so no ORM objects and no query per row.
+    """
+    next_check = (
+        select(FollowUp.referral_id, func.min(FollowUp.due).label("due"))
+        .where(FollowUp.referral_id.is_not(None), FollowUp.status.in_(("planned", "no_answer")))
+        .group_by(FollowUp.referral_id).subquery()
+    )
     with store.read() as session:
-        query = select(Referral, Family).join(Family, Family.id == Referral.family_id)
+        query = (
+            select(Referral.uuid, Family.uuid, Family.display_name, Referral.theme, KaartService.uuid,
+                   Referral.service_label, KaartContact.uuid, KaartContact.name, Referral.intensity, Referral.urgent,
+                   Referral.status, Referral.outcome, Referral.referred_on, Referral.appointment_at,
+                   next_check.c.due, Referral.no_show_count)
+            .join(Family, Family.id == Referral.family_id)
+            .outerjoin(KaartService, KaartService.id == Referral.service_id)
+            .outerjoin(KaartContact, KaartContact.id == Referral.contact_id)
+            .outerjoin(next_check, next_check.c.referral_id == Referral.id)
+        )
         if family_id:
             query = query.where(Family.uuid == family_id)
         if status:
             query = query.where(Referral.status == status)
-        rows = session.execute(query).all()
         if open_only:
-            rows = [(r, f) for r, f in rows if not is_closed(r.status)]
-        checks = _next_checks(session, [r.id for r, _f in rows])
-        contacts = {c.id: c for c in session.scalars(select(KaartContact).where(
-            KaartContact.id.in_([r.contact_id for r, _f in rows if r.contact_id])))}
-        services = {s.id: s.uuid for s in session.scalars(select(KaartService).where(
-            KaartService.id.in_([r.service_id for r, _f in rows if r.service_id])))}
+            query = query.where(Referral.status.not_in(sorted(CLOSED)))
         views = [
             ReferralView(
-                id=r.uuid, family_id=f.uuid, family_name=f.display_name, theme=r.theme,
-                service_id=services.get(r.service_id or 0, ""), service_label=r.service_label,
-                contact_id=contacts[r.contact_id].uuid if r.contact_id in contacts else "",
-                contact_name=contacts[r.contact_id].name if r.contact_id in contacts else "",
-                intensity=r.intensity, urgent=r.urgent, status=r.status, outcome=r.outcome,
-                referred_on=r.referred_on, appointment_at=r.appointment_at, next_check=checks.get(r.id),
-                no_show_count=r.no_show_count,
+                id=uuid, family_id=fam_uuid, family_name=fam_name, theme=theme, service_id=service_uuid or "",
+                service_label=label, contact_id=contact_uuid or "", contact_name=contact_name or "",
+                intensity=intensity, urgent=urgent, status=state, outcome=outcome, referred_on=referred_on,
+                appointment_at=appointment_at, next_check=due, no_show_count=no_shows,
             )
-            for r, f in rows
+            for (uuid, fam_uuid, fam_name, theme, service_uuid, label, contact_uuid, contact_name, intensity, urgent,
+                 state, outcome, referred_on, appointment_at, due, no_shows) in session.connection().execute(query)
         ]
     far = dt.date.max
     return sorted(views, key=lambda v: (is_closed(v.status), not v.urgent, v.next_check or far, v.family_name))
@@ -534,6 +545,7 @@ def print_referral_sheet(
     sender_name: str = "",
     sender_phone: str = "",
     sender_email: str = "",
+    sender_organisation: str = "",
     on: dt.date | None = None,
 ) -> PrintedSheet:
     """Print the doorverwijsfiche (or the status-only version) for one recipient.
@@ -581,7 +593,8 @@ def print_referral_sheet(
             referred_on=detail.referred_on, urgent=detail.urgent, question=detail.question, tried=detail.tried,
             sharing=detail.sharing, feedback_on=detail.feedback_on, feedback_text=detail.feedback_text,
             sender_name=sender_name or family.reference_person, sender_phone=sender_phone,
-            sender_email=sender_email, decision=decision, status_only=status_only,
+            sender_email=sender_email, sender_organisation=sender_organisation, decision=decision,
+            status_only=status_only,
         )
         session.add(AuditEntry(action="print", subject_kind="referral", subject_uuid=referral.uuid,
                                audience=recipient.label[:80],

@@ -111,8 +111,10 @@ def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: b
 
 def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, ReportTable, dict[str, int]]:
     in_scope = scope.contacts()
-    by_channel = session.execute(
-        select(ContactMoment.channel, func.count()).where(*in_scope).group_by(ContactMoment.channel)).all()
+    anonymous = func.coalesce(func.sum(case((ContactMoment.family_id.is_(None), 1), else_=0)), 0)
+    per_channel = session.execute(select(ContactMoment.channel, func.count(), anonymous).where(*in_scope)
+                                  .group_by(ContactMoment.channel)).all()
+    by_channel = [(channel, n) for channel, n, _anonymous in per_channel]
     top = case(*[(or_(ContactTheme.theme == t.code, ContactTheme.theme.like(f"{t.code}.%")), literal(t.code))
                  for t in THEMES.top_level()], else_=ContactTheme.theme)
     themes = select().select_from(ContactTheme).join(ContactMoment, ContactMoment.id == ContactTheme.contact_id)
@@ -132,10 +134,8 @@ def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, Repo
     theme_table = ReportTable(
         "themes", N_("Contact moments by theme"), (N_("Theme"), N_("Contact moments")), tuple(theme_rows),
         note=N_("A contact moment can touch several themes; the numbers do not add up to the total."))
-    totals = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((ContactMoment.family_id.is_(None), 1), else_=0)), 0))
-        .where(*in_scope)).one()
-    return channel_table, theme_table, {"contacts": totals[0], "anonymous": totals[1]}
+    totals = {"contacts": sum(n for _c, n, _a in per_channel), "anonymous": sum(int(a) for _c, _n, a in per_channel)}
+    return channel_table, theme_table, totals
 
 
 def _families(session: Session, scope: _Scope) -> tuple[int, int]:
@@ -293,8 +293,7 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
         ]
         summary = ReportTable(
             "summary", N_("Key figures"), (N_("Figure"), N_("Number")), tuple(summary_rows),
-            note=N_("A family is new when it had no contact moment before 1 September of this school year.")
-            if school is None else
+            note="" if school is None else
             N_("Anonymous contacts and families without a school link count only in the report for all schools."))
         tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
                   _group_table(session, scope), meetings, signals]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.families import FamilySummary, list_families
-from brugapp.services.notebook import list_contacts
+from brugapp.services.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.store.search_index import fold
 from brugapp.ui.anonymous_contacts import AnonymousContactsDialog
@@ -223,7 +223,7 @@ class FamiliesPage(SectionPage):
         self.model.set_rows(list_families(self.store))
         count = self.model.rowCount()
         self.count_label.setText(_("{count} families").format(count=count))
-        anonymous = len(list_contacts(self.store, anonymous_only=True))
+        anonymous = count_anonymous_contacts(self.store)
         self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
         self.anonymous_button.setVisible(bool(anonymous))
         if current and self.detail.currentWidget() is self.family_view:

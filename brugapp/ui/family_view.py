@@ -31,8 +31,10 @@ from brugapp.services.families import FamilyDetail, get_family, remove_member
 from brugapp.services.notebook import delete_contact, restore_contact
 from brugapp.services.timeline import TimelineEntry, family_timeline
 from brugapp.store import Store
+from brugapp.ui.consent_panel import ConsentPanel
 from brugapp.ui.family_dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.quick_log import QuickLogDialog
+from brugapp.ui.referrals_dialogs import NewReferralDialog
 from brugapp.ui.rights_panel import RightsPanel
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
@@ -134,10 +136,15 @@ class FamilyView(QWidget):
         self.edit_button = QPushButton(_("Edit details"))
         self.edit_button.setAccessibleName(_("Edit the family's details"))
         self.edit_button.clicked.connect(self.edit_family)
+        self.refer_button = QPushButton(_("Refer …"))
+        self.refer_button.setAccessibleName(_("Make a warm referral for this family"))
+        self.refer_button.setToolTip(_("Refer this family warmly to a service on the social map"))
+        self.refer_button.clicked.connect(self.refer)
         top = QVBoxLayout()
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.edit_button)
+        title_row.addWidget(self.refer_button)
         title_row.addWidget(self.log_button)
         top.addLayout(title_row)
         top.addWidget(self.facts)
@@ -149,6 +156,14 @@ class FamilyView(QWidget):
         self.tabs.addTab(self._build_members(), _("Family and school"))
         self.rights = RightsPanel(store)
         self.tabs.addTab(self.rights, _("Rights check"))
+        # The consent a referral rests on is recorded where the family is, before the referral is made.
+        self.consent = ConsentPanel(store)
+        self.consent.changed.connect(self.changed.emit)
+        consent_page = QWidget()
+        consent_layout = QVBoxLayout(consent_page)
+        consent_layout.addWidget(self.consent)
+        consent_layout.addStretch(1)
+        self.consent_tab = self.tabs.addTab(consent_page, _("Consent"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -289,6 +304,7 @@ class FamilyView(QWidget):
                                                                 note=f.note))
         self.extra.setText("\n".join(extra))
         self.rights.load(f.id)
+        self.consent.set_family(f.id)
         self.undo_bar.hide()
         self.load_timeline()
 
@@ -322,14 +338,42 @@ class FamilyView(QWidget):
             if dialog.result_contact:
                 self.select_entry(dialog.result_contact.id)
 
+    def referral_dialog(self) -> NewReferralDialog:
+        assert self.family is not None
+        return NewReferralDialog(self.store, self, family_id=self.family.id)
+
+    def refer(self) -> None:
+        """Doorverwijzen from the family: the family is chosen already; the timeline shows the result."""
+        if self.family is None:
+            return
+        dialog = self.referral_dialog()
+        if dialog.exec() and dialog.created_id:
+            self.after_change()
+            self.select_entry(dialog.created_id)
+            self.status_message.emit(_("Referral saved; the check date is in Follow-up."))
+
     def edit_selected(self) -> None:
         entry = self.selected_entry()
+        if entry is not None and entry.kind in ("referral", "meeting"):
+            self.open_elsewhere(entry)
+            return
         if entry is None or entry.kind != "contact":
             return
         dialog = QuickLogDialog(self.store, self, contact_id=entry.id)
         if dialog.exec():
             self.after_change()
             self.select_entry(entry.id)
+
+    def open_elsewhere(self, entry: TimelineEntry) -> None:
+        """A referral or meeting on the timeline opens on its own page, as a search hit would."""
+        window = self.window()
+        show_section = getattr(window, "show_section", None)
+        if show_section is None or self.family is None:
+            return
+        page = show_section("referrals" if entry.kind == "referral" else "meetings")
+        opener = getattr(page, "show_record", None)
+        if opener is not None:
+            opener(entry.kind, entry.id, self.family.id)
 
     def delete_selected(self) -> None:
         entry = self.selected_entry()

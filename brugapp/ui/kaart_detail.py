@@ -8,24 +8,40 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import _, format_date
+from brugapp.i18n import N_, _, format_date
+from brugapp.services.followups import Reachability
 from brugapp.services.kaart import ContactRef, ServiceDetail, opening_hours_text
 from brugapp.ui.theme import ACCENT, MUTED, WARNING
+
+LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+
+# The quick attempts of "Poging loggen": how, and whether they answered.
+ATTEMPTS = (
+    (Channel.PHONE, False, N_("Called – no answer")),
+    (Channel.EMAIL, False, N_("E-mailed – no answer")),
+    (Channel.PHONE, True, N_("Called – reached them")),
+    (Channel.EMAIL, True, N_("E-mailed – they answered")),
+)
 
 
 def _row(label: str, value: str) -> str:
@@ -40,6 +56,22 @@ def _person(ref: ContactRef | None) -> str:
     if ref is None:
         return ""
     return " · ".join(p for p in (ref.name, ref.role, ref.phone, ref.email) if p)
+
+
+def contact_to_try(detail: ServiceDetail) -> ContactRef | None:
+    """The fixed face of the service, else the first contact person: whose reachability the card shows."""
+    return detail.contact or (detail.contacts[0] if detail.contacts else None)
+
+
+def reachability_text(reach: Reachability) -> str:
+    """'Geen antwoord sinds …' with the count, or that the last try got through."""
+    if reach.unanswered_since is not None:
+        day = reach.unanswered_since.astimezone(LOCAL_ZONE).date()
+        return _("No answer since {date} ({count} attempts)").format(
+            date=format_date(day, "EEE d MMM"), count=reach.unanswered_count)
+    if reach.attempts:
+        return _("Reached at the last attempt ({count} logged)").format(count=reach.attempts)
+    return _("No attempts logged yet.")
 
 
 def age_text(low: int | None, high: int | None) -> str:
@@ -108,6 +140,7 @@ class KaartDetail(QWidget):
     merge_requested = Signal(str)
     colour_chosen = Signal(str, str)  # organisation id, colour code
     notes_saved = Signal(str, str)  # service id, notes
+    attempt_logged = Signal(str, str, bool)  # contact id, channel code, answered
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +152,9 @@ class KaartDetail(QWidget):
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName(_("Service details"))
         self.browser.setObjectName("KaartDetailText")
+        self.browser.setMinimumHeight(200)
         layout.addWidget(self.browser, 5)
+        layout.addWidget(self._build_reach())
 
         buttons = QHBoxLayout()
         self.verify_button = QPushButton(_("Checked today"))
@@ -165,6 +200,65 @@ class KaartDetail(QWidget):
         layout.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignRight)
         self.show_detail(None)
 
+    def _build_reach(self) -> QWidget:
+        """Scenario 6: is the contact person reachable, and whom to try instead."""
+        self.reach_card = QFrame()
+        self.reach_card.setObjectName("Card")
+        card = QVBoxLayout(self.reach_card)
+        card.setContentsMargins(12, 8, 12, 8)
+        card.setSpacing(4)
+        row = QHBoxLayout()
+        self.reach_title = QLabel()
+        self.reach_title.setWordWrap(True)
+        self.reach_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.reach_title.setStyleSheet("font-weight: bold;")
+        self.reach_card.setAccessibleName(_("Is the contact person reachable?"))
+        self.attempt_button = QToolButton()
+        self.attempt_button.setText(_("Log an attempt"))
+        self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
+        self.attempt_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.attempt_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self.attempt_button)
+        self.attempt_actions = []
+        for channel, answered, label in ATTEMPTS:
+            action = menu.addAction(_(label))
+            action.triggered.connect(lambda _checked=False, c=channel, a=answered: self._attempt(c, a))
+            self.attempt_actions.append(action)
+        self.attempt_button.setMenu(menu)
+        self.reach_status = QLabel()
+        self.reach_status.setWordWrap(True)
+        self.reach_status.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.reach_title)
+        row.addWidget(self.reach_status, 1)
+        row.addWidget(self.attempt_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.reach_suggestions = QLabel()
+        self.reach_suggestions.setWordWrap(True)
+        self.reach_suggestions.setTextFormat(Qt.TextFormat.PlainText)
+        self.reach_suggestions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        card.addLayout(row)
+        card.addWidget(self.reach_suggestions)
+        self.reach_contact_id = ""
+        self.reach_card.hide()
+        return self.reach_card
+
+    def show_reachability(self, reach: Reachability | None) -> None:
+        """Shown under the service: the contact person's last tries, and the backup and CLB when they go unanswered."""
+        self.reach_contact_id = reach.contact_id if reach else ""
+        self.reach_card.setVisible(reach is not None)
+        if reach is None:
+            return
+        self.reach_title.setText(reach.contact_name)
+        self.reach_status.setText(reachability_text(reach))
+        colour = WARNING if reach.unanswered_since is not None else MUTED
+        self.reach_status.setStyleSheet(f"color: {colour};")
+        if reach.suggestions:
+            self.reach_suggestions.setText(_("Try instead:") + " " + "  ·  ".join(reach.suggestions))
+        self.reach_suggestions.setVisible(bool(reach.suggestions))
+
+    def _attempt(self, channel: str, answered: bool) -> None:
+        if self.reach_contact_id:
+            self.attempt_logged.emit(self.reach_contact_id, channel, answered)
+
     def _emit(self, signal: Signal) -> None:
         if self.detail is not None:
             signal.emit(self.detail.id)  # type: ignore[attr-defined]
@@ -184,6 +278,7 @@ class KaartDetail(QWidget):
                        self.save_notes_button):
             widget.setEnabled(enabled)
         if detail is None:
+            self.show_reachability(None)
             hint = _("Choose a service in the list.")
             self.browser.setHtml(f"<p style='color:{MUTED}'>{escape(hint)}</p>")
             self.notes.clear()

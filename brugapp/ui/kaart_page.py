@@ -27,10 +27,11 @@ from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _
 from brugapp.services.errors import NotFoundError, ValidationError
+from brugapp.services.followups import contact_reachability, log_attempt
 from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, list_services
 from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.store import Store
-from brugapp.ui.kaart_detail import KaartDetail
+from brugapp.ui.kaart_detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart_model import KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.sections import SectionPage
 
@@ -81,6 +82,7 @@ class KaartPage(SectionPage):
         self.detail.merge_requested.connect(self.merge)
         self.detail.colour_chosen.connect(self._set_colour)
         self.detail.notes_saved.connect(self._save_notes)
+        self.detail.attempt_logged.connect(self.log_attempt)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -254,9 +256,13 @@ class KaartPage(SectionPage):
             self.detail.show_detail(None)
             return
         try:
-            self.detail.show_detail(get_service(self.store, service_id=service_id), now=self.now())
+            detail = get_service(self.store, service_id=service_id)
         except NotFoundError:
             self.detail.show_detail(None)
+            return
+        self.detail.show_detail(detail, now=self.now())
+        person = contact_to_try(detail)
+        self.detail.show_reachability(contact_reachability(self.store, contact_id=person.id) if person else None)
 
     def show_record(self, kind: str, uuid: str, family_uuid: str = "") -> None:
         """Opened from the global search: a service, or the first service of an organisation."""
@@ -278,6 +284,13 @@ class KaartPage(SectionPage):
     def verify(self, service_id: str) -> None:
         verify_service(self.store, service_id=service_id, today=self.now().date())
         self.refresh()
+
+    def log_attempt(self, contact_id: str, channel: str, answered: bool) -> None:
+        """One click from the contact card: the try is logged and the card says at once where it stands."""
+        log_attempt(self.store, channel=channel, answered=answered, contact_id=contact_id)
+        reach = contact_reachability(self.store, contact_id=contact_id)
+        self.detail.show_reachability(reach)
+        self._status(_("Attempt logged for {name}.").format(name=reach.contact_name))
 
     def _set_colour(self, organization_id: str, colour: str) -> None:
         set_colour(self.store, organization_id=organization_id, colour=colour)

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(self, _("&Quit"), self.close, shortcuts=(QKeySequence.StandardKey.Quit,))
         self.about_action = make_action(self, _("&About BrugApp"), self.show_about, icon_name="info")
         self.backup_action = make_action(self, _("Make a &backup now"), self.backup_now)
+        self.my_details_action = make_action(self, _("My &details and locking …"), self.edit_my_details)
         self.section_actions: list[QAction] = []
         for number, spec in enumerate(SECTIONS, start=1):
             action = make_action(
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         for code, name in (("nl", "Nederlands"), ("en", "English")):
             action = language_menu.addAction(name)
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+        settings_menu.addAction(self.my_details_action)
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -309,6 +311,14 @@ class MainWindow(QMainWindow):
     # -- misc -----------------------------------------------------------------------------
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def edit_my_details(self) -> None:
+        from brugapp.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            self.set_auto_lock_minutes(dialog.settings.auto_lock_minutes)
+            self.statusBar().showMessage(_("Your details are saved."), 6000)
 
     def backup_now(self) -> None:
         from brugapp.store.backup import backup_store

@@ -23,7 +23,7 @@ from brugapp.domain import meetings as rules
 from brugapp.i18n import _
 from brugapp.services.errors import ValidationError
 from brugapp.services.events import speaker_choices
-from brugapp.services.families import list_families
+from brugapp.services.families import MemberInfo, get_family, list_families
 from brugapp.services.meetings import (
     MeetingInput,
     ParticipantInput,
@@ -123,19 +123,44 @@ class NewMeetingDialog(QDialog):
         self.accept()
 
 
-class ParticipantDialog(QDialog):
-    """Who is at the table, in which role, and how they are invited."""
+# A family member at the table: which participant kind and role that is.
+MEMBER_KIND = {"child": ("youth", "youth"), "parent": ("family", "parent"), "guardian": ("family", "guardian"),
+               "other": ("family", "other")}
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+
+class ParticipantDialog(QDialog):
+    """Who is at the table, in which role, and how they are invited.
+
+    People come from the meeting's family (youth, parents) or from the sociale kaart's contact persons;
+    anyone else is typed in.
+    """
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, family_ids: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
+        self.store = store
         self.setWindowTitle(_("Add a participant"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.members: list[MemberInfo] = []
+        families = [(f.id, f.display_name) for f in list_families(store)]
+        linked = [f for f in families if f[0] in family_ids]
+        self.family = _combo(_("Family"), linked + [f for f in families if f[0] not in family_ids],
+                             _("(not from a family)"))
+        if linked:
+            self.family.setCurrentIndex(1)
+        self.member = QComboBox()
+        self.member.setAccessibleName(_("Family member"))
+        self.family.currentIndexChanged.connect(self._fill_members)
+        self.member.currentIndexChanged.connect(self._member_chosen)
         self.people = speaker_choices(store)
         self.from_kaart = _combo(_("From the social map"), [(p.id, f"{p.name} – {p.organisation}")
                                                              for p in self.people], _("(type a name below)"))
         self.from_kaart.currentIndexChanged.connect(self._kaart_chosen)
+        for combo in (self.family, self.member, self.from_kaart):
+            # Long "name – organisation" items must not squeeze the labels of the form.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(28)
         self.kind = vocabulary_combo(rules.PARTICIPANT_KINDS, _("Kind of participant"), "service")
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Name"))
@@ -148,6 +173,8 @@ class ParticipantDialog(QDialog):
         self.attendance = vocabulary_combo(rules.ATTENDANCE, _("Attendance"), "invited")
         self.invite = vocabulary_combo(rules.INVITE_CHANNELS, _("Invited by"), "")
         self.regie = QCheckBox(_("Coordinates this case (regiehouder)"))
+        form.addRow(_("From the family"), self.family)
+        form.addRow(_("Member"), self.member)
         form.addRow(_("From the social map"), self.from_kaart)
         form.addRow(_("Kind of participant"), self.kind)
         form.addRow(_("Name"), self.name)
@@ -163,11 +190,36 @@ class ParticipantDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._fill_members()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_members(self) -> None:
+        family_id = self.family.currentData()
+        self.members = list(get_family(self.store, family_id=family_id).members) if family_id else []
+        self.member.blockSignals(True)
+        self.member.clear()
+        self.member.addItem(_("(choose a member)") if self.members else _("(no family chosen)"), "")
+        for member in self.members:
+            self.member.addItem(member.full_name, member.id)
+        self.member.blockSignals(False)
+        self.member.setEnabled(bool(self.members))
+
+    def _member_chosen(self) -> None:
+        member = next((m for m in self.members if m.id == self.member.currentData()), None)
+        if member is None:
+            return
+        kind, role = MEMBER_KIND.get(member.role, ("family", "other"))
+        self.from_kaart.setCurrentIndex(0)
+        self.name.setText(member.full_name)
+        self.organisation.clear()
+        self.email.setText(member.email)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.role.setCurrentIndex(self.role.findData(role))
 
     def _kaart_chosen(self) -> None:
         person = next((p for p in self.people if p.id == self.from_kaart.currentData()), None)
         if person is not None:
+            self.member.setCurrentIndex(0)
             self.name.setText(person.name)
             self.organisation.setText(person.organisation)
             self.kind.setCurrentIndex(self.kind.findData("service"))
@@ -179,6 +231,7 @@ class ParticipantDialog(QDialog):
             attendance=self.attendance.currentData(), is_regiehouder=self.regie.isChecked(),
             invite_channel=self.invite.currentData(), school_id=self.school.currentData(),
             kaart_contact_id=self.from_kaart.currentData() or "",
+            family_id=self.family.currentData() if self.member.currentData() else "",
         )
 
 

@@ -39,6 +39,7 @@ from brugapp.services.referrals import (
     record_feedback,
     service_choices,
 )
+from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.followups_page import date_from_qdate, qdate
 
@@ -63,6 +64,12 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def sender_of(settings: Settings) -> dict[str, str]:
+    """The brugfiguur's own details (Instellingen → Mijn gegevens) as the sender of a printed sheet."""
+    return {"sender_name": settings.worker_name, "sender_organisation": settings.worker_organisation,
+            "sender_phone": settings.worker_phone, "sender_email": settings.worker_email}
 
 
 class NewReferralDialog(QDialog):
@@ -152,6 +159,8 @@ class NewReferralDialog(QDialog):
         layout.addWidget(buttons)
         self._fill_services()
         self.resize(560, 0)
+        if family_id and self.family_combo.currentData():
+            self.theme_combo.setFocus()  # opened from the family: the next question is the need
 
     def _fill_services(self) -> None:
         self._services = service_choices(self.store, theme=self.theme_combo.currentData() or "")
@@ -333,7 +342,7 @@ class PrintSheetDialog(QDialog):
         try:
             printed = print_referral_sheet(self.store, referral_id=self.referral.id, recipient_id=recipient_id,
                                            recipient_kind=kind, out=path, status_only=self.status_box.isChecked(),
-                                           override_reason=self.override_edit.text())
+                                           override_reason=self.override_edit.text(), **sender_of(load_settings()))
         except ConsentRefused as exc:
             self.message.setObjectName("Error")
             self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -131,6 +132,12 @@ class ReportTableCard(QFrame):
             layout.addWidget(note)
         self._fit_height()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped text (signals) needs the final column widths before the rows can be measured.
+        self.view.resizeRowsToContents()
+        self._fit_height()
+
     def _fit_height(self) -> None:
         rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
         self.view.setFixedHeight(rows + self.view.horizontalHeader().sizeHint().height() + 4)
@@ -146,11 +153,12 @@ class SignalDialog(QDialog):
         self.setWindowTitle(_("Add a signal"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setAccessibleName(_("Date"))
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(_("Theme"))
         for term in THEMES:
-            self.theme_combo.addItem(("   " if term.parent else "") + term.text(), term.code)
+            self.theme_combo.addItem(("– " if term.parent else "") + term.text(), term.code)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setAccessibleName(_("Signal"))
         self.description_edit.setPlaceholderText(_("e.g. slum landlord: damp, overcrowded houses in one street"))
@@ -270,6 +278,9 @@ class ReportsPage(SectionPage):
         self.empty = EmptyState(icon_name="report", title=_("No figures for this school year"),
                                 text=_("As soon as contact moments, referrals, meetings or signals are recorded "
                                        "in this school year, their anonymised figures appear here."))
+        text = self.empty.findChild(QLabel, "EmptyText")
+        if text is not None:  # built while hidden, a wrapped label would keep a too narrow width
+            text.setMinimumWidth(440)
         self.body.addWidget(self.empty, 1)
         self.cards: list[ReportTableCard] = []
         self.refresh()

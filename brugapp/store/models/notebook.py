@@ -14,6 +14,7 @@ class FamilyMember(Identified, Timestamped, Base):
     """A parent, guardian, child or other member; children carry their school, site, class and year."""
 
     __tablename__ = "family_members"
+    __table_args__ = (Index("ix_family_members_family_role", "family_id", "role"),)  # children per family
 
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20))  # domain.notebook.MEMBER_ROLES
@@ -43,7 +44,11 @@ class ContactMoment(Identified, Timestamped, Base):
     """One conversation. ``family_id`` is empty for an anonymous contact, which can be linked later."""
 
     __tablename__ = "contact_moments"
-    __table_args__ = (Index("ix_contact_moments_occurred_at", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_contact_moments_occurred_at", "occurred_at"),
+        Index("ix_contact_moments_family_last", "family_id", "deleted_at", "occurred_at"),  # last contact
+        Index("ix_contact_moments_promised", "follow_up_done", "follow_up_on"),  # Vandaag's promises
+    )
 
     family_id: Mapped[int | None] = mapped_column(
         ForeignKey("families.id", ondelete="SET NULL"), nullable=True, index=True

@@ -1,0 +1,99 @@
+"""Instellingen → "Mijn gegevens en vergrendeling": who the brugfiguur is on printed sheets, and the auto-lock."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.contact_details import normalize_email, normalize_phone
+from brugapp.i18n import _
+from brugapp.settings import Settings, load_settings, save_settings
+
+NAME_MAX = 120
+
+
+class SettingsDialog(QDialog):
+    """Name, organisation, phone and e-mail for the referral sheet; minutes before the app locks itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings: Settings = load_settings()
+        self.setWindowTitle(_("My details and locking"))
+        intro = QLabel(_("Printed on referral sheets, so a service or school knows whom to call back."))
+        intro.setObjectName("Hint")
+        intro.setWordWrap(True)
+        self.name_edit = self._line(_("Your name"), self.settings.worker_name, _("e.g. Sarah Vandamme"))
+        self.organisation_edit = self._line(_("Your organisation"), self.settings.worker_organisation,
+                                            _("e.g. Stad Kortrijk – dienst Onderwijs"))
+        self.phone_edit = self._line(_("Your phone"), self.settings.worker_phone, _("e.g. 0470 12 34 56"))
+        self.email_edit = self._line(_("Your e-mail"), self.settings.worker_email, _("e.g. sarah@example.be"))
+        self.lock_spin = QSpinBox()
+        self.lock_spin.setRange(1, 120)
+        self.lock_spin.setValue(min(max(self.settings.auto_lock_minutes, 1), 120))
+        self.lock_spin.setSuffix(" " + _("min"))
+        self.lock_spin.setAccessibleName(_("Lock after minutes without use"))
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Name"), self.name_edit)
+        form.addRow(_("Organisation"), self.organisation_edit)
+        form.addRow(_("Phone"), self.phone_edit)
+        form.addRow(_("E-mail"), self.email_edit)
+        form.addRow(_("Lock after"), self.lock_spin)
+        lock_hint = QLabel(_("BrugApp locks itself after this many minutes without use; Ctrl+L locks at once."))
+        lock_hint.setObjectName("Hint")
+        lock_hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(lock_hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(500)
+
+    @staticmethod
+    def _line(name: str, value: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(value)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setMaxLength(NAME_MAX if "mail" not in name.lower() else 200)
+        return edit
+
+    def _fail(self, message: str, field: QWidget) -> None:
+        self.error.setText(message)
+        self.error.show()
+        field.setFocus()
+
+    def save(self) -> None:
+        try:
+            phone = normalize_phone(self.phone_edit.text())
+        except ValueError:
+            self._fail(_("The phone number is not valid. Write it as 056 00 00 00 or +32 470 00 00 00."),
+                       self.phone_edit)
+            return
+        try:
+            email = normalize_email(self.email_edit.text())
+        except ValueError:
+            self._fail(_("The e-mail address is not valid. Write it as name@example.be."), self.email_edit)
+            return
+        self.settings = load_settings()  # keep what other screens changed meanwhile (last channel, language)
+        self.settings.worker_name = self.name_edit.text().strip()
+        self.settings.worker_organisation = self.organisation_edit.text().strip()
+        self.settings.worker_phone = phone
+        self.settings.worker_email = email
+        self.settings.auto_lock_minutes = self.lock_spin.value()
+        save_settings(self.settings)
+        self.accept()

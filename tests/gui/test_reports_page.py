@@ -1,0 +1,89 @@
+"""The Rapportage page: choose a school year and school, see the figures, print and export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
+
+from brugapp.domain.schoolyear import SchoolYear
+from brugapp.services.families import MemberInput, add_member
+from brugapp.services.notebook import log_contact
+from brugapp.services.signals import list_signals
+from brugapp.ui.reports_page import ReportsPage, SignalDialog
+from tests.factories import make_family, make_school
+
+
+def _data(store) -> dict[str, str]:
+    school = make_school(store, name="Basisschool De Vlieger")
+    make_school(store, name="GO! Basisschool De Regenboog")
+    family = make_family(store, display_name="Gezin Yılmaz")
+    add_member(store, family_id=family, member=MemberInput("child", "Elif", "Yılmaz", school_id=school))
+    for n in range(7):
+        when = dt.datetime(2025, 10, 1 + n, 9).astimezone()
+        log_contact(store, channel="telefoon", family_id=family, occurred_at=when)
+    for n in range(2):
+        when = dt.datetime(2026, 2, 2 + n, 9).astimezone()
+        log_contact(store, channel="huisbezoek", family_id=family, occurred_at=when)
+    return {"school": school}
+
+
+def _cells(page: ReportsPage, key: str) -> list[list[str]]:
+    model = page.card(key).model
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_choose_year_and_school_then_print_and_export(qtbot, store, tmp_path: Path, monkeypatch) -> None:
+    # GIVEN 7 calls and 2 home visits in 2025–2026 at one school, and the page opened in 2026–2027
+    data = _data(store)
+    page = ReportsPage(store, today=dt.date(2026, 11, 25))
+    qtbot.addWidget(page)
+    assert page.year_combo.currentText() == "2026–2027"
+    assert page.empty.isVisibleTo(page) and not page.pdf_button.isEnabled()
+    # WHEN the coordinator picks 2025–2026 and the school
+    page.select(school_year=SchoolYear(2025), school_id=data["school"])
+    # THEN the tables show the figures, small ones as "<5"
+    assert not page.empty.isVisibleTo(page)
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    assert ["Huisbezoek", "<5"] in _cells(page, "channels")
+    # WHEN "PDF afdrukken" is clicked (the file dialog answers with a path)
+    target = tmp_path / "jaarrapport.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.pdf_button.click()
+    # THEN the PDF is written with the school and the figures
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "Jaarrapport 2025–2026" in text and "Basisschool De Vlieger" in text and "Telefoon 7" in text
+    assert "Yılmaz" not in text and "Elif" not in text
+    # AND the CSV export reads back
+    csv_target = tmp_path / "jaarrapport.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_target), ""))
+    page.csv_button.click()
+    with csv_target.open(encoding="utf-8-sig", newline="") as handle:
+        assert ["Telefoon", "7"] in list(csv.reader(handle, delimiter=";"))
+    assert str(csv_target) in page.status.text()
+
+
+def test_signal_dialog_adds_a_signal(qtbot, store) -> None:
+    school = make_school(store, name="Basisschool De Vlieger")
+    dialog = SignalDialog(store, school_id=school)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("poverty.housing"))
+    qtbot.keyClicks(dialog.description_edit, "Huisjesmelker: vochtige woningen")
+    dialog.families_spin.setValue(5)
+    qtbot.keyClicks(dialog.passed_on_edit, "Lokaal Netwerk Kinderarmoede")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [signal] = list_signals(store)
+    assert (signal.theme, signal.families_concerned, signal.school_id) == ("poverty.housing", 5, school)
+
+
+def test_signal_dialog_shows_the_error(qtbot, store) -> None:
+    dialog = SignalDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog)
+    assert "zonder namen" in dialog.error.text()
+    assert list_signals(store) == []
