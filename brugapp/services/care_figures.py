@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from brugapp.domain.referrals import OUTCOMES, Outcome
+from brugapp.domain.reporting import suppress
 from brugapp.store import Store
 from brugapp.store.models.care import Referral
 
-SMALL_COUNT = 5
-
 
 def shown(count: int) -> str:
-    """What a printed report shows: '<5' for 1–4, the number otherwise (0 stays 0)."""
-    return "<5" if 0 < count < SMALL_COUNT else str(count)
+    """What a printed report shows; the one suppression rule lives in domain/reporting."""
+    return suppress(count)
 
 
 @dataclass(frozen=True)

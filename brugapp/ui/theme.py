@@ -50,7 +50,7 @@ QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:default, QPushButton#Primary {{
     background: {ACCENT}; color: white; border-color: {ACCENT};
 }}
-QPushButton:disabled {{ color: #9aa7b3; background: #eef1f4; }}
+QPushButton:disabled, QPushButton#Primary:disabled {{ color: #9aa7b3; background: #eef1f4; border-color: {BORDER}; }}
 QTableView, QListView, QTreeView {{
     background: white; border: 1px solid {BORDER}; border-radius: 8px;
     alternate-background-color: #fafbfc; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
