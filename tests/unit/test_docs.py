@@ -1,0 +1,75 @@
+"""The documentation stays true: its images exist and the commands it shows are real sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from brugapp.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
+GUIDE = ROOT / "docs" / "gebruikersgids.md"
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def sub_commands() -> set[str]:
+    parser = build_parser()
+    names: set[str] = set()
+    for action in parser._actions:  # argparse offers no public accessor for sub-parsers
+        if isinstance(action, argparse._SubParsersAction):
+            names |= set(action.choices)
+    return names
+
+
+def guide_commands() -> list[str]:
+    """Every `brugapp …` line inside a code block of the guide (env assignments before it allowed)."""
+    lines = []
+    for block in FENCE.findall(GUIDE.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            line = line.split(" #", 1)[0].strip()
+            if not line or line.startswith("#"):
+                continue
+            words = shlex.split(line)
+            while words and re.match(r"^[A-Z_]+=", words[0]):
+                words.pop(0)
+            if words and words[0] == "brugapp":
+                lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_every_referenced_image_exists(doc: Path) -> None:
+    # GIVEN a documentation page
+    text = doc.read_text(encoding="utf-8")
+    # WHEN we collect its local image references
+    missing = [ref for ref in IMAGE.findall(text)
+               if "://" not in ref and not (doc.parent / ref.split("#", 1)[0]).is_file()]
+    # THEN each of them is a file in the repository
+    assert not missing, f"{doc.name} refers to missing images: {missing}"
+
+
+def test_guide_shows_commands() -> None:
+    assert len(guide_commands()) >= 5
+
+
+def test_every_guide_command_uses_a_real_sub_command() -> None:
+    # GIVEN the sub-commands the real parser knows
+    known = sub_commands()
+    # WHEN we read the first word after `brugapp` in each command line of the guide
+    unknown = []
+    for line in guide_commands():
+        words = shlex.split(line)
+        after = words[words.index("brugapp") + 1:]
+        first = after[0] if after else ""
+        if first.startswith("-"):  # a global option such as --version or --demo
+            continue
+        if first not in known:
+            unknown.append(line)
+    # THEN each one exists
+    assert not unknown, f"unknown sub-commands in {GUIDE.name}: {unknown}"
