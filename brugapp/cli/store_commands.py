@@ -12,10 +12,11 @@ from brugapp.cli.common import (
     open_cli_store,
     print_json,
     print_rows,
+    store_location,
 )
 from brugapp.i18n import _
 from brugapp.services.listing import list_kinds, list_records
-from brugapp.store import StoreError
+from brugapp.store import StoreError, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.set_defaults(handler=run_demo_create)
 
     backup = subparsers.add_parser("backup", help=_("make an encrypted backup copy now"))
+    backup.add_argument("--list", action="store_true", help=_("only list the backups of the store"))
     backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser("restore", help=_("put a backup back in place of the store"))
+    restore.add_argument("backup", type=Path, help=_("the backup file (see: brugapp backup --list)"))
+    restore.set_defaults(handler=run_restore)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -68,7 +74,12 @@ def run_demo_create(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from brugapp.store.backup import backup_store
+    from brugapp.store.backup import backup_store, list_backups
+
+    if args.list:
+        for backup in list_backups(Path(store_location(args))):
+            print(backup)
+        return 0
 
     store = open_cli_store(args)
     try:
@@ -78,4 +89,28 @@ def run_backup(args: argparse.Namespace) -> int:
     if target is None:
         raise CommandError(_("Only a store file can be backed up this way."))
     print(_("Backup written to {path}").format(path=target))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Check that the backup opens with the passphrase, back up the current store, then swap them."""
+    from brugapp.store.backup import backup_store, restore_backup
+
+    target = Path(store_location(args))
+    if not args.backup.is_file():
+        raise CommandError(_("No backup file at {path}.").format(path=args.backup))
+    passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    try:  # the backup must be readable before anything is replaced
+        open_store(args.backup, passphrase=passphrase, migrate=False).close()
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    if target.exists():
+        current = open_cli_store(args, migrate=False)
+        try:
+            safety = backup_store(current, reason="before-restore")
+        finally:
+            current.close()
+        print(_("The current store was first backed up to {path}").format(path=safety))
+    restore_backup(args.backup, target)
+    print(_("Restored {backup} to {path}").format(backup=args.backup, path=target))
     return 0

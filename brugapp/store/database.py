@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -111,7 +112,11 @@ def _check_readable(engine: Engine) -> None:
 
 def _encrypted_engine(path: Path, passphrase: str) -> Engine:
     url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
-    engine = create_engine(url, hide_parameters=True)
+    # QueuePool, like a plain file store: pysqlcipher defaults to SingletonThreadPool, which closes an arbitrary
+    # other thread's connection once more than five threads have connected, and the GUI runs prints and backups
+    # on QThreadPool workers (brugapp/ui/operations.py). Connections are opened with check_same_thread=False and
+    # a pool checkout belongs to one thread at a time.
+    engine = create_engine(url, hide_parameters=True, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _quiet_cipher_log(dbapi_connection: object, record: object) -> None:

@@ -103,6 +103,10 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     controller = AppController(app, store, demo=demo)
     controller.show()
     code = app.exec()
+    if not demo:
+        from brugapp.store.backup import backup_store
+
+        backup_store(store, reason="on-close")  # rotating: the newest KEEP_BACKUPS copies stay
     store.close()
     return code
 

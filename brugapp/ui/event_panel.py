@@ -39,6 +39,7 @@ from brugapp.ui.meeting_widgets import (
     table_view,
     vocabulary_combo,
 )
+from brugapp.ui.operations import Operation, describe_error, run_operation
 
 REGISTERED, ATTENDED = 2, 3
 
@@ -48,6 +49,8 @@ class EventPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.detail: event_service.EventDetail | None = None
+        self.last_output: Path | None = None
+        self.operation: Operation[Path] | None = None  # the print running now, if any
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 8, 0, 0)
         self.message = banner("InfoBanner")
@@ -325,7 +328,8 @@ class EventPanel(QWidget):
         self.survey_comment.clear()
         self._done(_("Survey answers saved."))
 
-    def print_sheet(self, sheet: str, path: Path | None = None) -> Path | None:
+    def print_sheet(self, sheet: str, path: Path | None = None) -> Operation[Path] | None:
+        """Print off the GUI thread; returns the running operation (``done`` once the banner shows the path)."""
         if self.detail is None:
             return None
         if path is None:
@@ -333,9 +337,19 @@ class EventPanel(QWidget):
             path = choose_pdf_path(self, safe_file_name(title, self.detail.title) + ".pdf")
             if path is None:
                 return None
-        if sheet == "programme":
-            event_service.print_programme(self.store, event_id=self.detail.id, path=path)
-        else:
-            event_service.print_attendance_list(self.store, event_id=self.detail.id, path=path)
-        show_banner(self.message, [_("Saved: {path}").format(path=path)], "InfoBanner")
-        return path
+        store, event_id, out = self.store, self.detail.id, path
+        printer = event_service.print_programme if sheet == "programme" else event_service.print_attendance_list
+
+        def work() -> Path:
+            printer(store, event_id=event_id, path=out)
+            return out
+
+        def on_done(printed: Path) -> None:
+            self.last_output = printed
+            show_banner(self.message, [_("Saved: {path}").format(path=printed)], "InfoBanner")
+
+        def on_error(exc: Exception) -> None:
+            show_banner(self.message, [describe_error(exc)], "ErrorBanner")
+
+        self.operation = run_operation(self, label=_("Printing …"), work=work, on_done=on_done, on_error=on_error)
+        return self.operation

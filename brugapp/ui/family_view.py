@@ -201,13 +201,15 @@ class FamilyView(QWidget):
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.verticalHeader().hide()
         self.timeline.setAlternatingRowColors(True)
-        self.timeline.setWordWrap(False)
+        # The note and the themes wrap onto as many lines as they need (rows grow); the tooltip has it all.
+        self.timeline.setWordWrap(True)
         self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 190)
+        header.resizeSection(2, 170)
         header.setStretchLastSection(False)
         self.timeline.doubleClicked.connect(lambda _index: self.edit_selected())
         self.empty_timeline = QLabel(_("Nothing logged yet for this family. “Log a contact” (Ctrl+N) starts the "

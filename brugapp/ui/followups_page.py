@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
@@ -45,9 +46,13 @@ from brugapp.services.followups import (
 )
 from brugapp.store import Store
 from brugapp.ui.followups_models import Column, RecordTableModel
+from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.sections import SectionPage
 from brugapp.ui.theme import DANGER
 from brugapp.ui.today import TodayPanel
+
+if TYPE_CHECKING:
+    from brugapp.services.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
 
 
@@ -174,6 +179,8 @@ class AttemptDialog(QDialog):
 class FollowUpsPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
+        self.operation: Operation[CalendarExport] | None = None  # the export running now, if any
+        self.saved_box: QMessageBox | None = None
         self.set_titles(_("Follow-up"), _("Every promise and every referral gets a check date."))
         self.new_button = QPushButton(_("New follow-up"))
         self.new_button.setObjectName("Primary")
@@ -281,18 +288,31 @@ class FollowUpsPage(SectionPage):
         if NewFollowUpDialog(self.store, self).exec():
             self.refresh()
 
-    def export_calendar(self) -> None:
+    def export_calendar(self, path: Path | None = None) -> Operation[CalendarExport] | None:
+        """Write the .ics off the GUI thread; returns the running operation."""
         from brugapp.services.calendar_export import export_ical
 
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save calendar file"), str(Path.home() / "brugapp.ics"),
-                                                    _("Calendar files (*.ics)"))
-        if not path:
-            return
-        result = export_ical(self.store, out=Path(path))
-        QMessageBox.information(self, _("Calendar file saved"), _(
-            "{todos} follow-ups and {events} appointments written to {path}. Open the file with Outlook or "
-            "Thunderbird; only titles and initials are in it, no notes.").format(
-                todos=result.todos, events=result.events, path=result.path))
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(self, _("Save calendar file"),
+                                                        str(Path.home() / "brugapp.ics"), _("Calendar files (*.ics)"))
+            if not name:
+                return None
+            path = Path(name)
+        store, out = self.store, path
+
+        def on_done(result: CalendarExport) -> None:
+            box = QMessageBox(QMessageBox.Icon.Information, _("Calendar file saved"), _(
+                "{todos} follow-ups and {events} appointments written to {path}. Open the file with Outlook or "
+                "Thunderbird; only titles and initials are in it, no notes.").format(
+                    todos=result.todos, events=result.events, path=result.path),
+                QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.saved_box = box
+            box.open()
+
+        self.operation = run_operation(self, label=_("Exporting …"), work=lambda: export_ical(store, out=out),
+                                       on_done=on_done)
+        return self.operation
 
 
 class FollowUpsTodayPanel(TodayPanel):

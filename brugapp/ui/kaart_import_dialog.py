@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressDialog,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -22,35 +21,9 @@ from PySide6.QtWidgets import (
 
 from brugapp.exchange.spreadsheet import FIELDS
 from brugapp.i18n import _
-from brugapp.services.errors import ValidationError
 from brugapp.services.kaart_import import ImportPreview, ImportResult, import_kaart
 from brugapp.store import Store
-
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # ImportResult
-    failed = Signal(str)
-
-
-class ImportTask(QRunnable):
-    """Runs ``import_kaart`` on a pool thread; the service stays plain Python."""
-
-    def __init__(self, store: Store, path: Path, mapping: dict[str, str] | None) -> None:
-        super().__init__()
-        self.store, self.path, self.mapping = store, path, mapping
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = import_kaart(self.store, path=self.path, mapping=self.mapping,
-                                  progress=lambda done, total: self.signals.progress.emit(done, total))
-        except ValidationError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:  # shown to the user, never silently lost
-            self.signals.failed.emit(_("The import stopped: {reason}").format(reason=exc))
-        else:
-            self.signals.finished.emit(result)
+from brugapp.ui.operations import Operation, describe_error
 
 
 class ImportDialog(QDialog):
@@ -94,7 +67,7 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.progress: QProgressDialog | None = None
+        self.operation: Operation[ImportResult] | None = None
 
     def _mapping_form(self) -> QWidget:
         host = QWidget()
@@ -131,41 +104,25 @@ class ImportDialog(QDialog):
             return None
         return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData()}
 
-    def start(self) -> None:
+    def start(self) -> Operation[ImportResult]:
+        """Import off the GUI thread (all or nothing, so no cancel); returns the running operation."""
         self.error.hide()
         self.buttons.setEnabled(False)
-        task = ImportTask(self.store, self.path, self.mapping())
-        self.progress = QProgressDialog(_("Importing …"), "", 0, max(1, self.preview.row_count), self)
-        self.progress.setWindowTitle(_("Import"))
-        self.progress.setCancelButton(None)  # all or nothing: the transaction finishes or rolls back
-        self.progress.setMinimumDuration(300)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        task.signals.progress.connect(self._on_progress)
-        task.signals.finished.connect(self._on_finished)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task  # keep the signals object alive until it reports
-        QThreadPool.globalInstance().start(task)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        self.buttons.setEnabled(True)
+        store, path, mapping = self.store, self.path, self.mapping()
+        operation: Operation[ImportResult] = Operation(self, label=_("Importing …"), on_done=self._on_finished,
+                                                       on_error=self._on_failed)
+        self.operation = operation
+        return operation.start(lambda: import_kaart(store, path=path, mapping=mapping,
+                                                    progress=operation.report_progress))
 
     def _on_finished(self, result: ImportResult) -> None:
-        self._close_progress()
+        self.buttons.setEnabled(True)
         self.result = result
         self.imported.emit(result)
         self.accept()
 
-    def _on_failed(self, message: str) -> None:
-        self._close_progress()
-        self.error_text = message
-        self.error.setText(_("Nothing was imported. {problem}").format(problem=message))
+    def _on_failed(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.error_text = describe_error(error)
+        self.error.setText(_("Nothing was imported. {problem}").format(problem=self.error_text))
         self.error.show()

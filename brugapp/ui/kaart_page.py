@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,7 +34,11 @@ from brugapp.services.kaart_edit import merge_services, save_service, set_colour
 from brugapp.store import Store
 from brugapp.ui.kaart_detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart_model import KaartFilterProxy, KaartTableModel, colour_icon
+from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.sections import SectionPage
+
+if TYPE_CHECKING:
+    from brugapp.services.kaart_export import ExportResult
 
 EXPORTS = (
     ("hsds", N_("HSDS data package (zip) …"), "zip"),
@@ -50,6 +55,7 @@ class KaartPage(SectionPage):
         super().__init__(store, parent)
         self.set_titles(_("Social map"), _("Who do I call for what, where? Type for example “schulden Kortrijk”."))
         self.now_override: dt.datetime | None = None  # tests pin the clock
+        self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
         self._build_header_buttons()
         self._build_filters()
@@ -351,22 +357,29 @@ class KaartPage(SectionPage):
             self._status(_("Imported: {created} new, {updated} updated services.").format(
                 created=dialog.result.created, updated=dialog.result.updated))
 
-    def export(self, code: str, suffix: str) -> None:
+    def export(self, code: str, suffix: str, path: Path | None = None) -> Operation[ExportResult] | None:
+        """Export off the GUI thread; returns the running operation (the status bar says where it went)."""
         from brugapp.services.kaart_export import export_kaart
 
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export the social map"), f"sociale-kaart.{suffix}")
-        if not name:
-            return
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(self, _("Export the social map"), f"sociale-kaart.{suffix}")
+            if not name:
+                return None
+            path = Path(name)
         chosen = self.selected_ids() if code.startswith("pdf") and len(self.selected_ids()) > 1 else None
         if code.startswith("pdf") and chosen is None:
             chosen = [s.id for s in self.visible_summaries()]
-        try:
-            result = export_kaart(self.store, out=Path(name), format=code.split("-")[0], service_ids=chosen,
-                                  audience="school" if code == "pdf-school" else "parents")
-        except ValidationError as exc:
-            QMessageBox.warning(self, _("Export"), exc.message)
-            return
-        self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
+        store, out, kind = self.store, path, code.split("-")[0]
+        audience = "school" if code == "pdf-school" else "parents"
+
+        def on_done(result: ExportResult) -> None:
+            self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
+
+        self.operation = run_operation(
+            self, label=_("Exporting …"),
+            work=lambda: export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience),
+            on_done=on_done)
+        return self.operation
 
     def _status(self, text: str) -> None:
         window = getattr(self, "main_window", None)

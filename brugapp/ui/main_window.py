@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from brugapp.ui.about import AboutDialog
 from brugapp.ui.actions import make_action
 from brugapp.ui.icons import icon
 from brugapp.ui.lock_screen import LockScreen
+from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.search_popup import SearchPopup
 from brugapp.ui.sections import SECTIONS, SectionPage, build_page
 from brugapp.ui.theme import SIDEBAR_TEXT
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, demo: bool = False, auto_lock_minutes: int = 10) -> None:
         super().__init__()
         self.store = store
+        self.operation: Operation[Path | None] | None = None  # the backup running now, if any
         self.demo = demo
         self.setWindowTitle(_("BrugApp – demo (fictional data)") if demo else "BrugApp")
         self.setMinimumSize(QSize(1000, 640))
@@ -320,14 +324,21 @@ class MainWindow(QMainWindow):
             self.set_auto_lock_minutes(dialog.settings.auto_lock_minutes)
             self.statusBar().showMessage(_("Your details are saved."), 6000)
 
-    def backup_now(self) -> None:
+    def backup_now(self) -> Operation[Path | None]:
+        """Copy the store off the GUI thread; returns the running operation."""
         from brugapp.store.backup import backup_store
 
-        target = backup_store(self.store, reason="manual")
-        if target is None:
-            QMessageBox.information(self, _("Backup"), _("This store is not a file; ask your administrator."))
-        else:
-            self.statusBar().showMessage(_("Backup made: {name}").format(name=target.name), 8000)
+        store = self.store
+
+        def on_done(target: Path | None) -> None:
+            if target is None:
+                QMessageBox.information(self, _("Backup"), _("This store is not a file; ask your administrator."))
+            else:
+                self.statusBar().showMessage(_("Backup made: {name}").format(name=target.name), 8000)
+
+        self.operation = run_operation(self, label=_("Making a backup …"),
+                                       work=lambda: backup_store(store, reason="manual"), on_done=on_done)
+        return self.operation
 
     def _restore_state(self) -> None:
         settings = app_settings()

@@ -48,6 +48,7 @@ from brugapp.ui.meeting_widgets import (
     table_view,
     vocabulary_combo,
 )
+from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.confirm import confirm_removal
 
 ITEM_ID = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +66,7 @@ class MeetingEditor(QWidget):
         self.store = store
         self.detail: meeting_service.MeetingDetail | None = None
         self.last_output: Path | None = None
+        self.operation: Operation[object] | None = None  # the print running now, if any
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
@@ -99,6 +101,7 @@ class MeetingEditor(QWidget):
             menu = QMenu(button)
             for audience in rules.Audience:
                 action = menu.addAction(_("For: {audience}").format(audience=rules.AUDIENCES.label(audience)))
+                action.setData((sheet, audience.value))
                 action.triggered.connect(lambda _c=False, s=sheet, a=audience.value: self.print_sheet(s, a))
             button.setMenu(menu)
             self.print_menus[sheet] = menu
@@ -566,7 +569,8 @@ class MeetingEditor(QWidget):
             self._reload(_("Action point marked as done."))
 
     # -- printing ---------------------------------------------------------------------------
-    def print_sheet(self, sheet: str, audience: str, path: Path | None = None) -> Path | None:
+    def print_sheet(self, sheet: str, audience: str, path: Path | None = None) -> Operation[Path] | None:
+        """Print off the GUI thread; returns the running operation (``done`` when the banner shows the result)."""
         if self.detail is None:
             return None
         if path is None:
@@ -574,19 +578,27 @@ class MeetingEditor(QWidget):
             path = choose_pdf_path(self, name + ".pdf")
             if path is None:
                 return None
-        try:
+        store, meeting_id, out = self.store, self.detail.id, path
+        prepared_by = load_settings().sender_line()
+
+        def work() -> tuple[Path, list[str]]:
             if sheet == "agenda":
-                agenda_service.print_agenda(self.store, meeting_id=self.detail.id, audience=audience, path=path,
-                                            prepared_by=load_settings().sender_line())
+                agenda_service.print_agenda(store, meeting_id=meeting_id, audience=audience, path=out,
+                                            prepared_by=prepared_by)
             else:
-                minutes_service.print_minutes(self.store, meeting_id=self.detail.id, audience=audience, path=path)
-        except ValidationError as exc:
-            self._fail(exc)
-            return None
-        self.last_output = path
-        notices = list(agenda_service.meeting_sheet(self.store, meeting_id=self.detail.id, audience=audience).notices)
-        show_banner(self.message, [_("Saved: {path}").format(path=path), *notices], "InfoBanner")
-        return path
+                minutes_service.print_minutes(store, meeting_id=meeting_id, audience=audience, path=out)
+            return out, list(agenda_service.meeting_sheet(store, meeting_id=meeting_id, audience=audience).notices)
+
+        def on_done(result: tuple[Path, list[str]]) -> None:
+            printed, notices = result
+            self.last_output = printed
+            show_banner(self.message, [_("Saved: {path}").format(path=printed), *notices], "InfoBanner")
+
+        def on_error(exc: Exception) -> None:
+            show_banner(self.message, [describe_error(exc)], "ErrorBanner")
+
+        self.operation = run_operation(self, label=_("Printing …"), work=work, on_done=on_done, on_error=on_error)
+        return self.operation
 
     def export_invitation(self, path: Path | None = None) -> Path | None:
         if self.detail is None:

@@ -42,6 +42,7 @@ from brugapp.services.referrals import (
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.followups_page import date_from_qdate, qdate
+from brugapp.ui.operations import Operation, describe_error, run_operation
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
@@ -303,6 +304,7 @@ class PrintSheetDialog(QDialog):
         self.store = store
         self.referral = referral
         self.printed_path: Path | None = None
+        self.operation: Operation[Path] | None = None
         self.setWindowTitle(_("Print referral sheet"))
         self.recipient_combo = QComboBox()
         self.recipient_combo.setAccessibleName(_("For whom"))
@@ -324,26 +326,43 @@ class PrintSheetDialog(QDialog):
         form.addRow("", self.status_box)
         form.addRow(self.message)
         form.addRow(self.override_edit)
-        buttons = _buttons(self, _("Print to PDF …"))
+        buttons = self.buttons = _buttons(self, _("Print to PDF …"))
         buttons.accepted.connect(self.print_sheet)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(520, 0)
 
-    def print_sheet(self, path: Path | None = None) -> None:
+    def print_sheet(self, path: Path | None = None) -> Operation[Path] | None:
+        """Print off the GUI thread; returns the running operation. The dialog closes once the sheet is saved."""
         kind, recipient_id = self.recipient_combo.currentData()
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, _("Save referral sheet"), str(Path.home() / "doorverwijsfiche.pdf"), _("PDF files (*.pdf)"))
             if not chosen:
-                return
+                return None
             path = Path(chosen)
-        try:
-            printed = print_referral_sheet(self.store, referral_id=self.referral.id, recipient_id=recipient_id,
-                                           recipient_kind=kind, out=path, status_only=self.status_box.isChecked(),
-                                           override_reason=self.override_edit.text(), **sender_of(load_settings()))
-        except ConsentRefused as exc:
+        store, referral_id, out = self.store, self.referral.id, path
+        status_only, override_reason = self.status_box.isChecked(), self.override_edit.text()
+        sender = sender_of(load_settings())
+
+        def work() -> Path:
+            return print_referral_sheet(store, referral_id=referral_id, recipient_id=recipient_id,
+                                        recipient_kind=kind, out=out, status_only=status_only,
+                                        override_reason=override_reason, **sender).path
+
+        self.buttons.setEnabled(False)  # one sheet at a time
+        self.operation = run_operation(self, label=_("Printing …"), work=work, on_done=self._printed,
+                                       on_error=self._print_failed)
+        self.operation.done.connect(lambda: self.buttons.setEnabled(True))
+        return self.operation
+
+    def _printed(self, printed: Path) -> None:
+        self.printed_path = printed
+        self.accept()
+
+    def _print_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ConsentRefused):
             self.message.setObjectName("Error")
             self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
                                                         "anyway; the reason is kept in the audit trail."))
@@ -351,9 +370,5 @@ class PrintSheetDialog(QDialog):
             self.override_edit.show()
             self.adjustSize()
             return
-        except ValidationError as exc:
-            self.message.setText(exc.message)
-            self.message.setStyleSheet("color: #b3261e;")
-            return
-        self.printed_path = printed.path
-        self.accept()
+        self.message.setText(describe_error(exc))
+        self.message.setStyleSheet("color: #b3261e;")

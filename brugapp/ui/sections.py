@@ -30,6 +30,7 @@ class SectionPage(QWidget):
         self.title_label.setObjectName("SectionTitle")
         self.subtitle_label = QLabel()
         self.subtitle_label.setObjectName("SectionSubtitle")
+        self.subtitle_label.setWordWrap(True)  # wraps instead of running behind the header buttons
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.title_label)

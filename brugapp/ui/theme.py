@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from brugapp.paths import FONTS
+from brugapp.paths import FONTS, ICONS
 
 INK = "#1f2d3d"
 MUTED = "#5b6b7b"
@@ -18,6 +18,8 @@ CARD = "#ffffff"
 BORDER = "#dfe5ea"
 WARNING = "#b35c00"
 DANGER = "#b3261e"
+# Style sheets want forward slashes, also on Windows; the icon ships with the app (also frozen).
+CHEVRON_DOWN = (ICONS / "chevron-down.svg").as_posix()
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {BACKGROUND}; }}
@@ -42,6 +44,16 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpin
     selection-background-color: {ACCENT};
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QComboBox {{ padding-right: 26px; }}
+QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 24px;
+    border: none; background: transparent;
+}}
+QComboBox::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 14px; height: 14px; }}
+QComboBox:disabled {{ color: #9aa7b3; background: #eef1f4; }}
+QComboBox QAbstractItemView {{
+    background: white; border: 1px solid {BORDER}; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
+}}
 #GlobalSearch {{ border-radius: 15px; padding: 5px 12px; min-width: 320px; background: {BACKGROUND}; }}
 QPushButton {{
     background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 6px 14px;

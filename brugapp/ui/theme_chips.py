@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _
+from brugapp.ui.widgets.flow_layout import FlowLayout
 
 CHIP_STYLE = """
 QToolButton { background: white; border: 1px solid #c9d3dc; border-radius: 12px; padding: 3px 9px; }
 QToolButton:checked { background: #2a7f74; color: white; border-color: #2a7f74; }
 """
 FOCUS_STYLE = "#ThemeChips { border: 2px solid #2a7f74; border-radius: 8px; }"
-COLUMNS = 3
 IDLE_STYLE = "#ThemeChips { border: 2px solid transparent; border-radius: 8px; }"
 
 
@@ -40,31 +40,24 @@ class ThemeChips(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        top_grid = QGridLayout()
-        top_grid.setHorizontalSpacing(6)
-        top_grid.setVerticalSpacing(4)
-        for i, term in enumerate(THEMES.top_level()):
+        top_flow = FlowLayout()  # chips wrap onto as many rows as the width needs; labels are never cut
+        for term in THEMES.top_level():
             chip = self._chip(f"{term.key.upper()}  {term.text()}" if term.key else term.text(), term.code)
             chip.setAccessibleName(_("Theme {name} (key {key})").format(name=term.text(), key=term.key.upper()))
             self._top[term.code] = chip
-            chip.setMinimumWidth(chip.sizeHint().width() + 4)
-            top_grid.addWidget(chip, i // COLUMNS, i % COLUMNS)
-        top_grid.setColumnStretch(COLUMNS, 1)
-        layout.addLayout(top_grid)
+            top_flow.addWidget(chip)
+        layout.addLayout(top_flow)
         self._sub_hint = QLabel()
         self._sub_hint.setObjectName("Hint")
         layout.addWidget(self._sub_hint)
-        self._sub_grid = QGridLayout()
-        self._sub_grid.setHorizontalSpacing(6)
-        self._sub_grid.setVerticalSpacing(4)
-        self._sub_grid.setColumnStretch(COLUMNS, 1)
+        self._sub_flow = FlowLayout()
         for term in THEMES:
             if term.parent:
                 chip = self._chip(term.text(), term.code)
                 chip.setAccessibleName(_("Sub-theme {name}").format(name=term.text()))
                 chip.hide()
                 self._sub[term.code] = chip
-        layout.addLayout(self._sub_grid)
+        layout.addLayout(self._sub_flow)
         self._show_subthemes("")
 
     def _chip(self, text: str, code: str) -> QToolButton:
@@ -93,13 +86,12 @@ class ThemeChips(QWidget):
         self._current = code
         children = THEMES.children(code) if code else []
         for chip in self._sub.values():
-            self._sub_grid.removeWidget(chip)
+            self._sub_flow.removeWidget(chip)
             chip.hide()
         for number, child in enumerate(children, start=1):
             chip = self._sub[child.code]
             chip.setText(f"{number}  {child.text()}")
-            chip.setMinimumWidth(chip.sizeHint().width() + 4)
-            self._sub_grid.addWidget(chip, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+            self._sub_flow.addWidget(chip)
             chip.show()
         self._sub_hint.setText(_("Sub-theme: press a digit") if children
                                else _("Press the letter of a theme here, or Alt+letter from any field"))

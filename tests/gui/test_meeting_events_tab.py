@@ -25,7 +25,10 @@ def test_plan_a_teacher_day_and_print_its_programme(qtbot, store, tmp_path):
     # THEN it is in the programme, and the printed programme shows it
     event = get_event(store, event_id=panel.detail.id)
     assert [(s.title, s.room) for s in event.sessions] == [("Trauma-sensitief lesgeven", "Lokaal 2")]
-    out = panel.print_sheet("programme", path=tmp_path / "programma.pdf")
+    with qtbot.waitSignal(panel.print_sheet("programme", path=tmp_path / "programma.pdf").finished):
+        pass
+    out = panel.last_output
+    assert out == tmp_path / "programma.pdf"
     assert "Trauma-sensitief lesgeven" in PdfReader(out).pages[0].extract_text()
     # WHEN the same room is booked twice THEN the panel says so and nothing is added
     qtbot.keyClicks(panel.session_title, "Dubbel geboekt")

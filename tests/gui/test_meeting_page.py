@@ -47,12 +47,15 @@ def test_prepare_print_and_minute_a_meeting(qtbot, store, tmp_path):
     assert get_meeting(store, meeting_id=dialog.meeting_id).items[1].id == first
     assert editor.agenda.currentRow() == 1
     # WHEN the agenda is printed for the own team
-    out = editor.print_sheet("agenda", "internal", path=tmp_path / "agenda.pdf")
-    # THEN the PDF exists and carries the title
+    with qtbot.waitSignal(editor.print_sheet("agenda", "internal", path=tmp_path / "agenda.pdf").done):
+        pass
+    # THEN the PDF exists (written on a worker thread) and carries the title
+    out = editor.last_output
     assert out is not None and out.exists()
     assert "Rondetafel Ilyas" in PdfReader(out).pages[0].extract_text()
     # WHEN the school version is asked without consent THEN the editor says why, nothing is written
-    assert editor.print_sheet("agenda", "school", path=tmp_path / "school.pdf") is None
+    with qtbot.waitSignal(editor.print_sheet("agenda", "school", path=tmp_path / "school.pdf").failed):
+        pass
     assert "toestemming" in editor.message.text() and not (tmp_path / "school.pdf").exists()
     # WHEN an action point is minuted
     editor.tabs.setCurrentIndex(3)

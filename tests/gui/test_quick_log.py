@@ -163,3 +163,37 @@ def test_editing_an_anonymous_contact_and_choosing_a_family_links_it(qtbot, stor
     assert (linked.family_id, linked.channel, linked.themes, linked.note) == (
         family, "koffiemoment", ("admin", "admin.debts"), "Brief deurwaarder")
     assert len(list_contacts(store)) == 1
+
+
+def _chips_fit(dialog) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    chips = [c for c in dialog.themes.findChildren(QToolButton) if c.isVisible()]
+    assert chips
+    area = dialog.themes.contentsRect()
+    for chip in chips:
+        assert chip.sizeHint().width() <= chip.geometry().width(), chip.text()
+        assert chip.sizeHint().height() <= chip.geometry().height(), chip.text()
+        assert area.contains(chip.geometry()), chip.text()  # not clipped at the right or bottom edge
+    for i, first in enumerate(chips):
+        for second in chips[i + 1:]:
+            assert not first.geometry().intersects(second.geometry()), (first.text(), second.text())
+
+
+def test_theme_chips_wrap_and_every_label_is_fully_visible(qtbot, store):
+    # GIVEN the quick log at the size the screenshots use (1366×768 screen, dialog at its own size)
+    dialog = _dialog(qtbot, store)
+    dialog.adjustSize()
+    qtbot.wait(10)
+    # THEN the top-level chips wrap onto several rows, none cut or overlapping, within the dialog
+    _chips_fit(dialog)
+    rows = {chip.y() for chip in dialog.themes._top.values()}
+    assert len(rows) >= 2
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    assert dialog.themes.geometry().right() <= dialog.rect().right()
+    # WHEN a theme with sub-themes is chosen, its sub-theme chips fit as well, and keys still work
+    qtbot.keyClick(dialog.themes, Qt.Key.Key_A)
+    qtbot.wait(10)
+    _chips_fit(dialog)
+    assert dialog.themes.geometry().bottom() < dialog.note.geometry().top()  # the dialog grew, no overlap
+    assert dialog.themes.codes() == ["admin"]

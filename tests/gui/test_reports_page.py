@@ -87,3 +87,18 @@ def test_signal_dialog_shows_the_error(qtbot, store) -> None:
     assert dialog.error.isVisibleTo(dialog)
     assert "zonder namen" in dialog.error.text()
     assert list_signals(store) == []
+
+
+def test_subtitle_wraps_beside_the_header_buttons(qtbot, store) -> None:
+    # GIVEN the page at the width it gets in a 1366 px window (minus the sidebar)
+    page = ReportsPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366 - 218, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    label = page.subtitle_label
+    # THEN the whole subtitle is visible: it ends before the first button and has the height its text needs
+    assert "werkgever" in label.text()
+    assert label.geometry().right() < page.signal_button.geometry().left()
+    assert label.heightForWidth(label.width()) <= label.height()
+    assert label.fontMetrics().horizontalAdvance(label.text()) > label.width()  # so it really wraps here

@@ -75,7 +75,8 @@ def test_referral_sheet_printed_from_the_gui_names_the_brugfiguur(qtbot, store, 
     dialog = PrintSheetDialog(store, get_referral(store, referral_id=referral))
     qtbot.addWidget(dialog)
     # WHEN it is printed for the service
-    dialog.print_sheet(tmp_path / "fiche.pdf")
+    with qtbot.waitSignal(dialog.print_sheet(tmp_path / "fiche.pdf").done, timeout=10000):
+        pass
     # THEN the PDF names me and my phone
     assert dialog.printed_path is not None
     text = " ".join(page.extract_text() for page in PdfReader(dialog.printed_path).pages)

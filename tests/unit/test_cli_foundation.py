@@ -76,3 +76,43 @@ def test_self_test_renders_every_view(demo_db: Path, tmp_path: Path, capsys) -> 
                           ("today", "families", "kaart", "referrals", "followups", "meetings", "reports"))
     assert all((out / name).stat().st_size > 5000 for name in pngs)
     assert "Zelftest geslaagd" in capsys.readouterr().out
+
+
+def test_backup_list_and_restore_through_the_cli(tmp_path: Path, monkeypatch, capsys) -> None:
+    # GIVEN an encrypted store with a backup taken before a family was added
+    from brugapp.store import open_store
+    from tests.factories import make_family
+
+    monkeypatch.setenv("BRUGAPP_PASSPHRASE", TEST_PASSPHRASE)
+    path = tmp_path / "s.db"
+    store = open_store(path, passphrase=TEST_PASSPHRASE, create=True)
+    make_family(store, display_name="Gezin Claeys")
+    store.close()
+    assert main(["backup", "--db", str(path)]) == 0
+    store = open_store(path, passphrase=TEST_PASSPHRASE)
+    make_family(store, display_name="Gezin Willems")
+    store.close()
+    capsys.readouterr()
+    assert main(["backup", "--list", "--db", str(path)]) == 0
+    backups = capsys.readouterr().out.split()
+    assert len(backups) == 1
+    # WHEN it is restored
+    assert main(["restore", backups[0], "--db", str(path)]) == 0
+    # THEN the store is as it was, and the replaced state was itself backed up first
+    capsys.readouterr()
+    assert main(["list", "families", "--db", str(path), "--json"]) == 0
+    assert [f["label"] for f in json.loads(capsys.readouterr().out)] == ["Gezin Claeys"]
+    assert main(["backup", "--list", "--db", str(path)]) == 0
+    assert any("before-restore" in line for line in capsys.readouterr().out.split())
+
+
+def test_restore_refuses_a_backup_that_does_not_open(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("BRUGAPP_PASSPHRASE", TEST_PASSPHRASE)
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"not a database at all" * 100)
+    target = tmp_path / "s.db"
+    assert main(["demo", "create", str(target)]) == 0
+    before = target.read_bytes()
+    assert main(["restore", str(bogus), "--db", str(target)]) == 2
+    assert "wachtwoordzin klopt niet" in capsys.readouterr().err
+    assert target.read_bytes() == before
