@@ -43,8 +43,9 @@ def main(argv: list[str]) -> int:
     written: list[Path] = []
 
     def settle() -> None:
-        for _ in range(5):
-            app.processEvents()
+        from brugapp.ui.selftest import settle as settle_operations
+
+        settle_operations(app)
 
     def save(pixmap: QPixmap, name: str) -> None:
         if pixmap.width() > WIDTH:

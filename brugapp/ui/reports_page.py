@@ -13,7 +13,6 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -43,6 +42,7 @@ from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.report import export_report_csv, print_report, school_choices, school_year_report
 from brugapp.services.signals import record_signal
 from brugapp.store import Store
+from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.sections import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 
@@ -310,17 +310,26 @@ class ReportsPage(SectionPage):
             self.school_combo.setCurrentIndex(self.school_combo.findData(school_id))
 
     # -- showing -----------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self) -> Operation[SchoolYearReport | None]:
+        """Compute the figures off the GUI thread (about half a second on 10,000 families)."""
         if self.sender() is None:
             self._fill_schools()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.report = school_year_report(self.store, school_year=self.school_year(), school_id=self.school_id())
-        except NotFoundError:
-            self.report = None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._show(self.report)
+        year, school = self.school_year(), self.school_id()
+
+        def work() -> SchoolYearReport | None:
+            try:
+                return school_year_report(self.store, school_year=year, school_id=school)
+            except NotFoundError:
+                return None
+
+        def on_done(report: SchoolYearReport | None) -> None:
+            # A newer choice may have started meanwhile; only the latest one is shown.
+            if (year, school) == (self.school_year(), self.school_id()):
+                self.report = report
+                self._show(report)
+
+        self.operation = run_operation(self, label=_("Counting the figures …"), work=work, on_done=on_done)
+        return self.operation
 
     def _show(self, report: SchoolYearReport | None) -> None:
         holder = QWidget()
@@ -366,20 +375,28 @@ class ReportsPage(SectionPage):
         self.status.setText(_("Saved: {path}").format(path=path))
         self.status.show()
 
-    def print_pdf(self) -> None:
+    def print_pdf(self) -> Operation[Path] | None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Print PDF"), self._file_name("pdf"), _("PDF (*.pdf)"))
         if not path:
-            return
-        self._done(print_report(self.store, school_year=self.school_year(), school_id=self.school_id(),
-                                path=Path(path)))
+            return None
+        year, school = self.school_year(), self.school_id()
+        self.operation = run_operation(
+            self, label=_("Printing …"), on_done=self._done,
+            work=lambda: print_report(self.store, school_year=year, school_id=school, path=Path(path)),
+        )
+        return self.operation
 
-    def export_csv(self) -> None:
+    def export_csv(self) -> Operation[Path] | None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel (CSV)"), self._file_name("csv"),
                                                     _("CSV for Excel (*.csv)"))
         if not path:
-            return
-        self._done(export_report_csv(self.store, school_year=self.school_year(), school_id=self.school_id(),
-                                     path=Path(path)))
+            return None
+        year, school = self.school_year(), self.school_id()
+        self.operation = run_operation(
+            self, label=_("Exporting …"), on_done=self._done,
+            work=lambda: export_report_csv(self.store, school_year=year, school_id=school, path=Path(path)),
+        )
+        return self.operation
 
     def add_signal(self) -> None:
         dialog = SignalDialog(self.store, self, school_id=self.school_id() or "")

@@ -15,6 +15,15 @@ class RenderedView:
     png: Path
 
 
+def settle(app: object) -> None:
+    """Let background operations (report figures …) finish and their results reach the screen."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(15_000)
+    for _round in range(3):
+        app.processEvents()  # type: ignore[attr-defined]
+
+
 def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> list[RenderedView]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -32,7 +41,7 @@ def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> li
     try:
         for key in window.section_keys():
             window.show_section(key)
-            app.processEvents()
+            settle(app)
             target = out_dir / f"{key}.png"
             if not window.grab().save(str(target)):
                 raise RuntimeError(f"could not write {target}")

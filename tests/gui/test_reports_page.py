@@ -36,15 +36,22 @@ def _cells(page: ReportsPage, key: str) -> list[list[str]]:
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
+def _settle(qtbot, page) -> None:
+    """The figures, the PDF and the CSV are made off the GUI thread; wait for the latest job."""
+    qtbot.waitUntil(lambda: not page.operation.is_running(), timeout=10_000)
+
+
 def test_choose_year_and_school_then_print_and_export(qtbot, store, tmp_path: Path, monkeypatch) -> None:
     # GIVEN 7 calls and 2 home visits in 2025–2026 at one school, and the page opened in 2026–2027
     data = _data(store)
     page = ReportsPage(store, today=dt.date(2026, 11, 25))
     qtbot.addWidget(page)
+    _settle(qtbot, page)
     assert page.year_combo.currentText() == "2026–2027"
     assert page.empty.isVisibleTo(page) and not page.pdf_button.isEnabled()
     # WHEN the coordinator picks 2025–2026 and the school
     page.select(school_year=SchoolYear(2025), school_id=data["school"])
+    _settle(qtbot, page)
     # THEN the tables show the figures, small ones as "<5"
     assert not page.empty.isVisibleTo(page)
     assert ["Telefoon", "7"] in _cells(page, "channels")
@@ -53,6 +60,7 @@ def test_choose_year_and_school_then_print_and_export(qtbot, store, tmp_path: Pa
     target = tmp_path / "jaarrapport.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     page.pdf_button.click()
+    _settle(qtbot, page)
     # THEN the PDF is written with the school and the figures
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Jaarrapport 2025–2026" in text and "Basisschool De Vlieger" in text and "Telefoon 7" in text
@@ -61,6 +69,7 @@ def test_choose_year_and_school_then_print_and_export(qtbot, store, tmp_path: Pa
     csv_target = tmp_path / "jaarrapport.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_target), ""))
     page.csv_button.click()
+    _settle(qtbot, page)
     with csv_target.open(encoding="utf-8-sig", newline="") as handle:
         assert ["Telefoon", "7"] in list(csv.reader(handle, delimiter=";"))
     assert str(csv_target) in page.status.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,17 @@ def test_restore_refuses_a_backup_that_does_not_open(tmp_path: Path, monkeypatch
     assert main(["restore", str(bogus), "--db", str(target)]) == 2
     assert "wachtwoordzin klopt niet" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_output_into_a_closed_pipe_exits_quietly(demo_db: Path) -> None:
+    # GIVEN a reader that goes away before the listing is written (as `| head -1` does)
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run([sys.executable, "-m", "brugapp", "list", "families", "--db", str(demo_db)],
+                                stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(writer)
+    # THEN no traceback, just the exit code a shell gives a command cut off by a pipe
+    assert result.stderr == ""
+    assert result.returncode == 141
