@@ -2,7 +2,7 @@
 """The two set-up commands of the README, with nothing but Python 3.11+ on the machine.
 
     python3 dev.py app      create .venv if needed, install BrugApp, start it on your own (encrypted) store
-    python3 dev.py test     create .venv if needed, install BrugApp with test tools, run ruff and the whole suite
+    python3 dev.py test     create .venv if needed, install BrugApp with test tools, run ruff, mypy and the whole suite
 
 Extra arguments go to the app (``python3 dev.py app --demo``) or to pytest (``python3 dev.py test -k kaart``).
 """
@@ -55,6 +55,10 @@ def run_tests(arguments: list[str]) -> int:
     if lint != 0:
         print("ruff found problems (see above).", file=sys.stderr)
         return lint
+    types = subprocess.call([str(PYTHON), "-m", "mypy"], cwd=ROOT)  # what to check: [tool.mypy] in pyproject.toml
+    if types != 0:
+        print("mypy found type errors (see above).", file=sys.stderr)
+        return types
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.call([str(PYTHON), "-m", "pytest", *arguments], cwd=ROOT, env=environment)
 

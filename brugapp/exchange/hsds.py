@@ -461,29 +461,29 @@ def records_from_tables(tables: dict[str, Any]) -> list[ServiceRecord]:
                 if record.organization.id == org_id:
                     record.contacts.append(contacts[contact_id])
     for number, row in tables["schedule"]:
-        record = services.get(row.get("service_id", ""))
-        if record is None:
+        owner = services.get(row.get("service_id", ""))
+        if owner is None:
             continue
         opens = _hhmm(row.get("opens_at", ""), f_sched, number, "opens_at") or "00:00"
         closes = _hhmm(row.get("closes_at", ""), f_sched, number, "closes_at") or "24:00"
-        record.schedules.append(ScheduleRecord(byday=row.get("byday", "") or "MO,TU,WE,TH,FR,SA,SU", opens_at=opens,
-                                               closes_at=closes, description=row.get("description", ""),
-                                               id=row.get("id", "")))
+        owner.schedules.append(ScheduleRecord(byday=row.get("byday", "") or "MO,TU,WE,TH,FR,SA,SU", opens_at=opens,
+                                              closes_at=closes, description=row.get("description", ""),
+                                              id=row.get("id", "")))
     for _n, row in tables["service_area"]:
-        record = services.get(row.get("service_id", ""))
-        if record is not None and row.get("name"):
-            record.areas.append(row["name"])
+        owner = services.get(row.get("service_id", ""))
+        if owner is not None and row.get("name"):
+            owner.areas.append(row["name"])
     addresses: dict[str, dict[str, str]] = {}
     for _n, row in tables["address"]:
         addresses.setdefault(row.get("location_id", ""), row)
     locations = {row["id"]: row for _n, row in tables["location"] if row.get("id")}
     for _n, row in tables["service_at_location"]:
-        record = services.get(row.get("service_id", ""))
+        owner = services.get(row.get("service_id", ""))
         location = locations.get(row.get("location_id", ""))
-        if record is None or location is None:
+        if owner is None or location is None:
             continue
         address = addresses.get(location["id"], {})
-        record.locations.append(LocationRecord(
+        owner.locations.append(LocationRecord(
             address_1=_dash(address.get("address_1", "")), postal_code=_dash(address.get("postal_code", "")),
             city=_dash(address.get("city", "")), state_province=_dash(address.get("state_province", "")),
             country=address.get("country", "BE") or "BE", name=location.get("name", ""), id=location["id"],
@@ -552,8 +552,13 @@ def read_json(path: Path) -> list[ServiceRecord]:
                 add("location", number, location)
                 for address in location.get("addresses", []) or []:
                     add("address", number, address, location_id=location.get("id", ""))
+    unique: list[tuple[int, dict[str, Any]]] = []
     seen: set[str] = set()
-    tables["organization"] = [(n, r) for n, r in tables["organization"] if not (r["id"] in seen or seen.add(r["id"]))]
+    for n, r in tables["organization"]:
+        if r["id"] not in seen:
+            seen.add(r["id"])
+            unique.append((n, r))
+    tables["organization"] = unique
     return records_from_tables(tables)
 
 

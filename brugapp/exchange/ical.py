@@ -94,16 +94,16 @@ def build_calendar(
         if item.category:
             todo.add("categories", [item.category])
         calendar.add_component(todo)
-    for item in events:
+    for entry in events:
         event = Event()
-        start = item.start.astimezone(ZONE).replace(second=0, microsecond=0)
-        event.add("uid", uid(item.uuid))
+        start = entry.start.astimezone(ZONE).replace(second=0, microsecond=0)
+        event.add("uid", uid(entry.uuid))
         event.add("dtstamp", now)
-        event.add("summary", item.summary)
+        event.add("summary", entry.summary)
         event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=item.minutes))
+        event.add("dtend", start + dt.timedelta(minutes=entry.minutes))
         event.add("transp", "OPAQUE")
-        if item.category:
-            event.add("categories", [item.category])
+        if entry.category:
+            event.add("categories", [entry.category])
         calendar.add_component(event)
     return calendar.to_ical()

@@ -66,7 +66,7 @@ def invitation_calendar(invitation: Invitation) -> Calendar:
         address.params["rsvp"] = vText("TRUE" if invitee.email else "FALSE")
         if invitee.role:
             address.params["x-brugapp-role"] = vText(invitee.role)
-        event.add("attendee", address, encode=0)
+        event.add("attendee", address, encode=False)
     calendar.add_component(event)
     return calendar
 

@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,7 +221,7 @@ def check_mapping(table: Table, mapping: dict[str, str]) -> None:
             raise file_problem(_("say which column holds '{field}'.").format(field=_(spec.label)), file=table.file)
 
 
-def _codes(value: str, vocabulary_words: dict[str, tuple[str, ...]], labels: dict[str, str]) -> list[str]:
+def _codes(value: str, vocabulary_words: Mapping[str, tuple[str, ...]], labels: Mapping[str, str]) -> list[str]:
     codes = []
     for part in re.split(r"[,;/|\n]+", value):
         word = _norm(part)

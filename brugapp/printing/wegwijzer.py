@@ -32,26 +32,67 @@ from brugapp.printing.document import (
 
 
 class GuideService(Protocol):
-    name: str
-    organization_name: str
-    description: str
-    not_offered: str
-    themes: tuple[str, ...]
-    categories: tuple[str, ...]
-    target_group: str
-    minimum_age: int | None
-    maximum_age: int | None
-    referral_route: str
-    application_process: str
-    wait_time: str
-    fees: str
-    comes_to_school: bool
-    after_hours_phone: str
-    after_hours_note: str
-    addresses: tuple[str, ...]
-    slots: tuple[WeeklySlot, ...]
-    url: str
-    email: str
+    """What the guide reads of a service; read-only, so a frozen dataclass such as ``ServiceDetail`` fits."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def organization_name(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def not_offered(self) -> str: ...
+
+    @property
+    def themes(self) -> tuple[str, ...]: ...
+
+    @property
+    def categories(self) -> tuple[str, ...]: ...
+
+    @property
+    def target_group(self) -> str: ...
+
+    @property
+    def minimum_age(self) -> int | None: ...
+
+    @property
+    def maximum_age(self) -> int | None: ...
+
+    @property
+    def referral_route(self) -> str: ...
+
+    @property
+    def application_process(self) -> str: ...
+
+    @property
+    def wait_time(self) -> str: ...
+
+    @property
+    def fees(self) -> str: ...
+
+    @property
+    def comes_to_school(self) -> bool: ...
+
+    @property
+    def after_hours_phone(self) -> str: ...
+
+    @property
+    def after_hours_note(self) -> str: ...
+
+    @property
+    def addresses(self) -> tuple[str, ...]: ...
+
+    @property
+    def slots(self) -> tuple[WeeklySlot, ...]: ...
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
 
     @property
     def phone(self) -> str: ...

@@ -161,10 +161,15 @@ def _recipients(session: Session, meeting: Meeting, audience: rules.Audience) ->
     school_pks = {p.school_id for p in meeting.participants if p.school_id}
     if meeting.school_id:
         school_pks.add(meeting.school_id)
-    schools = [(RecipientKind.SCHOOL.value, session.get(School, pk).uuid) for pk in sorted(school_pks)]
+    schools: list[tuple[str, str]] = []
+    for pk in sorted(school_pks):
+        school = session.get(School, pk)
+        if school is None:
+            raise NotFoundError(_("The chosen school does not exist (any more)."))
+        schools.append((RecipientKind.SCHOOL.value, school.uuid))
     if audience == rules.Audience.SCHOOL:
         return schools
-    services = []
+    services: list[tuple[str, str]] = []
     for p in meeting.participants:
         if p.kaart_contact_uuid:
             services.append((RecipientKind.CONTACT.value, p.kaart_contact_uuid))
@@ -189,6 +194,8 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
     refusals: list[str] = []
     for pk in family_pks:
         family = session.get(Family, pk)
+        if family is None:
+            raise NotFoundError(_("The chosen family does not exist (any more)."))
         answers = [consent_in_session(session, family_pk=pk, recipient_kind=kind, recipient_uuid=uuid,
                                       purpose=purpose, on=on) for kind, uuid in recipients]
         allowed = bool(answers) and all(a.allowed for a in answers)
@@ -258,7 +265,7 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
             name, email = p.name, p.email
         participants.append(SheetParticipant(name, rules.ROLES.label(p.role), p.organisation,
                                              rules.ATTENDANCE.label(p.attendance), p.is_regiehouder, email))
-    items = []
+    items: list[SheetItem] = []
     for item in detail.items:
         if not rules.item_shown_to(audience, school_ok=item.school_ok):
             continue

@@ -95,14 +95,17 @@ def fill_families(store: Store, context: BenchContext) -> None:
         from brugapp.store.base import new_uuid, utcnow
 
         now = utcnow()
-        rows = []
+        rows: list[dict[str, object]] = []
+        entries: list[IndexEntry] = []
         for n in range(context.families):
             name = f"Gezin {rng.choice(LAST_NAMES)} ({rng.choice(FIRST_NAMES)}) {n}"
-            rows.append({"uuid": new_uuid(), "display_name": name, "preferred_language": "nl",
+            uuid = new_uuid()
+            rows.append({"uuid": uuid, "display_name": name, "preferred_language": "nl",
                          "interpreter_needed": False, "reads_letters": True, "preferred_channel": "",
                          "reference_person": "", "created_at": now, "updated_at": now})
+            entries.append(IndexEntry("family", uuid, name, "", uuid))
         session.execute(insert(Family), rows)
-        index_many(session, (IndexEntry("family", r["uuid"], r["display_name"], "", r["uuid"]) for r in rows))
+        index_many(session, entries)
         context.family_ids = list(session.scalars(select(Family.id)))
 
 

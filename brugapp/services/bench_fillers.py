@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import bindparam, case, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, func, insert, select, update
 
 from brugapp.domain.followups import FollowUpStatus
 from brugapp.domain.kaart import CATEGORIES
@@ -54,6 +55,8 @@ from brugapp.store.models.meetings import (
 from brugapp.store.models.notebook import ContactMoment, ContactTheme, FamilyMember
 from brugapp.store.search_index import IndexEntry, index_many
 
+_Row = dict[str, Any]  # one row for a bulk insert or update
+
 BENCH_DAY = dt.date(2026, 3, 17)  # a Tuesday; the contacts of report_bench run from 09-2024 to 08-2026
 KAART_SERVICES = 2000
 SERVICES_PER_ORGANIZATION = 4
@@ -88,7 +91,7 @@ def fill_notebook_data(store: Store, context: BenchContext) -> None:
     rng = context.rng
     now = utcnow()
     with store.session() as session:
-        if session.scalar(select(func.count()).select_from(ContactMoment)) < len(context.family_ids) * 3:
+        if (session.scalar(select(func.count()).select_from(ContactMoment)) or 0) < len(context.family_ids) * 3:
             _top_up_contacts(session, context)
         members = []
         for family in context.family_ids:
@@ -127,9 +130,9 @@ def fill_notebook_data(store: Store, context: BenchContext) -> None:
             day = occurred.date()
             if day not in days:
                 days[day] = format_date(day)
-            label = f"{contact_title(channel, names.get(fam, ''))}, {days[day]}"
-            entries.append(IndexEntry("contact", uuid, label, f"{note} {' '.join(themes.get(pk, ()))}",
-                                      families.get(fam, "")))
+            family_name, family_uuid = (names.get(fam, ""), families.get(fam, "")) if fam is not None else ("", "")
+            label = f"{contact_title(channel, family_name)}, {days[day]}"
+            entries.append(IndexEntry("contact", uuid, label, f"{note} {' '.join(themes.get(pk, ()))}", family_uuid))
         index_many(session, entries)
 
 
@@ -199,19 +202,23 @@ def fill_kaart_data(store: Store, context: BenchContext) -> None:
     stamp = {"created_at": now, "updated_at": now}
     with store.session() as session:
         org_ids: dict[str, int] = {}
-        orgs, services, locations, links, phones, schedules, areas, terms, contacts = ([] for _n in range(9))
+        orgs: list[_Row] = []
+        services: list[_Row] = []
+        locations: list[_Row] = []
+        links, phones, schedules, areas, terms, contacts = ([] for _n in range(6))
         org_pk, service_pk = _next_id(session, KaartOrganization), _next_id(session, KaartService)
         location_pk = _next_id(session, KaartLocation)
         entries = []
         for spec in specs:
             org_name = str(spec["org"])
             if org_name not in org_ids:
-                org_ids[org_name] = org_pk + len(orgs)
-                orgs.append({"id": org_ids[org_name], "uuid": new_uuid(), "external_id": "", "name": org_name,
+                org_ids[org_name], org_uuid = org_pk + len(orgs), new_uuid()
+                orgs.append({"id": org_ids[org_name], "uuid": org_uuid, "external_id": "", "name": org_name,
                              "alternate_name": "", "description": "", "email": "", "website": "", **stamp})
-                entries.append(IndexEntry("organization", orgs[-1]["uuid"], org_name, " "))
+                entries.append(IndexEntry("organization", org_uuid, org_name, " "))
             sid, oid, lid = service_pk + len(services), org_ids[org_name], location_pk + len(locations)
-            services.append({"id": sid, "uuid": new_uuid(), "organization_id": oid, "external_id": "",
+            svc_uuid = new_uuid()
+            services.append({"id": sid, "uuid": svc_uuid, "organization_id": oid, "external_id": "",
                              "name": spec["name"], "alternate_name": "", "description": spec["description"],
                              "not_offered": "", "status": "active", "url": "", "email": "", "target_group": "",
                              "referral_route": "", "application_process": "", "wait_time": "", "fees": "",
@@ -236,7 +243,7 @@ def fill_kaart_data(store: Store, context: BenchContext) -> None:
                              "title": "onthaalmedewerker", "phone": "", "phone_uuid": new_uuid(), "email": "",
                              "is_backup": False, **stamp})
             cats = _term_words((str(spec["category"]),), CATEGORIES)
-            entries.append(IndexEntry("service", services[-1]["uuid"], f"{spec['name']} – {org_name}",
+            entries.append(IndexEntry("service", svc_uuid, f"{spec['name']} – {org_name}",
                                       f"{spec['description']}  {cats} {' '.join(places)}"))
         for model, rows in ((KaartOrganization, orgs), (KaartService, services), (KaartLocation, locations),
                             (KaartServiceAtLocation, links), (KaartPhone, phones), (KaartSchedule, schedules),
@@ -260,7 +267,7 @@ def fill_care_data(store: Store, context: BenchContext) -> None:
     rng, now = context.rng, utcnow()
     stamp = {"created_at": now, "updated_at": now}
     with store.session() as session:
-        if session.scalar(select(func.count()).select_from(Referral)) < len(context.family_ids) // 2:
+        if (session.scalar(select(func.count()).select_from(Referral)) or 0) < len(context.family_ids) // 2:
             _top_up_referrals(session, context)
         services = session.execute(select(KaartService.id, KaartService.name, KaartOrganization.name).join(
             KaartOrganization, KaartOrganization.id == KaartService.organization_id)).all()
@@ -268,6 +275,7 @@ def fill_care_data(store: Store, context: BenchContext) -> None:
         service_uuid = dict(session.execute(select(KaartService.id, KaartService.uuid)).all())
         families = dict(session.execute(select(Family.id, Family.uuid)).all())
         names = dict(session.execute(select(Family.id, Family.display_name)).all())
+        changes: list[_Row]
         changes, events, followups, consents, entries = [], [], [], [], []
         for pk, family, referred_on, outcome in session.execute(
                 select(Referral.id, Referral.family_id, Referral.referred_on, Referral.outcome)).all():
@@ -302,7 +310,7 @@ def fill_care_data(store: Store, context: BenchContext) -> None:
                                  "purposes": "refer share_status share_details", "given_by": "parent",
                                  "method": "oral", "given_on": referred_on - dt.timedelta(days=1), **stamp})
             entries.append(IndexEntry("referral", "", f"{names[family]} → {label}", "", families[family]))
-        table = Referral.__table__
+        table = cast(Table, Referral.__table__)  # a declarative model's __table__ is its Table
         session.execute(table.update().where(table.c.id == bindparam("pk")).values(
             {name: bindparam(name) for name in ("service_id", "contact_id", "service_label", "status", "closed_on")}),
             [{**c, "pk": c["id"]} for c in changes])
@@ -362,9 +370,10 @@ def fill_meeting_data(store: Store, context: BenchContext) -> None:
         series_pk = _next_id(session, MeetingSeries)
         meeting_count = max(30, MEETINGS * context.families // 10_000)  # 500 for 10,000 families
         schools = max(2, min(len(context.school_ids), len(context.school_ids) * context.families // 10_000))
-        series = [{"id": series_pk + n, "uuid": new_uuid(), "name": f"Zorgoverleg school {n + 1}",
-                   "meeting_type": "zorgoverleg", "interval_weeks": 6, "family_id": None, **stamp}
-                  for n in range(schools)]
+        series: list[_Row] = [
+            {"id": series_pk + n, "uuid": new_uuid(), "name": f"Zorgoverleg school {n + 1}",
+             "meeting_type": "zorgoverleg", "interval_weeks": 6, "family_id": None, **stamp}
+            for n in range(schools)]
         series += [{"id": series_pk + len(series) + n, "uuid": new_uuid(), "name": f"Netwerk armoede {n + 1}",
                     "meeting_type": "netwerkoverleg", "interval_weeks": 6, "family_id": None, **stamp}
                    for n in range(max(1, 4 * context.families // 10_000))]
@@ -374,7 +383,7 @@ def fill_meeting_data(store: Store, context: BenchContext) -> None:
             for k in range(7):
                 day = start + dt.timedelta(weeks=6 * k, days=rng.randrange(5))
                 linked = rng.sample(context.family_ids, rng.choice((2, 3, 4))) if school else []
-                plans.append((str(row["meeting_type"]), int(row["id"]), school, day, linked))  # type: ignore[call-overload]
+                plans.append((str(row["meeting_type"]), int(row["id"]), school, day, linked))
         while len(plans) < meeting_count:
             family = rng.choice(context.family_ids)
             day = start + dt.timedelta(days=rng.randrange(260))
@@ -382,7 +391,8 @@ def fill_meeting_data(store: Store, context: BenchContext) -> None:
             plans.append((kind, None, rng.choice(context.school_ids), day, [family]))
             plans.append(("opvolgcirkel", None, plans[-1][2], day + dt.timedelta(weeks=6), [family]))
         meeting_pk, item_pk = _next_id(session, Meeting), _next_id(session, MeetingItem)
-        meetings, links, participants, items, actions, followups, entries = ([] for _n in range(7))
+        items: list[_Row] = []
+        meetings, links, participants, actions, followups, entries = ([] for _n in range(6))
         for n, (kind, series_id, school, day, linked) in enumerate(plans[:meeting_count]):
             pk, uuid = meeting_pk + n, new_uuid()
             starts = dt.datetime.combine(day, dt.time(13, 30), tzinfo=dt.UTC)
@@ -396,8 +406,9 @@ def fill_meeting_data(store: Store, context: BenchContext) -> None:
                              "parents_present": "unknown", "status": "held" if day < BENCH_DAY else "planned",
                              **stamp})
             links += [{"meeting_id": pk, "family_id": family} for family in linked]
-            people = [("internal", "bridge_worker", "Brugfiguur", None, None),
-                      ("school", "care_coordinator", f"Zorgcoördinator {rng.choice(LAST_NAMES)}", None, school)]
+            people: list[tuple[str, str, str, int | None, int | None]] = [
+                ("internal", "bridge_worker", "Brugfiguur", None, None),
+                ("school", "care_coordinator", f"Zorgcoördinator {rng.choice(LAST_NAMES)}", None, school)]
             people += [("family", "parent", f"Ouder {names[family]}", family, None) for family in linked[:1]]
             people += [("service", "consultant", f"{rng.choice(FIRST_NAMES)} (CAW)", None, None)]
             participants += [{"uuid": new_uuid(), "meeting_id": pk, "position": i, "kind": k, "name": name,

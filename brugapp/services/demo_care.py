@@ -74,8 +74,8 @@ def _referral(session: Session, demo: DemoContext, row: dict[str, Any]) -> None:
     )
     session.add(referral)
     session.flush()
-    events = [ReferralEvent(referral_id=referral.id, kind=EventKind.CREATED, to_status=status,
-                            at=_stamp(demo, row["referred"]), text="")]
+    events: list[ReferralEvent] = [ReferralEvent(referral_id=referral.id, kind=EventKind.CREATED, to_status=status,
+                                                 at=_stamp(demo, row["referred"]), text="")]
     for offset in row.get("no_shows", []):
         referral.no_show_count += 1
         events.append(ReferralEvent(referral_id=referral.id, kind=EventKind.NO_SHOW, at=_stamp(demo, offset)))
@@ -94,7 +94,8 @@ def _referral(session: Session, demo: DemoContext, row: dict[str, Any]) -> None:
         referral.feedback_on, referral.feedback_text = demo.day(row["feedback"][0]), row["feedback"][1]
         events.append(ReferralEvent(referral_id=referral.id, kind=EventKind.FEEDBACK, text=row["feedback"][1],
                                     at=_stamp(demo, row["feedback"][0])))
-    session.add_all(sorted(events, key=lambda e: e.at))
+    in_order = sorted(events, key=lambda e: e.at)
+    session.add_all(in_order)
     if "check" in row and not is_closed(referral.status):
         create_followup_in_session(
             session, title=check_title(referral.service_label),

@@ -18,11 +18,11 @@ def load_notebook(session: Session, demo: DemoContext) -> None:
     year = SchoolYear.of(demo.today).label
     for row in demo.read_json("school_contacts.json"):
         school = demo.ref("school", row["school"])
-        contact = SchoolContact(school_id=school.id, role=row["role"], name=row["name"],
-                                phone=clean_phone(row.get("phone", "")), email=row.get("email", ""))
-        session.add(contact)
+        school_contact = SchoolContact(school_id=school.id, role=row["role"], name=row["name"],
+                                       phone=clean_phone(row.get("phone", "")), email=row.get("email", ""))
+        session.add(school_contact)
         session.flush()
-        index_school_contact(session, contact, school)
+        index_school_contact(session, school_contact, school)
 
     for row in demo.read_json("families.json"):
         family = demo.ref("family", row["key"])

@@ -94,6 +94,13 @@ def _school(session: Session, school_id: str) -> School:
     return school
 
 
+def _school_by_pk(session: Session, pk: int) -> School:
+    school = session.get(School, pk)
+    if school is None:
+        raise NotFoundError(_("The chosen school does not exist (any more)."))
+    return school
+
+
 def _registration(session: Session, event: Event, school: School) -> EventRegistration:
     row = next((r for r in event.registrations if r.school_id == school.id), None)
     if row is None:
@@ -194,7 +201,7 @@ def invite_schools(store: Store, *, event_id: str, school_ids: list[str] | None 
     with store.session() as session:
         event = _event(session, event_id)
         if school_ids is None:
-            schools = [session.get(School, pk) for pk in _schools_of_recent_youths(session, today)]
+            schools = [_school_by_pk(session, pk) for pk in _schools_of_recent_youths(session, today)]
         else:
             schools = [_school(session, uuid) for uuid in school_ids]
         added = 0
@@ -249,7 +256,7 @@ def get_event(store: Store, *, event_id: str) -> EventDetail:
         answers = session.scalars(select(EventSurveyAnswer).where(EventSurveyAnswer.event_id == event.id)).all()
         rows = []
         for reg in event.registrations:
-            school = session.get(School, reg.school_id)
+            school = _school_by_pk(session, reg.school_id)
             own = [a.score for a in answers if a.school_id == reg.school_id]
             rows.append(SchoolRow(school.uuid, school.label, school.municipality, school.email, reg.invited_at,
                                   reg.registered, reg.attended, reg.attendance_recorded, len(own),

@@ -228,17 +228,19 @@ def list_services(store: Store) -> list[ServiceSummary]:
             if city and city not in areas[sid]:
                 areas[sid].append(city)
         phones: dict[int, dict[str, str]] = defaultdict(dict)
-        for sid, number, purpose in connection.execute(
+        for phone_sid, number, purpose in connection.execute(
             select(KaartPhone.service_id, KaartPhone.number, KaartPhone.purpose)
             .where(KaartPhone.service_id.is_not(None)).order_by(KaartPhone.id)
         ):
-            phones[sid].setdefault(purpose, number)
+            if phone_sid is not None:  # always true (see the WHERE); tells the type checker
+                phones[phone_sid].setdefault(purpose, number)
         org_phones: dict[int, dict[str, str]] = defaultdict(dict)
         for oid, number, purpose in connection.execute(
             select(KaartPhone.organization_id, KaartPhone.number, KaartPhone.purpose)
             .where(KaartPhone.organization_id.is_not(None)).order_by(KaartPhone.id)
         ):
-            org_phones[oid].setdefault(purpose, number)
+            if oid is not None:  # always true (see the WHERE); tells the type checker
+                org_phones[oid].setdefault(purpose, number)
         schedules: dict[int, list[WeeklySlot]] = defaultdict(list)
         parsed: dict[tuple[str, str, str], WeeklySlot | None] = {}  # a map repeats a handful of opening hours
         for sid, byday, opens_at, closes_at in connection.execute(
@@ -251,8 +253,9 @@ def list_services(store: Store) -> list[ServiceSummary]:
                     parsed[key] = slots_from_byday(byday, opens_at, closes_at)
                 except ValueError:
                     parsed[key] = None
-            if parsed[key] is not None:
-                schedules[sid].append(parsed[key])  # type: ignore[arg-type]
+            slot = parsed[key]
+            if slot is not None:
+                schedules[sid].append(slot)
         notes = _org_notes(session)
         label_cache: dict[tuple[str, ...], str] = {}
         result = []
@@ -260,14 +263,14 @@ def list_services(store: Store) -> list[ServiceSummary]:
              referral_route, comes_to_school, org_uuid, org_name, org_alt) in rows:
             cats = tuple(terms[pk]["kaart_category"])
             themes = tuple(terms[pk]["theme"])
-            key = (*cats, "|", *themes)
-            if key not in label_cache:
-                label_cache[key] = _term_words(cats, CATEGORIES) + " " + _term_words(themes, THEMES)
+            label_key = (*cats, "|", *themes)
+            if label_key not in label_cache:
+                label_cache[label_key] = _term_words(cats, CATEGORIES) + " " + _term_words(themes, THEMES)
             own, of_org = phones.get(pk, {}), org_phones.get(org_pk, {})
             note = notes.get(org_pk)
             places = tuple(areas.get(pk, ()))
             text = " ".join((name, alternate_name, org_name, org_alt, description, target_group, " ".join(places),
-                             label_cache[key]))
+                             label_cache[label_key]))
             result.append(ServiceSummary(
                 id=uuid, name=name, organization_id=org_uuid, organization_name=org_name,
                 categories=cats, themes=themes, municipalities=places,

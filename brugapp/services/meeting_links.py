@@ -59,7 +59,8 @@ def schools_of_children(session: Session) -> dict[int, set[int]]:
         select(FamilyMember.family_id, FamilyMember.school_id).where(FamilyMember.school_id.is_not(None))
     ).all()
     for family_pk, school_pk in rows:
-        result.setdefault(family_pk, set()).add(school_pk)
+        if school_pk is not None:  # always true (see the WHERE); tells the type checker
+            result.setdefault(family_pk, set()).add(school_pk)
     return result
 
 
@@ -71,7 +72,7 @@ def families_active_since(session: Session, since: dt.datetime) -> set[int]:
             ContactMoment.deleted_at.is_(None),
         )
     ).all()
-    return set(rows)
+    return {pk for pk in rows if pk is not None}  # never None (see the WHERE)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ class MinutesInput:
     mark_held: bool = True
 
 
-def _validate_action(action: ActionInput, meeting_day: dt.date) -> None:
+def _validate_action(action: ActionInput, meeting_day: dt.date) -> dt.date:
+    """Raise on a missing or wrong field; return the (required) due date."""
     if not action.what.strip():
         raise ValidationError(_("Say what has to be done."), field="what")
     if not action.owner.strip():
@@ -61,11 +62,12 @@ def _validate_action(action: ActionInput, meeting_day: dt.date) -> None:
         raise ValidationError(_("Give the action point a date by when it is done."), field="due")
     if action.due < meeting_day:
         raise ValidationError(_("The date of the action point lies before the meeting."), field="due")
+    return action.due
 
 
 def _add_action(session: Session, meeting: Meeting, action: ActionInput) -> MeetingAction:
     meeting_day = meeting.starts_at.astimezone().date()
-    _validate_action(action, meeting_day)
+    due = _validate_action(action, meeting_day)
     item = None
     if action.item_id:
         item = session.scalar(select(MeetingItem).where(MeetingItem.uuid == action.item_id,
@@ -80,7 +82,7 @@ def _add_action(session: Session, meeting: Meeting, action: ActionInput) -> Meet
     session.flush()
     family_pk = meeting.family_links[0].family_id if len(meeting.family_links) == 1 else None
     row.followup_uuid = create_followup(
-        session, title=row.what, due=action.due, owner=row.owner, family_pk=family_pk, meeting_uuid=meeting.uuid,
+        session, title=row.what, due=due, owner=row.owner, family_pk=family_pk, meeting_uuid=meeting.uuid,
         note=_("Action point of the meeting “{title}”").format(title=meeting.title),
     ) or ""
     return row

@@ -145,7 +145,7 @@ def _next_checks(session: Session, referral_pks: list[int]) -> dict[int, dt.date
         .where(FollowUp.referral_id.in_(referral_pks), FollowUp.status.in_(("planned", "no_answer")))
         .group_by(FollowUp.referral_id)
     ).all()
-    return {pk: due for pk, due in rows}
+    return {pk: due for pk, due in rows if pk is not None}  # never None (see the WHERE)
 
 
 def short_service_label(label: str) -> str:

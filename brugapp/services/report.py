@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import and_, case, distinct, func, literal, or_, select, type_coerce, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.expression import ColumnElement, Subquery
 
 from brugapp.domain.kaart import CATEGORIES
 from brugapp.domain.meetings import MEETING_TYPES
@@ -65,7 +66,7 @@ class _Scope:
             if school_pk is not None else None
         )
 
-    def contact_families(self, *conditions: object, in_school: bool = True):  # type: ignore[no-untyped-def]
+    def contact_families(self, *conditions: ColumnElement[bool], in_school: bool = True) -> Subquery:
         """(contact_id, family_id, at, channel) of the contact moments meeting ``conditions``: the main family,
         further families and the families of members taking part; only the school's families if one is chosen.
         """
@@ -80,16 +81,16 @@ class _Scope:
                           self.occurred_at.label("at"), ContactMoment.channel.label("channel"))
             for target, on in joins:
                 part = part.join(target, on)
-            part = part.where(family_column.is_not(None), *conditions)  # type: ignore[arg-type]
+            part = part.where(family_column.is_not(None), *conditions)
             if in_school:
                 part = part.where(*self.family_filter(family_column))
             parts.append(part)
         return union_all(*parts).subquery("contact_families")
 
-    def live_in_year(self) -> list:  # type: ignore[type-arg]
+    def live_in_year(self) -> list[ColumnElement[bool]]:
         return [ContactMoment.deleted_at.is_(None), self.occurred_at >= self.start, self.occurred_at < self.end]
 
-    def contacts(self) -> list:  # type: ignore[type-arg]
+    def contacts(self) -> list[ColumnElement[bool]]:
         """Conditions on ``ContactMoment`` selecting the contact moments counted in this report."""
         conditions = self.live_in_year()
         if self.school_families is not None:
@@ -97,8 +98,9 @@ class _Scope:
             conditions.append(ContactMoment.id.in_(select(cf.c.contact_id)))
         return conditions
 
-    def family_filter(self, column: object) -> list:  # type: ignore[type-arg]
-        return [column.in_(self.school_families)] if self.school_families is not None else []  # type: ignore[attr-defined]
+    def family_filter(self, column: ColumnElement[int | None] | InstrumentedAttribute[int | None]
+                      ) -> list[ColumnElement[bool]]:
+        return [column.in_(self.school_families)] if self.school_families is not None else []
 
 
 def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: bool = True
@@ -118,9 +120,9 @@ def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, Repo
     top = case(*[(or_(ContactTheme.theme == t.code, ContactTheme.theme.like(f"{t.code}.%")), literal(t.code))
                  for t in THEMES.top_level()], else_=ContactTheme.theme)
     themes = select().select_from(ContactTheme).join(ContactMoment, ContactMoment.id == ContactTheme.contact_id)
-    by_top = dict(session.execute(
+    by_top: dict[str, int] = dict(session.execute(
         themes.add_columns(top, func.count(distinct(ContactTheme.contact_id))).where(*in_scope).group_by(top)).all())
-    by_code = dict(session.execute(
+    by_code: dict[str, int] = dict(session.execute(
         themes.add_columns(ContactTheme.theme, func.count()).where(*in_scope).group_by(ContactTheme.theme)).all())
     theme_rows: list[tuple[Label | Count, ...]] = []
     for term in THEMES.top_level():
@@ -189,7 +191,7 @@ def _group_table(session: Session, scope: _Scope) -> ReportTable:
     contacts = dict(session.execute(
         select(ContactMoment.channel, func.count()).where(*in_scope, ContactMoment.channel.in_(GROUP_CHANNELS))
         .group_by(ContactMoment.channel)).all())
-    families = dict(session.execute(
+    families: dict[str, int] = dict(session.execute(
         select(cf.c.channel, func.count(distinct(cf.c.family_id))).group_by(cf.c.channel)).all())
     rows: list[tuple[Label | Count, ...]] = [
         (_vocab_label(CHANNELS, code), Count(contacts.get(code, 0)), Count(families.get(code, 0)))
