@@ -5,13 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +25,7 @@ from brugapp.services.families import (
 )
 from brugapp.services.schools import list_schools
 from brugapp.store import Store
+from brugapp.ui.widgets.form_dialog import FormDialog
 
 
 def combo(name: str, items: list[tuple[str, str]], current: str = "") -> QComboBox:
@@ -49,45 +45,7 @@ def line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
     return edit
 
 
-class _FormDialog(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setMinimumWidth(560)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.fields: dict[str, QWidget] = {}
-
-    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
-        self.form.addRow(label, widget)
-        self.fields[key] = widget
-        return widget
-
-    def show_error(self, exc: ValidationError) -> None:
-        self.error.setText(exc.message)
-        self.error.show()
-        widget = self.fields.get(exc.field)
-        if widget is not None:
-            widget.setFocus()
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-
-class FamilyDialog(_FormDialog):
+class FamilyDialog(FormDialog):
     """New family, or the details of an existing one. There is no residence-status field, on purpose."""
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, family: FamilyDetail | None = None) -> None:
@@ -144,7 +102,7 @@ class FamilyDialog(_FormDialog):
         self.accept()
 
 
-class MemberDialog(_FormDialog):
+class MemberDialog(FormDialog):
     """A parent, guardian, child (with school, site, class and school year) or other member."""
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, family_id: str,

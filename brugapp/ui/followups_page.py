@@ -16,10 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +46,7 @@ from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.sections import SectionPage
 from brugapp.ui.theme import DANGER
 from brugapp.ui.today import TodayPanel
+from brugapp.ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from brugapp.services.calendar_export import CalendarExport
@@ -87,14 +84,13 @@ def qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class NewFollowUpDialog(QDialog):
+class NewFollowUpDialog(FormDialog):
     """A promise or check with a date; linked to a family when chosen."""
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, family_id: str = "") -> None:
-        super().__init__(parent)
+        super().__init__(_("New follow-up"), parent, min_width=460)
         self.store = store
         self.created_id = ""
-        self.setWindowTitle(_("New follow-up"))
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("What needs to be done"))
         self.title_edit.setPlaceholderText(_("e.g. call mum back about the school trip"))
@@ -110,23 +106,10 @@ class NewFollowUpDialog(QDialog):
             self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family_id)))
         self.owner_edit = QLineEdit()
         self.owner_edit.setAccessibleName(_("Who does it"))
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form = QFormLayout()
-        form.addRow(_("What"), self.title_edit)
-        form.addRow(_("When"), self.due_edit)
-        form.addRow(_("Family"), self.family_combo)
-        form.addRow(_("Who"), self.owner_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(460, 0)
+        self.add("title", _("What"), self.title_edit)
+        self.add("due", _("When"), self.due_edit)
+        self.add("family_id", _("Family"), self.family_combo)
+        self.add("owner", _("Who"), self.owner_edit)
 
     def save(self) -> None:
         try:
@@ -135,21 +118,19 @@ class NewFollowUpDialog(QDialog):
                 owner=self.owner_edit.text(), family_id=self.family_combo.currentData() or None,
             )
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_error(exc)
             return
         self.accept()
 
 
-class AttemptDialog(QDialog):
+class AttemptDialog(FormDialog):
     """One try to reach someone: how, and whether they answered (for a follow-up or a referral's contact)."""
 
     def __init__(self, store: Store, title: str, parent: QWidget | None = None, *, followup_id: str | None = None,
                  referral_id: str | None = None, contact_id: str | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_("Log an attempt"), parent, min_width=420)
         self.store = store
         self._target = {"followup_id": followup_id, "referral_id": referral_id, "contact_id": contact_id}
-        self.setWindowTitle(_("Log an attempt"))
         self.channel_combo = QComboBox()
         self.channel_combo.setAccessibleName(_("How"))
         for term in CHANNELS:
@@ -158,17 +139,10 @@ class AttemptDialog(QDialog):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName(_("Note (only for you)"))
         self.note_edit.setFixedHeight(60)
-        form = QFormLayout()
-        form.addRow(QLabel(title))
-        form.addRow(_("How"), self.channel_combo)
-        form.addRow("", self.answered_box)
-        form.addRow(_("Note (only for you)"), self.note_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.form.addRow(QLabel(title))
+        self.add("channel", _("How"), self.channel_combo)
+        self.add("answered", "", self.answered_box)
+        self.add("note", _("Note (only for you)"), self.note_edit)
 
     def save(self) -> None:
         log_attempt(self.store, channel=self.channel_combo.currentData(), answered=self.answered_box.isChecked(),

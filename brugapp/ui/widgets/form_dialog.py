@@ -1,0 +1,57 @@
+"""The frame every small editing dialog shares: a form, an error line, Bewaren / Annuleren.
+
+Subclasses add rows with ``add`` and implement ``save``; ``show_error`` puts a service's
+``ValidationError`` under the form and the cursor in the field it names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.i18n import _
+from brugapp.services.errors import ValidationError
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None, *, min_width: int = 560) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(min_width)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+        self.fields: dict[str, QWidget] = {}
+
+    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+        self.form.addRow(label, widget)
+        self.fields[key] = widget
+        return widget
+
+    def show_error(self, exc: ValidationError) -> None:
+        self.error.setText(exc.message)
+        self.error.show()
+        widget = self.fields.get(exc.field)
+        if widget is not None:
+            widget.setFocus()
+
+    def save(self) -> None:
+        raise NotImplementedError
