@@ -10,9 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -33,17 +30,17 @@ from brugapp.store import Store
 from brugapp.ui.followups_models import Column, RecordTableModel
 from brugapp.ui.followups_page import date_from_qdate
 from brugapp.ui.theme import DANGER, MUTED
+from brugapp.ui.widgets.form_dialog import FormDialog
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(FormDialog):
     """"Mag ik dit doorgeven aan …?" — record the answer: recipient, purposes, who, how, until when."""
 
     def __init__(self, store: Store, family_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_("Record consent"), parent, min_width=540)
         self.store = store
         self.family_id = family_id
         self.created_id = ""
-        self.setWindowTitle(_("Record consent"))
         self.recipient_combo = QComboBox()
         self.recipient_combo.setAccessibleName(_("Recipient"))
         self.recipient_combo.addItem(_("Choose who may receive it …"), None)
@@ -83,28 +80,16 @@ class ConsentDialog(QDialog):
         self.withheld_edit = QLineEdit()
         self.withheld_edit.setAccessibleName(_("Not to be passed on"))
         self.withheld_edit.setPlaceholderText(_("e.g. the stay in the living group; separate with ;"))
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form = QFormLayout()
-        form.addRow(_("Who may receive it"), self.recipient_combo)
-        form.addRow(_("For what"), purposes)
-        form.addRow(_("About whom"), self.subject_combo)
-        form.addRow(_("Given by"), self.giver_combo)
-        form.addRow(_("Name"), self.giver_name)
-        form.addRow(_("How"), self.method_combo)
-        form.addRow(_("Given on"), self.given_edit)
-        form.addRow(self.until_box, self.until_edit)
-        form.addRow(_("Not to be passed on"), self.withheld_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(540, 0)
+        self.add("recipient", _("Who may receive it"), self.recipient_combo)
+        self.form.addRow(_("For what"), purposes)
+        self.add("subject_member_id", _("About whom"), self.subject_combo)
+        self.add("given_by", _("Given by"), self.giver_combo)
+        self.add("given_by_name", _("Name"), self.giver_name)
+        self.add("method", _("How"), self.method_combo)
+        self.add("given_on", _("Given on"), self.given_edit)
+        self.form.addRow(self.until_box, self.until_edit)
+        self.fields["valid_until"] = self.until_edit
+        self.add("withheld", _("Not to be passed on"), self.withheld_edit)
 
     def save(self) -> None:
         recipient = self.recipient_combo.currentData()
@@ -120,8 +105,7 @@ class ConsentDialog(QDialog):
                 withheld=self.withheld_edit.text(), subject_member_id=self.subject_combo.currentData() or "",
             )
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_error(exc)
             return
         self.accept()
 
