@@ -3,7 +3,7 @@
 ``brugapp print referral ID OUT.pdf --for RECIPIENT_ID [--status-only] [--override-reason TEXT]``
 ``brugapp export ical OUT.ics``
 ``brugapp followups [--days N] [--json]``          what is overdue, due today and this week
-``brugapp figures referrals --year 2025-2026``     aggregated, small counts as "<5"
+``brugapp figures referrals --year 2025-2026 [--json]``  aggregated, small counts shown as "<5"
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     figures = command_group(subparsers, "figures", _("aggregated figures for the report"))
     referrals = figures.add_parser("referrals", help=_("referrals: time to first appointment, outcomes"))
     referrals.add_argument("--year", help=_("school year, e.g. 2025-2026 (default: the current one)"))
+    referrals.add_argument("--json", action="store_true",
+                           help=_("print JSON: every count as the number and as shown in a report (<5)"))
     referrals.set_defaults(handler=run_referral_figures)
 
 
@@ -93,13 +95,21 @@ def run_followups(args: argparse.Namespace) -> int:
         print_json([view for views in grouped.values() for view in views])
         return 0
     print_rows(
-        (BUCKETS.label(bucket), format_date(v.due, "short"), v.title, v.family_name, v.id)
+        (BUCKETS.label(bucket), format_date(v.due, "medium"), v.title, v.family_name, v.id)
         for bucket, views in grouped.items() for v in views
     )
     return 0
 
 
+def _count(value: int) -> dict[str, int | str]:
+    """JSON for a script: the number to compute with, and what a printed report may show ("<5")."""
+    from brugapp.services.care_figures import shown
+
+    return {"count": value, "shown": shown(value)}
+
+
 def run_referral_figures(args: argparse.Namespace) -> int:
+    from brugapp.domain.referrals import INTENSITIES, OUTCOMES
     from brugapp.services.care_figures import referral_figures, shown
 
     try:
@@ -111,14 +121,39 @@ def run_referral_figures(args: argparse.Namespace) -> int:
         figures = referral_figures(store, first_day=year.first_day, last_day=year.last_day)
     finally:
         store.close()
-    print_json({
-        "school_year": year.label, "referrals": shown(figures.referrals),
-        "with_appointment": shown(figures.with_appointment),
-        "median_days_to_first_appointment": figures.median_days_to_appointment,
-        "by_intensity": {k: shown(v) for k, v in figures.by_intensity.items()},
-        "by_outcome": {k or "open": shown(v) for k, v in figures.by_outcome.items()},
-        "per_service": [{"service": s.service_label, "referrals": shown(s.referrals),
-                         "outcomes": {k or "open": v for k, v in s.shown().items() if v != "0"}}
-                        for s in figures.per_service],
-    })
+    if args.json:
+        print_json({
+            "school_year": year.label, "referrals": _count(figures.referrals),
+            "with_appointment": _count(figures.with_appointment),
+            "median_days_to_first_appointment": figures.median_days_to_appointment,
+            "by_intensity": {k: _count(v) for k, v in figures.by_intensity.items()},
+            "by_outcome": {k or "open": _count(v) for k, v in figures.by_outcome.items()},
+            "per_service": [{"service": s.service_label, "referrals": _count(s.referrals),
+                             "outcomes": {k or "open": _count(v) for k, v in s.outcomes.items() if v}}
+                            for s in figures.per_service],
+        })
+        return 0
+
+    def outcome(code: str) -> str:
+        return OUTCOMES.label(code) if code else _("Still open")
+
+    days = figures.median_days_to_appointment
+    print(_("Referrals in school year {year}").format(year=year.label))
+    print("  " + _("Referrals: {count}").format(count=shown(figures.referrals)))
+    print("  " + _("With a first appointment: {count}").format(count=shown(figures.with_appointment)))
+    print("  " + _("Median days to the first appointment: {days}").format(days="-" if days is None else f"{days:g}"))
+    if figures.by_intensity:
+        print(_("By intensity"))
+        for code, count in figures.by_intensity.items():
+            print(f"  {INTENSITIES.label(code)}\t{shown(count)}")
+    if figures.by_outcome:
+        print(_("By outcome"))
+        for code, count in figures.by_outcome.items():
+            print(f"  {outcome(code)}\t{shown(count)}")
+    if figures.per_service:
+        print(_("Per service"))
+        for service in figures.per_service:
+            parts = ", ".join(f"{outcome(code)} {text}" for code, text in service.shown().items() if text != "0")
+            print(f"  {service.service_label}\t{shown(service.referrals)}\t{parts}")
+    print(_("Counts under 5 are shown as <5 so nobody can be recognised."))
     return 0

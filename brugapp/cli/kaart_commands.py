@@ -89,7 +89,15 @@ def run_export(args: argparse.Namespace) -> int:
         raise CommandError(exc.message) from None
     finally:
         store.close()
-    print(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
+    if args.format == "pdf":
+        message = _("Wegwijzer with {count} services written to {path}")
+    elif args.format == "vcard":
+        message = _("{count} contact cards written to {path}")
+    elif args.format == "csv":
+        message = _("{count} services written to {path}")
+    else:
+        message = _("Exported {count} records to {path}")
+    print(message.format(count=result.count, path=result.path))
     return 0
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
-from brugapp.domain.notebook import CHANNELS, MEMBER_ROLES
+from brugapp.domain.notebook import CHANNELS, LANGUAGES, MEMBER_ROLES
 from brugapp.i18n import _, format_date
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.families import MemberInput, create_family, get_family
@@ -110,12 +110,12 @@ def run_family_show(args: argparse.Namespace) -> int:
         print_json({"family": family, "rights": rights, "timeline": timeline})
         return 0
     print(family.display_name)
-    print(_("Language: {language}").format(language=family.preferred_language)
+    print(_("Language: {language}").format(language=LANGUAGES.label(family.preferred_language))
           + (" · " + _("Interpreter needed") if family.interpreter_needed else ""))
     for member in family.members:
         print(f"  {member.full_name} ({MEMBER_ROLES.label(member.role)}) {member.school_label} {member.class_name}")
     for entry in timeline:
-        day = format_date(entry.at.astimezone().date(), "short")
+        day = format_date(entry.at.astimezone().date(), "medium")
         print(f"  {day}  {entry.title}: {entry.detail[:80]}  {entry.status}".rstrip())
     return 0
 

@@ -8,6 +8,7 @@ found on a photocopier says who it was meant for.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -45,13 +46,23 @@ MUTED = colors.HexColor("#5b6b7b")
 RULE = colors.HexColor("#dfe5ea")
 
 
+# reportlab keeps fonts and some layout caches in module globals; prints run on worker threads
+# (ui/operations.py), so registering fonts and building a document happen one at a time.
+_REPORTLAB_LOCK = threading.RLock()
+
+
 @cache
-def register_fonts() -> None:
-    """DejaVu covers Turkish, Polish, Romanian and Arabic letters that Helvetica lacks."""
+def _register_fonts_once() -> None:
     pdfmetrics.registerFont(TTFont(FONT, str(FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_ITALIC, str(FONTS / "DejaVuSans-Oblique.ttf")))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+
+
+def register_fonts() -> None:
+    """DejaVu covers Turkish, Polish, Romanian and Arabic letters that Helvetica lacks."""
+    with _REPORTLAB_LOCK:
+        _register_fonts_once()
 
 
 @dataclass(frozen=True)
@@ -182,5 +193,6 @@ def write_pdf(path: Path, info: SheetInfo, story: Sequence[Flowable]) -> Path:
         str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=20 * mm,
         bottomMargin=18 * mm, title=info.title, author="BrugApp", creator=f"BrugApp {__version__}",
     )
-    doc.build([Paragraph(text(info.title), styles().title), *story], onFirstPage=decorate, onLaterPages=decorate)
+    with _REPORTLAB_LOCK:
+        doc.build([Paragraph(text(info.title), styles().title), *story], onFirstPage=decorate, onLaterPages=decorate)
     return path

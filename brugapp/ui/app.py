@@ -6,6 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -103,6 +104,7 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     controller = AppController(app, store, demo=demo)
     controller.show()
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # a print or export still running finishes before the store closes
     if not demo:
         from brugapp.store.backup import backup_store
 

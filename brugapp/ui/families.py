@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cmp_to_key
 
 from PySide6.QtCore import (
@@ -12,7 +13,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -110,7 +113,8 @@ class FamilyTableModel(QAbstractTableModel):
                 return family.last_contact.timestamp() if family.last_contact else 0.0
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             language = LANGUAGES.label(family.preferred_language)
-            return f"{language} · {_('interpreter')}" if family.interpreter_needed else language
+            language = f"{language} · {_('interpreter')}" if family.interpreter_needed else language
+            return f"{family.display_name}\n{language}"  # the whole name, also when the column cuts it
         if role == Qt.ItemDataRole.DisplayRole or role == SORT_ROLE:
             if column == 0:
                 return family.display_name
@@ -179,7 +183,14 @@ class FamiliesPage(SectionPage):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 84), (2, 136)):  # fixed: ResizeToContents would read all 10,000 rows
+        # Fixed (ResizeToContents would read all 10,000 rows), just wide enough for the header and a date,
+        # so the family name keeps the room.
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # the header is bold (theme style sheet), with 6 px padding each side
+        header_width = QFontMetrics(bold).horizontalAdvance
+        date_width = self.table.fontMetrics().horizontalAdvance(format_date(dt.date(2026, 11, 30), "d MMM y")) + 16
+        for column, width in ((1, header_width(_(FamilyTableModel.COLUMNS[1])) + 18),
+                              (2, max(header_width(_(FamilyTableModel.COLUMNS[2])) + 18, date_width))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -213,7 +224,7 @@ class FamiliesPage(SectionPage):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setSizes([372, 748])
+        splitter.setSizes([400, 720])  # room for a long family name beside the two fixed columns
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
 
@@ -243,9 +254,16 @@ class FamiliesPage(SectionPage):
                 self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)
                 self.table.selectionModel().blockSignals(False)
-                self.table.scrollTo(index)
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+                # A page that was only just shown has no laid-out viewport yet: scroll again once it has.
+                target = QPersistentModelIndex(index)
+                QTimer.singleShot(0, self.table, lambda t=target: self._scroll_to(t))
                 return True
         return False
+
+    def _scroll_to(self, target: QPersistentModelIndex) -> None:
+        if target.isValid():
+            self.table.scrollTo(self.proxy.index(target.row(), 0), QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -32,6 +32,7 @@ from brugapp.i18n import N_, _, format_date
 from brugapp.services.followups import Reachability
 from brugapp.services.kaart import ContactRef, ServiceDetail, opening_hours_text
 from brugapp.ui.theme import ACCENT, MUTED, WARNING
+from brugapp.ui.widgets.flow_layout import FlowLayout
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
@@ -99,6 +100,9 @@ def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> s
         when = _("open now") if open_now else (_("after hours") if call == detail.after_hours_phone else "")
         parts.append(f"<p style='font-size:14pt; margin:6px 0'><b style='color:{ACCENT}'>{escape(call)}</b>"
                      f" <span style='color:{MUTED}; font-size:10pt'>{escape(when)}</span></p>")
+    if detail.email:  # how to reach them stays in the first view, not below a dozen rows
+        parts.append(f"<div style='margin-bottom:6px'><span style='color:{MUTED}'>{escape(_('E-mail'))}</span>"
+                     f"&nbsp;&nbsp;{escape(detail.email)}</div>")
     if status:
         parts.append(f"<p style='color:{WARNING}'><b>{escape(status)}</b></p>")
     rows = [
@@ -119,7 +123,6 @@ def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> s
         _row(_("Backup"), _person(detail.backup)),
         _row(_("Address"), "\n".join(detail.addresses)),
         _row(_("Municipalities"), ", ".join(detail.municipalities)),
-        _row(_("E-mail"), detail.email),
         _row(_("Website"), detail.url),
         _row(_("Categories"), ", ".join(CATEGORIES.label(c) for c in detail.categories)),
         _row(_("Themes"), ", ".join(THEMES.label(c) for c in detail.themes)),
@@ -156,7 +159,7 @@ class KaartDetail(QWidget):
         layout.addWidget(self.browser, 5)
         layout.addWidget(self._build_reach())
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane, so the service list beside it keeps its room
         self.verify_button = QPushButton(_("Checked today"))
         self.verify_button.setAccessibleName(_("Mark as checked today"))
         self.verify_button.setToolTip(_("The details are still right: set the last verified date to today"))
@@ -169,7 +172,6 @@ class KaartDetail(QWidget):
         self.merge_button.clicked.connect(lambda: self._emit(self.merge_requested))
         for button in (self.verify_button, self.edit_button, self.merge_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
         private = QLabel(_("Only for you – never exported or printed"))

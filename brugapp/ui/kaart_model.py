@@ -10,8 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
 from brugapp.i18n import N_, _, format_date
@@ -22,6 +31,8 @@ from brugapp.ui.theme import WARNING
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (N_("Service"), N_("Call now"), N_("Organisation"), N_("Where"), N_("Category"), N_("Last verified"))
+SHORT_HEADERS = {5: N_("Verified")}  # the full name is the header's tooltip
+CATEGORY_COLUMN = 4
 COLOUR_HEX = {"green": "#2e8b57", "red": "#c0392b", "explore": "#e0a100"}
 STALE_BACKGROUND = "#fff4e5"
 
@@ -78,6 +89,8 @@ class KaartTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(SHORT_HEADERS.get(section, COLUMNS[section]))
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return _(COLUMNS[section])
         return None
 
@@ -100,15 +113,22 @@ class KaartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and stale and column == 5:
             return QBrush(QColor(WARNING))
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = []
+            tips = [self._full_text(summary, column)]  # the whole text of a cell the column cuts short
             if summary.colour:
                 tips.append(_("Ken je buurt: {colour}").format(colour=_(COLOUR_SHORT[summary.colour])))
             if stale:
                 tips.append(_("Not verified for more than 12 months"))
-            return "\n".join(tips) or None
+            return "\n".join(tip for tip in tips if tip) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(summary, column)
         return None
+
+    def _full_text(self, summary: ServiceSummary, column: int) -> str:
+        if column == 3:
+            return ", ".join(summary.municipalities)
+        if column == 4:
+            return ", ".join(CATEGORIES.label(c) for c in summary.categories)
+        return self._text(summary, column)
 
     def _text(self, summary: ServiceSummary, column: int) -> str:
         if column == 0:
@@ -151,3 +171,53 @@ class KaartFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, KaartTableModel)
         return summary_matches(model.summary(source_row), self.criteria)
+
+
+class KaartColumns(QObject):
+    """Column widths for the service list that fit its pane without a horizontal scrollbar.
+
+    The service name stretches; the other columns get a fixed width measured from the font (a phone
+    number, a date, the header). Where the pane is too narrow for all of them (a 1366 px screen) the
+    category column steps aside; it comes back when the list is wider. Cut cells have a full tooltip.
+    """
+
+    MIN_NAME = 160
+    FIXED = {2: 130, 3: 90, CATEGORY_COLUMN: 140}  # organisation, where, category: elided, tooltip
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        samples = {1: "056 00 00 00", 5: format_date(dt.date(2026, 9, 30), "medium")}
+        self.widths = dict(self.FIXED)
+        for column, sample in samples.items():
+            self.widths[column] = max(metrics.horizontalAdvance(sample) + 24,
+                                      header.sectionSizeFromContents(column).width())
+        for column, width in self.widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    @classmethod
+    def install(cls, table: QTableView) -> KaartColumns:
+        return cls(table)
+
+    def fit(self) -> None:
+        need = self.MIN_NAME + sum(self.widths.values())
+        room = self.table.viewport().width()
+        hidden = self.table.isColumnHidden(CATEGORY_COLUMN)
+        # a little slack, so a scrollbar coming or going cannot make the column blink
+        if hidden and room >= need + 24:
+            self.table.setColumnHidden(CATEGORY_COLUMN, False)
+        elif not hidden and room < need:
+            self.table.setColumnHidden(CATEGORY_COLUMN, True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,7 +32,7 @@ from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, lis
 from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.store import Store
 from brugapp.ui.kaart_detail import KaartDetail, contact_to_try
-from brugapp.ui.kaart_model import KaartFilterProxy, KaartTableModel, colour_icon
+from brugapp.ui.kaart_model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.sections import SectionPage
 
@@ -75,11 +74,7 @@ class KaartPage(SectionPage):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((170, 190, 160, 95, 120, 110)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        self.columns = KaartColumns.install(self.table)  # the name stretches, the rest fits: no scrollbar
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _index: self.edit(self.current_id()))  # Enter or double-click
         self.detail = KaartDetail()

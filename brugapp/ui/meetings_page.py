@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,7 +49,7 @@ class MeetingListModel(QAbstractListModel):
         row = self.rows[index.row()]
         if role == ID_ROLE:
             return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             second = [row.type_label, row.place_label]
             if row.open_actions:
                 second.append(_("{count} open action points").format(count=row.open_actions))
@@ -58,6 +60,23 @@ class MeetingListModel(QAbstractListModel):
 
     def row_of(self, meeting_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Items as tall as their word-wrapped text at the list's current width, so nothing is cut."""
+
+    MARGIN = 4
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = max(self.view.viewport().width() - 2 * self.view.spacing(), 80)
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width - 4 * self.MARGIN, 100_000),
+                                                 int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, bounds.height() + 2 * self.MARGIN)
 
 
 class MeetingsPage(SectionPage):
@@ -90,7 +109,11 @@ class MeetingsPage(SectionPage):
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Both lines wrap instead of being cut; the items are laid out again when the list gets wider.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setItemDelegate(WrappingDelegate(self.list))
         self.list.selectionModel().currentChanged.connect(self._chosen)
         left_layout.addWidget(self.list, 1)
         splitter.addWidget(left)

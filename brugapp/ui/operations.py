@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -101,7 +102,9 @@ class Operation(QObject, Generic[T]):
 
     def __init__(self, parent: QWidget | None, *, label: str, on_done: Callable[[T], None] | None = None,
                  on_error: Callable[[Exception], None] | None = None) -> None:
-        super().__init__(parent)
+        # No Qt parent: the worker thread emits on this object, so it must not be deleted with the window
+        # while the work runs. ``_RUNNING`` keeps it alive until ``done``; a closed window is detected below.
+        super().__init__(None)
         self.parent_widget = parent
         self.label = label
         self.on_done, self.on_error = on_done, on_error
@@ -136,7 +139,7 @@ class Operation(QObject, Generic[T]):
 
     # -- progress dialog --------------------------------------------------------------------------
     def _show_progress(self) -> None:
-        if not self.running or self.dialog is not None:
+        if not self.running or self.dialog is not None or self._window_gone():
             return
         dialog = QProgressDialog(self.label, "", 0, 0, self.parent_widget)
         dialog.setWindowTitle(_("Please wait"))
@@ -152,23 +155,32 @@ class Operation(QObject, Generic[T]):
         dialog.show()
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.dialog is not None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.setMaximum(max(1, total))
             self.dialog.setValue(done)
 
     def _close_progress(self) -> None:
         self.running = False
         self._timer.stop()
-        if self.dialog is not None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reset()
             self.dialog.hide()
             self.dialog.deleteLater()
-            self.dialog = None
+        self.dialog = None
 
     # -- results, on the GUI thread ---------------------------------------------------------------
+    def _window_gone(self) -> bool:
+        gone = self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
+        if gone:
+            log.info("operation finished after its window closed")
+        return gone
+
     def _on_succeeded(self, result: T) -> None:
         self._close_progress()
         self.result = result
+        if self._window_gone():
+            self.done.emit()
+            return
         try:
             if self.on_done is not None:
                 self.on_done(result)
@@ -179,6 +191,9 @@ class Operation(QObject, Generic[T]):
     def _on_failed(self, error: Exception) -> None:
         self._close_progress()
         self.error = error
+        if self._window_gone():
+            self.done.emit()
+            return
         if error_message(error) is None:
             # Only the type and the stack: an exception message may quote personal data.
             stack = "".join(traceback.format_tb(error.__traceback__))
@@ -208,6 +223,6 @@ def run_operation(parent: QWidget | None, *, label: str, work: Callable[[], T], 
 
     Without ``on_error`` the translated message of a service error (or a calm general message for an
     unexpected one, whose traceback goes to the log) is shown in a message box. Keep a reference to the
-    returned operation if you want to wait for it; it is parented to ``parent`` and lives as long as it does.
+    returned operation if you want to wait for it; it stays alive until ``done``, even if ``parent`` closes.
     """
     return Operation(parent, label=label, on_done=on_done, on_error=on_error).start(work)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -231,6 +231,30 @@ class QuickLogDialog(QDialog):
             if locked is not None:  # the main window: flush the draft before its lock screen covers us
                 locked.connect(self.save_draft_now)
         self.family.setFocus()
+
+    # -- size ----------------------------------------------------------------------------------
+    # The theme chips wrap (their height depends on the width): the dialog is as tall as that needs,
+    # grows when sub-theme chips appear, and cannot be made so small that rows overlap.
+    def sizeHint(self) -> QSize:
+        width = max(self.minimumWidth(), super().sizeHint().width())
+        layout = self.layout()
+        return QSize(width, layout.totalHeightForWidth(width) if layout is not None else super().sizeHint().height())
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     # -- draft ---------------------------------------------------------------------------------
     def _set_channel(self, code: str) -> None:

@@ -109,9 +109,11 @@ class ReferralsPage(SectionPage):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service gets the room
+        for column in (0, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)  # a long status is cut; the tooltip has it
+        header.resizeSection(2, 110)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = self._build_detail()

@@ -45,11 +45,11 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpin
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
 QComboBox {{ padding-right: 26px; }}
-QComboBox::drop-down {{
+QComboBox::drop-down, QDateTimeEdit::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: 24px;
     border: none; background: transparent;
 }}
-QComboBox::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 14px; height: 14px; }}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 14px; height: 14px; }}
 QComboBox:disabled {{ color: #9aa7b3; background: #eef1f4; }}
 QComboBox QAbstractItemView {{
     background: white; border: 1px solid {BORDER}; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};

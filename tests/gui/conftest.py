@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from brugapp.ui.app import setup_application
@@ -14,6 +15,9 @@ from brugapp.ui.app import setup_application
 def brugapp_qt(qapp: QApplication) -> Iterator[QApplication]:
     setup_application(qapp, "nl")
     yield qapp
+    # No background operation may outlive its test: its store and widgets are torn down next.
+    QThreadPool.globalInstance().waitForDone(15_000)
+    qapp.processEvents()
 
 
 def show_active(qtbot, widget) -> None:

@@ -113,9 +113,11 @@ def test_search_hit_scrolls_the_family_into_view(qtbot, store):
     for n in range(39):
         create_family(store, display_name=f"Gezin A{n:02d}")
     last = create_family(store, display_name="Gezin Zeeman")
-    page = _page(qtbot, store)
-    qtbot.waitExposed(page)
-    # WHEN a search hit opens it
+    page = FamiliesPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366 - 218, 700)
+    # WHEN a search hit opens it on a page that is only just shown (as from the global search)
+    page.show()
     page.show_record("family", last.id, last.id)
     qtbot.wait(20)
     # THEN its row is selected and inside the visible part of the list
@@ -145,3 +147,19 @@ def test_timeline_note_and_themes_wrap_to_show_the_whole_text(qtbot, store):
         assert needed <= rect.height(), (column, text)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == text or note in index.data(Qt.ItemDataRole.ToolTipRole)
     assert note in view.model().index(0, 1).data()
+
+
+def test_family_names_fit_beside_the_fixed_columns_at_1366(qtbot, store):
+    create_family(store, display_name="Gezin Vandenbroucke")
+    page = FamiliesPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366 - 218, 700)  # the page beside the sidebar
+    page.show()
+    page.refresh()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    name_width = page.table.fontMetrics().horizontalAdvance("Gezin Vandenbroucke")
+    assert header.sectionSize(0) >= name_width + 12
+    assert sum(header.sectionSize(c) for c in range(3)) <= page.table.viewport().width()
+    index = page.proxy.index(0, 0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("Gezin Vandenbroucke")

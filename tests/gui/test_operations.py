@@ -185,5 +185,6 @@ def test_closing_the_window_while_the_work_runs_loses_nothing_but_the_report(qtb
     qtbot.wait(50)
     # THEN the worker finishes quietly (no exception in the pool thread)
     assert QThreadPool.globalInstance().waitForDone(5000)
-    assert "operation finished after its window closed" in caplog.text
+    qtbot.waitUntil(lambda: "operation finished after its window closed" in caplog.text, timeout=2000)
+    assert not op.is_running()
     del op

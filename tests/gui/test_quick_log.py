@@ -191,9 +191,13 @@ def test_theme_chips_wrap_and_every_label_is_fully_visible(qtbot, store):
     assert len(rows) >= 2
     assert dialog.width() <= 1366 and dialog.height() <= 768
     assert dialog.themes.geometry().right() <= dialog.rect().right()
+    assert dialog.themes.height() == dialog.themes.heightForWidth(dialog.themes.width())  # sized to fit
+    height_before = dialog.height()
     # WHEN a theme with sub-themes is chosen, its sub-theme chips fit as well, and keys still work
     qtbot.keyClick(dialog.themes, Qt.Key.Key_A)
     qtbot.wait(10)
     _chips_fit(dialog)
-    assert dialog.themes.geometry().bottom() < dialog.note.geometry().top()  # the dialog grew, no overlap
+    assert dialog.themes.geometry().bottom() < dialog.note.geometry().top()  # no overlap with the note
+    assert dialog.height() > height_before  # the dialog grew for the sub-theme rows
+    assert dialog.height() <= 768
     assert dialog.themes.codes() == ["admin"]

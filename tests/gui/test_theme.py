@@ -14,9 +14,9 @@ from brugapp.ui.theme import CHEVRON_DOWN, STYLE_SHEET
 
 
 def test_combo_arrow_is_a_borderless_chevron_icon_that_exists():
-    drop_down = re.search(r"QComboBox::drop-down \{([^}]*)\}", STYLE_SHEET).group(1)
+    drop_down = re.search(r"QComboBox::drop-down[^{]*\{([^}]*)\}", STYLE_SHEET).group(1)
     assert "border: none" in drop_down
-    arrow = re.search(r"QComboBox::down-arrow \{([^}]*)\}", STYLE_SHEET).group(1)
+    arrow = re.search(r"QComboBox::down-arrow[^{]*\{([^}]*)\}", STYLE_SHEET).group(1)
     assert f'url("{CHEVRON_DOWN}")' in arrow
     assert Path(CHEVRON_DOWN).is_absolute() and "\\" not in CHEVRON_DOWN
     renderer = QSvgRenderer(CHEVRON_DOWN)

@@ -131,3 +131,12 @@ def test_output_into_a_closed_pipe_exits_quietly(demo_db: Path) -> None:
     # THEN no traceback, just the exit code a shell gives a command cut off by a pipe
     assert result.stderr == ""
     assert result.returncode == 141
+
+
+def test_followups_write_dates_like_the_rest_of_the_app(demo_db: Path, capsys) -> None:
+    import re
+
+    assert main(["followups", "--db", str(demo_db)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert rows
+    assert all(re.fullmatch(r"\d{1,2} [a-z]{3,4}\.? \d{4}", row[1]) for row in rows), rows[:3]

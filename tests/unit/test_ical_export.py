@@ -112,8 +112,15 @@ def test_cli_figures_show_small_counts_as_less_than_five(store, capsys):
     caw = kaart_service(store)
     create_referral(store, family_id=family, service_id=caw.id, intensity=Intensity.INFO,
                     referred_on=dt.date(2025, 10, 1))
+    # the human output suppresses small counts …
     assert main(["figures", "referrals", "--year", "2025-2026", "--db", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert "Doorverwijzingen: <5" in out and "Gezin" not in out
+    # … JSON gives a script the number to compute with and the text a report may show
+    assert main(["figures", "referrals", "--year", "2025-2026", "--json", "--db", str(store.path)]) == 0
     figures = json.loads(capsys.readouterr().out)
-    assert figures["referrals"] == "<5" and figures["by_intensity"] == {"info": "<5"}
+    assert figures["referrals"] == {"count": 1, "shown": "<5"}
+    assert figures["by_intensity"] == {"info": {"count": 1, "shown": "<5"}}
+    assert figures["per_service"][0]["outcomes"] == {"open": {"count": 1, "shown": "<5"}}
     assert "Gezin" not in json.dumps(figures)
     assert main(["figures", "referrals", "--year", "twenty", "--db", str(store.path)]) == 2

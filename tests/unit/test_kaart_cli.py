@@ -45,3 +45,12 @@ def test_cli_import_with_mapping_and_a_clear_error(store: Store, capsys: pytest.
     mapping = json.dumps({"organization": "Organisatie", "service": "Dienst"})
     code, out, _err = run(capsys, "kaart", "import", str(DATA / "broken_age.csv"), "--mapping", mapping, "--db", db)
     assert code == 0 and "2 nieuwe" in out  # only the mapped columns are read, so the bad age is ignored
+
+
+def test_cli_pdf_export_names_the_wegwijzer(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(store.path)
+    run(capsys, "kaart", "import", str(DATA / "belgian_cp1252.csv"), "--db", db)
+    out_file = tmp_path / "wegwijzer.pdf"
+    code, out, _err = run(capsys, "kaart", "export", str(out_file), "--format", "pdf", "--db", db)
+    assert code == 0 and out_file.stat().st_size > 0
+    assert out.strip() == f"Wegwijzer met 2 diensten geschreven naar {out_file}"

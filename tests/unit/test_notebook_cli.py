@@ -77,3 +77,17 @@ def test_list_members_and_contacts(store, db, capsys):
     assert len(contacts) == 1
     hits = run_json(capsys, ["search", "sukru", "--db", db, "--json"])
     assert [h["kind"] for h in hits] == ["member"]
+
+
+def test_family_show_names_the_language_and_writes_dates_like_the_rest_of_the_app(store, db, capsys):
+    import datetime as dt
+
+    from brugapp.services.notebook import log_contact
+
+    family = run_json(capsys, ["family", "add", "Gezin Al-Hassan", "--language", "ar", "--db", db, "--json"])
+    log_contact(store, family_id=family["id"], channel="telefoon", note="Belt terug",
+                occurred_at=dt.datetime(2026, 9, 1, 10).astimezone())
+    assert main(["family", "show", family["id"], "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Taal: Arabisch" in out and "Taal: ar" not in out
+    assert "1 sep 2026" in out and "1/09/2026" not in out

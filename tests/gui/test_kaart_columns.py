@@ -1,0 +1,117 @@
+"""The service list fits its pane at 1366 px: no horizontal scrollbar, the service name gets the room."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from brugapp.domain.kaart import parse_opening_hours
+from brugapp.services.kaart import list_services
+from brugapp.services.kaart_edit import ServiceInput, save_service
+from brugapp.ui.kaart_model import CATEGORY_COLUMN, KaartColumns, KaartFilterProxy, KaartTableModel
+
+
+def _table(qtbot, store, width: int) -> QTableView:
+    for n in range(30):
+        save_service(store, service_id=None, data=ServiceInput(
+            name=f"Kinder- en jongerenpsychiatrie, ambulante begeleiding {n}",
+            organization_name="Centrum voor Kinderzorg en Gezinsondersteuning", phone="056 00 12 59",
+            municipalities=("Kortrijk", "Roeselare", "Menen"), categories=("welfare", "crisis"),
+            opening_hours=parse_opening_hours("ma-vr 9-17")))
+    model = KaartTableModel()
+    model.set_rows(list_services(store))
+    proxy = KaartFilterProxy()
+    proxy.setSourceModel(model)
+    table = QTableView()
+    table.setModel(proxy)
+    table.verticalHeader().hide()  # as on the page
+    table._keep = (model, proxy)  # type: ignore[attr-defined]
+    qtbot.addWidget(table)
+    KaartColumns.install(table)
+    table.resize(width, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.wait(10)
+    return table
+
+
+def _used(table: QTableView) -> int:
+    header = table.horizontalHeader()
+    return sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+
+
+def test_columns_fit_the_pane_at_1366(qtbot, store):
+    # GIVEN the list as wide as its pane in a 1366 px window (659 px beside the detail pane)
+    table = _table(qtbot, store, 659)
+    # THEN nothing runs past the right edge, and the service name has the widest column
+    assert _used(table) <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    assert header.sectionSize(0) >= KaartColumns.MIN_NAME
+    assert header.sectionSize(0) == max(header.sectionSize(c) for c in range(header.count()))
+    # the phone number and the date are never cut; long cells have their full text as tooltip
+    metrics = table.fontMetrics()
+    model = table.model()
+    assert metrics.horizontalAdvance("056 00 12 59") < header.sectionSize(1) - 8
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Centrum voor Kinderzorg en Gezinsondersteuning")
+    assert header.model().headerData(5, Qt.Orientation.Horizontal) == "Gecontroleerd"
+    assert header.model().headerData(5, Qt.Orientation.Horizontal,
+                                     Qt.ItemDataRole.ToolTipRole) == "Laatst gecontroleerd"
+
+
+def test_category_comes_back_on_a_wider_screen(qtbot, store):
+    table = _table(qtbot, store, 659)
+    assert table.isColumnHidden(CATEGORY_COLUMN)
+    table.resize(1000, 500)
+    qtbot.wait(10)
+    assert not table.isColumnHidden(CATEGORY_COLUMN)
+    assert _used(table) <= table.viewport().width()
+
+
+def test_detail_shows_the_email_in_the_first_view(qtbot, store):
+    import datetime as dt
+
+    from brugapp.services.kaart import get_service
+    from brugapp.ui.kaart_detail import KaartDetail
+
+    service_id = save_service(store, service_id=None, data=ServiceInput(
+        name="Inburgering en NT2-advies", organization_name="Agentschap Integratie en Inburgering",
+        description="Inburgeringstraject, cursus Nederlands, maatschappelijke oriëntatie.",
+        target_group="Nieuwkomers vanaf 18", application_process="Het gezin meldt zich zelf aan",
+        wait_time="2 tot 4 weken", fees="Inburgering 90 euro, vrijstelling mogelijk", phone="056 00 12 59",
+        email="info@agii.example.be", municipalities=("Kortrijk", "Roeselare", "Menen", "Waregem"),
+        opening_hours=parse_opening_hours("ma-vr 9-12, 13-16")))
+    detail = KaartDetail()
+    qtbot.addWidget(detail)
+    detail.resize(429, 470)  # the pane beside the list at 1366×768
+    detail.show()
+    qtbot.waitExposed(detail)
+    detail.show_detail(get_service(store, service_id=service_id), now=dt.datetime(2026, 11, 25, 10))
+    qtbot.wait(10)
+    found = detail.browser.document().find("info@agii.example.be")
+    assert not found.isNull()
+    rect = detail.browser.cursorRect(found)
+    assert rect.top() >= 0 and rect.bottom() <= detail.browser.viewport().height()
+    text = detail.browser.toPlainText()
+    assert text.index("056 00 12 59") < text.index("E-mail") < text.index("Wat doen ze")
+
+
+def test_kaart_page_has_no_horizontal_scrollbar_at_1366(qtbot, store):
+    from brugapp.ui.kaart_page import KaartPage
+
+    for n in range(5):
+        save_service(store, service_id=None, data=ServiceInput(
+            name=f"Kinder- en jongerenpsychiatrie {n}", organization_name="CGG Zuid-West-Vlaanderen",
+            phone="056 00 11 94", municipalities=("Kortrijk", "Roeselare"), categories=("welfare",),
+            opening_hours=parse_opening_hours("ma-vr 9-17")))
+    page = KaartPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366 - 218, 650)  # the page beside the sidebar
+    page.show()
+    page.refresh()
+    qtbot.waitExposed(page)
+    qtbot.wait(20)
+    assert _used(page.table) <= page.table.viewport().width()
+    assert not page.table.horizontalScrollBar().isVisible()
+    assert page.table.horizontalHeader().sectionSize(0) >= KaartColumns.MIN_NAME

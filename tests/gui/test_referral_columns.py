@@ -1,0 +1,34 @@
+"""The referrals list at 1366 px: the service gets the room, the status a fixed column with a tooltip."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from brugapp.domain.referrals import Intensity
+from brugapp.services.referrals import create_referral
+from brugapp.ui.referrals_page import ReferralsPage
+from tests.factories import make_family
+from tests.unit.test_referral_scenarios import kaart_service
+
+
+def test_service_column_stretches_not_status(qtbot, store):
+    family = make_family(store, display_name="Gezin Al-Hassan")
+    service = kaart_service(store, name="Sociale dienst – onthaal", org="OCMW Kortrijk")
+    create_referral(store, family_id=family, service_id=service.id, intensity=Intensity.ACCOMPANIED,
+                    urgent=True, referred_on=dt.date.today())
+    page = ReferralsPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366 - 218, 650)  # the page beside the sidebar
+    page.show()
+    page.refresh()
+    qtbot.waitExposed(page)
+    qtbot.wait(10)
+    header = page.table.horizontalHeader()
+    sizes = [header.sectionSize(c) for c in range(header.count())]
+    # THEN the service column is the widest, nothing runs past the edge, and the cut status has a tooltip
+    assert sizes[1] == max(sizes), sizes
+    assert sum(sizes) <= page.table.viewport().width()
+    status = page.model.index(0, 2)
+    assert "Dringend" in status.data(Qt.ItemDataRole.ToolTipRole)
