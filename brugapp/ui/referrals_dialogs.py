@@ -43,6 +43,7 @@ from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.followups_page import date_from_qdate, qdate
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.form_dialog import FormDialog
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
@@ -203,16 +204,15 @@ class NewReferralDialog(QDialog):
         self.accept()
 
 
-class StatusDialog(QDialog):
+class StatusDialog(FormDialog):
     """One status step; asks for the outcome when closing and a reason when the service declined."""
 
     def __init__(self, store: Store, referral: ReferralDetail, target: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_(ACTION_LABELS.get(target, STATUSES.get(target).label)), parent, min_width=460)
         self.store = store
         self.referral = referral
         self.target = target
-        self.setWindowTitle(_(ACTION_LABELS.get(target, STATUSES.get(target).label)))
-        form = QFormLayout()
+        form = self.form
         form.addRow(QLabel(_("{service}: {old} → {new}").format(
             service=referral.service_label, old=STATUSES.label(referral.status), new=STATUSES.label(target))))
         self.outcome_combo = QComboBox()
@@ -230,20 +230,14 @@ class StatusDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setAccessibleName(_("Note"))
         if is_closed(target):
-            form.addRow(_("Outcome"), self.outcome_combo)
+            self.add("outcome", _("Outcome"), self.outcome_combo)
         if target == Status.DECLINED:
-            form.addRow(_("Why declined"), self.reason_edit)
+            self.add("decline_reason", _("Why declined"), self.reason_edit)
         if not is_closed(target):
             self.appointment_box.setChecked(target == Status.APPOINTMENT)
             form.addRow(self.appointment_box, self.appointment_edit)
-        form.addRow(_("Note"), self.note_edit)
-        self.error = _error_label()
-        buttons = _buttons(self, _("Save"))
-        buttons.accepted.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            self.fields["appointment_at"] = self.appointment_edit
+        self.add("note", _("Note"), self.note_edit)
 
     def save(self) -> None:
         appointment = None
@@ -254,44 +248,33 @@ class StatusDialog(QDialog):
                           outcome=self.outcome_combo.currentData() or "", decline_reason=self.reason_edit.text(),
                           note=self.note_edit.text(), appointment_at=appointment)
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_error(exc)
             return
         self.accept()
 
 
-class FeedbackDialog(QDialog):
+class FeedbackDialog(FormDialog):
     """Stavaza received: a date and a few words."""
 
     def __init__(self, store: Store, referral: ReferralDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_("Feedback received (stavaza)"), parent, min_width=460)
         self.store = store
         self.referral = referral
-        self.setWindowTitle(_("Feedback received (stavaza)"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(_("Received on"))
         self.text_edit = QPlainTextEdit()
         self.text_edit.setAccessibleName(_("What the service told you"))
         self.text_edit.setFixedHeight(80)
-        self.error = _error_label()
-        form = QFormLayout()
-        form.addRow(_("Received on"), self.date_edit)
-        form.addRow(_("What they told you"), self.text_edit)
-        buttons = _buttons(self, _("Save"))
-        buttons.accepted.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.add("received_on", _("Received on"), self.date_edit)
+        self.add("text", _("What they told you"), self.text_edit)
 
     def save(self) -> None:
         try:
             record_feedback(self.store, referral_id=self.referral.id, text=self.text_edit.toPlainText(),
                             received_on=date_from_qdate(self.date_edit.date()))
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_error(exc)
             return
         self.accept()
 
