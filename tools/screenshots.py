@@ -32,9 +32,9 @@ def main(argv: list[str]) -> int:
     from brugapp.services.listing import list_records
     from brugapp.store import Store
     from brugapp.ui.app import setup_application
-    from brugapp.ui.main_window import MainWindow
-    from brugapp.ui.quick_log import open_quick_log
-    from brugapp.ui.unlock import UnlockDialog
+    from brugapp.ui.families.quick_log import open_quick_log
+    from brugapp.ui.shell.main_window import MainWindow
+    from brugapp.ui.shell.unlock import UnlockDialog
 
     app = QApplication.instance() or QApplication([])
     setup_application(app, "nl")
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     written: list[Path] = []
 
     def settle() -> None:
-        from brugapp.ui.selftest import settle as settle_operations
+        from brugapp.ui.shell.selftest import settle as settle_operations
 
         settle_operations(app)
 

@@ -32,7 +32,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         source = _("a new demo store")
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="brugapp-views-"))
     try:
-        from brugapp.ui.selftest import render_all_views
+        from brugapp.ui.shell.selftest import render_all_views
 
         views = render_all_views(store, out_dir, language=language())
     except Exception as exc:  # the self-test reports any failure as its result

@@ -16,8 +16,8 @@ from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store, StoreError, open_store
 from brugapp.ui.locale import apply_language
-from brugapp.ui.main_window import MainWindow
-from brugapp.ui.theme import apply_theme
+from brugapp.ui.shell.main_window import MainWindow
+from brugapp.ui.style import apply_theme
 
 
 def setup_application(app: QApplication, language: str) -> None:
@@ -40,7 +40,7 @@ def open_demo_store() -> Store:
 
 def ask_for_store(location: Path) -> Store | None:
     """Choose a passphrase for a new store, or unlock the existing one."""
-    from brugapp.ui.unlock import UnlockDialog
+    from brugapp.ui.shell.unlock import UnlockDialog
 
     create = not location.exists()
     dialog = UnlockDialog(
@@ -81,7 +81,7 @@ class AppController:
 
 def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     from brugapp.logging_setup import configure_logging
-    from brugapp.ui.crash import install_excepthook
+    from brugapp.ui.shell.crash import install_excepthook
 
     configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QWidget
 
 from brugapp.services.demo import create_demo_store
 from brugapp.store import Store
-from brugapp.ui.families import ID_ROLE
-from brugapp.ui.main_window import MainWindow
-from brugapp.ui.meeting_dialogs import ParticipantDialog
+from brugapp.ui.families.page import ID_ROLE
+from brugapp.ui.meetings.dialogs import ParticipantDialog
+from brugapp.ui.shell.main_window import MainWindow
 
 WINDOW_CONTEXTS = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from brugapp.services.families import MemberInput, create_family, get_family, list_families
 from brugapp.services.notebook import list_contacts, log_contact
 from brugapp.services.rights import get_rights
-from brugapp.ui.families import ID_ROLE, FamiliesPage
-from brugapp.ui.family_dialogs import FamilyDialog
+from brugapp.ui.families.dialogs import FamilyDialog
+from brugapp.ui.families.page import ID_ROLE, FamiliesPage
 
 
 def _page(qtbot, store):

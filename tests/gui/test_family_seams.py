@@ -12,9 +12,9 @@ from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity
 from brugapp.services.consent import check_consent, list_consents
 from brugapp.services.referrals import get_referral, list_referrals
-from brugapp.ui.consent_panel import ConsentDialog
-from brugapp.ui.family_view import FamilyView
-from brugapp.ui.referrals_dialogs import NewReferralDialog
+from brugapp.ui.families.consent_panel import ConsentDialog
+from brugapp.ui.families.family_view import FamilyView
+from brugapp.ui.referrals.dialogs import NewReferralDialog
 from tests.factories import make_family
 from tests.unit.test_referral_scenarios import kaart_service
 
@@ -115,7 +115,7 @@ def test_scenario_1_consent_and_warm_referral_from_the_family_view(qtbot, store)
 
 def test_enter_on_a_referral_in_the_timeline_opens_it_on_the_referrals_page(qtbot, store):
     from brugapp.services.referrals import create_referral
-    from brugapp.ui.main_window import MainWindow
+    from brugapp.ui.shell.main_window import MainWindow
 
     # GIVEN a family with one referral, shown in the main window
     family = make_family(store, display_name="Gezin Peeters")

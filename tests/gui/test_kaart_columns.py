@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTableView
 from brugapp.domain.kaart import parse_opening_hours
 from brugapp.services.kaart import list_services
 from brugapp.services.kaart_edit import ServiceInput, save_service
-from brugapp.ui.kaart_model import CATEGORY_COLUMN, KaartColumns, KaartFilterProxy, KaartTableModel
+from brugapp.ui.kaart.model import CATEGORY_COLUMN, KaartColumns, KaartFilterProxy, KaartTableModel
 
 
 def _table(qtbot, store, width: int) -> QTableView:
@@ -73,7 +73,7 @@ def test_detail_shows_the_email_in_the_first_view(qtbot, store):
     import datetime as dt
 
     from brugapp.services.kaart import get_service
-    from brugapp.ui.kaart_detail import KaartDetail
+    from brugapp.ui.kaart.detail import KaartDetail
 
     service_id = save_service(store, service_id=None, data=ServiceInput(
         name="Inburgering en NT2-advies", organization_name="Agentschap Integratie en Inburgering",
@@ -98,7 +98,7 @@ def test_detail_shows_the_email_in_the_first_view(qtbot, store):
 
 
 def test_kaart_page_has_no_horizontal_scrollbar_at_1366(qtbot, store):
-    from brugapp.ui.kaart_page import KaartPage
+    from brugapp.ui.kaart.page import KaartPage
 
     for n in range(5):
         save_service(store, service_id=None, data=ServiceInput(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from brugapp.services.kaart import list_services
 from brugapp.services.kaart_import import preview_import
-from brugapp.ui.kaart_import_dialog import ImportDialog
+from brugapp.ui.kaart.import_dialog import ImportDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "kaart"
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from brugapp.domain.kaart import parse_opening_hours
 from brugapp.services.kaart import get_service
 from brugapp.services.kaart_edit import ServiceInput, save_service, set_colour
-from brugapp.ui.kaart_page import KaartPage
+from brugapp.ui.kaart.page import KaartPage
 
 
 def add(store, name: str, org: str, **fields: object) -> str:
@@ -94,7 +94,7 @@ def test_every_control_has_an_accessible_name(qtbot, store) -> None:
 
 
 def test_edit_dialog_gives_a_checked_service_input(qtbot, store) -> None:
-    from brugapp.ui.kaart_dialogs import ServiceDialog
+    from brugapp.ui.kaart.dialogs import ServiceDialog
 
     service_id = add(store, "Huiswerkklas", "Huiswerk Kortrijk", categories=("education",), hours="ma, di 16-18")
     dialog = ServiceDialog(get_service(store, service_id=service_id))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from brugapp.ui.app import AppController
-from brugapp.ui.main_window import MainWindow
+from brugapp.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import show_active
 
@@ -96,7 +96,7 @@ def test_about_dialog_names_version_and_licences(qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 
     from brugapp import __version__
-    from brugapp.ui.about import AboutDialog
+    from brugapp.ui.shell.about import AboutDialog
 
     dialog = AboutDialog()
     qtbot.addWidget(dialog)

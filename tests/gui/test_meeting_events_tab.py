@@ -6,7 +6,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QTime
 
 from brugapp.services.events import get_event, list_events
-from brugapp.ui.event_panel import EventPanel
+from brugapp.ui.meetings.event_panel import EventPanel
 
 
 def test_plan_a_teacher_day_and_print_its_programme(qtbot, store, tmp_path):

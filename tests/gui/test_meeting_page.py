@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, Qt
 
 from brugapp.services.meetings import ParticipantInput, get_meeting, list_meetings
-from brugapp.ui.meeting_dialogs import NewMeetingDialog
-from brugapp.ui.meeting_editor import MeetingEditor
+from brugapp.ui.meetings.dialogs import NewMeetingDialog
+from brugapp.ui.meetings.editor import MeetingEditor
 from tests.factories import make_family, make_school
 
 

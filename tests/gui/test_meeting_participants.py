@@ -6,7 +6,7 @@ import datetime as dt
 
 from brugapp.services.families import MemberInput, add_member
 from brugapp.services.meetings import MeetingInput, add_participant, create_meeting, get_meeting
-from brugapp.ui.meeting_dialogs import ParticipantDialog
+from brugapp.ui.meetings.dialogs import ParticipantDialog
 from tests.factories import make_family
 
 

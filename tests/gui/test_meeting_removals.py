@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime
 
 from brugapp.services.meetings import ParticipantInput, get_meeting
-from brugapp.ui import meeting_editor as editor_module
-from brugapp.ui.meeting_dialogs import NewMeetingDialog
-from brugapp.ui.meeting_editor import MeetingEditor
+from brugapp.ui.meetings import editor as editor_module
+from brugapp.ui.meetings.dialogs import NewMeetingDialog
+from brugapp.ui.meetings.editor import MeetingEditor
 from tests.factories import make_family
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from brugapp.services.meetings import MeetingInput, create_meeting
-from brugapp.ui.meetings_page import MeetingsPage
+from brugapp.ui.meetings.page import MeetingsPage
 
 
 def test_meeting_items_show_their_whole_text(qtbot, store):

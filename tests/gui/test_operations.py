@@ -16,12 +16,12 @@ from brugapp.services import agenda as agenda_service
 from brugapp.services.errors import ValidationError
 from brugapp.services.meetings import MeetingInput, create_meeting
 from brugapp.store.backup import list_backups
-from brugapp.ui import meeting_editor as module
-from brugapp.ui.followups_page import FollowUpsPage
-from brugapp.ui.kaart_page import KaartPage
-from brugapp.ui.main_window import MainWindow
-from brugapp.ui.meeting_editor import MeetingEditor
+from brugapp.ui.followups.page import FollowUpsPage
+from brugapp.ui.kaart.page import KaartPage
+from brugapp.ui.meetings import editor as module
+from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.operations import run_operation
+from brugapp.ui.shell.main_window import MainWindow
 from tests.unit.test_referral_scenarios import kaart_service
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from brugapp.services.drafts import load_draft
 from brugapp.services.notebook import list_contacts
 from brugapp.settings import Settings, load_settings, save_settings
-from brugapp.ui.quick_log import DRAFT_KEY, QuickLogDialog
+from brugapp.ui.families.quick_log import DRAFT_KEY, QuickLogDialog
 from tests.factories import make_family
 
 
@@ -116,7 +116,7 @@ def test_draft_is_written_on_change_after_a_short_delay(qtbot, store):
 
 
 def test_window_lock_saves_the_draft_at_once_and_ctrl_n_opens_it_again(qtbot, store):
-    from brugapp.ui.main_window import MainWindow
+    from brugapp.ui.shell.main_window import MainWindow
 
     window = MainWindow(store, auto_lock_minutes=0)
     qtbot.addWidget(window)

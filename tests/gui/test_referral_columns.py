@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from brugapp.domain.referrals import Intensity
 from brugapp.services.referrals import create_referral
-from brugapp.ui.referrals_page import ReferralsPage
+from brugapp.ui.referrals.page import ReferralsPage
 from tests.factories import make_family
 from tests.unit.test_referral_scenarios import kaart_service
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from brugapp.domain.referrals import Intensity, Status, allowed_next
 from brugapp.services.followups import create_followup, list_followups
 from brugapp.services.referrals import create_referral, get_referral, list_referrals
-from brugapp.ui.followups_page import FollowUpsPage
-from brugapp.ui.referrals_dialogs import NewReferralDialog
-from brugapp.ui.referrals_page import ReferralsPage
+from brugapp.ui.followups.page import FollowUpsPage
+from brugapp.ui.referrals.dialogs import NewReferralDialog
+from brugapp.ui.referrals.page import ReferralsPage
 from tests.factories import make_family
 from tests.unit.test_referral_scenarios import kaart_service
 
@@ -82,7 +82,7 @@ def test_followups_page_completes_a_follow_up(qtbot, store):
 
 def test_scenario_1_check_shows_in_vandaag_and_is_completed_there(qtbot, store):
     # GIVEN a referral made a week ago (its check falls today) and one made today (check next week)
-    from brugapp.ui.followups_page import FollowUpsTodayPanel
+    from brugapp.ui.followups.page import FollowUpsTodayPanel
 
     family = make_family(store, display_name="Gezin El Amrani")
     caw = kaart_service(store)

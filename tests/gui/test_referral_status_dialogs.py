@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from brugapp.domain.referrals import Intensity, Status
 from brugapp.services.referrals import create_referral, get_referral
-from brugapp.ui.referrals_dialogs import FeedbackDialog, StatusDialog
+from brugapp.ui.referrals.dialogs import FeedbackDialog, StatusDialog
 from tests.factories import make_family
 from tests.gui.conftest import show_active
 from tests.unit.test_referral_scenarios import kaart_service

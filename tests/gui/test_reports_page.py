@@ -14,7 +14,7 @@ from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families import MemberInput, add_member
 from brugapp.services.notebook import log_contact
 from brugapp.services.signals import list_signals
-from brugapp.ui.reports_page import ReportsPage, SignalDialog
+from brugapp.ui.reports.page import ReportsPage, SignalDialog
 from tests.factories import make_family, make_school
 
 

@@ -14,8 +14,8 @@ from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.services.consent import record_consent
 from brugapp.services.referrals import create_referral, get_referral
 from brugapp.settings import Settings, load_settings, save_settings
-from brugapp.ui.referrals_dialogs import PrintSheetDialog
-from brugapp.ui.settings_dialog import SettingsDialog
+from brugapp.ui.referrals.dialogs import PrintSheetDialog
+from brugapp.ui.shell.settings_dialog import SettingsDialog
 from tests.factories import make_family
 from tests.unit.test_referral_scenarios import kaart_service
 
@@ -84,7 +84,7 @@ def test_referral_sheet_printed_from_the_gui_names_the_brugfiguur(qtbot, store, 
 
 
 def test_menu_item_applies_the_lock_minutes_live(qtbot, store, monkeypatch):
-    from brugapp.ui.main_window import MainWindow
+    from brugapp.ui.shell.main_window import MainWindow
 
     window = MainWindow(store, auto_lock_minutes=10)
     qtbot.addWidget(window)

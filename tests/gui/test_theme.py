@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QComboBox
 
-from brugapp.ui.theme import CHEVRON_DOWN, STYLE_SHEET
+from brugapp.ui.style import CHEVRON_DOWN, STYLE_SHEET
 
 
 def test_combo_arrow_is_a_borderless_chevron_icon_that_exists():

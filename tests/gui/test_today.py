@@ -6,13 +6,13 @@ import datetime as dt
 
 from brugapp.services.notebook import get_contact, log_contact
 from brugapp.services.today import promised_follow_ups
-from brugapp.ui.today import TODAY_PANELS, ContactsTodayPanel, PromisedFollowUpsPanel, TodayPage
+from brugapp.ui.today.page import TODAY_PANELS, ContactsTodayPanel, PromisedFollowUpsPanel, TodayPage
 from tests.factories import make_family
 
 
 def test_registry_lists_the_notebook_panels():
-    assert "brugapp.ui.today:PromisedFollowUpsPanel" in TODAY_PANELS
-    assert "brugapp.ui.today:ContactsTodayPanel" in TODAY_PANELS
+    assert "brugapp.ui.today.page:PromisedFollowUpsPanel" in TODAY_PANELS
+    assert "brugapp.ui.today.page:ContactsTodayPanel" in TODAY_PANELS
 
 
 def test_empty_day_shows_a_friendly_state(qtbot, store):

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from brugapp.store import open_store
-from brugapp.ui.unlock import UnlockDialog
+from brugapp.ui.shell.unlock import UnlockDialog
 from tests.conftest import TEST_PASSPHRASE
 
 

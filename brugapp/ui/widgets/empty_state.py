@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from brugapp.ui.icons import icon
-from brugapp.ui.theme import ACCENT
+from brugapp.ui.style import ACCENT
 
 
 class EmptyState(QWidget):

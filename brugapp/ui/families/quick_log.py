@@ -36,11 +36,11 @@ from brugapp.services.notebook import ContactInfo, get_contact, log_contact, upd
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
 from brugapp.store.search_index import fold
-from brugapp.ui.actions import make_action
-from brugapp.ui.theme_chips import ThemeChips
+from brugapp.ui.shell.actions import make_action
+from brugapp.ui.widgets.theme_chips import ThemeChips
 
 if TYPE_CHECKING:
-    from brugapp.ui.main_window import MainWindow
+    from brugapp.ui.shell.main_window import MainWindow
 
 DRAFT_KEY = "quick_log"
 DRAFT_DELAY_MS = 400

@@ -27,9 +27,9 @@ from brugapp.services.consent import ConsentView, list_consents, recipient_choic
 from brugapp.services.errors import ValidationError
 from brugapp.services.families import get_family
 from brugapp.store import Store
-from brugapp.ui.followups_models import Column, RecordTableModel
-from brugapp.ui.followups_page import date_from_qdate
-from brugapp.ui.theme import DANGER, MUTED
+from brugapp.ui.followups.models import Column, RecordTableModel
+from brugapp.ui.followups.page import date_from_qdate
+from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.form_dialog import FormDialog
 
 

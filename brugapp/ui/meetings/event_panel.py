@@ -29,7 +29,7 @@ from brugapp.i18n import _, format_date
 from brugapp.services import events as event_service
 from brugapp.services.errors import ValidationError
 from brugapp.store import Store
-from brugapp.ui.meeting_widgets import (
+from brugapp.ui.meetings.widgets import (
     ID_ROLE,
     RowsModel,
     banner,

@@ -41,7 +41,7 @@ from brugapp.services.referrals import (
 )
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
-from brugapp.ui.followups_page import date_from_qdate, qdate
+from brugapp.ui.followups.page import date_from_qdate, qdate
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.form_dialog import FormDialog
 

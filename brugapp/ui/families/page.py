@@ -35,12 +35,12 @@ from brugapp.services.families import FamilySummary, list_families
 from brugapp.services.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.store.search_index import fold
-from brugapp.ui.anonymous_contacts import AnonymousContactsDialog
-from brugapp.ui.family_dialogs import FamilyDialog
-from brugapp.ui.family_view import FamilyView
-from brugapp.ui.quick_log import QuickLogDialog
-from brugapp.ui.school_view import SchoolView
-from brugapp.ui.sections import SectionPage
+from brugapp.ui.families.dialogs import FamilyDialog
+from brugapp.ui.families.family_view import FamilyView
+from brugapp.ui.families.quick_log import QuickLogDialog
+from brugapp.ui.families.school_view import SchoolView
+from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -29,7 +29,7 @@ def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> li
     from PySide6.QtWidgets import QApplication
 
     from brugapp.ui.app import setup_application
-    from brugapp.ui.main_window import MainWindow
+    from brugapp.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     setup_application(app, language)

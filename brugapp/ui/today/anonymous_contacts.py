@@ -18,7 +18,7 @@ from brugapp.domain.notebook import CHANNELS
 from brugapp.i18n import _, format_date
 from brugapp.services.notebook import list_contacts
 from brugapp.store import Store
-from brugapp.ui.quick_log import QuickLogDialog
+from brugapp.ui.families.quick_log import QuickLogDialog
 
 
 class AnonymousContactsDialog(QDialog):

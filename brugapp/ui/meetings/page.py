@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from brugapp.i18n import _, format_datetime
 from brugapp.services.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
-from brugapp.ui.event_panel import EventPanel
-from brugapp.ui.meeting_dialogs import NewMeetingDialog
-from brugapp.ui.meeting_editor import MeetingEditor
-from brugapp.ui.sections import SectionPage
+from brugapp.ui.meetings.dialogs import NewMeetingDialog
+from brugapp.ui.meetings.editor import MeetingEditor
+from brugapp.ui.meetings.event_panel import EventPanel
+from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

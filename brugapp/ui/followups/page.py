@@ -41,11 +41,11 @@ from brugapp.services.followups import (
     log_attempt,
 )
 from brugapp.store import Store
-from brugapp.ui.followups_models import Column, RecordTableModel
+from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.sections import SectionPage
-from brugapp.ui.theme import DANGER
-from brugapp.ui.today import TodayPanel
+from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.style import DANGER
+from brugapp.ui.today.page import TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:

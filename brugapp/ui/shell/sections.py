@@ -61,27 +61,27 @@ class SectionSpec:
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec("today", N_("Today"), "today", "brugapp.ui.today:TodayPage",
+    SectionSpec("today", N_("Today"), "today", "brugapp.ui.today.page:TodayPage",
                 N_("Nothing planned for today"),
                 N_("Here you will see today's follow-ups, promised calls and the contacts you logged today.")),
-    SectionSpec("families", N_("Families"), "families", "brugapp.ui.families:FamiliesPage",
+    SectionSpec("families", N_("Families"), "families", "brugapp.ui.families.page:FamiliesPage",
                 N_("No families yet"),
                 N_("Families you work with appear here, with their members, school and the whole "
                    "timeline of contacts.")),
-    SectionSpec("kaart", N_("Social map"), "map", "brugapp.ui.kaart_page:KaartPage",
+    SectionSpec("kaart", N_("Social map"), "map", "brugapp.ui.kaart.page:KaartPage",
                 N_("The social map is still empty"),
                 N_("Services in your region: what they do, how to refer, waiting times and your "
                    "fixed contact person.")),
-    SectionSpec("referrals", N_("Referrals"), "referral", "brugapp.ui.referrals_page:ReferralsPage",
+    SectionSpec("referrals", N_("Referrals"), "referral", "brugapp.ui.referrals.page:ReferralsPage",
                 N_("No referrals yet"),
                 N_("Warm referrals to services, with their status, the consent they rest on and the next check.")),
-    SectionSpec("followups", N_("Follow-up"), "followup", "brugapp.ui.followups_page:FollowUpsPage",
+    SectionSpec("followups", N_("Follow-up"), "followup", "brugapp.ui.followups.page:FollowUpsPage",
                 N_("Nothing to follow up"),
                 N_("Every promise and every referral gets a check date; what is due and overdue stands here.")),
-    SectionSpec("meetings", N_("Meetings"), "meeting", "brugapp.ui.meetings_page:MeetingsPage",
+    SectionSpec("meetings", N_("Meetings"), "meeting", "brugapp.ui.meetings.page:MeetingsPage",
                 N_("No meetings planned"),
                 N_("Case meetings, round tables and network meetings with agendas, minutes and action points.")),
-    SectionSpec("reports", N_("Reporting"), "report", "brugapp.ui.reports_page:ReportsPage",
+    SectionSpec("reports", N_("Reporting"), "report", "brugapp.ui.reports.page:ReportsPage",
                 N_("No figures yet"),
                 N_("Anonymised figures per school and school year: contacts, themes, referrals and signals.")),
 )

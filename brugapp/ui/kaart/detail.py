@@ -31,7 +31,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.followups import Reachability
 from brugapp.services.kaart import ContactRef, ServiceDetail, opening_hours_text
-from brugapp.ui.theme import ACCENT, MUTED, WARNING
+from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.flow_layout import FlowLayout
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")

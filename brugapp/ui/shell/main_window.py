@@ -26,14 +26,14 @@ from brugapp.i18n import _
 from brugapp.paths import user_config_dir
 from brugapp.services.search import SearchResult
 from brugapp.store import Store
-from brugapp.ui.about import AboutDialog
-from brugapp.ui.actions import make_action
 from brugapp.ui.icons import icon
-from brugapp.ui.lock_screen import LockScreen
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.search_popup import SearchPopup
-from brugapp.ui.sections import SECTIONS, SectionPage, build_page
-from brugapp.ui.theme import SIDEBAR_TEXT
+from brugapp.ui.shell.about import AboutDialog
+from brugapp.ui.shell.actions import make_action
+from brugapp.ui.shell.lock_screen import LockScreen
+from brugapp.ui.shell.search_popup import SearchPopup
+from brugapp.ui.shell.sections import SECTIONS, SectionPage, build_page
+from brugapp.ui.style import SIDEBAR_TEXT
 
 # Which section opens a search hit of each kind.
 SECTION_OF_KIND = {
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
                 shortcuts=(f"Ctrl+{number}",), icon_name=spec.icon,
             )
             self.section_actions.append(action)
-        from brugapp.ui.global_actions import install_global_actions
+        from brugapp.ui.shell.global_actions import install_global_actions
 
         install_global_actions(self)
         self.add_toolbar_action(self.lock_action)
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     def edit_my_details(self) -> None:
-        from brugapp.ui.settings_dialog import SettingsDialog
+        from brugapp.ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self)
         if dialog.exec():

@@ -31,11 +31,11 @@ from brugapp.services.families import FamilyDetail, get_family, remove_member
 from brugapp.services.notebook import delete_contact, restore_contact
 from brugapp.services.timeline import TimelineEntry, family_timeline
 from brugapp.store import Store
-from brugapp.ui.consent_panel import ConsentPanel
-from brugapp.ui.family_dialogs import FamilyDialog, MemberDialog
-from brugapp.ui.quick_log import QuickLogDialog
-from brugapp.ui.referrals_dialogs import NewReferralDialog
-from brugapp.ui.rights_panel import RightsPanel
+from brugapp.ui.families.consent_panel import ConsentPanel
+from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
+from brugapp.ui.families.quick_log import QuickLogDialog
+from brugapp.ui.families.rights_panel import RightsPanel
+from brugapp.ui.referrals.dialogs import NewReferralDialog
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
               "meeting": N_("Meeting")}

@@ -31,10 +31,10 @@ from brugapp.services.followups import contact_reachability, log_attempt
 from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, list_services
 from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.store import Store
-from brugapp.ui.kaart_detail import KaartDetail, contact_to_try
-from brugapp.ui.kaart_model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
+from brugapp.ui.kaart.detail import KaartDetail, contact_to_try
+from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.sections import SectionPage
+from brugapp.ui.shell.sections import SectionPage
 
 if TYPE_CHECKING:
     from brugapp.services.kaart_export import ExportResult
@@ -302,7 +302,7 @@ class KaartPage(SectionPage):
         self._status(_("Your notes are saved."))
 
     def edit(self, service_id: str) -> None:
-        from brugapp.ui.kaart_dialogs import ServiceDialog
+        from brugapp.ui.kaart.dialogs import ServiceDialog
 
         detail = get_service(self.store, service_id=service_id) if service_id else None
         dialog = ServiceDialog(detail, self)
@@ -320,7 +320,7 @@ class KaartPage(SectionPage):
             return
 
     def merge(self, service_id: str) -> None:
-        from brugapp.ui.kaart_dialogs import MergeDialog
+        from brugapp.ui.kaart.dialogs import MergeDialog
 
         keep = next((s for s in self.model._rows if s.id == service_id), None)
         if keep is None:
@@ -334,7 +334,7 @@ class KaartPage(SectionPage):
 
     def import_file(self) -> None:
         from brugapp.services.kaart_import import preview_import
-        from brugapp.ui.kaart_import_dialog import ImportDialog
+        from brugapp.ui.kaart.import_dialog import ImportDialog
 
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Import into the social map"), "",

@@ -47,12 +47,12 @@ from brugapp.services.referrals import (
     short_service_label,
 )
 from brugapp.store import Store
-from brugapp.ui.consent_panel import ConsentPanel
-from brugapp.ui.followups_models import Column, RecordTableModel
-from brugapp.ui.followups_page import AttemptDialog
-from brugapp.ui.referrals_dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
-from brugapp.ui.sections import SectionPage
-from brugapp.ui.theme import DANGER, MUTED, WARNING
+from brugapp.ui.families.consent_panel import ConsentPanel
+from brugapp.ui.followups.models import Column, RecordTableModel
+from brugapp.ui.followups.page import AttemptDialog
+from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
+from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.style import DANGER, MUTED, WARNING
 from brugapp.ui.widgets.empty_state import EmptyState
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 from brugapp.i18n import _
 from brugapp.store import Store
 from brugapp.ui.icons import icon
-from brugapp.ui.theme import ACCENT
+from brugapp.ui.style import ACCENT
 
 
 class LockScreen(QWidget):

@@ -32,7 +32,7 @@ from brugapp.services.meetings import (
 )
 from brugapp.services.schools import list_school_records
 from brugapp.store import Store
-from brugapp.ui.meeting_widgets import vocabulary_combo
+from brugapp.ui.meetings.widgets import vocabulary_combo
 
 
 def _combo(name: str, items: list[tuple[str, str]], empty: str) -> QComboBox:

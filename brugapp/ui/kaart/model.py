@@ -26,7 +26,7 @@ from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart import KaartFilter, ServiceSummary, summary_matches
 from brugapp.store.search_index import fold
-from brugapp.ui.theme import WARNING
+from brugapp.ui.style import WARNING
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -10,10 +10,10 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from brugapp.ui.main_window import MainWindow
+    from brugapp.ui.shell.main_window import MainWindow
 
 GLOBAL_ACTIONS: list[str] = [
-    "brugapp.ui.quick_log:install_quick_log",
+    "brugapp.ui.families.quick_log:install_quick_log",
 ]
 
 

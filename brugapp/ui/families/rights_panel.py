@@ -9,7 +9,7 @@ from brugapp.i18n import _
 from brugapp.services.errors import ValidationError
 from brugapp.services.rights import RightStatus, get_rights, set_rights
 from brugapp.store import Store
-from brugapp.ui.family_dialogs import combo
+from brugapp.ui.families.dialogs import combo
 
 
 class RightsPanel(QWidget):

@@ -29,14 +29,14 @@ from brugapp.i18n import _, format_date, format_time
 from brugapp.services.notebook import update_contact
 from brugapp.services.today import contacts_logged_on, promised_follow_ups
 from brugapp.store import Store
-from brugapp.ui.sections import SectionPage
-from brugapp.ui.theme import WARNING
+from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.style import WARNING
 from brugapp.ui.widgets.empty_state import EmptyState
 
 TODAY_PANELS: list[str] = [
-    "brugapp.ui.today:PromisedFollowUpsPanel",
-    "brugapp.ui.followups_page:FollowUpsTodayPanel",
-    "brugapp.ui.today:ContactsTodayPanel",
+    "brugapp.ui.today.page:PromisedFollowUpsPanel",
+    "brugapp.ui.followups.page:FollowUpsTodayPanel",
+    "brugapp.ui.today.page:ContactsTodayPanel",
 ]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -199,7 +199,7 @@ class TodayPage(SectionPage):
     def _quick_log(self) -> None:
         window = getattr(self, "main_window", None)
         if window is not None:
-            from brugapp.ui.quick_log import open_quick_log
+            from brugapp.ui.families.quick_log import open_quick_log
 
             open_quick_log(window)
 

@@ -37,8 +37,8 @@ from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.settings import load_settings
 from brugapp.store import Store
 from brugapp.ui.icons import icon
-from brugapp.ui.meeting_dialogs import ParticipantDialog
-from brugapp.ui.meeting_widgets import (
+from brugapp.ui.meetings.dialogs import ParticipantDialog
+from brugapp.ui.meetings.widgets import (
     RowsModel,
     banner,
     choose_pdf_path,

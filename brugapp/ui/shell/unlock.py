@@ -19,7 +19,7 @@ from brugapp.domain.passphrase import passphrase_strength
 from brugapp.i18n import _
 from brugapp.store import Store, StoreError
 from brugapp.ui.icons import icon
-from brugapp.ui.theme import ACCENT
+from brugapp.ui.style import ACCENT
 
 OpenStore = Callable[[str], Store]
 
