@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from brugapp.services.demo import create_demo_store
+    from brugapp.demo.region import create_demo_store
     from brugapp.services.listing import list_records
     from brugapp.store import Store
     from brugapp.ui.app import setup_application

@@ -23,7 +23,7 @@ COMMAND_MODULES = (
     "brugapp.cli.notebook_commands",
     "brugapp.cli.meeting_commands",
     "brugapp.cli.print_commands",
-    "brugapp.cli.care_commands",
+    "brugapp.cli.referral_commands",
     "brugapp.cli.report_commands",
 )
 

@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    from brugapp.services.bench import run_benchmarks
+    from brugapp.bench.runner import run_benchmarks
 
     started = time.perf_counter()
     results = run_benchmarks(families=args.families)

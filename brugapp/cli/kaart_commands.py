@@ -10,8 +10,8 @@ from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json, print_rows
 from brugapp.domain.kaart import CATEGORIES
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import ValidationError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,7 +57,7 @@ def _mapping(text: str | None) -> dict[str, str] | None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from brugapp.services.kaart_import import import_kaart
+    from brugapp.services.kaart.importing import import_kaart
 
     if not args.path.exists():
         raise CommandError(_("No file at {path}.").format(path=args.path))
@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from brugapp.services.kaart_export import export_kaart
+    from brugapp.services.kaart.export import export_kaart
 
     store = open_cli_store(args)
     try:
@@ -102,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_find(args: argparse.Namespace) -> int:
-    from brugapp.services.kaart import KaartFilter, find_services
+    from brugapp.services.kaart.query import KaartFilter, find_services
 
     moment = dt.datetime.now()
     if args.at:

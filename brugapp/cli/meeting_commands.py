@@ -11,8 +11,8 @@ from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
 from brugapp.cli.print_commands import command_group
+from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import NotFoundError, ValidationError
 
 AUDIENCES = ("internal", "network", "school")
 
@@ -80,7 +80,7 @@ def _run(args: argparse.Namespace, work) -> int:  # type: ignore[no-untyped-def]
 
 
 def run_print_agenda(args: argparse.Namespace) -> int:
-    from brugapp.services.agenda import print_agenda
+    from brugapp.services.meetings.agenda import print_agenda
     from brugapp.settings import load_settings
 
     prepared_by = load_settings().sender_line()  # Instellingen → Mijn gegevens
@@ -89,31 +89,31 @@ def run_print_agenda(args: argparse.Namespace) -> int:
 
 
 def run_print_minutes(args: argparse.Namespace) -> int:
-    from brugapp.services.minutes import print_minutes
+    from brugapp.services.meetings.minutes import print_minutes
 
     return _run(args, lambda store: print_minutes(store, meeting_id=args.meeting, audience=args.audience,
                                                   path=args.out))
 
 
 def run_export_invitation(args: argparse.Namespace) -> int:
-    from brugapp.services.agenda import export_invitation
+    from brugapp.services.meetings.agenda import export_invitation
 
     return _run(args, lambda store: export_invitation(store, meeting_id=args.meeting, path=args.out))
 
 
 def run_print_programme(args: argparse.Namespace) -> int:
-    from brugapp.services.events import print_programme
+    from brugapp.services.meetings.events import print_programme
 
     return _run(args, lambda store: print_programme(store, event_id=args.event, path=args.out))
 
 
 def run_print_attendance(args: argparse.Namespace) -> int:
-    from brugapp.services.events import print_attendance_list
+    from brugapp.services.meetings.events import print_attendance_list
 
     return _run(args, lambda store: print_attendance_list(store, event_id=args.event, path=args.out))
 
 
 def run_show_meeting(args: argparse.Namespace) -> int:
-    from brugapp.services.meetings import get_meeting
+    from brugapp.services.meetings.meetings import get_meeting
 
     return _run(args, lambda store: print_json(get_meeting(store, meeting_id=args.meeting)))

@@ -11,13 +11,13 @@ from typing import Any
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
 from brugapp.domain.notebook import CHANNELS, LANGUAGES, MEMBER_ROLES
+from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
-from brugapp.services.errors import NotFoundError, ValidationError
-from brugapp.services.families import MemberInput, create_family, get_family
-from brugapp.services.notebook import link_contact, log_contact
-from brugapp.services.rights import get_rights
+from brugapp.services.families.families import MemberInput, create_family, get_family
+from brugapp.services.families.notebook import link_contact, log_contact
+from brugapp.services.families.rights import get_rights
+from brugapp.services.families.timeline import family_timeline
 from brugapp.services.search import search_everything
-from brugapp.services.timeline import family_timeline
 from brugapp.store import Store
 
 

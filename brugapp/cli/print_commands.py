@@ -25,7 +25,7 @@ from brugapp.i18n import _
 
 # sheet name -> "module:function"; the function takes the ``print`` group's sub-parsers and adds one parser.
 PRINT_TARGETS: dict[str, str] = {
-    "referral": "brugapp.cli.care_commands:register_print_referral",
+    "referral": "brugapp.cli.referral_commands:register_print_referral",
     "agenda": "brugapp.cli.meeting_commands:register_print_agenda",
     "minutes": "brugapp.cli.meeting_commands:register_print_minutes",
     "programme": "brugapp.cli.meeting_commands:register_print_programme",

@@ -9,8 +9,8 @@ import argparse
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
+from brugapp.errors import NotFoundError
 from brugapp.i18n import _
-from brugapp.services.errors import NotFoundError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     from brugapp.domain.reporting import parse_school_year
-    from brugapp.services.report import export_report_csv, print_report, school_year_report
+    from brugapp.services.reporting.report import export_report_csv, print_report, school_year_report
 
     try:
         year = parse_school_year(args.school_year)

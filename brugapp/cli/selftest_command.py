@@ -25,7 +25,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         store = open_cli_store(args)
         source = args.db
     else:
-        from brugapp.services.demo import create_demo_store
+        from brugapp.demo.region import create_demo_store
 
         folder = Path(tempfile.mkdtemp(prefix="brugapp-selftest-"))
         store = create_demo_store(folder / "selftest.db", passphrase=None)

@@ -55,7 +55,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_demo_create(args: argparse.Namespace) -> int:
-    from brugapp.services.demo import create_demo_store
+    from brugapp.demo.region import create_demo_store
 
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     if not passphrase and not args.plain:

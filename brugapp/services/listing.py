@@ -17,18 +17,18 @@ class ListedRecord:
 
 # kind -> "module:function"; the function takes the store and returns list[ListedRecord].
 LIST_KINDS: dict[str, str] = {
-    "families": "brugapp.services.families:list_family_records",
+    "families": "brugapp.services.families.families:list_family_records",
     "schools": "brugapp.services.schools:list_school_records",
-    "services": "brugapp.services.kaart:list_service_records",
-    "organizations": "brugapp.services.kaart:list_organization_records",
-    "referrals": "brugapp.services.referrals:list_referral_records",
-    "followups": "brugapp.services.followups:list_followup_records",
-    "consents": "brugapp.services.consent:list_consent_records",
-    "members": "brugapp.services.families:list_member_records",
-    "contacts": "brugapp.services.notebook:list_contact_records",
-    "meetings": "brugapp.services.meetings:list_meeting_records",
-    "events": "brugapp.services.events:list_events",
-    "signals": "brugapp.services.signals:list_signal_records",
+    "services": "brugapp.services.kaart.query:list_service_records",
+    "organizations": "brugapp.services.kaart.query:list_organization_records",
+    "referrals": "brugapp.services.referrals.referrals:list_referral_records",
+    "followups": "brugapp.services.referrals.followups:list_followup_records",
+    "consents": "brugapp.services.referrals.consent:list_consent_records",
+    "members": "brugapp.services.families.families:list_member_records",
+    "contacts": "brugapp.services.families.notebook:list_contact_records",
+    "meetings": "brugapp.services.meetings.meetings:list_meeting_records",
+    "events": "brugapp.services.meetings.events:list_events",
+    "signals": "brugapp.services.reporting.signals:list_signal_records",
 }
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from brugapp.domain.notebook import SCHOOL_CONTACT_ROLES
+from brugapp.errors import NotFoundError
 from brugapp.i18n import _
-from brugapp.services.errors import NotFoundError
-from brugapp.services.families import check_code, clean_email, clean_name, clean_phone
+from brugapp.services.families.families import check_code, clean_email, clean_name, clean_phone
 from brugapp.services.listing import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import School

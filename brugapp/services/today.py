@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from brugapp.services.notebook import ContactInfo, list_contacts
+from brugapp.services.families.notebook import ContactInfo, list_contacts
 from brugapp.store import Store
 from brugapp.store.models import Family
 from brugapp.store.models.notebook import ContactMoment

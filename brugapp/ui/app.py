@@ -32,7 +32,7 @@ def setup_application(app: QApplication, language: str) -> None:
 
 def open_demo_store() -> Store:
     """A throwaway store in a temporary folder; the user's real store is never touched."""
-    from brugapp.services.demo import create_demo_store
+    from brugapp.demo.region import create_demo_store
 
     folder = Path(tempfile.mkdtemp(prefix="brugapp-demo-"))
     return create_demo_store(folder / "demo.db", passphrase=None)

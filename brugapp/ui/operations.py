@@ -34,8 +34,8 @@ _RUNNING: set[Operation[Any]] = set()
 def error_message(error: Exception) -> str | None:
     """The translated message of an error a service raises for the user; None for an unexpected error."""
     from brugapp.domain.referrals import TransitionRefused
+    from brugapp.errors import NotFoundError, ValidationError
     from brugapp.exchange.records import FileProblem
-    from brugapp.services.errors import NotFoundError, ValidationError
     from brugapp.store.database import StoreError
 
     if isinstance(error, ValidationError | FileProblem):

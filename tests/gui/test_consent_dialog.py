@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brugapp.services.consent import list_consents
+from brugapp.services.referrals.consent import list_consents
 from brugapp.ui.families.consent_panel import ConsentDialog
 from tests.factories import make_family
 from tests.gui.conftest import show_active

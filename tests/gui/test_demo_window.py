@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QWidget
 
-from brugapp.services.demo import create_demo_store
+from brugapp.demo.region import create_demo_store
 from brugapp.store import Store
 from brugapp.ui.families.page import ID_ROLE
 from brugapp.ui.meetings.dialogs import ParticipantDialog

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from brugapp.services.families import MemberInput, create_family, get_family, list_families
-from brugapp.services.notebook import list_contacts, log_contact
-from brugapp.services.rights import get_rights
+from brugapp.services.families.families import MemberInput, create_family, get_family, list_families
+from brugapp.services.families.notebook import list_contacts, log_contact
+from brugapp.services.families.rights import get_rights
 from brugapp.ui.families.dialogs import FamilyDialog
 from brugapp.ui.families.page import ID_ROLE, FamiliesPage
 

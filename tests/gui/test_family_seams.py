@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity
-from brugapp.services.consent import check_consent, list_consents
-from brugapp.services.referrals import get_referral, list_referrals
+from brugapp.services.referrals.consent import check_consent, list_consents
+from brugapp.services.referrals.referrals import get_referral, list_referrals
 from brugapp.ui.families.consent_panel import ConsentDialog
 from brugapp.ui.families.family_view import FamilyView
 from brugapp.ui.referrals.dialogs import NewReferralDialog
@@ -114,7 +114,7 @@ def test_scenario_1_consent_and_warm_referral_from_the_family_view(qtbot, store)
 
 
 def test_enter_on_a_referral_in_the_timeline_opens_it_on_the_referrals_page(qtbot, store):
-    from brugapp.services.referrals import create_referral
+    from brugapp.services.referrals.referrals import create_referral
     from brugapp.ui.shell.main_window import MainWindow
 
     # GIVEN a family with one referral, shown in the main window

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from brugapp.domain.kaart import parse_opening_hours
-from brugapp.services.kaart import list_services
-from brugapp.services.kaart_edit import ServiceInput, save_service
+from brugapp.services.kaart.edit import ServiceInput, save_service
+from brugapp.services.kaart.query import list_services
 from brugapp.ui.kaart.model import CATEGORY_COLUMN, KaartColumns, KaartFilterProxy, KaartTableModel
 
 
@@ -72,7 +72,7 @@ def test_category_comes_back_on_a_wider_screen(qtbot, store):
 def test_detail_shows_the_email_in_the_first_view(qtbot, store):
     import datetime as dt
 
-    from brugapp.services.kaart import get_service
+    from brugapp.services.kaart.query import get_service
     from brugapp.ui.kaart.detail import KaartDetail
 
     service_id = save_service(store, service_id=None, data=ServiceInput(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brugapp.services.kaart import list_services
-from brugapp.services.kaart_import import preview_import
+from brugapp.services.kaart.importing import preview_import
+from brugapp.services.kaart.query import list_services
 from brugapp.ui.kaart.import_dialog import ImportDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "kaart"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brugapp.services.followups import contact_reachability
+from brugapp.services.referrals.followups import contact_reachability
 from brugapp.ui.kaart.page import KaartPage
 from tests.gui.test_kaart_page import add
 from tests.unit.test_referral_scenarios import kaart_service

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtCore import QTime
 
-from brugapp.services.events import get_event, list_events
+from brugapp.services.meetings.events import get_event, list_events
 from brugapp.ui.meetings.event_panel import EventPanel
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, Qt
 
-from brugapp.services.meetings import ParticipantInput, get_meeting, list_meetings
+from brugapp.services.meetings.meetings import ParticipantInput, get_meeting, list_meetings
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
 from brugapp.ui.meetings.editor import MeetingEditor
 from tests.factories import make_family, make_school

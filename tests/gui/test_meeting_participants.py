@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from brugapp.services.families import MemberInput, add_member
-from brugapp.services.meetings import MeetingInput, add_participant, create_meeting, get_meeting
+from brugapp.services.families.families import MemberInput, add_member
+from brugapp.services.meetings.meetings import MeetingInput, add_participant, create_meeting, get_meeting
 from brugapp.ui.meetings.dialogs import ParticipantDialog
 from tests.factories import make_family
 

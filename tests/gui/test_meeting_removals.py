@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime
 
-from brugapp.services.meetings import ParticipantInput, get_meeting
+from brugapp.services.meetings.meetings import ParticipantInput, get_meeting
 from brugapp.ui.meetings import editor as editor_module
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
 from brugapp.ui.meetings.editor import MeetingEditor

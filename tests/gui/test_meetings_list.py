@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from brugapp.services.meetings import MeetingInput, create_meeting
+from brugapp.services.meetings.meetings import MeetingInput, create_meeting
 from brugapp.ui.meetings.page import MeetingsPage
 
 

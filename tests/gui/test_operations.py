@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from brugapp.services import agenda as agenda_service
-from brugapp.services.errors import ValidationError
-from brugapp.services.meetings import MeetingInput, create_meeting
+from brugapp.errors import ValidationError
+from brugapp.services.meetings import agenda as agenda_service
+from brugapp.services.meetings.meetings import MeetingInput, create_meeting
 from brugapp.store.backup import list_backups
 from brugapp.ui.followups.page import FollowUpsPage
 from brugapp.ui.kaart.page import KaartPage

@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from brugapp.services.drafts import load_draft
-from brugapp.services.notebook import list_contacts
+from brugapp.services.families.drafts import load_draft
+from brugapp.services.families.notebook import list_contacts
 from brugapp.settings import Settings, load_settings, save_settings
 from brugapp.ui.families.quick_log import DRAFT_KEY, QuickLogDialog
 from tests.factories import make_family
@@ -148,7 +148,7 @@ def test_window_lock_saves_the_draft_at_once_and_ctrl_n_opens_it_again(qtbot, st
 
 
 def test_editing_an_anonymous_contact_and_choosing_a_family_links_it(qtbot, store):
-    from brugapp.services.notebook import get_contact, log_contact
+    from brugapp.services.families.notebook import get_contact, log_contact
 
     # GIVEN scenario 1's anonymous koffiemoment, and the family made that afternoon
     contact = log_contact(store, channel="koffiemoment", themes=["admin", "admin.debts"], note="Brief deurwaarder")

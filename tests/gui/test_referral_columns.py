@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from brugapp.domain.referrals import Intensity
-from brugapp.services.referrals import create_referral
+from brugapp.services.referrals.referrals import create_referral
 from brugapp.ui.referrals.page import ReferralsPage
 from tests.factories import make_family
 from tests.unit.test_referral_scenarios import kaart_service

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from brugapp.domain.referrals import Intensity, Status, allowed_next
-from brugapp.services.followups import create_followup, list_followups
-from brugapp.services.referrals import create_referral, get_referral, list_referrals
+from brugapp.services.referrals.followups import create_followup, list_followups
+from brugapp.services.referrals.referrals import create_referral, get_referral, list_referrals
 from brugapp.ui.followups.page import FollowUpsPage
 from brugapp.ui.referrals.dialogs import NewReferralDialog
 from brugapp.ui.referrals.page import ReferralsPage

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brugapp.domain.referrals import Intensity, Status
-from brugapp.services.referrals import create_referral, get_referral
+from brugapp.services.referrals.referrals import create_referral, get_referral
 from brugapp.ui.referrals.dialogs import FeedbackDialog, StatusDialog
 from tests.factories import make_family
 from tests.gui.conftest import show_active

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from brugapp.domain.schoolyear import SchoolYear
-from brugapp.services.families import MemberInput, add_member
-from brugapp.services.notebook import log_contact
-from brugapp.services.signals import list_signals
+from brugapp.services.families.families import MemberInput, add_member
+from brugapp.services.families.notebook import log_contact
+from brugapp.services.reporting.signals import list_signals
 from brugapp.ui.reports.page import ReportsPage, SignalDialog
 from tests.factories import make_family, make_school
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from brugapp.domain.consent import Purpose, RecipientKind
-from brugapp.services.consent import record_consent
-from brugapp.services.referrals import create_referral, get_referral
+from brugapp.services.referrals.consent import record_consent
+from brugapp.services.referrals.referrals import create_referral, get_referral
 from brugapp.settings import Settings, load_settings, save_settings
 from brugapp.ui.referrals.dialogs import PrintSheetDialog
 from brugapp.ui.shell.settings_dialog import SettingsDialog

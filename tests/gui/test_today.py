@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from brugapp.services.notebook import get_contact, log_contact
+from brugapp.services.families.notebook import get_contact, log_contact
 from brugapp.services.today import promised_follow_ups
 from brugapp.ui.today.page import TODAY_PANELS, ContactsTodayPanel, PromisedFollowUpsPanel, TodayPage
 from tests.factories import make_family

@@ -8,8 +8,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from brugapp.services.errors import ValidationError
-from brugapp.services.events import (
+from brugapp.errors import ValidationError
+from brugapp.services.families.families import MemberInput, add_member
+from brugapp.services.meetings.events import (
     add_session,
     create_event,
     get_event,
@@ -21,7 +22,6 @@ from brugapp.services.events import (
     record_registrations,
     record_survey,
 )
-from brugapp.services.families import MemberInput, add_member
 from brugapp.store.models import Family
 from tests.factories import make_family, make_school
 

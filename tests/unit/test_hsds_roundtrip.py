@@ -12,11 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from brugapp.services.errors import ValidationError
-from brugapp.services.kaart import get_service, list_services
-from brugapp.services.kaart_edit import set_colour, set_private_notes
-from brugapp.services.kaart_export import export_kaart
-from brugapp.services.kaart_import import import_kaart
+from brugapp.errors import ValidationError
+from brugapp.services.kaart.edit import set_colour, set_private_notes
+from brugapp.services.kaart.export import export_kaart
+from brugapp.services.kaart.importing import import_kaart
+from brugapp.services.kaart.query import get_service, list_services
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_HSDS = REPO.parent / "shared" / "hsds-3.0"
@@ -149,7 +149,7 @@ def test_hsds_package_round_trip_validates(store, tmp_path: Path) -> None:
 def test_round_trip_keeps_what_schools_need(store, tmp_path: Path) -> None:
     # GIVEN a service with categories, themes, route, after-hours number and a backup contact
     from brugapp.domain.kaart import parse_opening_hours
-    from brugapp.services.kaart_edit import ServiceInput, save_service
+    from brugapp.services.kaart.edit import ServiceInput, save_service
 
     service_id = save_service(store, service_id=None, data=ServiceInput(
         name="JAC – jongerenonthaal", organization_name="CAW Zuid-West-Vlaanderen", categories=("welfare", "crisis"),

@@ -12,11 +12,11 @@ from pypdf import PdfReader
 from brugapp.cli import main
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity, Status
-from brugapp.services.calendar_export import export_ical
-from brugapp.services.care_figures import referral_figures, shown
-from brugapp.services.consent import record_consent
-from brugapp.services.followups import create_followup
-from brugapp.services.referrals import change_status, create_referral
+from brugapp.services.referrals.calendar_export import export_ical
+from brugapp.services.referrals.consent import record_consent
+from brugapp.services.referrals.followups import create_followup
+from brugapp.services.referrals.referrals import change_status, create_referral
+from brugapp.services.reporting.referral_figures import referral_figures, shown
 from tests.factories import make_family, make_school
 from tests.unit.test_referral_scenarios import kaart_service
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
-from brugapp.services.kaart import list_services
+from brugapp.services.kaart.query import list_services
 from brugapp.store import migrations, open_store
 
 

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from brugapp.domain.kaart import parse_opening_hours
-from brugapp.services.errors import NotFoundError, ValidationError
-from brugapp.services.kaart import (
+from brugapp.errors import NotFoundError, ValidationError
+from brugapp.services.kaart.edit import ServiceInput, merge_services, save_service, set_colour, verify_service
+from brugapp.services.kaart.query import (
     KaartFilter,
     find_services,
     get_contact,
@@ -16,7 +17,6 @@ from brugapp.services.kaart import (
     list_services,
     services_for_theme,
 )
-from brugapp.services.kaart_edit import ServiceInput, merge_services, save_service, set_colour, verify_service
 from brugapp.services.listing import list_records
 from brugapp.services.search import search_everything
 
@@ -167,8 +167,8 @@ def test_bad_input_is_refused_with_the_field_named(store) -> None:
 
 
 def test_demo_region_has_the_kinds_of_services_and_30_colours(store) -> None:
-    from brugapp.services.demo import DemoContext
-    from brugapp.services.demo_kaart import load_kaart
+    from brugapp.demo.kaart import load_kaart
+    from brugapp.demo.region import DemoContext
     from brugapp.services.listing import list_records as listed
 
     with store.session() as session:
@@ -188,7 +188,7 @@ def test_demo_region_has_the_kinds_of_services_and_30_colours(store) -> None:
 def test_imported_services_are_found_by_the_global_search(store, tmp_path) -> None:
     from pathlib import Path
 
-    from brugapp.services.kaart_import import import_kaart
+    from brugapp.services.kaart.importing import import_kaart
 
     data = Path(__file__).resolve().parents[1] / "data" / "kaart" / "belgian_cp1252.csv"
     import_kaart(store, path=data)

@@ -9,11 +9,11 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from brugapp.cli import main
-from brugapp.services.errors import ValidationError
-from brugapp.services.meetings import MeetingInput, ParticipantInput, create_meeting, list_meetings
-from brugapp.services.minutes import ActionInput, MinutesInput, record_minutes
+from brugapp.errors import ValidationError
+from brugapp.services.families.timeline import family_timeline
+from brugapp.services.meetings.meetings import MeetingInput, ParticipantInput, create_meeting, list_meetings
+from brugapp.services.meetings.minutes import ActionInput, MinutesInput, record_minutes
 from brugapp.services.search import search_everything
-from brugapp.services.timeline import family_timeline
 from tests.factories import make_family, make_school
 
 START = dt.datetime.combine(dt.date.today() + dt.timedelta(days=5), dt.time(10, 0)).astimezone()
@@ -34,7 +34,7 @@ def _meeting(store, **overrides):
 
 
 def test_invitation_ics_parsed_back_with_attendees(store, tmp_path):
-    from brugapp.services.agenda import export_invitation
+    from brugapp.services.meetings.agenda import export_invitation
 
     meeting, _family = _meeting(store)
     path = export_invitation(store, meeting_id=meeting, path=tmp_path / "uitnodiging.ics")

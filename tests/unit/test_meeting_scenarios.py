@@ -10,10 +10,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from brugapp.domain.consent import Purpose, RecipientKind
-from brugapp.services.agenda import AudienceRefused, meeting_sheet, move_item, print_agenda, reorder_items
-from brugapp.services.consent import record_consent
-from brugapp.services.followups import list_followups
-from brugapp.services.meetings import (
+from brugapp.services.meetings.agenda import AudienceRefused, meeting_sheet, move_item, print_agenda, reorder_items
+from brugapp.services.meetings.meetings import (
     MeetingInput,
     ParticipantInput,
     add_participant,
@@ -22,7 +20,9 @@ from brugapp.services.meetings import (
     get_meeting,
     update_meeting,
 )
-from brugapp.services.minutes import ActionInput, ItemMinutes, MinutesInput, print_minutes, record_minutes
+from brugapp.services.meetings.minutes import ActionInput, ItemMinutes, MinutesInput, print_minutes, record_minutes
+from brugapp.services.referrals.consent import record_consent
+from brugapp.services.referrals.followups import list_followups
 from brugapp.store.models import AuditEntry
 from tests.factories import make_family, make_school
 
@@ -200,7 +200,7 @@ def test_scenario_10_interpreter_and_letter_only_warnings(store):
 
     update_meeting(store, meeting_id=meeting, data=replace(data, interpreter_needed=True, interpreter_arranged=True,
                                                            interpreter_language="Arabisch"))
-    from brugapp.services.meetings import update_participant
+    from brugapp.services.meetings.meetings import update_participant
 
     update_participant(store, participant_id=parent, participant=ParticipantInput(
         kind="family", name="Mevrouw Al-Hassan", role="parent", invite_channel="phone", family_id=family))
@@ -218,7 +218,7 @@ def test_reorder_agenda_by_drag_and_keyboard(store, case):
 
 
 def test_plan_next_meeting_keeps_participants_and_brings_open_actions(store, case):
-    from brugapp.services.meetings import plan_next_meeting
+    from brugapp.services.meetings.meetings import plan_next_meeting
 
     # GIVEN the second rondetafel with a proposed next date six weeks later
     second = get_meeting(store, meeting_id=case["second"])

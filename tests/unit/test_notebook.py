@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from brugapp.services.drafts import clear_draft, load_draft, save_draft
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import MemberInput, create_family, get_family, list_families
-from brugapp.services.notebook import (
+from brugapp.errors import ValidationError
+from brugapp.services.families.drafts import clear_draft, load_draft, save_draft
+from brugapp.services.families.families import MemberInput, create_family, get_family, list_families
+from brugapp.services.families.notebook import (
     delete_contact,
     get_contact,
     link_contact,
@@ -18,9 +18,9 @@ from brugapp.services.notebook import (
     restore_contact,
     update_contact,
 )
-from brugapp.services.rights import get_rights, set_right
+from brugapp.services.families.rights import get_rights, set_right
+from brugapp.services.families.timeline import family_timeline
 from brugapp.services.search import search_everything
-from brugapp.services.timeline import family_timeline
 from brugapp.services.today import contacts_logged_on, promised_follow_ups
 from tests.factories import make_family, make_school
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from brugapp.cli import main
-from brugapp.services.families import list_families
-from brugapp.services.notebook import get_contact, list_contacts
+from brugapp.services.families.families import list_families
+from brugapp.services.families.notebook import get_contact, list_contacts
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_list_members_and_contacts(store, db, capsys):
 def test_family_show_names_the_language_and_writes_dates_like_the_rest_of_the_app(store, db, capsys):
     import datetime as dt
 
-    from brugapp.services.notebook import log_contact
+    from brugapp.services.families.notebook import log_contact
 
     family = run_json(capsys, ["family", "add", "Gezin Al-Hassan", "--language", "ar", "--db", db, "--json"])
     log_contact(store, family_id=family["id"], channel="telefoon", note="Belt terug",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from brugapp.services.families import get_family
-from brugapp.services.notebook import log_contact
-from brugapp.services.timeline import family_timeline
+from brugapp.services.families.families import get_family
+from brugapp.services.families.notebook import log_contact
+from brugapp.services.families.timeline import family_timeline
 from brugapp.store import open_store
 from brugapp.store.migrations import upgrade
 

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.followups import Bucket
 from brugapp.domain.referrals import EventKind, Intensity, Status
-from brugapp.services.consent import check_consent, list_consents, record_consent, withdraw_consent
-from brugapp.services.errors import ValidationError
-from brugapp.services.followups import (
+from brugapp.errors import ValidationError
+from brugapp.services.families.timeline import family_timeline
+from brugapp.services.referrals.consent import check_consent, list_consents, record_consent, withdraw_consent
+from brugapp.services.referrals.followups import (
     complete_followup,
     contact_reachability,
     create_followup,
@@ -22,14 +23,13 @@ from brugapp.services.followups import (
     list_followups,
     log_attempt,
 )
-from brugapp.services.referrals import (
+from brugapp.services.referrals.referrals import (
     change_status,
     create_referral,
     get_referral,
     list_referrals,
     record_no_show,
 )
-from brugapp.services.timeline import family_timeline
 from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartPhone, KaartService, KaartServiceTerm
 from tests.factories import make_family
 
@@ -244,7 +244,7 @@ def test_consent_validation_and_withdrawal(store):
 
 
 def test_youth_consents_for_themself_from_twelve_by_birth_year(store):
-    from brugapp.services.families import MemberInput, create_family
+    from brugapp.services.families.families import MemberInput, create_family
 
     year = THURSDAY.year
     family = create_family(store, display_name="Gezin Mirga", members=[

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity, Status
-from brugapp.services.consent import ConsentRefused, record_consent, withdraw_consent
-from brugapp.services.errors import ValidationError
-from brugapp.services.referrals import change_status, create_referral, print_referral_sheet, record_feedback
+from brugapp.errors import ValidationError
+from brugapp.services.referrals.consent import ConsentRefused, record_consent, withdraw_consent
+from brugapp.services.referrals.referrals import change_status, create_referral, print_referral_sheet, record_feedback
 from brugapp.store.models import AuditEntry
 from tests.factories import make_family, make_school
 from tests.unit.test_referral_scenarios import kaart_service

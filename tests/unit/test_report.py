@@ -14,11 +14,11 @@ from sqlalchemy import select
 from brugapp.cli import main
 from brugapp.domain.reporting import SUPPRESSED, is_new_family, parse_school_year, suppress
 from brugapp.domain.schoolyear import SchoolYear
-from brugapp.services.families import MemberInput, add_member
-from brugapp.services.notebook import delete_contact, log_contact
-from brugapp.services.referrals import create_referral
-from brugapp.services.report import export_report_csv, print_report, school_year_report
-from brugapp.services.signals import record_signal
+from brugapp.services.families.families import MemberInput, add_member
+from brugapp.services.families.notebook import delete_contact, log_contact
+from brugapp.services.referrals.referrals import create_referral
+from brugapp.services.reporting.report import export_report_csv, print_report, school_year_report
+from brugapp.services.reporting.signals import record_signal
 from brugapp.store.models import AuditEntry
 from brugapp.store.models.kaart import KaartOrganization, KaartService, KaartServiceTerm
 from tests.factories import make_family, make_school

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from brugapp.cli import main
 from brugapp.domain.consent import Purpose, RecipientKind
-from brugapp.services.consent import record_consent
-from brugapp.services.referrals import create_referral
+from brugapp.services.referrals.consent import record_consent
+from brugapp.services.referrals.referrals import create_referral
 from brugapp.settings import SETTINGS_VERSION, Settings, load_settings, save_settings, settings_path
 from tests.factories import make_family
 from tests.unit.test_referral_scenarios import kaart_service
@@ -66,7 +66,7 @@ def test_cli_referral_sheet_names_the_brugfiguur_from_settings(own_home: Path, s
 
 
 def test_cli_agenda_names_who_prepared_it(own_home: Path, store, tmp_path: Path) -> None:
-    from brugapp.services.meetings import MeetingInput, create_meeting
+    from brugapp.services.meetings.meetings import MeetingInput, create_meeting
 
     # GIVEN my details and a network meeting
     save_settings(Settings(worker_name="Sarah Vandamme", worker_phone="+32 470 00 00 01"))

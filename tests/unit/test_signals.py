@@ -9,10 +9,10 @@ from sqlalchemy import inspect
 
 from brugapp.cli import main
 from brugapp.domain.schoolyear import SchoolYear
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import MemberInput, add_member
-from brugapp.services.report import school_year_report
-from brugapp.services.signals import list_signals, record_signal
+from brugapp.errors import ValidationError
+from brugapp.services.families.families import MemberInput, add_member
+from brugapp.services.reporting.report import school_year_report
+from brugapp.services.reporting.signals import list_signals, record_signal
 from brugapp.store import migrations
 from tests.factories import make_family, make_school
 

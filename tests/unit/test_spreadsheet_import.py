@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from brugapp.errors import ValidationError
 from brugapp.exchange.spreadsheet import guess_mapping, read_table
-from brugapp.services.errors import ValidationError
-from brugapp.services.kaart import KaartFilter, find_services, get_service, list_services
-from brugapp.services.kaart_export import export_kaart
-from brugapp.services.kaart_import import import_kaart, preview_import
+from brugapp.services.kaart.export import export_kaart
+from brugapp.services.kaart.importing import import_kaart, preview_import
+from brugapp.services.kaart.query import KaartFilter, find_services, get_service, list_services
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "kaart"
 

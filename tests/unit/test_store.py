@@ -45,7 +45,7 @@ def test_encrypted_file_holds_no_plaintext_of_a_saved_name(tmp_path: Path) -> No
     assert not path.read_bytes().startswith(b"SQLite format 3")
     # AND the right passphrase reads it back
     reopened = open_store(path, passphrase=TEST_PASSPHRASE)
-    from brugapp.services.families import list_family_records
+    from brugapp.services.families.families import list_family_records
 
     assert [r.label for r in list_family_records(reopened)] == ["Gezin Vanhoutte-Ouarzazi"]
     reopened.close()
@@ -79,7 +79,7 @@ def test_missing_file_is_not_created_by_accident(tmp_path: Path) -> None:
 def test_plain_sqlite_url_works(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'plain.db'}")
     make_family(store, display_name="Gezin Maes")
-    from brugapp.services.families import list_family_records
+    from brugapp.services.families.families import list_family_records
 
     assert [r.label for r in list_family_records(store)] == ["Gezin Maes"]
     assert not store.info.encrypted
@@ -104,7 +104,7 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up_first(tmp_path: Pat
     store = open_store(path, passphrase=TEST_PASSPHRASE)
     # THEN it is at head, the family is still there, and an (encrypted) backup was taken first
     assert set(migrations.current_revisions(store)) == set(migrations.head_revisions())
-    from brugapp.services.families import list_family_records
+    from brugapp.services.families.families import list_family_records
 
     assert [r.label for r in list_family_records(store)] == ["Gezin Kowalski"]
     store.close()
@@ -123,7 +123,7 @@ def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
     assert backup is not None
     restore_backup(backup, path)
     restored = open_store(path, passphrase=TEST_PASSPHRASE)
-    from brugapp.services.families import list_family_records
+    from brugapp.services.families.families import list_family_records
 
     assert [r.label for r in list_family_records(restored)] == ["Gezin Claeys"]
     restored.close()
@@ -136,6 +136,6 @@ def test_failed_unit_of_work_leaves_nothing_behind(store) -> None:
         session.add(Family(display_name="Gezin Half"))
         session.flush()
         raise RuntimeError("crash halfway")
-    from brugapp.services.families import list_family_records
+    from brugapp.services.families.families import list_family_records
 
     assert list_family_records(store) == []

@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS
+from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
-from brugapp.services.consent import ConsentView, list_consents, recipient_choices, record_consent, withdraw_consent
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import get_family
+from brugapp.services.families.families import get_family
+from brugapp.services.referrals.consent import (
+    ConsentView,
+    list_consents,
+    recipient_choices,
+    record_consent,
+    withdraw_consent,
+)
 from brugapp.store import Store
 from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.followups.page import date_from_qdate

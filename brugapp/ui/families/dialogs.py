@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.notebook import LANGUAGES, LITERACY, MEMBER_ROLES, PREFERRED_CHANNELS
 from brugapp.domain.sharing import SHARING_LEVELS
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import (
+from brugapp.services.families.families import (
     FamilyDetail,
     MemberInfo,
     MemberInput,

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import N_, _, format_date
-from brugapp.services.families import FamilySummary, list_families
-from brugapp.services.notebook import count_anonymous_contacts
+from brugapp.services.families.families import FamilySummary, list_families
+from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.store.search_index import fold
 from brugapp.ui.families.dialogs import FamilyDialog

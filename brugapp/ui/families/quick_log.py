@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
+from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
-from brugapp.services.drafts import clear_draft, load_draft, save_draft
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import list_families
-from brugapp.services.notebook import ContactInfo, get_contact, log_contact, update_contact
+from brugapp.services.families.drafts import clear_draft, load_draft, save_draft
+from brugapp.services.families.families import list_families
+from brugapp.services.families.notebook import ContactInfo, get_contact, log_contact, update_contact
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
 from brugapp.store.search_index import fold

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from brugapp.domain.notebook import BENEFITS, RIGHT_STATUSES
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import ValidationError
-from brugapp.services.rights import RightStatus, get_rights, set_rights
+from brugapp.services.families.rights import RightStatus, get_rights, set_rights
 from brugapp.store import Store
 from brugapp.ui.families.dialogs import combo
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.followups import CHANNELS, Bucket, FollowUpStatus, end_of_week
+from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import list_family_records
-from brugapp.services.followups import (
+from brugapp.services.families.families import list_family_records
+from brugapp.services.referrals.followups import (
     FollowUpView,
     complete_followup,
     create_followup,
@@ -49,7 +49,7 @@ from brugapp.ui.today.page import TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:
-    from brugapp.services.calendar_export import CalendarExport
+    from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
 
 
@@ -264,7 +264,7 @@ class FollowUpsPage(SectionPage):
 
     def export_calendar(self, path: Path | None = None) -> Operation[CalendarExport] | None:
         """Write the .ics off the GUI thread; returns the running operation."""
-        from brugapp.services.calendar_export import export_ical
+        from brugapp.services.referrals.calendar_export import export_ical
 
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, _("Save calendar file"),

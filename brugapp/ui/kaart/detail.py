@@ -29,8 +29,8 @@ from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date
-from brugapp.services.followups import Reachability
-from brugapp.services.kaart import ContactRef, ServiceDetail, opening_hours_text
+from brugapp.services.kaart.query import ContactRef, ServiceDetail, opening_hours_text
+from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.flow_layout import FlowLayout
 

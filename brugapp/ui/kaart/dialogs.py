@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, describe_slots, parse_opening_hours
 from brugapp.domain.themes import THEMES
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import ValidationError
-from brugapp.services.kaart import ServiceDetail, ServiceSummary
-from brugapp.services.kaart_edit import ServiceInput
+from brugapp.services.kaart.edit import ServiceInput
+from brugapp.services.kaart.query import ServiceDetail, ServiceSummary
 from brugapp.store.search_index import fold
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.exchange.spreadsheet import FIELDS
 from brugapp.i18n import _
-from brugapp.services.kaart_import import ImportPreview, ImportResult, import_kaart
+from brugapp.services.kaart.importing import ImportPreview, ImportResult, import_kaart
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error
 

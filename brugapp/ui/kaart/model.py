@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
 from brugapp.i18n import N_, _, format_date
-from brugapp.services.kaart import KaartFilter, ServiceSummary, summary_matches
+from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
 from brugapp.store.search_index import fold
 from brugapp.ui.style import WARNING
 

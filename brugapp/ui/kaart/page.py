@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
+from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import N_, _
-from brugapp.services.errors import NotFoundError, ValidationError
-from brugapp.services.followups import contact_reachability, log_attempt
-from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, list_services
-from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
+from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
+from brugapp.services.kaart.query import KaartFilter, ServiceSummary, get_service, list_services
+from brugapp.services.referrals.followups import contact_reachability, log_attempt
 from brugapp.store import Store
 from brugapp.ui.kaart.detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
@@ -37,7 +37,7 @@ from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.sections import SectionPage
 
 if TYPE_CHECKING:
-    from brugapp.services.kaart_export import ExportResult
+    from brugapp.services.kaart.export import ExportResult
 
 EXPORTS = (
     ("hsds", N_("HSDS data package (zip) …"), "zip"),
@@ -333,7 +333,7 @@ class KaartPage(SectionPage):
             self._status(_("The duplicate is merged."))
 
     def import_file(self) -> None:
-        from brugapp.services.kaart_import import preview_import
+        from brugapp.services.kaart.importing import preview_import
         from brugapp.ui.kaart.import_dialog import ImportDialog
 
         name, _filter = QFileDialog.getOpenFileName(
@@ -354,7 +354,7 @@ class KaartPage(SectionPage):
 
     def export(self, code: str, suffix: str, path: Path | None = None) -> Operation[ExportResult] | None:
         """Export off the GUI thread; returns the running operation (the status bar says where it went)."""
-        from brugapp.services.kaart_export import export_kaart
+        from brugapp.services.kaart.export import export_kaart
 
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, _("Export the social map"), f"sociale-kaart.{suffix}")

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain import meetings as rules
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import ValidationError
-from brugapp.services.events import speaker_choices
-from brugapp.services.families import MemberInfo, get_family, list_families
-from brugapp.services.meetings import (
+from brugapp.services.families.families import MemberInfo, get_family, list_families
+from brugapp.services.meetings.events import speaker_choices
+from brugapp.services.meetings.meetings import (
     MeetingInput,
     ParticipantInput,
     create_meeting,

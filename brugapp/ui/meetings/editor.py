@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain import meetings as rules
+from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date, format_datetime
-from brugapp.services import agenda as agenda_service
-from brugapp.services import meetings as meeting_service
-from brugapp.services import minutes as minutes_service
-from brugapp.services.errors import NotFoundError, ValidationError
+from brugapp.services.meetings import agenda as agenda_service
+from brugapp.services.meetings import meetings as meeting_service
+from brugapp.services.meetings import minutes as minutes_service
 from brugapp.settings import load_settings
 from brugapp.store import Store
 from brugapp.ui.icons import icon

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain import meetings as rules
+from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
-from brugapp.services import events as event_service
-from brugapp.services.errors import ValidationError
+from brugapp.services.meetings import events as event_service
 from brugapp.store import Store
 from brugapp.ui.meetings.widgets import (
     ID_ROLE,

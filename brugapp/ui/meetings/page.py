@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.i18n import _, format_datetime
-from brugapp.services.meetings import MeetingSummary, list_meetings
+from brugapp.services.meetings.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
 from brugapp.ui.meetings.editor import MeetingEditor

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from brugapp.domain.referrals import ACTION_LABELS, INTENSITIES, OUTCOMES, STATUSES, Status, is_closed
 from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.consent import ConsentRefused, recipient_choices
-from brugapp.services.errors import ValidationError
-from brugapp.services.families import list_family_records
-from brugapp.services.referrals import (
+from brugapp.services.families.families import list_family_records
+from brugapp.services.referrals.consent import ConsentRefused, recipient_choices
+from brugapp.services.referrals.referrals import (
     ReferralDetail,
     ServiceChoice,
     change_status,

@@ -37,8 +37,8 @@ from brugapp.domain.referrals import (
 )
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_datetime
-from brugapp.services.followups import contact_reachability
-from brugapp.services.referrals import (
+from brugapp.services.referrals.followups import contact_reachability
+from brugapp.services.referrals.referrals import (
     ReferralDetail,
     ReferralView,
     get_referral,

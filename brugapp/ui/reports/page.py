@@ -1,6 +1,6 @@
 """*Rapportage*: the anonymised year report per school year and school, printed or exported for Excel.
 
-Every figure comes from ``services/report.py`` already suppressed ("<5"); this page only shows it.
+Every figure comes from ``services/reporting/report.py`` already suppressed ("<5"); this page only shows it.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 from brugapp.domain.reporting import Count, ReportTable, SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
+from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.errors import NotFoundError, ValidationError
-from brugapp.services.report import export_report_csv, print_report, school_choices, school_year_report
-from brugapp.services.signals import record_signal
+from brugapp.services.reporting.report import export_report_csv, print_report, school_choices, school_year_report
+from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.sections import SectionPage

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.notebook import CHANNELS
 from brugapp.i18n import _, format_date
-from brugapp.services.notebook import list_contacts
+from brugapp.services.families.notebook import list_contacts
 from brugapp.store import Store
 from brugapp.ui.families.quick_log import QuickLogDialog
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time
-from brugapp.services.notebook import update_contact
+from brugapp.services.families.notebook import update_contact
 from brugapp.services.today import contacts_logged_on, promised_follow_ups
 from brugapp.store import Store
 from brugapp.ui.shell.sections import SectionPage

@@ -1,0 +1,188 @@
+"""Export the sociale kaart: HSDS package or JSON, CSV for Excel, vCards, the printed wegwijzer.
+
+Only the public record leaves: the Ken-je-buurt colour and experience notes live in their own table,
+which nothing here reads. Every export and print is written to the audit trail (what kind, for whom,
+how many; never the content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, slots_from_byday
+from brugapp.domain.themes import THEMES
+from brugapp.errors import ValidationError
+from brugapp.exchange import hsds, spreadsheet, vcard
+from brugapp.exchange.records import (
+    ContactRecord,
+    FileProblem,
+    LocationRecord,
+    OrganizationRecord,
+    PhoneRecord,
+    ScheduleRecord,
+    ServiceRecord,
+)
+from brugapp.i18n import N_, _
+from brugapp.services.kaart.query import audit, get_service, opening_hours_text
+from brugapp.store import Store
+from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartService, KaartServiceAtLocation
+from brugapp.store.search_index import fold
+
+FORMATS = ("hsds", "json", "csv", "vcard", "pdf")
+AUDIENCES = {"parents": N_("Parents"), "school": N_("School team")}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    count: int
+    format: str
+
+
+def _records(session: Session, service_ids: Sequence[str] | None) -> list[ServiceRecord]:
+    query = select(KaartService).options(
+        selectinload(KaartService.organization).selectinload(KaartOrganization.phones),
+        selectinload(KaartService.phones), selectinload(KaartService.schedules), selectinload(KaartService.areas),
+        selectinload(KaartService.terms), selectinload(KaartService.contacts),
+        selectinload(KaartService.at_locations).selectinload(KaartServiceAtLocation.location),
+    )
+    if service_ids is not None:
+        query = query.where(KaartService.uuid.in_(list(service_ids)))
+    org_contacts: dict[int, list[KaartContact]] = {}
+    for contact in session.scalars(select(KaartContact).where(KaartContact.service_id.is_(None))):
+        org_contacts.setdefault(contact.organization_id, []).append(contact)
+    records = []
+    for service in session.scalars(query):
+        org = service.organization
+        record = ServiceRecord(
+            organization=OrganizationRecord(
+                name=org.name, id=org.uuid, alternate_name=org.alternate_name, description=org.description,
+                email=org.email, website=org.website,
+                phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in org.phones]),
+            name=service.name, id=service.uuid, alternate_name=service.alternate_name,
+            description=service.description, not_offered=service.not_offered, status=service.status,
+            url=service.url, email=service.email, target_group=service.target_group,
+            minimum_age=service.minimum_age, maximum_age=service.maximum_age,
+            referral_route=service.referral_route, application_process=service.application_process,
+            wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
+            after_hours_note=service.after_hours_note, assured_date=service.assured_date,
+            phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in service.phones],
+            schedules=[ScheduleRecord(s.byday, s.opens_at, s.closes_at, s.description, s.uuid)
+                       for s in service.schedules],
+            areas=[a.name for a in service.areas],
+            categories=[t.code for t in service.terms if t.vocabulary == "kaart_category"],
+            themes=[t.code for t in service.terms if t.vocabulary == "theme"],
+            contacts=[ContactRecord(c.name, c.title, c.email, c.phone, c.is_backup, c.uuid, c.phone_uuid, True)
+                      for c in service.contacts]
+            + [ContactRecord(c.name, c.title, c.email, c.phone, c.is_backup, c.uuid, c.phone_uuid, False)
+               for c in org_contacts.get(org.id, [])],
+            locations=[LocationRecord(link.location.address_1, link.location.postal_code, link.location.city,
+                                      link.location.name, link.location.state_province, link.location.country,
+                                      link.location.uuid, link.location.address_uuid, link.uuid)
+                       for link in service.at_locations],
+        )
+        records.append(record)
+    records.sort(key=lambda r: (fold(r.organization.name), fold(r.name)))
+    return records
+
+
+def service_records(store: Store, *, service_ids: Sequence[str] | None = None) -> list[ServiceRecord]:
+    """The public record of the chosen services (all when ``service_ids`` is None)."""
+    with store.read() as session:
+        return _records(session, service_ids)
+
+
+def _csv_row(record: ServiceRecord) -> list[str]:
+    main = next((p.number for p in record.phones if p.purpose == "main"), "") or next(
+        (p.number for p in record.organization.phones if p.purpose == "main"), "")
+    after = next((p.number for p in record.phones if p.purpose == "after_hours"), "") or next(
+        (p.number for p in record.organization.phones if p.purpose == "after_hours"), "")
+    fixed = next((c for c in record.contacts if not c.is_backup), None)
+    backup = next((c for c in record.contacts if c.is_backup), None)
+    location = record.locations[0] if record.locations else LocationRecord()
+    slots = tuple(slots_from_byday(s.byday, s.opens_at, s.closes_at) for s in record.schedules)
+    values = {
+        "id": record.id, "organization": record.organization.name, "service": record.name,
+        "description": record.description, "not_offered": record.not_offered,
+        "categories": ", ".join(CATEGORIES.label(c) for c in record.categories),
+        "themes": ", ".join(THEMES.label(c) for c in record.themes), "municipalities": ", ".join(record.areas),
+        "address": location.address_1, "postal_code": location.postal_code, "city": location.city,
+        "phone": main, "after_hours_phone": after, "after_hours_note": record.after_hours_note,
+        "email": record.email, "website": record.url or record.organization.website,
+        "target_group": record.target_group,
+        "minimum_age": "" if record.minimum_age is None else str(record.minimum_age),
+        "maximum_age": "" if record.maximum_age is None else str(record.maximum_age),
+        "referral_route": REFERRAL_ROUTES.label(record.referral_route) if record.referral_route else "",
+        "application_process": record.application_process, "wait_time": record.wait_time, "fees": record.fees,
+        "comes_to_school": _("yes") if record.comes_to_school else _("no"),
+        "opening_hours": _hours_for_csv(slots),
+        "contact_name": fixed.name if fixed else "", "contact_role": fixed.title if fixed else "",
+        "contact_phone": fixed.phone if fixed else "", "contact_email": fixed.email if fixed else "",
+        "backup_name": backup.name if backup else "", "backup_phone": backup.phone if backup else "",
+        "assured_date": record.assured_date.isoformat() if record.assured_date else "", "status": record.status,
+    }
+    return [values[key] for key in spreadsheet.FIELD_KEYS]
+
+
+def _hours_for_csv(slots: tuple) -> str:
+    # Written with the Dutch day abbreviations the spreadsheet reader understands ("ma-vr 09:00-17:00").
+    from brugapp.domain.kaart import describe_slots
+
+    return describe_slots(slots, ("ma", "di", "wo", "do", "vr", "za", "zo")).replace("–", "-")
+
+
+def _cards(store: Store, service_ids: Sequence[str] | None) -> list[vcard.Card]:
+    with store.read() as session:
+        query = select(KaartContact).order_by(KaartContact.name)
+        contacts = session.scalars(query).all()
+        allowed = set(service_ids) if service_ids is not None else None
+        cards = []
+        for contact in contacts:
+            service = contact.service
+            if allowed is not None and (service is None or service.uuid not in allowed):
+                continue
+            note = ""
+            if service is not None:
+                note = (_("Backup for {service}") if contact.is_backup else _("Fixed contact for {service}")).format(
+                    service=service.name)
+            cards.append(vcard.Card(contact.uuid, contact.name, contact.organization.name, contact.title,
+                                    contact.phone, contact.email, note))
+        return cards
+
+
+def export_kaart(store: Store, *, out: Path, format: str, service_ids: Sequence[str] | None = None,
+                 audience: str = "school", vcard_version: str = "3.0") -> ExportResult:
+    """Write the map (or the chosen services) to ``out``. Never includes private notes or colours."""
+    if format not in FORMATS:
+        raise ValidationError(_("Unknown export format: {format}").format(format=format), field="format")
+    if format == "pdf":
+        from brugapp.printing.wegwijzer import write_wegwijzer
+
+        ids = service_ids if service_ids is not None else [r.id for r in service_records(store)]
+        details = [get_service(store, service_id=i) for i in ids]
+        write_wegwijzer(out, details, audience=audience, hours_text=opening_hours_text)
+        count = len(details)
+    elif format == "vcard":
+        count = vcard.write_cards(_cards(store, service_ids), out, version=vcard_version)
+    else:
+        records = service_records(store, service_ids=service_ids)
+        if format == "csv":
+            headers = [_(spec.label) for spec in spreadsheet.FIELDS]
+            spreadsheet.write_csv(out, headers, [_csv_row(r) for r in records])
+            count = len(records)
+        else:
+            services, _tables = hsds.build(records)
+            try:
+                hsds.validate_services(services)
+            except FileProblem as exc:
+                raise ValidationError(exc.message, field="format") from None
+            count = hsds.write_json(records, out) if format == "json" else hsds.write_package(records, out)
+    with store.session() as session:
+        audit(session, action="print" if format == "pdf" else "export", subject_kind=f"kaart:{format}",
+              audience=audience if format == "pdf" else "", detail=str(count))
+    return ExportResult(out, count, format)

@@ -1,0 +1,271 @@
+"""Import into the sociale kaart: HSDS packages and JSON, CSV and XLSX with a column mapping.
+
+All or nothing: the whole file is read and checked first, then written in one transaction. A
+re-import of the same file updates what it made before (matched on the HSDS id, else on the
+organisation name + service name), so nothing is duplicated. Private fields are never touched.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from brugapp.errors import ValidationError
+from brugapp.exchange import hsds, spreadsheet
+from brugapp.exchange.records import FileProblem, ServiceRecord
+from brugapp.i18n import _
+from brugapp.services.kaart.query import audit, index_many
+from brugapp.store import Store
+from brugapp.store.models.kaart import (
+    KaartContact,
+    KaartLocation,
+    KaartOrganization,
+    KaartPhone,
+    KaartSchedule,
+    KaartService,
+    KaartServiceArea,
+    KaartServiceAtLocation,
+    KaartServiceTerm,
+)
+from brugapp.store.search_index import fold
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: str  # hsds_package | hsds_json | table
+    file: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # the first rows, as in the file
+    row_count: int
+    mapping: dict[str, str]  # guessed field -> column (tables only)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    organizations_created: int
+
+
+def file_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if path.is_dir() or (suffix == ".zip" and zipfile.is_zipfile(path)) or path.name == "datapackage.json":
+        return "hsds_package"
+    if suffix == ".json":
+        return "hsds_json"
+    if suffix in (".csv", ".txt", ".xlsx", ".xlsm", ".tsv"):
+        return "table"
+    raise ValidationError(_("{file}: BrugApp reads HSDS packages (folder or zip), HSDS JSON, CSV and XLSX.").format(
+        file=path.name), field="path")
+
+
+def preview_import(*, path: Path, limit: int = 20) -> ImportPreview:
+    """What the mapping step shows: columns, the first rows and a guessed mapping."""
+    kind = file_kind(path)
+    if kind != "table":
+        return ImportPreview(kind, path.name, (), (), 0, {})
+    try:
+        table = spreadsheet.read_table(path)
+    except FileProblem as exc:
+        raise ValidationError(exc.message, field="path") from None
+    return ImportPreview(kind, table.file, table.headers, tuple(cells for _n, cells in table.rows[:limit]),
+                         len(table.rows), spreadsheet.guess_mapping(table.headers))
+
+
+def read_records(*, path: Path, mapping: dict[str, str] | None = None) -> list[ServiceRecord]:
+    """Read and check a whole file; raises ValidationError naming file, row and column."""
+    kind = file_kind(path)
+    try:
+        if kind == "hsds_package":
+            return hsds.read_package(path.parent if path.name == "datapackage.json" else path)
+        if kind == "hsds_json":
+            return hsds.read_json(path)
+        table = spreadsheet.read_table(path)
+        return spreadsheet.records_from_table(table, mapping or spreadsheet.guess_mapping(table.headers))
+    except FileProblem as exc:
+        raise ValidationError(exc.message, field=exc.column or "path") from None
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise ValidationError(_("{file} cannot be read: {reason}").format(file=path.name, reason=exc),
+                              field="path") from None
+
+
+def import_kaart(store: Store, *, path: Path, mapping: dict[str, str] | None = None,
+                 progress: Progress | None = None) -> ImportResult:
+    """Import a file into the map, all or nothing. ``progress(done, total)`` is called along the way."""
+    records = read_records(path=path, mapping=mapping)
+    with store.session() as session:
+        result = apply_records(session, records, progress=progress)
+        audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
+    return result
+
+
+class _Index:
+    """What is already in the map, loaded once, so matching needs no query per row."""
+
+    def __init__(self, session: Session) -> None:
+        self.orgs: dict[str, KaartOrganization] = {}
+        self.org_names: dict[str, KaartOrganization] = {}
+        org_options = [selectinload(KaartOrganization.phones), selectinload(KaartOrganization.locations)]
+        for org in session.scalars(select(KaartOrganization).options(*org_options)):
+            self.add_org(org)
+        self.services: dict[str, KaartService] = {}
+        self.service_names: dict[tuple[str, str], KaartService] = {}
+        options = [selectinload(KaartService.terms), selectinload(KaartService.areas),
+                   selectinload(KaartService.phones), selectinload(KaartService.schedules),
+                   selectinload(KaartService.at_locations).selectinload(KaartServiceAtLocation.location),
+                   selectinload(KaartService.contacts)]
+        for service in session.scalars(select(KaartService).options(*options)):
+            self.add_service(service, service.organization.name)
+        self.contacts: dict[str, list[KaartContact]] = {}
+        for contact in session.scalars(select(KaartContact)):
+            self.contacts.setdefault(contact.organization.uuid, []).append(contact)
+        self.used_uuids = set(self.orgs) | set(self.services) | {
+            c.uuid for people in self.contacts.values() for c in people}
+
+    def add_org(self, org: KaartOrganization) -> None:
+        self.orgs[org.uuid] = org
+        if org.external_id:
+            self.orgs[org.external_id] = org
+        self.org_names.setdefault(fold(org.name), org)
+
+    def add_service(self, service: KaartService, org_name: str) -> None:
+        self.services[service.uuid] = service
+        if service.external_id:
+            self.services[service.external_id] = service
+        self.service_names.setdefault((fold(org_name), fold(service.name)), service)
+
+
+def _ids(record_id: str, used: set[str]) -> tuple[str, str]:
+    """(uuid, external_id): a file's UUID becomes ours; any other id is kept aside for matching."""
+    if record_id and hsds.is_uuid(record_id) and record_id not in used:
+        used.add(record_id)
+        return record_id, ""
+    new = str(uuid_module.uuid4())
+    used.add(new)
+    return new, record_id
+
+
+def _fill(target: object, attr: str, value: object) -> None:
+    """Imported values overwrite; empty ones leave what the brugfiguur typed."""
+    if value not in ("", None):
+        setattr(target, attr, value)
+
+
+def _set_terms(service: KaartService, record: ServiceRecord) -> None:
+    """Keep the term rows that stay (so the unique constraint never sees a row twice), add the new ones."""
+    wanted = [("kaart_category", c) for c in dict.fromkeys(record.categories)]
+    wanted += [("theme", c) for c in dict.fromkeys(record.themes)]
+    have = {(t.vocabulary, t.code): t for t in service.terms}
+    service.terms = [have.get(key) or KaartServiceTerm(vocabulary=key[0], code=key[1]) for key in wanted]
+
+
+def apply_records(session: Session, records: list[ServiceRecord], *, progress: Progress | None = None) -> ImportResult:
+    """Write checked records into the map (inside the caller's transaction)."""
+    index = _Index(session)
+    created = updated = orgs_created = 0
+    total = len(records)
+    services: dict[str, KaartService] = {}
+    organizations: dict[str, KaartOrganization] = {}
+    with session.no_autoflush:
+        for done, record in enumerate(records, start=1):
+            org_record = record.organization
+            org = index.orgs.get(org_record.id) if org_record.id else None
+            org = org or index.org_names.get(fold(org_record.name))
+            if org is None:
+                new_uuid, external = _ids(org_record.id, index.used_uuids)
+                org = KaartOrganization(uuid=new_uuid, external_id=external, name=org_record.name.strip(),
+                                        alternate_name="", description="", email="", website="")
+                org.phones, org.locations = [], []
+                session.add(org)
+                orgs_created += 1
+            for attr in ("name", "alternate_name", "description", "email", "website"):
+                _fill(org, attr, getattr(org_record, attr).strip())
+            index.add_org(org)
+            if org_record.phones:
+                have = {p.number for p in org.phones}
+                org.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
+                               for p in org_record.phones if p.number not in have]
+            service = index.services.get(record.id) if record.id else None
+            service = service or index.service_names.get((fold(org.name), fold(record.name)))
+            if service is None:
+                new_uuid, external = _ids(record.id, index.used_uuids)
+                service = KaartService(uuid=new_uuid, external_id=external, name=record.name.strip(),
+                                       organization=org)
+                service.terms, service.areas, service.phones, service.schedules = [], [], [], []
+                service.at_locations, service.contacts = [], []
+                session.add(service)
+                created += 1
+            elif service.uuid not in services:
+                updated += 1
+            service.organization = org
+            for attr in ("name", "alternate_name", "description", "not_offered", "status", "url", "email",
+                         "target_group", "minimum_age", "maximum_age", "referral_route", "application_process",
+                         "wait_time", "fees", "comes_to_school", "after_hours_note", "assured_date"):
+                value = getattr(record, attr)
+                _fill(service, attr, value.strip() if isinstance(value, str) else value)
+            if record.categories or record.themes:
+                _set_terms(service, record)
+            if record.areas:
+                service.areas = [KaartServiceArea(name=a) for a in dict.fromkeys(record.areas)]
+            if record.phones:
+                service.phones = [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
+                                  for p in record.phones]
+            if record.schedules:
+                service.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
+                                                   description=s.description) for s in record.schedules]
+            _apply_locations(org, service, record)
+            _apply_contacts(index, org, service, record)
+            index.add_service(service, org.name)
+            services[service.uuid] = service
+            organizations[org.uuid] = org
+            if progress is not None and (done % 50 == 0 or done == total):
+                progress(done, total)
+    session.flush()
+    index_many(session, services=list(services.values()), organizations=list(organizations.values()))
+    return ImportResult(created, updated, orgs_created)
+
+
+def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord) -> None:
+    linked = {id(link.location) for link in service.at_locations}
+    for loc in record.locations:
+        place = (fold(loc.address_1), fold(loc.city))
+        location = next((existing for existing in org.locations
+                         if (loc.id and existing.uuid == loc.id)
+                         or (fold(existing.address_1), fold(existing.city)) == place), None)
+        if location is None:
+            new_uuid = loc.id if hsds.is_uuid(loc.id) else str(uuid_module.uuid4())
+            location = KaartLocation(uuid=new_uuid)
+            org.locations.append(location)
+        location.name, location.address_1, location.postal_code = loc.name, loc.address_1, loc.postal_code
+        location.city, location.state_province, location.country = loc.city, loc.state_province, loc.country or "BE"
+        if id(location) not in linked:
+            service.at_locations.append(KaartServiceAtLocation(location=location))
+            linked.add(id(location))
+
+
+def _apply_contacts(index: _Index, org: KaartOrganization, service: KaartService, record: ServiceRecord) -> None:
+    pool = index.contacts.setdefault(org.uuid, [])
+    for contact_record in record.contacts:
+        contact = next((c for c in pool if (contact_record.id and c.uuid == contact_record.id)
+                        or fold(c.name) == fold(contact_record.name)), None)
+        if contact is None:
+            new_uuid, _external = _ids(contact_record.id, index.used_uuids)
+            contact = KaartContact(uuid=new_uuid, name=contact_record.name.strip(), organization=org)
+            pool.append(contact)
+        for attr in ("title", "email", "phone"):
+            _fill(contact, attr, getattr(contact_record, attr).strip())
+        contact.is_backup = contact_record.is_backup
+        contact.organization = org
+        if contact_record.service_level:
+            if contact not in service.contacts:
+                service.contacts.append(contact)
+        elif contact.service is not None:
+            contact.service = None

@@ -1,0 +1,351 @@
+"""The year report (*jaarrapport*): anonymised figures per school and school year.
+
+Every figure is an SQL aggregate (GROUP BY in the database), so the report stays quick on a programme
+with 10,000 families. A contact moment belongs to a school through the families it concerns (its main
+family, further families and members taking part) and their children's school link in the notebook;
+a family with children at two schools counts at both. Anonymous contacts belong to no school: they
+count only in the report for all schools. What may be shown (suppression of small counts) is decided
+in ``domain/reporting.py``; nothing here returns a name of a family, a member or a worker, nor a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import and_, case, distinct, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.expression import ColumnElement, Subquery
+
+from brugapp.domain.kaart import CATEGORIES
+from brugapp.domain.meetings import MEETING_TYPES
+from brugapp.domain.notebook import CHANNELS
+from brugapp.domain.referrals import INTENSITIES, OUTCOMES
+from brugapp.domain.reporting import Count, Label, ReportTable, SchoolYearReport
+from brugapp.domain.schoolyear import SchoolYear
+from brugapp.domain.themes import THEMES
+from brugapp.errors import NotFoundError
+from brugapp.i18n import N_, _
+from brugapp.services.today import local_day_bounds
+from brugapp.store import Store
+from brugapp.store.base import UTCDateTime
+from brugapp.store.models import School
+from brugapp.store.models.care import Referral
+from brugapp.store.models.kaart import KaartServiceTerm
+from brugapp.store.models.meetings import Event, EventRegistration, Meeting
+from brugapp.store.models.notebook import ContactMoment, ContactParticipant, ContactTheme, FamilyMember
+from brugapp.store.models.reporting import Signal
+
+GROUP_CHANNELS = ("groepsactiviteit", "koffiemoment")
+NO_CATEGORY = N_("Not on the social map / no category")
+STILL_OPEN = N_("Still open")
+
+
+def _vocab_label(vocabulary: object, code: str) -> Label:
+    """A code's msgid (translated when shown); an unknown code is shown as itself."""
+    if code in vocabulary:  # type: ignore[operator]
+        return Label(vocabulary.get(code).label)  # type: ignore[attr-defined]
+    return Label(code or "–", literal=True)
+
+
+class _Scope:
+    """The SQL pieces that select the school year (and the school) once, reused by every figure."""
+
+    def __init__(self, year: SchoolYear, school_pk: int | None) -> None:
+        self.year = year
+        self.school_pk = school_pk
+        # A school year is a large share of the notebook: scanning the table reads (and, encrypted, decrypts)
+        # fewer pages than following the date index row by row, so the date is wrapped to keep SQLite off it.
+        self.occurred_at = type_coerce(func.ifnull(ContactMoment.occurred_at, ContactMoment.occurred_at),
+                                       UTCDateTime)
+        self.start = local_day_bounds(year.first_day)[0]
+        self.end = local_day_bounds(year.last_day)[1]
+        self.school_families = (
+            select(FamilyMember.family_id).where(FamilyMember.school_id == school_pk).distinct().scalar_subquery()
+            if school_pk is not None else None
+        )
+
+    def contact_families(self, *conditions: ColumnElement[bool], in_school: bool = True) -> Subquery:
+        """(contact_id, family_id, at, channel) of the contact moments meeting ``conditions``: the main family,
+        further families and the families of members taking part; only the school's families if one is chosen.
+        """
+        parts = []
+        for family_column, joins in (
+            (ContactMoment.family_id, ()),
+            (ContactParticipant.family_id, ((ContactParticipant, ContactParticipant.contact_id == ContactMoment.id),)),
+            (FamilyMember.family_id, ((ContactParticipant, ContactParticipant.contact_id == ContactMoment.id),
+                                      (FamilyMember, FamilyMember.id == ContactParticipant.member_id))),
+        ):
+            part = select(ContactMoment.id.label("contact_id"), family_column.label("family_id"),
+                          self.occurred_at.label("at"), ContactMoment.channel.label("channel"))
+            for target, on in joins:
+                part = part.join(target, on)
+            part = part.where(family_column.is_not(None), *conditions)
+            if in_school:
+                part = part.where(*self.family_filter(family_column))
+            parts.append(part)
+        return union_all(*parts).subquery("contact_families")
+
+    def live_in_year(self) -> list[ColumnElement[bool]]:
+        return [ContactMoment.deleted_at.is_(None), self.occurred_at >= self.start, self.occurred_at < self.end]
+
+    def contacts(self) -> list[ColumnElement[bool]]:
+        """Conditions on ``ContactMoment`` selecting the contact moments counted in this report."""
+        conditions = self.live_in_year()
+        if self.school_families is not None:
+            cf = self.contact_families(*conditions)
+            conditions.append(ContactMoment.id.in_(select(cf.c.contact_id)))
+        return conditions
+
+    def family_filter(self, column: ColumnElement[int | None] | InstrumentedAttribute[int | None]
+                      ) -> list[ColumnElement[bool]]:
+        return [column.in_(self.school_families)] if self.school_families is not None else []
+
+
+def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: bool = True
+          ) -> tuple[tuple[Label | Count, ...], ...]:
+    counts = dict(pairs)
+    codes = [c for c in vocabulary.codes() if counts.get(c)] if keep_order else []  # type: ignore[attr-defined]
+    codes += sorted(c for c in counts if c not in codes and counts[c])
+    return tuple((_vocab_label(vocabulary, c), Count(counts[c])) for c in codes)
+
+
+def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, ReportTable, dict[str, int]]:
+    in_scope = scope.contacts()
+    anonymous = func.coalesce(func.sum(case((ContactMoment.family_id.is_(None), 1), else_=0)), 0)
+    per_channel = session.execute(select(ContactMoment.channel, func.count(), anonymous).where(*in_scope)
+                                  .group_by(ContactMoment.channel)).all()
+    by_channel = [(channel, n) for channel, n, _anonymous in per_channel]
+    top = case(*[(or_(ContactTheme.theme == t.code, ContactTheme.theme.like(f"{t.code}.%")), literal(t.code))
+                 for t in THEMES.top_level()], else_=ContactTheme.theme)
+    themes = select().select_from(ContactTheme).join(ContactMoment, ContactMoment.id == ContactTheme.contact_id)
+    by_top: dict[str, int] = dict(session.execute(
+        themes.add_columns(top, func.count(distinct(ContactTheme.contact_id))).where(*in_scope).group_by(top)).all())
+    by_code: dict[str, int] = dict(session.execute(
+        themes.add_columns(ContactTheme.theme, func.count()).where(*in_scope).group_by(ContactTheme.theme)).all())
+    theme_rows: list[tuple[Label | Count, ...]] = []
+    for term in THEMES.top_level():
+        if not by_top.get(term.code):
+            continue
+        theme_rows.append((Label(term.label), Count(by_top[term.code])))
+        theme_rows.extend((Label(child.label, level=1), Count(by_code[child.code]))
+                          for child in THEMES.children(term.code) if by_code.get(child.code))
+    channel_table = ReportTable("channels", N_("Contact moments by channel"), (N_("Channel"), N_("Contact moments")),
+                                _rows(by_channel, CHANNELS))
+    theme_table = ReportTable(
+        "themes", N_("Contact moments by theme"), (N_("Theme"), N_("Contact moments")), tuple(theme_rows),
+        note=N_("A contact moment can touch several themes; the numbers do not add up to the total."))
+    totals = {"contacts": sum(n for _c, n, _a in per_channel), "anonymous": sum(int(a) for _c, _n, a in per_channel)}
+    return channel_table, theme_table, totals
+
+
+def _families(session: Session, scope: _Scope) -> tuple[int, int]:
+    """(families reached, of which new): new = no contact moment before the school year's 1 September."""
+    cf = scope.contact_families(ContactMoment.deleted_at.is_(None), scope.occurred_at < scope.end)
+    in_year = case((cf.c.at >= scope.start, 1), else_=0)
+    per_family = (select(func.min(cf.c.at).label("first_at"), func.max(in_year).label("in_year"))
+                  .group_by(cf.c.family_id).subquery())
+    total, new = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((per_family.c.first_at >= scope.start, 1), else_=0)), 0))
+        .where(per_family.c.in_year == 1)).one()
+    return int(total), int(new)
+
+
+def _referral_tables(session: Session, scope: _Scope) -> tuple[list[ReportTable], int]:
+    where = [Referral.referred_on >= scope.year.first_day, Referral.referred_on <= scope.year.last_day,
+             *scope.family_filter(Referral.family_id)]
+    first_term = (select(KaartServiceTerm.service_id, func.min(KaartServiceTerm.id).label("term_id"))
+                  .where(KaartServiceTerm.vocabulary == "kaart_category")
+                  .group_by(KaartServiceTerm.service_id).subquery())
+    category = func.coalesce(KaartServiceTerm.code, "")
+    by_category = session.execute(
+        select(category, func.count(Referral.id))
+        .outerjoin(first_term, first_term.c.service_id == Referral.service_id)
+        .outerjoin(KaartServiceTerm, KaartServiceTerm.id == first_term.c.term_id)
+        .where(*where).group_by(category)).all()
+    by_intensity = dict(session.execute(
+        select(Referral.intensity, func.count()).where(*where).group_by(Referral.intensity)).all())
+    by_outcome = dict(session.execute(
+        select(Referral.outcome, func.count()).where(*where).group_by(Referral.outcome)).all())
+    category_rows = [row for row in _rows([(c, n) for c, n in by_category if c], CATEGORIES)]
+    unknown = sum(n for c, n in by_category if not c)
+    if unknown:
+        category_rows.append((Label(NO_CATEGORY), Count(unknown)))
+    outcome_rows = [(Label(t.label), Count(by_outcome.get(t.code, 0))) for t in OUTCOMES]
+    outcome_rows.append((Label(STILL_OPEN), Count(by_outcome.get("", 0))))
+    tables = [
+        ReportTable("referral_types", N_("Referrals by type of organisation"),
+                    (N_("Type of organisation (social map)"), N_("Referrals")), tuple(category_rows)),
+        ReportTable("referral_intensity", N_("Referrals by intensity"), (N_("Intensity"), N_("Referrals")),
+                    tuple((Label(t.label), Count(by_intensity.get(t.code, 0))) for t in INTENSITIES)),
+        ReportTable("referral_outcome", N_("Referrals by outcome"), (N_("Outcome"), N_("Referrals")),
+                    tuple(outcome_rows)),
+    ]
+    return tables, sum(by_intensity.values())
+
+
+def _group_table(session: Session, scope: _Scope) -> ReportTable:
+    in_scope = scope.contacts()
+    cf = scope.contact_families(*scope.live_in_year(), ContactMoment.channel.in_(GROUP_CHANNELS))
+    contacts = dict(session.execute(
+        select(ContactMoment.channel, func.count()).where(*in_scope, ContactMoment.channel.in_(GROUP_CHANNELS))
+        .group_by(ContactMoment.channel)).all())
+    families: dict[str, int] = dict(session.execute(
+        select(cf.c.channel, func.count(distinct(cf.c.family_id))).group_by(cf.c.channel)).all())
+    rows: list[tuple[Label | Count, ...]] = [
+        (_vocab_label(CHANNELS, code), Count(contacts.get(code, 0)), Count(families.get(code, 0)))
+        for code in GROUP_CHANNELS
+    ]
+    registration_on = EventRegistration.event_id == Event.id
+    if scope.school_pk is not None:
+        registration_on = and_(registration_on, EventRegistration.school_id == scope.school_pk)
+    attended = func.coalesce(func.sum(case((EventRegistration.attendance_recorded, EventRegistration.attended),
+                                           else_=0)), 0)
+    events = select(Event.event_type, func.count(distinct(Event.id)), attended).outerjoin(
+        EventRegistration, registration_on).where(Event.day >= scope.year.first_day, Event.day <= scope.year.last_day)
+    if scope.school_pk is not None:
+        events = events.where(EventRegistration.id.is_not(None))
+    for event_type, number, came in session.execute(events.group_by(Event.event_type)).all():
+        rows.append((_vocab_label(MEETING_TYPES, event_type), Count(number), Count(int(came))))
+    return ReportTable(
+        "group", N_("Group activities"), (N_("Activity"), N_("Number"), N_("Participants")), tuple(rows),
+        note=N_("Participants: families reached for group moments in the notebook; people present for events."))
+
+
+def _meetings_table(session: Session, scope: _Scope) -> tuple[ReportTable, int]:
+    query = (select(Meeting.meeting_type, func.count())
+             .where(Meeting.starts_at >= scope.start, Meeting.starts_at < scope.end, Meeting.status != "cancelled"))
+    if scope.school_pk is not None:
+        query = query.where(Meeting.school_id == scope.school_pk)
+    by_type = session.execute(query.group_by(Meeting.meeting_type)).all()
+    table = ReportTable("meetings", N_("Meetings by type"), (N_("Type of meeting"), N_("Meetings")),
+                        _rows(by_type, MEETING_TYPES))
+    return table, sum(n for _code, n in by_type)
+
+
+def _signals_table(session: Session, scope: _Scope) -> ReportTable:
+    query = select(Signal).where(Signal.signalled_on >= scope.year.first_day,
+                                 Signal.signalled_on <= scope.year.last_day)
+    if scope.school_pk is not None:
+        query = query.where(Signal.school_id == scope.school_pk)
+    rows = tuple(
+        (Label(s.signalled_on.strftime("%d-%m-%Y"), literal=True), _vocab_label(THEMES, s.theme),
+         Label(s.description, literal=True), Count(s.families_concerned), Label(s.passed_on_to or "–", literal=True))
+        for s in session.scalars(query.order_by(Signal.signalled_on, Signal.id)).all()
+    )
+    return ReportTable("signals", N_("Signals passed on"),
+                       (N_("Date"), N_("Theme"), N_("Signal"), N_("Families"), N_("Passed on to")), rows)
+
+
+def _per_school_table(session: Session, scope: _Scope) -> ReportTable:
+    cf = scope.contact_families(*scope.live_in_year(), in_school=False)
+    contacts = (select(FamilyMember.school_id, func.count(distinct(cf.c.contact_id)),
+                       func.count(distinct(cf.c.family_id)))
+                .select_from(cf).join(FamilyMember, FamilyMember.family_id == cf.c.family_id)
+                .where(FamilyMember.school_id.is_not(None))
+                .group_by(FamilyMember.school_id))
+    figures = {school: (n_contacts, n_families) for school, n_contacts, n_families in session.execute(contacts)}
+    referrals = dict(session.execute(
+        select(FamilyMember.school_id, func.count(distinct(Referral.id)))
+        .join(FamilyMember, FamilyMember.family_id == Referral.family_id)
+        .where(Referral.referred_on >= scope.year.first_day, Referral.referred_on <= scope.year.last_day,
+               FamilyMember.school_id.is_not(None))
+        .group_by(FamilyMember.school_id)).all())
+    rows = []
+    for school in session.scalars(select(School).order_by(School.name, School.site_name)):
+        n_contacts, n_families = figures.get(school.id, (0, 0))
+        n_referrals = referrals.get(school.id, 0)
+        if n_contacts or n_referrals:
+            rows.append((Label(school.label, literal=True), Count(n_contacts), Count(n_families), Count(n_referrals)))
+    return ReportTable("schools", N_("Per school"),
+                       (N_("School"), N_("Contact moments"), N_("Families reached"), N_("Referrals")), tuple(rows),
+                       note=N_("A family with children at two schools counts at both."))
+
+
+def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None,
+                       made_on: dt.date | None = None) -> SchoolYearReport:
+    """The anonymised figures of one school year, for one school or (``school_id`` None) all schools.
+
+    Only counts leave this function (and signals, which are anonymised when recorded); small counts are
+    suppressed when shown, by ``domain.reporting``.
+    """
+    with store.read() as session:
+        school = None
+        if school_id:
+            school = session.scalar(select(School).where(School.uuid == school_id))
+            if school is None:
+                raise NotFoundError(_("No school with id {id}.").format(id=school_id))
+        scope = _Scope(school_year, school.id if school else None)
+        channels, themes, totals = _contacts_tables(session, scope)
+        reached, new = _families(session, scope)
+        referral_tables, referrals = _referral_tables(session, scope)
+        meetings, meeting_count = _meetings_table(session, scope)
+        signals = _signals_table(session, scope)
+        summary_rows: list[tuple[Label | Count, ...]] = [(Label(N_("Contact moments")), Count(totals["contacts"]))]
+        if school is None:
+            summary_rows.append((Label(N_("of which anonymous"), level=1), Count(totals["anonymous"])))
+        summary_rows += [
+            (Label(N_("Families reached")), Count(reached)),
+            (Label(N_("New families"), level=1), Count(new)),
+            (Label(N_("Continuing families"), level=1), Count(reached - new)),
+            (Label(N_("Referrals")), Count(referrals)),
+            (Label(N_("Meetings")), Count(meeting_count)),
+            (Label(N_("Signals passed on")), Count(len(signals.rows))),
+        ]
+        summary = ReportTable(
+            "summary", N_("Key figures"), (N_("Figure"), N_("Number")), tuple(summary_rows),
+            note="" if school is None else
+            N_("Anonymous contacts and families without a school link count only in the report for all schools."))
+        tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
+                  _group_table(session, scope), meetings, signals]
+        if school is None:
+            tables.append(_per_school_table(session, scope))
+        return SchoolYearReport(school_year=school_year, school_id=school.uuid if school else "",
+                                school_name=school.label if school else "", made_on=made_on or dt.date.today(),
+                                tables=tuple(tables))
+
+
+def _families_table(reached: int, new: int) -> ReportTable:
+    return ReportTable("families", N_("Families reached"), (N_("Families"), N_("Number")), (
+        (Label(N_("New families")), Count(new)),
+        (Label(N_("Continuing families")), Count(reached - new)),
+        (Label(N_("Total families reached")), Count(reached)),
+    ), note=N_("A family is new when it had no contact moment before 1 September of this school year."))
+
+
+def school_choices(store: Store) -> list[tuple[str, str]]:
+    """(id, name) of every school site, for the school picker."""
+    with store.read() as session:
+        return [(s.uuid, s.label) for s in session.scalars(select(School).order_by(School.name, School.site_name))]
+
+
+def _audit(session: Session, *, action: str, report: SchoolYearReport, kind: str) -> None:
+    """What was printed or exported, for whom: never a figure."""
+    from brugapp.store.models import AuditEntry
+
+    session.add(AuditEntry(action=action, subject_kind=kind, subject_uuid=report.school_id,
+                           audience="report", detail=report.school_year.label))
+
+
+def print_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None, path: Path) -> Path:
+    """Write the year report PDF and log the print in the audit trail."""
+    from brugapp.printing.report import write_report_pdf
+
+    report = school_year_report(store, school_year=school_year, school_id=school_id)
+    write_report_pdf(report, path)
+    with store.session() as session:
+        _audit(session, action="print", report=report, kind="year_report")
+    return path
+
+
+def export_report_csv(store: Store, *, school_year: SchoolYear, school_id: str | None = None, path: Path) -> Path:
+    """Write the same tables as CSV for Excel and log the export in the audit trail."""
+    from brugapp.exchange.report_csv import write_report_csv
+    from brugapp.printing.report import report_title
+
+    report = school_year_report(store, school_year=school_year, school_id=school_id)
+    write_report_csv(report, path, title=report_title(report))
+    with store.session() as session:
+        _audit(session, action="export", report=report, kind="year_report:csv")
+    return path

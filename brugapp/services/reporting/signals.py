@@ -1,0 +1,148 @@
+"""Signals (signalen): structural problems the brugfiguur passes on to the local network.
+
+"Huisjesmelkers: 5 gezinnen" – a theme, an anonymised description, how many families, passed on to
+whom. A signal never names a family: a description containing a name known in the notebook is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from brugapp.domain.contact_details import parse_date
+from brugapp.domain.schoolyear import SchoolYear
+from brugapp.domain.themes import THEMES
+from brugapp.errors import NotFoundError, ValidationError
+from brugapp.i18n import _, format_date
+from brugapp.services.families.families import check_code
+from brugapp.services.listing import ListedRecord
+from brugapp.store import Store
+from brugapp.store.models import Family, School
+from brugapp.store.models.notebook import FamilyMember
+from brugapp.store.models.reporting import Signal
+
+DESCRIPTION_MAX = 1000
+PASSED_ON_MAX = 250
+FAMILIES_MAX = 100_000
+
+
+@dataclass(frozen=True)
+class SignalInfo:
+    id: str
+    signalled_on: dt.date
+    theme: str
+    description: str
+    families_concerned: int
+    passed_on_to: str
+    school_id: str  # "" when the signal is not about one school
+    school_name: str
+
+
+def _day(value: dt.date | str | None) -> dt.date:
+    if value is None or value == "":
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return parse_date(value) or dt.date.today()
+    except ValueError:
+        raise ValidationError(
+            _("Date: “{value}” is not a date. Example: 28-11-2026.").format(value=value), field="signalled_on"
+        ) from None
+
+
+def _known_names(session: Session) -> set[str]:
+    """Names that must not appear in an anonymised text: families and their members."""
+    names: set[str] = set()
+    for (display,) in session.execute(select(Family.display_name)):
+        bare = re.sub(r"^\s*gezin\s+", "", display or "", flags=re.IGNORECASE).strip()
+        if len(bare) >= 3:
+            names.add(bare.casefold())
+    for first, last in session.execute(select(FamilyMember.first_name, FamilyMember.last_name)):
+        if last and len(last) >= 3:
+            names.add(last.casefold())
+            names.add(f"{first} {last}".strip().casefold())
+    return names
+
+
+def names_in(text: str, names: set[str]) -> list[str]:
+    """Known names occurring as whole words in ``text`` (case-insensitive)."""
+    folded = text.casefold()
+    return sorted(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded))
+
+
+def _info(signal: Signal, school: School | None) -> SignalInfo:
+    return SignalInfo(signal.uuid, signal.signalled_on, signal.theme, signal.description,
+                      signal.families_concerned, signal.passed_on_to, school.uuid if school else "",
+                      school.label if school else "")
+
+
+def record_signal(
+    store: Store,
+    *,
+    theme: str,
+    description: str,
+    families_concerned: int,
+    passed_on_to: str = "",
+    signalled_on: dt.date | str | None = None,
+    school_id: str | None = None,
+) -> SignalInfo:
+    """Record a signal. The description must be anonymised: a family's or member's name is refused."""
+    check_code(THEMES, theme, field="theme", label=_("Theme"))
+    text = (description or "").strip()
+    if not text:
+        raise ValidationError(_("Signal: describe the problem in a few words, without names."),
+                              field="description")
+    if len(text) > DESCRIPTION_MAX:
+        raise ValidationError(_("Signal: keep it under {n} characters.").format(n=DESCRIPTION_MAX),
+                              field="description")
+    try:
+        count = int(families_concerned)
+    except (TypeError, ValueError):
+        count = -1
+    if not 0 <= count <= FAMILIES_MAX:
+        raise ValidationError(_("Number of families: give a whole number, 0 or more."), field="families_concerned")
+    receiver = (passed_on_to or "").strip()[:PASSED_ON_MAX]
+    day = _day(signalled_on)
+    with store.session() as session:
+        found = names_in(text, _known_names(session))
+        if found:
+            raise ValidationError(
+                _("Signal: the text contains a name from your notebook. Describe the problem without names, "
+                  "e.g. “huisjesmelker in 5 gezinnen”."), field="description")
+        school = None
+        if school_id:
+            school = session.scalar(select(School).where(School.uuid == school_id))
+            if school is None:
+                raise NotFoundError(_("No school with id {id}.").format(id=school_id))
+        signal = Signal(signalled_on=day, theme=theme, description=text, families_concerned=count,
+                        passed_on_to=receiver, school_id=school.id if school else None)
+        session.add(signal)
+        session.flush()
+        return _info(signal, school)
+
+
+def list_signals(store: Store, *, school_year: SchoolYear | None = None, school_id: str | None = None
+                 ) -> list[SignalInfo]:
+    """Signals, newest first; optionally of one school year and/or one school."""
+    with store.read() as session:
+        query = select(Signal, School).outerjoin(School, School.id == Signal.school_id)
+        if school_year is not None:
+            query = query.where(Signal.signalled_on >= school_year.first_day,
+                                Signal.signalled_on <= school_year.last_day)
+        if school_id:
+            query = query.where(School.uuid == school_id)
+        query = query.order_by(Signal.signalled_on.desc(), Signal.id.desc())
+        return [_info(signal, school) for signal, school in session.execute(query).all()]
+
+
+def list_signal_records(store: Store) -> list[ListedRecord]:
+    return [
+        ListedRecord(s.id, _("{date} · {theme} · {families} families").format(
+            date=format_date(s.signalled_on, "medium"), theme=THEMES.label(s.theme), families=s.families_concerned))
+        for s in list_signals(store)
+    ]
