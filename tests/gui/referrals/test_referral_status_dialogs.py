@@ -7,7 +7,7 @@ from brugapp.services.referrals.referrals import create_referral, get_referral
 from brugapp.ui.referrals.dialogs import FeedbackDialog, StatusDialog
 from tests.factories import make_family
 from tests.gui.conftest import show_active
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 def _referral(store) -> str:

@@ -17,7 +17,7 @@ from brugapp.settings import Settings, load_settings, save_settings
 from brugapp.ui.referrals.dialogs import PrintSheetDialog
 from brugapp.ui.shell.settings_dialog import SettingsDialog
 from tests.factories import make_family
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 @pytest.fixture(autouse=True)

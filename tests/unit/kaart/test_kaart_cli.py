@@ -9,8 +9,9 @@ import pytest
 
 from brugapp.cli import main
 from brugapp.store import Store
+from tests.paths import TEST_DATA
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "kaart"
+DATA = TEST_DATA / "kaart"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from brugapp.cli import build_parser
+from tests.paths import REPO_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO_ROOT
 DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 GUIDE = ROOT / "docs" / "gebruikersgids.md"
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")

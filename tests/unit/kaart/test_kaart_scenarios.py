@@ -19,6 +19,7 @@ from brugapp.services.kaart.query import (
 )
 from brugapp.services.listing import list_records
 from brugapp.services.search import search_everything
+from tests.paths import TEST_DATA
 
 WEDNESDAY_1730 = dt.datetime(2026, 11, 25, 17, 30)
 TODAY = WEDNESDAY_1730.date()
@@ -186,11 +187,10 @@ def test_demo_region_has_the_kinds_of_services_and_30_colours(store) -> None:
 
 
 def test_imported_services_are_found_by_the_global_search(store, tmp_path) -> None:
-    from pathlib import Path
 
     from brugapp.services.kaart.importing import import_kaart
 
-    data = Path(__file__).resolve().parents[1] / "data" / "kaart" / "belgian_cp1252.csv"
+    data = TEST_DATA / "kaart" / "belgian_cp1252.csv"
     import_kaart(store, path=data)
     hits = search_everything(store, text="creche eloi")
     assert [h.kind for h in hits] == ["organization", "service"] or {h.kind for h in hits} == {"organization",

@@ -17,8 +17,9 @@ from brugapp.services.kaart.edit import set_colour, set_private_notes
 from brugapp.services.kaart.export import export_kaart
 from brugapp.services.kaart.importing import import_kaart
 from brugapp.services.kaart.query import get_service, list_services
+from tests.paths import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = REPO_ROOT
 SHARED_HSDS = REPO.parent / "shared" / "hsds-3.0"
 SHIPPED_HSDS = REPO / "resources" / "hsds-3.0"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from brugapp.services.referrals.followups import contact_reachability
 from brugapp.ui.kaart.page import KaartPage
-from tests.gui.test_kaart_page import add
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.gui.kaart.test_kaart_page import add
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 def test_scenario_6_contact_card_logs_attempts_and_suggests_backup_and_clb(qtbot, store):

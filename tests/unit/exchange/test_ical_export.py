@@ -18,7 +18,7 @@ from brugapp.services.referrals.followups import create_followup
 from brugapp.services.referrals.referrals import change_status, create_referral
 from brugapp.services.reporting.referral_figures import referral_figures, shown
 from tests.factories import make_family, make_school
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 TODAY = dt.date(2026, 11, 26)

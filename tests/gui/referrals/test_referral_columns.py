@@ -10,7 +10,7 @@ from brugapp.domain.referrals import Intensity
 from brugapp.services.referrals.referrals import create_referral
 from brugapp.ui.referrals.page import ReferralsPage
 from tests.factories import make_family
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 def test_service_column_stretches_not_status(qtbot, store):

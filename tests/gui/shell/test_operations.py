@@ -22,7 +22,7 @@ from brugapp.ui.meetings import editor as module
 from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.operations import run_operation
 from brugapp.ui.shell.main_window import MainWindow
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 def test_result_is_delivered_on_the_gui_thread(qtbot) -> None:

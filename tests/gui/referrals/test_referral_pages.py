@@ -14,7 +14,7 @@ from brugapp.ui.followups.page import FollowUpsPage
 from brugapp.ui.referrals.dialogs import NewReferralDialog
 from brugapp.ui.referrals.page import ReferralsPage
 from tests.factories import make_family
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 def test_new_referral_dialog_saves_a_warm_referral(qtbot, store):

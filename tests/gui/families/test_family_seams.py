@@ -16,7 +16,7 @@ from brugapp.ui.families.consent_panel import ConsentDialog
 from brugapp.ui.families.family_view import FamilyView
 from brugapp.ui.referrals.dialogs import NewReferralDialog
 from tests.factories import make_family
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 def drive_modal(qtbot, open_it: Callable[[], None], fill: Callable[[QDialog], None]) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from brugapp.services.kaart.importing import preview_import
 from brugapp.services.kaart.query import list_services
 from brugapp.ui.kaart.import_dialog import ImportDialog
+from tests.paths import TEST_DATA
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "kaart"
+DATA = TEST_DATA / "kaart"
 
 
 def test_import_dialog_maps_columns_and_imports_in_the_background(qtbot, store) -> None:

@@ -15,7 +15,7 @@ from brugapp.services.referrals.consent import record_consent
 from brugapp.services.referrals.referrals import create_referral
 from brugapp.settings import SETTINGS_VERSION, Settings, load_settings, save_settings, settings_path
 from tests.factories import make_family
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
 @pytest.fixture

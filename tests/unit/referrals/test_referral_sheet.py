@@ -16,7 +16,7 @@ from brugapp.services.referrals.consent import ConsentRefused, record_consent, w
 from brugapp.services.referrals.referrals import change_status, create_referral, print_referral_sheet, record_feedback
 from brugapp.store.models import AuditEntry
 from tests.factories import make_family, make_school
-from tests.unit.test_referral_scenarios import kaart_service
+from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 TODAY = dt.date(2026, 11, 26)
 QUESTION = "Terugkeer naar school na verblijf in de leefgroep, deeltijds"

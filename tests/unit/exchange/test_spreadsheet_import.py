@@ -15,8 +15,9 @@ from brugapp.exchange.spreadsheet import guess_mapping, read_table
 from brugapp.services.kaart.export import export_kaart
 from brugapp.services.kaart.importing import import_kaart, preview_import
 from brugapp.services.kaart.query import KaartFilter, find_services, get_service, list_services
+from tests.paths import TEST_DATA
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "kaart"
+DATA = TEST_DATA / "kaart"
 
 
 @pytest.mark.parametrize("name", ["belgian_cp1252.csv", "belgian_utf8_bom.csv"])
