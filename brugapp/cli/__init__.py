@@ -1,30 +1,41 @@
 """The ``brugapp`` command: the GUI by default, sub-commands for headless jobs.
 
-Each capability adds a module to ``COMMAND_MODULES`` with a ``register(subparsers)`` function that
-adds its sub-commands and sets ``handler`` (a function taking the parsed args, returning an exit code).
+Each capability imports its module into ``COMMAND_MODULES``; the module's ``register(subparsers)`` adds its
+sub-commands and sets ``handler`` (a function taking the parsed args, returning an exit code).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
+from types import ModuleType
 
 from brugapp import __version__
+from brugapp.cli import (
+    bench_command,
+    kaart_commands,
+    meeting_commands,
+    notebook_commands,
+    print_commands,
+    referral_commands,
+    report_commands,
+    selftest_command,
+    store_commands,
+)
 from brugapp.cli.common import CommandError, fail
 from brugapp.i18n import _, set_language
 
-COMMAND_MODULES = (
-    "brugapp.cli.store_commands",
-    "brugapp.cli.selftest_command",
-    "brugapp.cli.kaart_commands",
-    "brugapp.cli.bench_command",
-    "brugapp.cli.notebook_commands",
-    "brugapp.cli.meeting_commands",
-    "brugapp.cli.print_commands",
-    "brugapp.cli.referral_commands",
-    "brugapp.cli.report_commands",
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    store_commands,
+    selftest_command,
+    kaart_commands,
+    bench_command,
+    notebook_commands,
+    meeting_commands,
+    print_commands,
+    referral_commands,
+    report_commands,
 )
 
 
@@ -38,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("nl", "en"), help=_("language of the interface"))
     parser.add_argument("--demo", action="store_true", help=_("open a throwaway demo store"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     _accept_db_everywhere(subparsers)
     return parser
 

@@ -82,3 +82,14 @@ def print_json(value: Any) -> None:
 def print_rows(rows: Iterable[tuple[str, ...]]) -> None:
     for row in rows:
         print("\t".join(row))
+
+
+def command_group(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
+    """The sub-parsers of the top-level group ``name``, created on first use."""
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, help=help_text)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest=f"{name}_command", metavar="KIND", required=True)

@@ -1,7 +1,7 @@
 """Meeting sub-commands: ``print agenda|minutes|programme|attendance``, ``export invitation``, ``meeting ID``.
 
 The print targets are registered through ``print_commands.PRINT_TARGETS``; ``export`` is a group shared
-with other capabilities (``print_commands.command_group``).
+with other capabilities (``common.command_group``).
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from brugapp.cli.common import CommandError, open_cli_store, print_json
-from brugapp.cli.print_commands import command_group
+from brugapp.cli.common import CommandError, command_group, open_cli_store, print_json
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 

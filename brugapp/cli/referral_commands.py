@@ -12,8 +12,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from brugapp.cli.common import CommandError, open_cli_store, print_json, print_rows
-from brugapp.cli.print_commands import command_group
+from brugapp.cli.common import CommandError, command_group, open_cli_store, print_json, print_rows
 from brugapp.domain.followups import BUCKETS
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.errors import NotFoundError, ValidationError

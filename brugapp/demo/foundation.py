@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from brugapp.demo.region import DemoContext
+from brugapp.demo.context import DemoContext
 from brugapp.store.models import Family, School
 from brugapp.store.search_index import index_record
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from brugapp.demo.region import DemoContext
+from brugapp.demo.context import DemoContext
 from brugapp.domain.kaart import format_time, parse_opening_hours
 from brugapp.services.kaart.query import index_many
 from brugapp.store.models.kaart import (

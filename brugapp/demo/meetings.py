@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from brugapp.demo.region import DemoContext
+from brugapp.demo.context import DemoContext
 from brugapp.domain import meetings as rules
 from brugapp.i18n import _
 from brugapp.services.meetings.links import create_followup

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from brugapp.demo.region import DemoContext
+from brugapp.demo.context import DemoContext
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families.families import clean_phone
 from brugapp.services.families.notebook import _index as index_contact

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from brugapp.demo.region import DemoContext
+from brugapp.demo.context import DemoContext
 from brugapp.domain.referrals import EventKind, initial_status, is_closed
 from brugapp.services.referrals.followups import create_followup_in_session
 from brugapp.services.referrals.referrals import check_title

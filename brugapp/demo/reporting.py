@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from brugapp.demo.region import DemoContext
+from brugapp.demo.context import DemoContext
 from brugapp.store.models.reporting import Signal
 
 

@@ -10,7 +10,7 @@ from brugapp.domain.notebook import SCHOOL_CONTACT_ROLES
 from brugapp.errors import NotFoundError
 from brugapp.i18n import _
 from brugapp.services.families.families import check_code, clean_email, clean_name, clean_phone
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import School
 from brugapp.store.models.notebook import FamilyMember, SchoolContact

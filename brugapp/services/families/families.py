@@ -15,7 +15,7 @@ from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.notebook import FamilyMember

@@ -16,8 +16,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.families.families import check_code, clean_note, family_by_uuid
-from brugapp.services.families.timeline import TimelineEntry
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
 from brugapp.store.base import utcnow
 from brugapp.store.models import Family

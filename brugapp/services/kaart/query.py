@@ -32,7 +32,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.domain.vocabulary import Vocabulary
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord
 from brugapp.store import Store, search_index
 from brugapp.store.models.kaart import (
     KaartContact,

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from brugapp.domain import meetings as rules
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
-from brugapp.services.listing import ListedRecord
 from brugapp.services.meetings.agenda import audit
 from brugapp.services.meetings.links import families_active_since, kaart_people, schools_of_children
+from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.meetings import (

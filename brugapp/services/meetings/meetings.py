@@ -16,9 +16,8 @@ from brugapp.domain import meetings as rules
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date, format_time
-from brugapp.services.families.timeline import TimelineEntry
-from brugapp.services.listing import ListedRecord
 from brugapp.services.meetings.links import family_has_any_consent
+from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.meetings import (

@@ -26,7 +26,7 @@ from brugapp.domain.consent import (
 )
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.care import Consent

@@ -27,8 +27,7 @@ from brugapp.domain.followups import (
 )
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.families.timeline import TimelineEntry
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
 from brugapp.store.models import Family
 from brugapp.store.models.care import ContactAttempt, FollowUp, Referral

@@ -37,8 +37,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.printing.referral_sheet import ReferralSheetData, write_referral_sheet
-from brugapp.services.families.timeline import TimelineEntry
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.services.referrals.consent import (
     ConsentRefused,
     check_consent_in_session,

@@ -19,7 +19,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.families.families import check_code
-from brugapp.services.listing import ListedRecord
+from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.notebook import FamilyMember

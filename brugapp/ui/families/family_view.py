@@ -29,7 +29,8 @@ from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date, format_time
 from brugapp.services.families.families import FamilyDetail, get_family, remove_member
 from brugapp.services.families.notebook import delete_contact, restore_contact
-from brugapp.services.families.timeline import TimelineEntry, family_timeline
+from brugapp.services.families.timeline import family_timeline
+from brugapp.services.records import TimelineEntry
 from brugapp.store import Store
 from brugapp.ui.families.consent_panel import ConsentPanel
 from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog

@@ -39,7 +39,7 @@ from brugapp.ui.families.dialogs import FamilyDialog
 from brugapp.ui.families.family_view import FamilyView
 from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.school_view import SchoolView
-from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
 
@@ -275,9 +275,7 @@ class FamiliesPage(SectionPage):
             self.table.setFocus()
 
     def _status(self, text: str) -> None:
-        window = getattr(self, "main_window", None)
-        if window is not None:
-            window.statusBar().showMessage(text, 10000)
+        self.show_status(text, 10000)
 
     # -- opening -------------------------------------------------------------------------------
     def open_family(self, family_id: str) -> None:

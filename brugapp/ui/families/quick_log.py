@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -40,7 +40,7 @@ from brugapp.ui.shell.actions import make_action
 from brugapp.ui.widgets.theme_chips import ThemeChips
 
 if TYPE_CHECKING:
-    from brugapp.ui.shell.main_window import MainWindow
+    from brugapp.ui.shell.section_page import WindowHost
 
 DRAFT_KEY = "quick_log"
 DRAFT_DELAY_MS = 400
@@ -380,34 +380,10 @@ def saved_message(contact: ContactInfo) -> str:
     return text
 
 
-def open_quick_log(window: MainWindow, *, family_id: str = "") -> QuickLogDialog:
-    """Open the quick log over the main window; saving refreshes the page you are on."""
-    if window.is_locked():
-        return None  # type: ignore[return-value]
-    current = getattr(window, "_quick_log_dialog", None)
-    if current is not None and current.isVisible():
-        current.raise_()
-        current.activateWindow()
-        return current  # type: ignore[no-any-return]
-    dialog = QuickLogDialog(window.store, window, family_id=family_id)
-    window._quick_log_dialog = dialog  # type: ignore[attr-defined]
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def after_save(contact: ContactInfo) -> None:
-        window.statusBar().showMessage(saved_message(contact), 8000)
-        current = window.stack.currentWidget()
-        if hasattr(current, "refresh"):
-            current.refresh()
-
-    dialog.saved.connect(after_save)
-    dialog.open()
-    return dialog
-
-
-def install_quick_log(window: MainWindow) -> None:
+def install_quick_log(host: WindowHost) -> QAction:
     """Global action: Ctrl+N and the toolbar button "Snel noteren"."""
-    action = make_action(window, _("Quick log"), lambda: open_quick_log(window), shortcuts=("Ctrl+N",),
+    action = make_action(host.window(), _("Quick log"), lambda: host.open_quick_log(), shortcuts=("Ctrl+N",),
                          icon_name="note", tip=_("Log a contact moment in a few seconds"))
     action.setObjectName("QuickLogAction")
-    window.quick_log_action = action  # type: ignore[attr-defined]
-    window.add_toolbar_action(action)
+    host.add_toolbar_action(action)
+    return action

@@ -1,6 +1,6 @@
 """*Opvolging*: what is overdue, due today and this week; mark done, log an attempt, add a promise.
 
-Also the follow-ups panel of *Vandaag* (``FollowUpsTodayPanel``, listed in ``ui/today.TODAY_PANELS``).
+Also the follow-ups panel of *Vandaag* (``FollowUpsTodayPanel``, listed in ``ui/today/page.TODAY_PANELS``).
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ from brugapp.services.referrals.followups import (
 from brugapp.store import Store
 from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
-from brugapp.ui.today.page import TodayPanel
+from brugapp.ui.today.panels import TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:

@@ -34,7 +34,7 @@ from brugapp.store import Store
 from brugapp.ui.kaart.detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.shell.section_page import SectionPage
 
 if TYPE_CHECKING:
     from brugapp.services.kaart.export import ExportResult
@@ -377,6 +377,4 @@ class KaartPage(SectionPage):
         return self.operation
 
     def _status(self, text: str) -> None:
-        window = getattr(self, "main_window", None)
-        if window is not None:
-            window.statusBar().showMessage(text, 6000)
+        self.show_status(text, 6000)

@@ -22,7 +22,7 @@ from brugapp.store import Store
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
 from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.meetings.event_panel import EventPanel
-from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -51,7 +51,7 @@ from brugapp.ui.families.consent_panel import ConsentPanel
 from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.followups.page import AttemptDialog
 from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
-from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED, WARNING
 from brugapp.ui.widgets.empty_state import EmptyState
 

@@ -43,7 +43,7 @@ from brugapp.services.reporting.report import export_report_csv, print_report, s
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.shell.sections import SectionPage
+from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 
 YEARS_BACK = 4

@@ -1,23 +1,16 @@
-"""Actions reachable from anywhere (quick log, new referral …), installed on the main window.
+"""Actions reachable from anywhere (quick log …), installed on the main window.
 
-Each capability adds "module:function" here; the function takes the ``MainWindow``, creates its
-``QAction`` with ``make_action`` and usually calls ``window.add_toolbar_action``.
+Each capability imports its installer here; an installer takes the window (as a ``WindowHost``), creates its
+``QAction`` with ``make_action``, usually calls ``host.add_toolbar_action`` and returns the action.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-if TYPE_CHECKING:
-    from brugapp.ui.shell.main_window import MainWindow
+from PySide6.QtGui import QAction
 
-GLOBAL_ACTIONS: list[str] = [
-    "brugapp.ui.families.quick_log:install_quick_log",
-]
+from brugapp.ui.families.quick_log import install_quick_log
+from brugapp.ui.shell.section_page import WindowHost
 
-
-def install_global_actions(window: MainWindow) -> None:
-    for spec in GLOBAL_ACTIONS:
-        module_name, function_name = spec.split(":")
-        getattr(importlib.import_module(module_name), function_name)(window)
+GLOBAL_ACTIONS: tuple[Callable[[WindowHost], QAction], ...] = (install_quick_log,)

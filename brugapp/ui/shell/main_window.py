@@ -20,19 +20,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from brugapp import __version__
 from brugapp.i18n import _
 from brugapp.paths import user_config_dir
 from brugapp.services.search import SearchResult
 from brugapp.store import Store
+from brugapp.ui.families.quick_log import QuickLogDialog, saved_message
 from brugapp.ui.icons import icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.about import AboutDialog
 from brugapp.ui.shell.actions import make_action
+from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
 from brugapp.ui.shell.lock_screen import LockScreen
 from brugapp.ui.shell.search_popup import SearchPopup
-from brugapp.ui.shell.sections import SECTIONS, SectionPage, build_page
+from brugapp.ui.shell.section_page import SectionPage
+from brugapp.ui.shell.sections import SECTIONS, build_page
 from brugapp.ui.style import SIDEBAR_TEXT
 
 # Which section opens a search hit of each kind.
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("BrugApp – demo (fictional data)") if demo else "BrugApp")
         self.setMinimumSize(QSize(1000, 640))
         self._pages: dict[str, SectionPage] = {}
+        self._quick_log_dialog: QuickLogDialog | None = None
 
         self.root = QStackedWidget()
         self.setCentralWidget(self.root)
@@ -182,9 +187,7 @@ class MainWindow(QMainWindow):
                 shortcuts=(f"Ctrl+{number}",), icon_name=spec.icon,
             )
             self.section_actions.append(action)
-        from brugapp.ui.shell.global_actions import install_global_actions
-
-        install_global_actions(self)
+        self.global_actions: list[QAction] = [install(self) for install in GLOBAL_ACTIONS]
         self.add_toolbar_action(self.lock_action)
 
     def _build_menus(self) -> None:
@@ -221,6 +224,32 @@ class MainWindow(QMainWindow):
         version = QLabel(f"BrugApp {__version__}")
         self.statusBar().addPermanentWidget(version)
 
+    # -- what pages may ask (WindowHost) ------------------------------------------------------
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def open_quick_log(self, *, family_id: str = "") -> QuickLogDialog | None:
+        """Open the quick log over the window (or raise the one already open); saving refreshes the page."""
+        if self.is_locked():
+            return None
+        current = self._quick_log_dialog
+        if current is not None and isValid(current) and current.isVisible():
+            current.raise_()
+            current.activateWindow()
+            return current
+        dialog = QuickLogDialog(self.store, self, family_id=family_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda contact: self._after_quick_log(saved_message(contact)))
+        self._quick_log_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_quick_log(self, message: str) -> None:
+        self.show_status(message)
+        current = self.stack.currentWidget()
+        if isinstance(current, SectionPage):
+            current.refresh()
+
     # -- sections -------------------------------------------------------------------------
     def section_keys(self) -> list[str]:
         return [spec.key for spec in SECTIONS]
@@ -230,7 +259,7 @@ class MainWindow(QMainWindow):
         if key not in self._pages:
             spec = next(s for s in SECTIONS if s.key == key)
             page = build_page(spec, self.store, self.stack)
-            page.main_window = self  # type: ignore[attr-defined]
+            page.attach(self)
             self._pages[key] = page
             self.stack.addWidget(page)
         return self._pages[key]

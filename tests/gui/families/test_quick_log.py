@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from brugapp.services.families.drafts import load_draft
 from brugapp.services.families.notebook import list_contacts
@@ -122,7 +123,7 @@ def test_window_lock_saves_the_draft_at_once_and_ctrl_n_opens_it_again(qtbot, st
     qtbot.addWidget(window)
     window.show()
     # GIVEN the quick log opened from the global action (Ctrl+N / toolbar "Snel noteren")
-    window.quick_log_action.trigger()
+    window.findChild(QAction, "QuickLogAction").trigger()
     dialog = window.findChild(QuickLogDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.note, "Vader vraagt naar")
@@ -134,11 +135,11 @@ def test_window_lock_saves_the_draft_at_once_and_ctrl_n_opens_it_again(qtbot, st
     # WHEN unlocked, the same dialog comes back with the text; Ctrl+N does not open a second one
     window.unlock()
     assert dialog.isVisible() and dialog.note.toPlainText() == "Vader vraagt naar"
-    window.quick_log_action.trigger()
+    window.findChild(QAction, "QuickLogAction").trigger()
     assert [d for d in window.findChildren(QuickLogDialog) if d.isVisible()] == [dialog]
     # WHEN it is closed without saving and opened again, the draft is restored
     qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)
-    window.quick_log_action.trigger()
+    window.findChild(QAction, "QuickLogAction").trigger()
     reopened = [d for d in window.findChildren(QuickLogDialog) if d.isVisible()]
     assert [d.note.toPlainText() for d in reopened] == ["Vader vraagt naar"]
     assert reopened[0] is not dialog

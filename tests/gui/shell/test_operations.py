@@ -137,13 +137,23 @@ def test_meeting_print_button_writes_the_pdf_on_a_worker(qtbot, kind, request, t
     assert str(target) in editor.message.text()
 
 
+class StatusBarHost:
+    """The one part of the main window a page uses here: its status line."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.main = window
+
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.main.statusBar().showMessage(text, msecs)
+
+
 def test_social_map_export_runs_as_an_operation_and_reports_in_the_status_bar(qtbot, store, tmp_path) -> None:
     # GIVEN one service on the social map page, inside a window with a status bar
     window = QMainWindow()
     qtbot.addWidget(window)
     kaart_service(store)
     page = KaartPage(store)
-    page.main_window = window
+    page.attach(StatusBarHost(window))
     window.setCentralWidget(page)
     page.refresh()
     # WHEN it is exported as CSV

@@ -11,8 +11,8 @@ from tests.factories import make_family
 
 
 def test_registry_lists_the_notebook_panels():
-    assert "brugapp.ui.today.page:PromisedFollowUpsPanel" in TODAY_PANELS
-    assert "brugapp.ui.today.page:ContactsTodayPanel" in TODAY_PANELS
+    assert PromisedFollowUpsPanel in TODAY_PANELS
+    assert ContactsTodayPanel in TODAY_PANELS
 
 
 def test_empty_day_shows_a_friendly_state(qtbot, store):

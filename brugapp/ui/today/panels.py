@@ -1,0 +1,147 @@
+"""The cards of *Vandaag*: a titled list with a friendly empty line, and the notebook's two cards.
+
+A panel is a QWidget class built with ``(store, parent)`` that has ``refresh()``; it may emit
+``open_record(contact_uuid, family_uuid)`` to open a contact moment on the Families page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.notebook import CHANNELS
+from brugapp.domain.themes import THEMES
+from brugapp.i18n import _, format_date, format_time
+from brugapp.services.families.notebook import update_contact
+from brugapp.services.today import contacts_logged_on, promised_follow_ups
+from brugapp.store import Store
+from brugapp.ui.style import WARNING
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TodayPanel(QFrame):
+    """A card with a title, a list and a friendly line when the list is empty."""
+
+    open_record = Signal(str, str)  # contact UUID, family UUID ("" = anonymous: opens it to link)
+
+    def __init__(self, title: str, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.title = QLabel(title)
+        self.title.setObjectName("EmptyTitle")
+        self.list = QListWidget()
+        self.list.setAccessibleName(title)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setStyleSheet(
+            "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e8edf1; }"
+            "QListWidget::item:selected { background: #e3f2ef; color: #1f2d3d; }")
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.itemActivated.connect(self._activated)
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName("EmptyText")
+        self.empty.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.buttons)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.open_record.emit(item.data(ID_ROLE) or "", item.data(FAMILY_ROLE) or "")
+
+    def set_items(self, items: list[QListWidgetItem]) -> None:
+        self.list.clear()
+        for item in items:
+            self.list.addItem(item)
+        self.list.setVisible(bool(items))
+        self.empty.setVisible(not items)
+
+
+
+def _themes_text(codes: tuple[str, ...]) -> str:
+    tops = [c for c in codes if "." not in c]
+    subs = [c for c in codes if "." in c]
+    shown = subs + [t for t in tops if not any(s.startswith(f"{t}.") for s in subs)]
+    return ", ".join(THEMES.label(c) for c in shown)
+
+
+class PromisedFollowUpsPanel(TodayPanel):
+    """Follow-ups promised in contact moments for today, and earlier ones still open."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(_("Promised for today"),
+                         _("No promises due today. A follow-up date in a quick note shows up here on that day."),
+                         parent)
+        self.store = store
+        self.done_button = QPushButton(_("Mark as done"))
+        self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
+        self.done_button.clicked.connect(self.mark_done)
+        self.buttons.addWidget(self.done_button)
+
+    def refresh(self) -> None:
+        today = dt.date.today()
+        items = []
+        for promise in promised_follow_ups(self.store, day=today):
+            who = promise.family_name or _("Anonymous contact")
+            when = (_("overdue since {date}").format(date=format_date(promise.promised_on, "d MMM"))
+                    if promise.overdue else _("today"))
+            note = promise.note.replace("\n", " ")[:120]
+            text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
+                else f"{who} – {when}\n{_themes_text(promise.themes)}"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, promise.contact_id)
+            item.setData(FAMILY_ROLE, promise.family_id)
+            if promise.overdue:
+                item.setForeground(QColor(WARNING))
+            items.append(item)
+        self.set_items(items)
+        self.done_button.setVisible(bool(items))
+
+    def mark_done(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        update_contact(self.store, contact_id=item.data(ID_ROLE), follow_up_done=True)
+        self.refresh()
+
+
+class ContactsTodayPanel(TodayPanel):
+    """What was logged today, newest first."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(_("Logged today"),
+                         _("Nothing logged yet today. Press Ctrl+N (“Quick log”) whenever someone asks you something."),
+                         parent)
+        self.store = store
+
+    def refresh(self) -> None:
+        items = []
+        for contact in contacts_logged_on(self.store, day=dt.date.today()):
+            who = contact.family_name or _("Anonymous contact")
+            first = f"{format_time(contact.occurred_at.astimezone())}  {who} · {CHANNELS.label(contact.channel)}"
+            second = _themes_text(contact.themes)
+            note = contact.note.replace("\n", " ")[:100]
+            item = QListWidgetItem("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p))
+            item.setData(ID_ROLE, contact.id)
+            item.setData(FAMILY_ROLE, contact.family_id)
+            items.append(item)
+        self.set_items(items)
+        self.title.setText(_("Logged today: {count}").format(count=len(items)) if items else _("Logged today"))
