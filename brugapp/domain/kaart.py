@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from brugapp.domain.themes import THEMES
 from brugapp.domain.vocabulary import Term, Vocabulary
-from brugapp.i18n import N_
+from brugapp.i18n import N_, _
 
 # The Flemish category taxonomy of the map. Codes are stable (stored and exported as HSDS taxonomy terms).
 CATEGORIES = Vocabulary("kaart_category", [
@@ -249,3 +250,29 @@ def describe_slots(slots: tuple[WeeklySlot, ...], day_names: tuple[str, ...]) ->
             day_text = ", ".join(day_names[d] for d in days)
         parts.append(f"{day_text} {period}")
     return "; ".join(parts)
+
+
+def age_range_text(minimum: int | None, maximum: int | None) -> str:
+    """"6 to 12 years", "from 12 years", "up to 18 years", or "" when the service names no ages."""
+    if minimum is not None and maximum is not None:
+        return _("{low} to {high} years").format(low=minimum, high=maximum)
+    if minimum is not None:
+        return _("from {low} years").format(low=minimum)
+    if maximum is not None:
+        return _("up to {high} years").format(high=maximum)
+    return ""
+
+
+Phones = Iterable[tuple[str, str]]  # (number, purpose) pairs
+
+
+def phones_for(purpose: str, service_phones: Phones, organization_phones: Phones) -> tuple[str, ...]:
+    """The numbers to call for ``purpose`` ("main", "after_hours"): the service's own lines when it has any,
+    else its organisation's. A service's own line always wins, because it reaches the right team."""
+    own = tuple(number for number, kind in service_phones if kind == purpose and number)
+    return own or tuple(number for number, kind in organization_phones if kind == purpose and number)
+
+
+def phone_for(purpose: str, service_phones: Phones, organization_phones: Phones) -> str:
+    """The first number of ``phones_for``, or ""."""
+    return next(iter(phones_for(purpose, service_phones, organization_phones)), "")

@@ -15,7 +15,7 @@ from typing import Protocol
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, WeeklySlot
+from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, WeeklySlot, age_range_text
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _
 from brugapp.printing.document import (
@@ -120,14 +120,7 @@ def _group(service: GuideService) -> tuple[int, str]:
 
 
 def _ages(service: GuideService) -> str:
-    low, high = service.minimum_age, service.maximum_age
-    if low is not None and high is not None:
-        return _("{low} to {high} years").format(low=low, high=high)
-    if low is not None:
-        return _("from {low} years").format(low=low)
-    if high is not None:
-        return _("up to {high} years").format(high=high)
-    return ""
+    return age_range_text(service.minimum_age, service.maximum_age)
 
 
 def _person(ref: object) -> str:

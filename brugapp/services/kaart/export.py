@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, slots_from_byday
+from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, phone_for, slots_from_byday
 from brugapp.domain.themes import THEMES
 from brugapp.errors import ValidationError
 from brugapp.exchange import hsds, spreadsheet, vcard
@@ -98,10 +98,9 @@ def service_records(store: Store, *, service_ids: Sequence[str] | None = None) -
 
 
 def _csv_row(record: ServiceRecord) -> list[str]:
-    main = next((p.number for p in record.phones if p.purpose == "main"), "") or next(
-        (p.number for p in record.organization.phones if p.purpose == "main"), "")
-    after = next((p.number for p in record.phones if p.purpose == "after_hours"), "") or next(
-        (p.number for p in record.organization.phones if p.purpose == "after_hours"), "")
+    own = [(p.number, p.purpose) for p in record.phones]
+    of_org = [(p.number, p.purpose) for p in record.organization.phones]
+    main, after = phone_for("main", own, of_org), phone_for("after_hours", own, of_org)
     fixed = next((c for c in record.contacts if not c.is_backup), None)
     backup = next((c for c in record.contacts if c.is_backup), None)
     location = record.locations[0] if record.locations else LocationRecord()

@@ -25,6 +25,8 @@ from brugapp.domain.kaart import (
     describe_slots,
     is_open,
     is_stale,
+    phone_for,
+    phones_for,
     reachable_after_hours,
     slots_from_byday,
 )
@@ -227,20 +229,20 @@ def list_services(store: Store) -> list[ServiceSummary]:
         ):
             if city and city not in areas[sid]:
                 areas[sid].append(city)
-        phones: dict[int, dict[str, str]] = defaultdict(dict)
+        phones: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for phone_sid, number, purpose in connection.execute(
             select(KaartPhone.service_id, KaartPhone.number, KaartPhone.purpose)
             .where(KaartPhone.service_id.is_not(None)).order_by(KaartPhone.id)
         ):
             if phone_sid is not None:  # always true (see the WHERE); tells the type checker
-                phones[phone_sid].setdefault(purpose, number)
-        org_phones: dict[int, dict[str, str]] = defaultdict(dict)
+                phones[phone_sid].append((number, purpose))
+        org_phones: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for oid, number, purpose in connection.execute(
             select(KaartPhone.organization_id, KaartPhone.number, KaartPhone.purpose)
             .where(KaartPhone.organization_id.is_not(None)).order_by(KaartPhone.id)
         ):
             if oid is not None:  # always true (see the WHERE); tells the type checker
-                org_phones[oid].setdefault(purpose, number)
+                org_phones[oid].append((number, purpose))
         schedules: dict[int, list[WeeklySlot]] = defaultdict(list)
         parsed: dict[tuple[str, str, str], WeeklySlot | None] = {}  # a map repeats a handful of opening hours
         for sid, byday, opens_at, closes_at in connection.execute(
@@ -266,7 +268,7 @@ def list_services(store: Store) -> list[ServiceSummary]:
             label_key = (*cats, "|", *themes)
             if label_key not in label_cache:
                 label_cache[label_key] = _term_words(cats, CATEGORIES) + " " + _term_words(themes, THEMES)
-            own, of_org = phones.get(pk, {}), org_phones.get(org_pk, {})
+            own, of_org = phones.get(pk, []), org_phones.get(org_pk, [])
             note = notes.get(org_pk)
             places = tuple(areas.get(pk, ()))
             text = " ".join((name, alternate_name, org_name, org_alt, description, target_group, " ".join(places),
@@ -274,8 +276,8 @@ def list_services(store: Store) -> list[ServiceSummary]:
             result.append(ServiceSummary(
                 id=uuid, name=name, organization_id=org_uuid, organization_name=org_name,
                 categories=cats, themes=themes, municipalities=places,
-                phone=own.get("main") or of_org.get("main", ""),
-                after_hours_phone=own.get("after_hours") or of_org.get("after_hours", ""),
+                phone=phone_for("main", own, of_org),
+                after_hours_phone=phone_for("after_hours", own, of_org),
                 colour=note.colour if note else "", assured_date=assured_date, status=status,
                 referral_route=referral_route, comes_to_school=comes_to_school,
                 slots=tuple(schedules.get(pk, ())), search_text=fold(text),
@@ -385,10 +387,8 @@ def _private(session: Session, *, organization_pk: int | None = None, service_pk
 
 def _detail(session: Session, service: KaartService) -> ServiceDetail:
     org = service.organization
-    own = [p for p in service.phones if p.purpose == "main"]
-    after = [p for p in service.phones if p.purpose == "after_hours"]
-    org_main = [p for p in org.phones if p.purpose == "main"]
-    org_after = [p for p in org.phones if p.purpose == "after_hours"]
+    own = [(p.number, p.purpose) for p in service.phones]
+    of_org = [(p.number, p.purpose) for p in org.phones]
     contacts = [c for c in service.contacts] or [c for c in org.contacts if c.service_id is None]
     fixed = next((c for c in contacts if not c.is_backup), None)
     backup = next((c for c in contacts if c.is_backup), None)
@@ -412,8 +412,8 @@ def _detail(session: Session, service: KaartService) -> ServiceDetail:
         referral_route=service.referral_route, application_process=service.application_process,
         wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
         url=service.url, email=service.email or org.email,
-        phones=tuple(p.number for p in (own or org_main)),
-        after_hours_phone=(after or org_after)[0].number if (after or org_after) else "",
+        phones=phones_for("main", own, of_org),
+        after_hours_phone=phone_for("after_hours", own, of_org),
         after_hours_note=service.after_hours_note, slots=_slots(list(service.schedules)),
         municipalities=tuple(places), addresses=tuple(addresses),
         contact=_ref(fixed) if fixed else None, backup=_ref(backup) if backup else None,
@@ -441,11 +441,12 @@ def get_contact(store: Store, *, contact_id: str) -> ContactDetail:
         backup = next((c for c in scope if c.is_backup and c.id != contact.id), None)
         if backup is None and contact.is_backup:
             backup = next((c for c in scope if not c.is_backup and c.id != contact.id), None)
-        phone_rows = list(service.phones) if service is not None else []
-        phone_rows += list(org.phones)
+        own = [(p.number, p.purpose) for p in service.phones] if service is not None else []
+        of_org = [(p.number, p.purpose) for p in org.phones]
+        # The person's own number first, then every main line of the service and of its organisation.
         numbers = [contact.phone] if contact.phone else []
-        numbers += [p.number for p in phone_rows if p.purpose == "main" and p.number not in numbers]
-        after = next((p.number for p in phone_rows if p.purpose == "after_hours"), "")
+        numbers += [n for n in phones_for("main", own, []) + phones_for("main", of_org, []) if n not in numbers]
+        after = phone_for("after_hours", own, of_org)
         return ContactDetail(
             id=contact.uuid, name=contact.name, role=contact.title, organization_id=org.uuid,
             organization_name=org.name, service_id=service.uuid if service else "",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.followups import Channel
-from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
+from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import ContactRef, ServiceDetail, opening_hours_text
@@ -75,18 +75,8 @@ def reachability_text(reach: Reachability) -> str:
     return _("No attempts logged yet.")
 
 
-def age_text(low: int | None, high: int | None) -> str:
-    if low is not None and high is not None:
-        return _("{low} to {high} years").format(low=low, high=high)
-    if low is not None:
-        return _("from {low} years").format(low=low)
-    if high is not None:
-        return _("up to {high} years").format(high=high)
-    return ""
-
-
 def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> str:
-    ages = age_text(detail.minimum_age, detail.maximum_age)
+    ages = age_range_text(detail.minimum_age, detail.maximum_age)
     open_now = any(slot.covers(now) for slot in detail.slots)
     call = detail.phone if open_now or not detail.after_hours_phone else detail.after_hours_phone
     status = "" if detail.status == "active" else STATUSES.label(detail.status)

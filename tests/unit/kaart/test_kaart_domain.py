@@ -74,3 +74,23 @@ def test_every_theme_maps_to_known_categories() -> None:
     assert categories_for_theme("admin.debts") == ("debt", "legal")
     assert categories_for_theme("trauma") == ("crisis", "health")
     assert len(CATEGORIES) == 12
+
+
+def test_a_services_own_line_wins_over_its_organisation():
+    from brugapp.domain.kaart import phone_for, phones_for
+
+    own = [("056 11 11 11", "main"), ("", "after_hours")]
+    org = [("056 99 99 99", "main"), ("056 88 88 88", "after_hours"), ("056 77 77 77", "main")]
+    assert phone_for("main", own, org) == "056 11 11 11"
+    assert phone_for("after_hours", own, org) == "056 88 88 88"  # an empty own number does not count
+    assert phones_for("main", [], org) == ("056 99 99 99", "056 77 77 77")
+    assert phone_for("fax", own, org) == ""
+
+
+def test_age_range_reads_as_a_sentence():
+    from brugapp.domain.kaart import age_range_text
+
+    assert age_range_text(6, 12) == "6 tot 12 jaar"
+    assert age_range_text(12, None) == "vanaf 12 jaar"
+    assert age_range_text(None, 18) == "tot 18 jaar"
+    assert age_range_text(None, None) == ""
