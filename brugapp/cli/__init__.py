@@ -23,7 +23,8 @@ from brugapp.cli import (
     selftest_command,
     store_commands,
 )
-from brugapp.cli.common import CommandError, fail
+from brugapp.cli.common import fail
+from brugapp.errors import UserError
 from brugapp.i18n import _, set_language
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         code = int(args.handler(args) or 0)
         sys.stdout.flush()  # a closed pipe shows up here, not at exit where it cannot be caught
         return code
-    except CommandError as exc:
+    except UserError as exc:  # a CommandError, or a service or store refusing: already translated
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from brugapp.errors import UserError
 from brugapp.i18n import _
 from brugapp.paths import default_store_path
 from brugapp.store import Store, StoreError, open_store
@@ -18,7 +19,7 @@ from brugapp.store import Store, StoreError, open_store
 PASSPHRASE_ENV = "BRUGAPP_PASSPHRASE"
 
 
-class CommandError(Exception):
+class CommandError(UserError):
     """A user-facing failure of a sub-command (already translated)."""
 
 

@@ -13,10 +13,12 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from brugapp.errors import UserError
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A store could not be opened or used; the message is for the user (already translated)."""
 
 
