@@ -28,7 +28,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.exchange.spreadsheet import write_csv
 from brugapp.i18n import format_date
 from brugapp.services.families.notebook import contact_title
-from brugapp.services.kaart.query import _term_words
+from brugapp.services.kaart.query import term_words
 from brugapp.store import Store
 from brugapp.store.base import new_uuid, utcnow
 from brugapp.store.models import Family, School
@@ -242,7 +242,7 @@ def fill_kaart_data(store: Store, context: BenchContext) -> None:
             contacts.append({"uuid": new_uuid(), "organization_id": oid, "service_id": sid, "name": spec["contact"],
                              "title": "onthaalmedewerker", "phone": "", "phone_uuid": new_uuid(), "email": "",
                              "is_backup": False, **stamp})
-            cats = _term_words((str(spec["category"]),), CATEGORIES)
+            cats = term_words((str(spec["category"]),), CATEGORIES)
             entries.append(IndexEntry("service", svc_uuid, f"{spec['name']} – {org_name}",
                                       f"{spec['description']}  {cats} {' '.join(places)}"))
         for model, rows in ((KaartOrganization, orgs), (KaartService, services), (KaartLocation, locations),

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from brugapp.demo.context import DemoContext
 from brugapp.domain.kaart import format_time, parse_opening_hours
-from brugapp.services.kaart.query import index_many
+from brugapp.services.kaart.indexing import index_many
 from brugapp.store.models.kaart import (
     KaartContact,
     KaartLocation,

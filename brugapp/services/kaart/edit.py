@@ -15,7 +15,8 @@ from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES,
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.kaart.query import _private, _service_or_raise, index_organization, index_service
+from brugapp.services.kaart.detail import private_note, service_or_raise
+from brugapp.services.kaart.indexing import index_organization, index_service
 from brugapp.store import Store
 from brugapp.store.models.kaart import (
     KaartContact,
@@ -121,7 +122,7 @@ def save_service(store: Store, *, service_id: str | None, data: ServiceInput) ->
     with store.session() as session:
         org = _organization_named(session, data.organization_name)
         if service_id:
-            service = _service_or_raise(session, service_id)
+            service = service_or_raise(session, service_id)
             service.organization = org
         else:
             service = KaartService(name=data.name.strip(), organization=org)
@@ -177,7 +178,7 @@ def _set_contact(session: Session, service: KaartService, name: str, role: str, 
 def verify_service(store: Store, *, service_id: str, today: dt.date | None = None) -> dt.date:
     """"Vandaag gecontroleerd": the HSDS assured date becomes today."""
     with store.session() as session:
-        service = _service_or_raise(session, service_id)
+        service = service_or_raise(session, service_id)
         service.assured_date = today or dt.date.today()
         return service.assured_date
 
@@ -190,7 +191,7 @@ def set_colour(store: Store, *, organization_id: str, colour: str) -> None:
         org = session.scalar(select(KaartOrganization).where(KaartOrganization.uuid == organization_id))
         if org is None:
             raise NotFoundError(_("This organisation no longer exists in the social map."))
-        note = _private(session, organization_pk=org.id, create=True)
+        note = private_note(session, organization_pk=org.id, create=True)
         assert note is not None
         note.colour = colour
 
@@ -198,17 +199,77 @@ def set_colour(store: Store, *, organization_id: str, colour: str) -> None:
 def set_private_notes(store: Store, *, service_id: str, notes: str) -> None:
     """The brugfiguur's own experience with a service. Private: never exported or printed."""
     with store.session() as session:
-        service = _service_or_raise(session, service_id)
-        note = _private(session, service_pk=service.id, create=True)
+        service = service_or_raise(session, service_id)
+        note = private_note(session, service_pk=service.id, create=True)
         assert note is not None
         note.notes = notes.strip()
 
 
 def delete_service(store: Store, *, service_id: str) -> None:
     with store.session() as session:
-        service = _service_or_raise(session, service_id)
+        service = service_or_raise(session, service_id)
         unindex_record(session, ref_uuid=service.uuid)
         session.delete(service)
+
+
+_MERGED_FIELDS = ("alternate_name", "description", "not_offered", "url", "email", "target_group", "minimum_age",
+                  "maximum_age", "referral_route", "application_process", "wait_time", "fees", "after_hours_note")
+
+
+def _fill_empty_fields(keep: KaartService, dup: KaartService) -> None:
+    for attr in _MERGED_FIELDS:
+        if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
+            setattr(keep, attr, getattr(dup, attr))
+    keep.comes_to_school = keep.comes_to_school or dup.comes_to_school
+    if dup.assured_date and (keep.assured_date is None or dup.assured_date > keep.assured_date):
+        keep.assured_date = dup.assured_date
+
+
+def _carry_over_children(keep: KaartService, dup: KaartService) -> None:
+    """Terms, places, phones, hours, locations and contact people of the duplicate the kept one lacks."""
+    have_terms = {(t.vocabulary, t.code) for t in keep.terms}
+    keep.terms += [KaartServiceTerm(vocabulary=t.vocabulary, code=t.code) for t in dup.terms
+                   if (t.vocabulary, t.code) not in have_terms]
+    have_areas = {fold(a.name) for a in keep.areas}
+    keep.areas += [KaartServiceArea(name=a.name) for a in dup.areas if fold(a.name) not in have_areas]
+    have_numbers = {p.number for p in keep.phones}
+    keep.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
+                    for p in dup.phones if p.number not in have_numbers]
+    if not keep.schedules:
+        keep.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
+                                        description=s.description) for s in dup.schedules]
+    have_locations = {link.location_id for link in keep.at_locations}
+    keep.at_locations += [KaartServiceAtLocation(location_id=link.location_id) for link in dup.at_locations
+                          if link.location_id not in have_locations]
+    for contact in list(dup.contacts):
+        contact.service_id = keep.id
+        contact.organization_id = keep.organization_id
+
+
+def _carry_over_notes(session: Session, keep: KaartService, dup: KaartService) -> None:
+    dup_note = private_note(session, service_pk=dup.id)
+    if dup_note is not None and dup_note.notes:
+        keep_note = private_note(session, service_pk=keep.id, create=True)
+        assert keep_note is not None
+        keep_note.notes = "\n".join(n for n in (keep_note.notes, dup_note.notes) if n)
+
+
+def _remove_duplicate(session: Session, keep: KaartService, dup: KaartService) -> None:
+    """Delete the duplicate, and its organisation too when nothing is left in it (its people move over)."""
+    old_org = dup.organization
+    session.flush()
+    unindex_record(session, ref_uuid=dup.uuid)
+    session.delete(dup)
+    session.flush()
+    session.expire(old_org)
+    if old_org.id == keep.organization_id or old_org.services:
+        return
+    for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
+        contact.organization_id = keep.organization_id
+    session.flush()
+    session.expire(old_org)
+    unindex_record(session, ref_uuid=old_org.uuid)
+    session.delete(old_org)
 
 
 def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
@@ -217,55 +278,13 @@ def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
     if keep_id == duplicate_id:
         raise ValidationError(_("Choose two different services to merge."), field="duplicate")
     with store.session() as session:
-        keep = _service_or_raise(session, keep_id)
-        dup = _service_or_raise(session, duplicate_id)
-        for attr in ("alternate_name", "description", "not_offered", "url", "email", "target_group",
-                     "minimum_age", "maximum_age", "referral_route", "application_process", "wait_time", "fees",
-                     "after_hours_note"):
-            if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
-                setattr(keep, attr, getattr(dup, attr))
-        keep.comes_to_school = keep.comes_to_school or dup.comes_to_school
-        if dup.assured_date and (keep.assured_date is None or dup.assured_date > keep.assured_date):
-            keep.assured_date = dup.assured_date
-        have_terms = {(t.vocabulary, t.code) for t in keep.terms}
-        keep.terms += [KaartServiceTerm(vocabulary=t.vocabulary, code=t.code) for t in dup.terms
-                       if (t.vocabulary, t.code) not in have_terms]
-        have_areas = {fold(a.name) for a in keep.areas}
-        keep.areas += [KaartServiceArea(name=a.name) for a in dup.areas if fold(a.name) not in have_areas]
-        have_numbers = {p.number for p in keep.phones}
-        keep.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
-                        for p in dup.phones if p.number not in have_numbers]
-        if not keep.schedules:
-            keep.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
-                                            description=s.description) for s in dup.schedules]
-        have_locations = {link.location_id for link in keep.at_locations}
-        for link in dup.at_locations:
-            if link.location_id not in have_locations:
-                keep.at_locations.append(KaartServiceAtLocation(location_id=link.location_id))
-        for contact in list(dup.contacts):
-            contact.service_id = keep.id
-            contact.organization_id = keep.organization_id
-        dup_note = _private(session, service_pk=dup.id)
-        if dup_note is not None and dup_note.notes:
-            keep_note = _private(session, service_pk=keep.id, create=True)
-            assert keep_note is not None
-            keep_note.notes = "\n".join(n for n in (keep_note.notes, dup_note.notes) if n)
-        old_org = dup.organization
-        session.flush()
-        unindex_record(session, ref_uuid=dup.uuid)
-        session.delete(dup)
-        session.flush()
-        session.expire(old_org)
-        if old_org.id != keep.organization_id and not old_org.services:
-            for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
-                contact.organization_id = keep.organization_id
-            session.flush()
-            session.expire(old_org)
-            unindex_record(session, ref_uuid=old_org.uuid)
-            session.delete(old_org)
+        keep = service_or_raise(session, keep_id)
+        dup = service_or_raise(session, duplicate_id)
+        _fill_empty_fields(keep, dup)
+        _carry_over_children(keep, dup)
+        _carry_over_notes(session, keep, dup)
+        _remove_duplicate(session, keep, dup)
         session.flush()
         session.refresh(keep)
         index_service(session, keep)
         return keep.uuid
-
-

@@ -28,7 +28,8 @@ from brugapp.exchange.records import (
     ServiceRecord,
 )
 from brugapp.i18n import N_, _
-from brugapp.services.kaart.query import audit, get_service, opening_hours_text
+from brugapp.services.kaart.detail import get_service
+from brugapp.services.kaart.query import audit, opening_hours_text
 from brugapp.store import Store
 from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartService, KaartServiceAtLocation
 from brugapp.store.search_index import fold

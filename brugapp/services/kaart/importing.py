@@ -20,7 +20,8 @@ from brugapp.errors import ValidationError
 from brugapp.exchange import hsds, spreadsheet
 from brugapp.exchange.records import FileProblem, ServiceRecord
 from brugapp.i18n import _
-from brugapp.services.kaart.query import audit, index_many
+from brugapp.services.kaart.indexing import index_many
+from brugapp.services.kaart.query import audit
 from brugapp.store import Store
 from brugapp.store.models.kaart import (
     KaartContact,

@@ -1,4 +1,4 @@
-"""The sociale kaart: find and read services (editing is in ``kaart_edit``).
+"""The sociale kaart: list and find services (one service in full: ``detail``; editing: ``edit``).
 
 Reads return frozen dataclasses. ``list_services`` loads the whole map in a handful of queries so
 the GUI can filter 2,000+ services in memory with ``summary_matches`` (one rule for GUI and CLI).
@@ -26,18 +26,16 @@ from brugapp.domain.kaart import (
     is_open,
     is_stale,
     phone_for,
-    phones_for,
     reachable_after_hours,
     slots_from_byday,
 )
 from brugapp.domain.themes import THEMES
 from brugapp.domain.vocabulary import Vocabulary
-from brugapp.errors import NotFoundError, ValidationError
+from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.records import ListedRecord
-from brugapp.store import Store, search_index
+from brugapp.store import Store
 from brugapp.store.models.kaart import (
-    KaartContact,
     KaartLocation,
     KaartOrganization,
     KaartPhone,
@@ -48,34 +46,7 @@ from brugapp.store.models.kaart import (
     KaartServiceAtLocation,
     KaartServiceTerm,
 )
-from brugapp.store.search_index import IndexEntry, fold, index_record
-
-
-@dataclass(frozen=True)
-class ContactRef:
-    id: str
-    name: str
-    role: str
-    phone: str
-    email: str
-    is_backup: bool
-
-
-@dataclass(frozen=True)
-class ContactDetail:
-    id: str
-    name: str
-    role: str
-    organization_id: str
-    organization_name: str
-    service_id: str  # "" for a contact of the whole organisation
-    service_name: str
-    phones: tuple[str, ...]  # own number first, then the service's / organisation's
-    email: str
-    is_backup: bool
-    after_hours_phone: str
-    after_hours_note: str
-    backup: ContactRef | None
+from brugapp.store.search_index import fold
 
 
 @dataclass(frozen=True)
@@ -111,47 +82,6 @@ class ServiceSummary:
 
 
 @dataclass(frozen=True)
-class ServiceDetail:
-    id: str
-    name: str
-    organization_id: str
-    organization_name: str
-    alternate_name: str
-    description: str
-    not_offered: str
-    status: str
-    categories: tuple[str, ...]
-    themes: tuple[str, ...]
-    target_group: str
-    minimum_age: int | None
-    maximum_age: int | None
-    referral_route: str
-    application_process: str
-    wait_time: str
-    fees: str
-    comes_to_school: bool
-    url: str
-    email: str
-    phones: tuple[str, ...]
-    after_hours_phone: str
-    after_hours_note: str
-    slots: tuple[WeeklySlot, ...]
-    municipalities: tuple[str, ...]
-    addresses: tuple[str, ...]
-    contact: ContactRef | None  # the fixed face (vast gezicht)
-    backup: ContactRef | None
-    contacts: tuple[ContactRef, ...]
-    assured_date: dt.date | None
-    colour: str  # private
-    private_notes: str  # private
-    organization_notes: str  # private
-
-    @property
-    def phone(self) -> str:
-        return self.phones[0] if self.phones else ""
-
-
-@dataclass(frozen=True)
 class KaartFilter:
     """What the user asks the map; empty fields do not filter."""
 
@@ -174,7 +104,7 @@ def _dutch() -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=compiled_catalog_dir(), languages=["nl"], fallback=True)
 
 
-def _term_words(codes: tuple[str, ...], vocabulary: Vocabulary) -> str:
+def term_words(codes: tuple[str, ...], vocabulary: Vocabulary) -> str:
     """English, Dutch and current-language labels, so "schulden" and "debts" both find a service."""
     words = []
     for code in codes:
@@ -184,7 +114,7 @@ def _term_words(codes: tuple[str, ...], vocabulary: Vocabulary) -> str:
     return " ".join(words)
 
 
-def _slots(schedules: list[KaartSchedule]) -> tuple[WeeklySlot, ...]:
+def schedule_slots(schedules: list[KaartSchedule]) -> tuple[WeeklySlot, ...]:
     slots = []
     for s in schedules:
         try:
@@ -267,7 +197,7 @@ def list_services(store: Store) -> list[ServiceSummary]:
             themes = tuple(terms[pk]["theme"])
             label_key = (*cats, "|", *themes)
             if label_key not in label_cache:
-                label_cache[label_key] = _term_words(cats, CATEGORIES) + " " + _term_words(themes, THEMES)
+                label_cache[label_key] = term_words(cats, CATEGORIES) + " " + term_words(themes, THEMES)
             own, of_org = phones.get(pk, []), org_phones.get(org_pk, [])
             note = notes.get(org_pk)
             places = tuple(areas.get(pk, ()))
@@ -301,38 +231,44 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
-    """The one filter rule of the map (GUI list, CLI ``kaart find``)."""
-    if criteria.text:
-        haystack = summary.search_text
-        if not all(token in haystack for token in _tokens(criteria.text)):
-            return False
-    if criteria.category:
-        if criteria.category.startswith("theme:"):
-            theme = criteria.category[6:]
-            wanted = _theme_categories(theme)
-            if not (wanted & set(summary.categories)
-                    or any(t == theme or t.startswith(f"{theme}.") for t in summary.themes)):
-                return False
-        elif criteria.category not in summary.categories:
-            return False
-    if criteria.municipality:
-        wanted_place = _folded(criteria.municipality)
-        if not any(_folded(m) == wanted_place for m in summary.municipalities):
-            return False
-    if criteria.colour:
-        if criteria.colour == "none":
-            if summary.colour:
-                return False
-        elif summary.colour != criteria.colour:
-            return False
-    if criteria.stale_only and not summary.is_stale(criteria.today or dt.date.today()):
-        return False
+def _matches_text(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    return all(token in summary.search_text for token in _tokens(criteria.text))
+
+
+def _matches_category(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    if not criteria.category.startswith("theme:"):
+        return criteria.category in summary.categories
+    theme = criteria.category[6:]  # a notebook theme: its categories, or the service names the theme itself
+    return bool(_theme_categories(theme) & set(summary.categories)) or any(
+        t == theme or t.startswith(f"{theme}.") for t in summary.themes)
+
+
+def _matches_place(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    wanted = _folded(criteria.municipality)
+    return any(_folded(m) == wanted for m in summary.municipalities)
+
+
+def _matches_colour(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    return not summary.colour if criteria.colour == "none" else summary.colour == criteria.colour
+
+
+def _matches_reach(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    """"Open now" and "after hours": reachable at that moment, and still working (not closed for good)."""
     if criteria.open_at is not None and not (summary.is_open(criteria.open_at) or summary.after_hours_phone):
         return False
     if criteria.after_hours and not reachable_after_hours(summary.slots, summary.after_hours_phone):
         return False
     return summary.status in ("active", "temporarily closed") or not (criteria.open_at or criteria.after_hours)
+
+
+def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    """The one filter rule of the map (GUI list, CLI ``kaart find``): every criterion given must hold."""
+    return ((not criteria.text or _matches_text(summary, criteria))
+            and (not criteria.category or _matches_category(summary, criteria))
+            and (not criteria.municipality or _matches_place(summary, criteria))
+            and (not criteria.colour or _matches_colour(summary, criteria))
+            and (not criteria.stale_only or summary.is_stale(criteria.today or dt.date.today()))
+            and _matches_reach(summary, criteria))
 
 
 def find_services(store: Store, *, criteria: KaartFilter) -> list[ServiceSummary]:
@@ -342,7 +278,7 @@ def find_services(store: Store, *, criteria: KaartFilter) -> list[ServiceSummary
     if tokens:
         # Best answers first: the words typed are in the service's own name or its category.
         def score(summary: ServiceSummary) -> int:
-            name, words = fold(summary.name), fold(_term_words(summary.categories, CATEGORIES))
+            name, words = fold(summary.name), fold(term_words(summary.categories, CATEGORIES))
             in_name = sum(2 for token in tokens if token in name or (len(token) > 6 and token[:6] in name))
             return -(in_name + sum(1 for token in tokens if token in words))
 
@@ -363,100 +299,6 @@ def municipalities(store: Store) -> list[str]:
     return sorted(names, key=fold)
 
 
-def _ref(contact: KaartContact) -> ContactRef:
-    return ContactRef(contact.uuid, contact.name, contact.title, contact.phone, contact.email, contact.is_backup)
-
-
-def _service_or_raise(session: Session, service_id: str) -> KaartService:
-    service = session.scalar(select(KaartService).where(KaartService.uuid == service_id))
-    if service is None:
-        raise NotFoundError(_("This service no longer exists in the social map."))
-    return service
-
-
-def _private(session: Session, *, organization_pk: int | None = None, service_pk: int | None = None,
-             create: bool = False) -> KaartPrivateNote | None:
-    column = KaartPrivateNote.organization_id if organization_pk is not None else KaartPrivateNote.service_id
-    pk = organization_pk if organization_pk is not None else service_pk
-    note = session.scalar(select(KaartPrivateNote).where(column == pk))
-    if note is None and create:
-        note = KaartPrivateNote(organization_id=organization_pk, service_id=service_pk, colour="", notes="")
-        session.add(note)
-    return note
-
-
-def _detail(session: Session, service: KaartService) -> ServiceDetail:
-    org = service.organization
-    own = [(p.number, p.purpose) for p in service.phones]
-    of_org = [(p.number, p.purpose) for p in org.phones]
-    contacts = [c for c in service.contacts] or [c for c in org.contacts if c.service_id is None]
-    fixed = next((c for c in contacts if not c.is_backup), None)
-    backup = next((c for c in contacts if c.is_backup), None)
-    terms = service.terms
-    places = [a.name for a in service.areas]
-    addresses = []
-    for link in service.at_locations:
-        loc = link.location
-        addresses.append(", ".join(p for p in (loc.address_1, f"{loc.postal_code} {loc.city}".strip()) if p))
-        if loc.city and loc.city not in places:
-            places.append(loc.city)
-    org_note = _private(session, organization_pk=org.id)
-    service_note = _private(session, service_pk=service.id)
-    return ServiceDetail(
-        id=service.uuid, name=service.name, organization_id=org.uuid, organization_name=org.name,
-        alternate_name=service.alternate_name, description=service.description, not_offered=service.not_offered,
-        status=service.status,
-        categories=tuple(t.code for t in terms if t.vocabulary == "kaart_category"),
-        themes=tuple(t.code for t in terms if t.vocabulary == "theme"),
-        target_group=service.target_group, minimum_age=service.minimum_age, maximum_age=service.maximum_age,
-        referral_route=service.referral_route, application_process=service.application_process,
-        wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
-        url=service.url, email=service.email or org.email,
-        phones=phones_for("main", own, of_org),
-        after_hours_phone=phone_for("after_hours", own, of_org),
-        after_hours_note=service.after_hours_note, slots=_slots(list(service.schedules)),
-        municipalities=tuple(places), addresses=tuple(addresses),
-        contact=_ref(fixed) if fixed else None, backup=_ref(backup) if backup else None,
-        contacts=tuple(_ref(c) for c in contacts), assured_date=service.assured_date,
-        colour=org_note.colour if org_note else "", private_notes=service_note.notes if service_note else "",
-        organization_notes=org_note.notes if org_note else "",
-    )
-
-
-def get_service(store: Store, *, service_id: str) -> ServiceDetail:
-    """Everything about one service, for the detail pane and for a referral."""
-    with store.read() as session:
-        return _detail(session, _service_or_raise(session, service_id))
-
-
-def get_contact(store: Store, *, contact_id: str) -> ContactDetail:
-    """A contact person with the numbers to try, the after-hours line and the backup to call instead."""
-    with store.read() as session:
-        contact = session.scalar(select(KaartContact).where(KaartContact.uuid == contact_id))
-        if contact is None:
-            raise NotFoundError(_("This contact person no longer exists in the social map."))
-        org = contact.organization
-        service = contact.service
-        scope = service.contacts if service is not None else [c for c in org.contacts if c.service_id is None]
-        backup = next((c for c in scope if c.is_backup and c.id != contact.id), None)
-        if backup is None and contact.is_backup:
-            backup = next((c for c in scope if not c.is_backup and c.id != contact.id), None)
-        own = [(p.number, p.purpose) for p in service.phones] if service is not None else []
-        of_org = [(p.number, p.purpose) for p in org.phones]
-        # The person's own number first, then every main line of the service and of its organisation.
-        numbers = [contact.phone] if contact.phone else []
-        numbers += [n for n in phones_for("main", own, []) + phones_for("main", of_org, []) if n not in numbers]
-        after = phone_for("after_hours", own, of_org)
-        return ContactDetail(
-            id=contact.uuid, name=contact.name, role=contact.title, organization_id=org.uuid,
-            organization_name=org.name, service_id=service.uuid if service else "",
-            service_name=service.name if service else "", phones=tuple(numbers), email=contact.email,
-            is_backup=contact.is_backup, after_hours_phone=after,
-            after_hours_note=service.after_hours_note if service else "",
-            backup=_ref(backup) if backup else None,
-        )
-
-
 def opening_hours_text(slots: tuple[WeeklySlot, ...]) -> str:
     """"ma–vr 09:00–17:00" in the interface language; "" when unknown."""
     return describe_slots(slots, tuple(_(d) for d in DAY_SHORT))
@@ -474,35 +316,6 @@ def list_organization_records(store: Store) -> list[ListedRecord]:
 
 def organization_of(store: Store, *, organization_id: str) -> list[ServiceSummary]:
     return [s for s in list_services(store) if s.organization_id == organization_id]
-
-
-# -- search index ------------------------------------------------------------------------------
-
-def _service_entry(service: KaartService) -> tuple[str, str, str, str]:
-    cats = " ".join(_term_words((t.code,), CATEGORIES) for t in service.terms if t.vocabulary == "kaart_category")
-    places = " ".join(a.name for a in service.areas)
-    return ("service", service.uuid, f"{service.name} – {service.organization.name}",
-            f"{service.description} {service.target_group} {cats} {places}")
-
-
-def _organization_entry(org: KaartOrganization) -> tuple[str, str, str, str]:
-    return ("organization", org.uuid, org.name, f"{org.alternate_name} {org.description}")
-
-
-def index_service(session: Session, service: KaartService) -> None:
-    kind, ref, label, body = _service_entry(service)
-    index_record(session, kind=kind, ref_uuid=ref, label=label, body=body)
-
-
-def index_organization(session: Session, org: KaartOrganization) -> None:
-    kind, ref, label, body = _organization_entry(org)
-    index_record(session, kind=kind, ref_uuid=ref, label=label, body=body)
-
-
-def index_many(session: Session, *, services: list[KaartService], organizations: list[KaartOrganization]) -> None:
-    """Index a whole import at once (one delete and one insert statement)."""
-    entries = [_service_entry(s) for s in services] + [_organization_entry(o) for o in organizations]
-    search_index.index_many(session, [IndexEntry(kind, ref, label, body) for kind, ref, label, body in entries])
 
 
 def audit(session: Session, *, action: str, subject_kind: str, audience: str = "", detail: str = "") -> None:

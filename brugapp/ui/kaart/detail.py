@@ -29,7 +29,8 @@ from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date
-from brugapp.services.kaart.query import ContactRef, ServiceDetail, opening_hours_text
+from brugapp.services.kaart.detail import ContactRef, ServiceDetail
+from brugapp.services.kaart.query import opening_hours_text
 from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.flow_layout import FlowLayout

@@ -25,8 +25,9 @@ from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, describe
 from brugapp.domain.themes import THEMES
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+from brugapp.services.kaart.detail import ServiceDetail
 from brugapp.services.kaart.edit import ServiceInput
-from brugapp.services.kaart.query import ServiceDetail, ServiceSummary
+from brugapp.services.kaart.query import ServiceSummary
 from brugapp.store.search_index import fold
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -27,8 +27,9 @@ from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import N_, _
+from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
-from brugapp.services.kaart.query import KaartFilter, ServiceSummary, get_service, list_services
+from brugapp.services.kaart.query import KaartFilter, ServiceSummary, list_services
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
 from brugapp.store import Store
 from brugapp.ui.kaart.detail import KaartDetail, contact_to_try

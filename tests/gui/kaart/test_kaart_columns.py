@@ -72,7 +72,7 @@ def test_category_comes_back_on_a_wider_screen(qtbot, store):
 def test_detail_shows_the_email_in_the_first_view(qtbot, store):
     import datetime as dt
 
-    from brugapp.services.kaart.query import get_service
+    from brugapp.services.kaart.detail import get_service
     from brugapp.ui.kaart.detail import KaartDetail
 
     service_id = save_service(store, service_id=None, data=ServiceInput(

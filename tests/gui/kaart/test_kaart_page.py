@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from brugapp.domain.kaart import parse_opening_hours
+from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import ServiceInput, save_service, set_colour
-from brugapp.services.kaart.query import get_service
 from brugapp.ui.kaart.page import KaartPage
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction
 
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
@@ -19,6 +20,9 @@ def test_every_section_builds_its_page_and_refreshes(qtbot, store):
         qtbot.addWidget(page)
         assert isinstance(page, SectionPage)
         page.refresh()
+        # Some pages count in the background (Rapportage): let that finish before the page goes away.
+        assert QThreadPool.globalInstance().waitForDone(15_000)
+        qtbot.wait(10)
         assert page.title_label.text(), f"section {spec.key} shows no title"
 
 

@@ -13,10 +13,11 @@ import jsonschema
 import pytest
 
 from brugapp.errors import ValidationError
+from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import set_colour, set_private_notes
 from brugapp.services.kaart.export import export_kaart
 from brugapp.services.kaart.importing import import_kaart
-from brugapp.services.kaart.query import get_service, list_services
+from brugapp.services.kaart.query import list_services
 from tests.paths import REPO_ROOT
 
 REPO = REPO_ROOT

@@ -12,9 +12,10 @@ from openpyxl import Workbook
 
 from brugapp.errors import ValidationError
 from brugapp.exchange.spreadsheet import guess_mapping, read_table
+from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.export import export_kaart
 from brugapp.services.kaart.importing import import_kaart, preview_import
-from brugapp.services.kaart.query import KaartFilter, find_services, get_service, list_services
+from brugapp.services.kaart.query import KaartFilter, find_services, list_services
 from tests.paths import TEST_DATA
 
 DATA = TEST_DATA / "kaart"

@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from brugapp.domain.kaart import parse_opening_hours
+from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import ServiceInput, save_service, set_colour, set_private_notes
 from brugapp.services.kaart.export import export_kaart
-from brugapp.services.kaart.query import get_service
 from brugapp.store.models import AuditEntry
 
 

@@ -8,15 +8,9 @@ import pytest
 
 from brugapp.domain.kaart import parse_opening_hours
 from brugapp.errors import NotFoundError, ValidationError
+from brugapp.services.kaart.detail import get_contact, get_service
 from brugapp.services.kaart.edit import ServiceInput, merge_services, save_service, set_colour, verify_service
-from brugapp.services.kaart.query import (
-    KaartFilter,
-    find_services,
-    get_contact,
-    get_service,
-    list_services,
-    services_for_theme,
-)
+from brugapp.services.kaart.query import KaartFilter, find_services, list_services, services_for_theme
 from brugapp.services.listing import list_records
 from brugapp.services.search import search_everything
 from tests.paths import TEST_DATA
