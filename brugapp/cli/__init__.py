@@ -12,8 +12,9 @@ import os
 import sys
 
 from brugapp import __version__
-from brugapp.cli.common import CommandError, fail
+from brugapp.cli.common import CommandError, fail, unreadable_argument
 from brugapp.i18n import _, set_language
+from brugapp.store import StoreError
 
 COMMAND_MODULES = (
     "brugapp.cli.store_commands",
@@ -25,6 +26,7 @@ COMMAND_MODULES = (
     "brugapp.cli.print_commands",
     "brugapp.cli.care_commands",
     "brugapp.cli.report_commands",
+    "brugapp.cli.audit_commands",
 )
 
 
@@ -70,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # Help texts are translated too, so the language is chosen before the parser is built.
     set_language(_language_from(argv) or load_settings().language)
+    problem = unreadable_argument(argv)
+    if problem is not None:
+        return fail(problem)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from brugapp.ui.app import run_gui
@@ -80,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows up here, not at exit where it cannot be caught
         return code
     except CommandError as exc:
+        return fail(str(exc))
+    except StoreError as exc:  # e.g. busy in another window: a message, never a traceback
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130

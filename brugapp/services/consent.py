@@ -29,9 +29,9 @@ from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.listing import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
-from brugapp.store.models.care import Consent
 from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartService
 from brugapp.store.models.notebook import FamilyMember
+from brugapp.store.models.referrals import Consent
 
 
 @dataclass(frozen=True)

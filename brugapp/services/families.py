@@ -14,6 +14,7 @@ from brugapp.domain.notebook import LITERACY, MEMBER_ROLES, NOTE_MAX_CHARS, PREF
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.listing import ListedRecord
 from brugapp.store import Store
@@ -327,6 +328,7 @@ def remove_member(store: Store, *, member_id: str) -> None:
         if record is None:
             raise NotFoundError(_("No family member with id {id}.").format(id=member_id))
         unindex_record(session, ref_uuid=record.uuid)
+        record_audit(session, action="delete", subject_kind="family_member", subject_uuid=record.uuid)
         session.delete(record)
 
 

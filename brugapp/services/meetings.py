@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from brugapp.domain import meetings as rules
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import _, format_date, format_time
+from brugapp.services.audit import record_audit
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.listing import ListedRecord
 from brugapp.services.meeting_links import family_has_any_consent
@@ -375,6 +376,7 @@ def delete_meeting(store: Store, *, meeting_id: str) -> None:
     with store.session() as session:
         meeting = load_meeting(session, meeting_id)
         unindex_record(session, ref_uuid=meeting.uuid)
+        record_audit(session, action="delete", subject_kind="meeting", subject_uuid=meeting.uuid)
         session.delete(meeting)
 
 

@@ -14,6 +14,7 @@ from brugapp.domain.notebook import CHANNELS, INITIATIVES
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date
+from brugapp.services.audit import record_audit
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.families import check_code, clean_note, family_by_uuid
 from brugapp.services.listing import ListedRecord
@@ -243,6 +244,7 @@ def delete_contact(store: Store, *, contact_id: str) -> ContactInfo:
         contact = contact_by_uuid(session, contact_id)
         contact.deleted_at = utcnow()
         unindex_record(session, ref_uuid=contact.uuid)
+        record_audit(session, action="delete", subject_kind="contact_moment", subject_uuid=contact.uuid)
         return _info(session, contact)
 
 

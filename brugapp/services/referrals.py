@@ -36,15 +36,16 @@ from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _
 from brugapp.printing.referral_sheet import ReferralSheetData, write_referral_sheet
+from brugapp.services.audit import record_audit
 from brugapp.services.consent import ConsentRefused, check_consent_in_session, find_recipient, resolve_recipient
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.followups import create_followup_in_session
 from brugapp.services.listing import ListedRecord
 from brugapp.services.timeline import TimelineEntry
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry, Family
-from brugapp.store.models.care import FollowUp, Referral, ReferralEvent
+from brugapp.store.models import Family
 from brugapp.store.models.kaart import KaartContact, KaartService
+from brugapp.store.models.referrals import FollowUp, Referral, ReferralEvent
 from brugapp.store.search_index import index_record
 
 TEXT_MAX = 4000
@@ -580,8 +581,8 @@ def print_referral_sheet(
                 raise ValidationError(_(refusal), field="override_reason")
             decision = override_decision(purpose, on=day, recipient_kind=recipient.kind,
                                          recipient_uuid=recipient.uuid)
-            session.add(AuditEntry(action="override", subject_kind="referral", subject_uuid=referral.uuid,
-                                   audience=recipient.label[:80], detail=override_reason.strip()))
+            record_audit(session, action="override", subject_kind="referral", subject_uuid=referral.uuid,
+                         audience=recipient.label[:80], detail=override_reason.strip())
             overridden = True
         family = session.get(Family, referral.family_id)
         assert family is not None
@@ -596,9 +597,9 @@ def print_referral_sheet(
             sender_email=sender_email, sender_organisation=sender_organisation, decision=decision,
             status_only=status_only,
         )
-        session.add(AuditEntry(action="print", subject_kind="referral", subject_uuid=referral.uuid,
-                               audience=recipient.label[:80],
-                               detail="status_only" if status_only else "referral_sheet"))
+        record_audit(session, action="print", subject_kind="referral", subject_uuid=referral.uuid,
+                     audience=recipient.label[:80],
+                     detail="status_only" if status_only else "referral_sheet")
         session.flush()
         write_referral_sheet(out, data, printed_on=day)
         return PrintedSheet(out, recipient.label, overridden)
