@@ -46,7 +46,7 @@ class Backup:
     taken_at: dt.datetime  # UTC
 
 
-def _stamp_of(path: Path) -> dt.datetime | None:
+def taken_at(path: Path) -> dt.datetime | None:
     match = _STAMP.search(path.name)
     if match is None:
         return None
@@ -60,7 +60,7 @@ def list_backup_infos(store_path: Path) -> list[Backup]:
         return []
     found = []
     for path in folder.glob(f"{store_path.stem}.*{store_path.suffix}"):
-        taken = _stamp_of(path)
+        taken = taken_at(path)
         if taken is not None and not path.name.endswith(PARTIAL_SUFFIX):
             found.append(Backup(path, taken))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name))
