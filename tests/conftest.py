@@ -19,10 +19,10 @@ os.environ["TMPDIR"] = str(SUITE_FOLDER / "tmp")
 tempfile.tempdir = str(SUITE_FOLDER / "tmp")
 os.environ.pop("BRUGAPP_PASSPHRASE", None)
 
-import pytest
+import pytest  # noqa: E402  (after the environment above is set)
 
-from brugapp import i18n
-from brugapp.store import Store, open_store
+from brugapp import i18n  # noqa: E402
+from brugapp.store import Store, open_store  # noqa: E402
 
 TEST_PASSPHRASE = "correct paard batterij nietje"
 

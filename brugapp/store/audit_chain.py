@@ -89,11 +89,11 @@ def chain_rows(session: Session) -> list[ChainRow]:
     result = session.execute(text(
         "SELECT id, at, action, subject_kind, subject_uuid, audience, detail, prev_hash, entry_hash "
         "FROM audit_log ORDER BY id"))
-    return [ChainRow(int(r[0]), format_at(_parse_at(r[1])), str(r[2] or ""), str(r[3] or ""), str(r[4] or ""),
+    return [ChainRow(int(r[0]), format_at(parse_at(r[1])), str(r[2] or ""), str(r[3] or ""), str(r[4] or ""),
                      str(r[5] or ""), str(r[6] or ""), str(r[7] or ""), str(r[8] or "")) for r in result]
 
 
-def _parse_at(value: object) -> dt.datetime:
+def parse_at(value: object) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))
