@@ -41,6 +41,6 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_rows((str(r.number), format_datetime(r.at, "short"), r.action_label, r.subject_kind, r.subject_uuid,
+        print_rows((str(r.number), format_datetime(r.at, "short"), r.action_label, r.subject_label, r.subject_uuid,
                     r.audience, r.detail) for r in rows)
     return 0

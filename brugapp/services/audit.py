@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from brugapp.i18n import N_, _
+from brugapp.i18n import N_, _, ngettext
 from brugapp.store import Store
 from brugapp.store.audit_chain import ChainBreak, append_entry, chain_rows, verify_chain
 
@@ -29,6 +29,23 @@ ACTION_LABELS = {
     "restore": N_("restore from a backup"),
     "failed_unlock": N_("wrong passphrase typed"),
     "passphrase": N_("passphrase changed"),
+}
+
+# What the entry is about; a code with a suffix (``kaart:csv``) shows the label of its first part.
+SUBJECT_LABELS = {
+    "calendar": N_("calendar file"),
+    "contact_moment": N_("contact moment"),
+    "event_attendance": N_("attendance list"),
+    "event_programme": N_("event programme"),
+    "family_member": N_("family member"),
+    "kaart": N_("sociale kaart"),
+    "meeting": N_("meeting"),
+    "meeting_agenda": N_("meeting agenda"),
+    "meeting_invitation": N_("meeting invitation"),
+    "meeting_minutes": N_("minutes"),
+    "referral": N_("referral"),
+    "store": N_("notebook"),
+    "year_report": N_("year report"),
 }
 
 BREAK_MESSAGES = {
@@ -52,7 +69,8 @@ class AuditRow:
     at: dt.datetime  # Europe/Brussels wall time
     action: str  # code
     action_label: str  # translated
-    subject_kind: str
+    subject_kind: str  # code
+    subject_label: str  # translated
     subject_uuid: str
     audience: str
     detail: str
@@ -79,12 +97,20 @@ def list_audit(store: Store) -> list[AuditRow]:
             action=row.action,
             action_label=_(ACTION_LABELS[row.action]) if row.action in ACTION_LABELS else row.action,
             subject_kind=row.subject_kind,
+            subject_label=subject_label(row.subject_kind),
             subject_uuid=row.subject_uuid,
             audience=row.audience,
             detail=row.detail,
         )
         for row in rows
     ]
+
+
+def subject_label(code: str) -> str:
+    head, _sep, rest = code.partition(":")
+    if head not in SUBJECT_LABELS:
+        return code
+    return _(SUBJECT_LABELS[head]) + (f" ({rest})" if rest else "")
 
 
 def describe_break(broken: ChainBreak) -> str:
@@ -96,6 +122,7 @@ def verify_audit(store: Store) -> AuditCheck:
         count = len(chain_rows(session))
         broken = verify_chain(session)
     if broken is None:
-        return AuditCheck(count, None, _("The audit trail is intact: {count} entries, none changed or removed.")
-                          .format(count=count))
+        message = ngettext("The audit trail is intact: {count} entry, not changed.",
+                           "The audit trail is intact: {count} entries, none changed or removed.", count)
+        return AuditCheck(count, None, message.format(count=count))
     return AuditCheck(count, broken.entry_id, describe_break(broken))

@@ -24,7 +24,7 @@ def audit_columns() -> list[Column[AuditRow]]:
         Column(_("No."), lambda r: str(r.number)),
         Column(_("When"), lambda r: format_datetime(r.at, "short_day")),
         Column(_("What"), lambda r: r.action_label),
-        Column(_("Record"), lambda r: r.subject_kind),
+        Column(_("Record"), lambda r: r.subject_label),
         Column(_("For"), lambda r: r.audience),
         Column(_("Detail"), lambda r: r.detail),
     ]

@@ -130,6 +130,11 @@ class UnlockDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        # A long message (a damaged file) is read whole, not cut off: reserve the wrapped text's height.
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.error.setMinimumHeight(self.error.heightForWidth(width))
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _submit(self) -> None:
         passphrase = self.passphrase.text()
@@ -162,9 +167,9 @@ class UnlockDialog(QDialog):
 
         self._good_backup = damage.good_backup if self._restore is not None else None
         message, button = backup_offer_text(str(damage), self._good_backup)
-        self.show_error(message)
         self.restore_button.setText(button)
         self.restore_button.setVisible(self._good_backup is not None)
+        self.show_error(message)  # last: it sizes the dialog to what is now shown
 
     def _restore_backup(self) -> None:
         if self._good_backup is None or self._restore is None:
