@@ -253,6 +253,8 @@ def unlock(location: str | Path, *, passphrase: str | None = None, create: bool 
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
             raise StoreError(_("No data file at {path}.").format(path=path))
+        if exists and looks_cut_or_wiped(path):
+            raise damaged_error(path)  # whatever the passphrase: no key explains a cut-off or wiped file
         if exists and is_plain_sqlite(path):
             passphrase = None
         elif exists and not passphrase:

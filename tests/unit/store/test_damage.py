@@ -147,3 +147,15 @@ def test_a_refused_passphrase_is_audited_at_the_next_unlock(tmp_path: Path) -> N
     finally:
         store.close()
     assert not list(tmp_path.glob("*.failed-unlocks"))
+
+
+def test_a_wiped_header_is_damage_even_without_a_passphrase(tmp_path: Path, monkeypatch, capsys) -> None:
+    # A plain store whose header was zeroed no longer looks like SQLite; it must not be taken for an encrypted one.
+    path = tmp_path / "plain.db"
+    open_store(path, create=True).close()
+    overwrite(path, 0, b"\x00" * 16)
+    with pytest.raises(DamagedStoreError):
+        open_store(path)
+    assert main(["list", "families", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "beschadigd" in err and "wachtwoordzin" not in err.split("beschadigd")[0]
