@@ -9,16 +9,33 @@ from collections.abc import Iterator
 from pathlib import Path
 
 # Before anything imports Qt or reads paths: no display, and never the user's real data folder.
+# Everything the suite writes (BrugApp home, pytest's tmp_path folders, tempfile users, subprocesses via
+# TMPDIR) goes under one folder that is removed when the session ends: the suite leaves nothing in temp.
+SUITE_FOLDER = Path(tempfile.mkdtemp(prefix="brugapp-test-home-"))
+(SUITE_FOLDER / "tmp").mkdir()
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ["BRUGAPP_HOME"] = tempfile.mkdtemp(prefix="brugapp-test-home-")
+os.environ["BRUGAPP_HOME"] = str(SUITE_FOLDER)
+os.environ["TMPDIR"] = str(SUITE_FOLDER / "tmp")
+tempfile.tempdir = str(SUITE_FOLDER / "tmp")
 os.environ.pop("BRUGAPP_PASSPHRASE", None)
 
-import pytest
+import pytest  # noqa: E402  (after the environment above is set)
 
-from brugapp import i18n
-from brugapp.store import Store, open_store
+from brugapp import i18n  # noqa: E402
+from brugapp.store import Store, open_store  # noqa: E402
 
 TEST_PASSPHRASE = "correct paard batterij nietje"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """tmp_path folders under the suite folder (before pytest's own tmp_path factory reads the option)."""
+    if not config.option.basetemp:
+        config.option.basetemp = str(SUITE_FOLDER / "pytest")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SUITE_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -26,9 +26,9 @@ KAART_TYPING = ["s", "sc", "schu", "schulden", "schulden k", "schulden kortrijk"
 def _bench_subjects(store: Store) -> dict[str, str]:
     """uuids the benchmarks work on: a case with history, the next care meeting, a referral with consent."""
     from brugapp.store.models import Family
-    from brugapp.store.models.care import Consent, Referral
     from brugapp.store.models.kaart import KaartService
     from brugapp.store.models.meetings import Meeting, MeetingFamily
+    from brugapp.store.models.referrals import Consent, Referral
 
     day_start = dt.datetime.combine(BENCH_DAY, dt.time.min, tzinfo=dt.UTC)
     with store.read() as session:

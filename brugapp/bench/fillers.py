@@ -32,7 +32,6 @@ from brugapp.services.kaart.query import term_words
 from brugapp.store import Store
 from brugapp.store.base import new_uuid, utcnow
 from brugapp.store.models import Family, School
-from brugapp.store.models.care import Consent, ContactAttempt, FollowUp, Referral, ReferralEvent
 from brugapp.store.models.kaart import (
     KaartContact,
     KaartLocation,
@@ -53,6 +52,7 @@ from brugapp.store.models.meetings import (
     MeetingSeries,
 )
 from brugapp.store.models.notebook import ContactMoment, ContactTheme, FamilyMember
+from brugapp.store.models.referrals import Consent, ContactAttempt, FollowUp, Referral, ReferralEvent
 from brugapp.store.search_index import IndexEntry, index_many
 
 _Row = dict[str, Any]  # one row for a bulk insert or update

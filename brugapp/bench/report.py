@@ -17,8 +17,8 @@ from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
 from brugapp.store import Store
 from brugapp.store.base import new_uuid, utcnow
-from brugapp.store.models.care import Referral
 from brugapp.store.models.notebook import ContactMoment, ContactTheme, FamilyMember
+from brugapp.store.models.referrals import Referral
 
 CONTACTS_PER_FAMILY = 6
 BENCH_YEAR = SchoolYear(2025)

@@ -140,11 +140,13 @@ def foundation_benchmarks(store: Store, context: BenchContext) -> list[BenchResu
 
 
 def run_benchmarks(*, families: int = 10_000) -> list[BenchResult]:
-    store, context = build_bench_store(families=families)
-    try:
-        results: list[BenchResult] = []
-        for spec in BENCHMARKS:
-            results.extend(_call(spec, store, context))  # type: ignore[arg-type]
-        return results
-    finally:
-        store.close()
+    # The synthetic store (~130 MB at 10,000 families) and its exports go when the run ends, also on an error.
+    with tempfile.TemporaryDirectory(prefix="brugapp-bench-") as folder:
+        store, context = build_bench_store(families=families, folder=Path(folder))
+        try:
+            results: list[BenchResult] = []
+            for spec in BENCHMARKS:
+                results.extend(_call(spec, store, context))  # type: ignore[arg-type]
+            return results
+        finally:
+            store.close()

@@ -13,6 +13,7 @@ from types import ModuleType
 
 from brugapp import __version__
 from brugapp.cli import (
+    audit_commands,
     bench_command,
     kaart_commands,
     meeting_commands,
@@ -23,7 +24,7 @@ from brugapp.cli import (
     selftest_command,
     store_commands,
 )
-from brugapp.cli.common import fail
+from brugapp.cli.common import fail, unreadable_argument
 from brugapp.errors import UserError
 from brugapp.i18n import _, set_language
 
@@ -37,6 +38,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     print_commands,
     referral_commands,
     report_commands,
+    audit_commands,
 )
 
 
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # Help texts are translated too, so the language is chosen before the parser is built.
     set_language(_language_from(argv) or load_settings().language)
+    problem = unreadable_argument(argv)
+    if problem is not None:
+        return fail(problem)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from brugapp.ui.app import run_gui
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         code = int(args.handler(args) or 0)
         sys.stdout.flush()  # a closed pipe shows up here, not at exit where it cannot be caught
         return code
-    except UserError as exc:  # a CommandError, or a service or store refusing: already translated
+    except UserError as exc:  # a CommandError, a service or the store refusing (busy, damaged): translated
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130

@@ -14,7 +14,7 @@ from typing import Any
 from brugapp.errors import UserError
 from brugapp.i18n import _
 from brugapp.paths import default_store_path
-from brugapp.store import Store, StoreError, open_store
+from brugapp.store import DamagedStoreError, Store, StoreError, WrongPassphraseError, open_store
 
 PASSPHRASE_ENV = "BRUGAPP_PASSPHRASE"
 
@@ -26,6 +26,25 @@ class CommandError(UserError):
 def fail(message: str, code: int = 2) -> int:
     print(_("error: {message}").format(message=message), file=sys.stderr)
     return code
+
+
+def unreadable_argument(argv: list[str]) -> str | None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates, which no terminal or file can show or hold.
+
+    Returns a message naming the argument (by position, shown with escapes), or None when all are text.
+    """
+    for position, argument in enumerate(argv, start=1):
+        if any("\ud800" <= char <= "\udfff" for char in argument):
+            shown = argument.encode("utf-8", "surrogateescape" if _only_escapes(argument) else "surrogatepass")
+            return _("argument {position} ({shown}) is not valid text (UTF-8). Retype it, or rename the file "
+                     "so its name is valid UTF-8.").format(position=position,
+                                                          shown=repr(shown)[2:-1])
+    return None
+
+
+def _only_escapes(argument: str) -> bool:
+    """Surrogates from undecodable bytes (U+DC80–U+DCFF) can be turned back into those bytes."""
+    return all(not "\ud800" <= c <= "\udfff" or "\udc80" <= c <= "\udcff" for c in argument)
 
 
 def passphrase_from_env_or_prompt(*, required: bool) -> str | None:
@@ -53,14 +72,29 @@ def open_cli_store(args: argparse.Namespace, *, migrate: bool = True) -> Store:
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     try:
         return open_store(location, passphrase=passphrase, migrate=migrate)
-    except StoreError as first_error:
+    except DamagedStoreError as exc:
+        raise CommandError(damage_message(exc)) from None
+    except WrongPassphraseError as first_error:
         if passphrase is None and "://" not in location and os.path.exists(location):
             passphrase = passphrase_from_env_or_prompt(required=True)
             try:
                 return open_store(location, passphrase=passphrase, migrate=migrate)
+            except DamagedStoreError as exc:
+                raise CommandError(damage_message(exc)) from None
             except StoreError as exc:
                 raise CommandError(str(exc)) from None
         raise CommandError(str(first_error)) from None
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def damage_message(error: DamagedStoreError) -> str:
+    """What the damage is and what to do: restore the newest good backup (the damaged file is set aside)."""
+    if error.good_backup is None:
+        return str(error) + " " + _("No backup that opens and checks clean was found. Keep the file and ask for help.")
+    return str(error) + " " + _(
+        "The newest good backup is {path}. Run: brugapp restore (the damaged file is set aside, not deleted)."
+    ).format(path=error.good_backup)
 
 
 def to_jsonable(value: Any) -> Any:

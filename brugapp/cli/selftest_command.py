@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -14,33 +15,38 @@ from brugapp.i18n import _, language
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("self-test", help=_("render every view offscreen to check the installation"))
-    parser.add_argument("--out", type=Path, help=_("folder for the PNG files (default: a temporary folder)"))
+    parser.add_argument("--out", type=Path, help=_("folder for the PNG files (default: none are written)"))
     parser.set_defaults(handler=run_self_test)
 
 
 def run_self_test(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.db:
-        store = open_cli_store(args)
-        source = args.db
-    else:
-        from brugapp.demo.region import create_demo_store
-
-        folder = Path(tempfile.mkdtemp(prefix="brugapp-selftest-"))
-        store = create_demo_store(folder / "selftest.db", passphrase=None)
-        source = _("a new demo store")
-    out_dir = args.out or Path(tempfile.mkdtemp(prefix="brugapp-views-"))
+    folder: Path | None = None
     try:
-        from brugapp.ui.shell.selftest import render_all_views
+        if args.db:
+            store = open_cli_store(args)
+            source = args.db
+        else:
+            from brugapp.demo.region import create_demo_store
 
-        views = render_all_views(store, out_dir, language=language())
-    except Exception as exc:  # the self-test reports any failure as its result
-        raise CommandError(_("a view could not be built: {error}").format(error=exc)) from exc
+            folder = Path(tempfile.mkdtemp(prefix="brugapp-selftest-"))
+            store = create_demo_store(folder / "selftest.db", passphrase=None)
+            source = _("a new demo store")
+        try:
+            from brugapp.ui.shell.selftest import render_all_views
+
+            # Without --out nothing is written: the screens may show real families.
+            views = render_all_views(store, args.out, language=language())
+        except Exception as exc:  # the self-test reports any failure as its result
+            raise CommandError(_("a view could not be built: {error}").format(error=exc)) from exc
+        finally:
+            store.close()
     finally:
-        store.close()
+        if folder is not None:  # the throwaway demo store goes, also after an error
+            shutil.rmtree(folder, ignore_errors=True)
     for view in views:
-        print(f"{view.section}\t{view.png}")
+        print(f"{view.section}\t{view.png}" if view.png is not None else view.section)
     seconds = time.perf_counter() - started
     print(_("Self-test passed on {source}: {count} views in {seconds:.2f} s").format(
         source=source, count=len(views), seconds=seconds))

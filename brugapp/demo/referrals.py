@@ -16,8 +16,8 @@ from brugapp.demo.context import DemoContext
 from brugapp.domain.referrals import EventKind, initial_status, is_closed
 from brugapp.services.referrals.followups import create_followup_in_session
 from brugapp.services.referrals.referrals import check_title
-from brugapp.store.models.care import Consent, ContactAttempt, Referral, ReferralEvent
 from brugapp.store.models.kaart import KaartOrganization, KaartService
+from brugapp.store.models.referrals import Consent, ContactAttempt, Referral, ReferralEvent
 from brugapp.store.search_index import index_record
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")

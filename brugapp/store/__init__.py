@@ -1,5 +1,10 @@
-"""Persistence: SQLAlchemy models, the (encrypted) engine, migrations, search index, backups."""
+"""Persistence: SQLAlchemy models, the (encrypted) engine, migrations, search index, backups.
 
-from brugapp.store.database import Store, StoreError, WrongPassphraseError, open_store
+Opening is three steps in three modules, imported one way: ``open`` → ``migrate``, ``backups`` → ``engine``.
+"""
 
-__all__ = ["Store", "StoreError", "WrongPassphraseError", "open_store"]
+from brugapp.store.engine import DamagedStoreError, Store, StoreBusyError, StoreError, WrongPassphraseError
+from brugapp.store.open import open_store, restore_store
+
+__all__ = ["DamagedStoreError", "Store", "StoreBusyError", "StoreError", "WrongPassphraseError", "open_store",
+           "restore_store"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QLockFile, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,7 +15,7 @@ from brugapp import APP_ID, APP_NAME
 from brugapp.i18n import _
 from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
-from brugapp.store import Store, StoreError, open_store
+from brugapp.store import Store, StoreError, open_store, restore_store
 from brugapp.ui.locale import apply_language
 from brugapp.ui.shell.main_window import MainWindow
 from brugapp.ui.style import apply_theme
@@ -43,8 +44,14 @@ def ask_for_store(location: Path) -> Store | None:
     from brugapp.ui.shell.unlock import UnlockDialog
 
     create = not location.exists()
+
+    def restore(backup: Path, passphrase: str) -> Store:
+        restore_store(backup, location, passphrase=passphrase)  # sets the damaged file aside first
+        return open_store(location, passphrase=passphrase)
+
     dialog = UnlockDialog(
-        lambda passphrase: open_store(location, passphrase=passphrase, create=create), create=create
+        lambda passphrase: open_store(location, passphrase=passphrase, create=create), create=create,
+        restore=restore,
     )
     return dialog.store if dialog.exec() else None
 
@@ -88,29 +95,78 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     install_excepthook()
     settings = load_settings()
     setup_application(app, language or settings.language)
+    if demo:
+        store = open_demo_store()
+        try:  # the throwaway demo store goes when the window closes, also after an error
+            return _run_window(app, store, demo=True)
+        finally:
+            _remove_demo_store(store)
+    location = db or str(default_store_path())
+    lock = _single_instance_lock(location)
+    if lock is None:
+        QMessageBox.warning(None, APP_NAME, _("BrugApp is already open with this notebook in another window. "
+                                              "Switch to that window; one notebook opens in one window at a time."))
+        return 3
     try:
-        if demo:
-            store = open_demo_store()
-        elif db and ("://" in db or not _needs_passphrase(Path(db))):
-            store = open_store(db)
-        else:
-            found = ask_for_store(Path(db) if db else default_store_path())
-            if found is None:
-                return 1
-            store = found
-    except StoreError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 2
+        try:
+            if "://" in location or not _needs_passphrase(Path(location)):
+                store = open_store(location)
+            else:
+                found = ask_for_store(Path(location))
+                if found is None:
+                    return 1
+                store = found
+        except StoreError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return 2
+        return _run_window(app, store, demo=False)
+    finally:
+        lock.unlock()
+
+
+def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
     controller = AppController(app, store, demo=demo)
     controller.show()
-    code = app.exec()
-    QThreadPool.globalInstance().waitForDone()  # a print or export still running finishes before the store closes
-    if not demo:
-        from brugapp.store.backup import backup_store
+    try:
+        code = app.exec()
+        QThreadPool.globalInstance().waitForDone()  # a print or export still running finishes before the store closes
+        if not demo:
+            from brugapp.store.backups import backup_store
 
-        backup_store(store, reason="on-close")  # rotating: the newest KEEP_BACKUPS copies stay
+            try:
+                backup_store(store, reason="on-close")  # verified; kept in daily/weekly/monthly generations
+            except StoreError as exc:  # a damaged store is not copied over the good backups
+                QMessageBox.warning(None, APP_NAME, str(exc))
+        return code
+    finally:
+        store.close()
+
+
+class _NoLock:
+    """A database server shares one store between people by design: no lock file there."""
+
+    def unlock(self) -> None:
+        pass
+
+
+def _single_instance_lock(location: str) -> QLockFile | _NoLock | None:
+    """A lock file beside the store: a second BrugApp window on the same notebook is refused.
+
+    Qt removes a stale lock left by a crashed BrugApp (it checks whether that process still runs).
+    """
+    if "://" in location:
+        return _NoLock()
+    path = Path(location).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(f"{path}.lock")
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(200) else None
+
+
+def _remove_demo_store(store: Store) -> None:
     store.close()
-    return code
+    if store.path is not None:
+        shutil.rmtree(store.path.parent, ignore_errors=True)
 
 
 def _needs_passphrase(path: Path) -> bool:

@@ -15,6 +15,7 @@ from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
@@ -327,6 +328,7 @@ def remove_member(store: Store, *, member_id: str) -> None:
         if record is None:
             raise NotFoundError(_("No family member with id {id}.").format(id=member_id))
         unindex_record(session, ref_uuid=record.uuid)
+        record_audit(session, action="delete", subject_kind="family_member", subject_uuid=record.uuid)
         session.delete(record)
 
 

@@ -15,6 +15,7 @@ from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
+from brugapp.services.audit import record_audit
 from brugapp.services.families.families import check_code, clean_note, family_by_uuid
 from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
@@ -242,6 +243,7 @@ def delete_contact(store: Store, *, contact_id: str) -> ContactInfo:
         contact = contact_by_uuid(session, contact_id)
         contact.deleted_at = utcnow()
         unindex_record(session, ref_uuid=contact.uuid)
+        record_audit(session, action="delete", subject_kind="contact_moment", subject_uuid=contact.uuid)
         return _info(session, contact)
 
 

@@ -320,6 +320,6 @@ def organization_of(store: Store, *, organization_id: str) -> list[ServiceSummar
 
 def audit(session: Session, *, action: str, subject_kind: str, audience: str = "", detail: str = "") -> None:
     """One audit line for an export, print or import: what kind of thing, for whom; never the content."""
-    from brugapp.store.models import AuditEntry
+    from brugapp.services.audit import record_audit
 
-    session.add(AuditEntry(action=action, subject_kind=subject_kind, audience=audience, detail=detail))
+    record_audit(session, action=action, subject_kind=subject_kind, audience=audience, detail=detail)

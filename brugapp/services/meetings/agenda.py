@@ -18,10 +18,11 @@ from brugapp.domain import meetings as rules
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.meetings.links import consent_in_session, family_member_names
 from brugapp.services.meetings.meetings import ActionView, detail_of, load_meeting, local_day
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry, Family, School
+from brugapp.store.models import Family, School
 from brugapp.store.models.meetings import Meeting, MeetingFamily, MeetingItem
 
 
@@ -314,8 +315,8 @@ def meeting_sheet(store: Store, *, meeting_id: str, audience: str, on: dt.date |
 def audit(session: Session, *, action: str, subject_kind: str, subject_uuid: str, audience: str,
           detail: str = "") -> None:
     """Who printed or exported what, for whom (never the content)."""
-    session.add(AuditEntry(action=action, subject_kind=subject_kind, subject_uuid=subject_uuid, audience=audience,
-                           detail=detail))
+    record_audit(session, action=action, subject_kind=subject_kind, subject_uuid=subject_uuid, audience=audience,
+                 detail=detail)
 
 
 def print_agenda(store: Store, *, meeting_id: str, audience: str, path: Path, on: dt.date | None = None,

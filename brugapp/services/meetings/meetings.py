@@ -16,6 +16,7 @@ from brugapp.domain import meetings as rules
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date, format_time
+from brugapp.services.audit import record_audit
 from brugapp.services.meetings.links import family_has_any_consent
 from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
@@ -374,6 +375,7 @@ def delete_meeting(store: Store, *, meeting_id: str) -> None:
     with store.session() as session:
         meeting = load_meeting(session, meeting_id)
         unindex_record(session, ref_uuid=meeting.uuid)
+        record_audit(session, action="delete", subject_kind="meeting", subject_uuid=meeting.uuid)
         session.delete(meeting)
 
 

@@ -17,9 +17,10 @@ from brugapp.domain.followups import OPEN_STATUSES, FollowUpStatus
 from brugapp.domain.referrals import CLOSED
 from brugapp.exchange.ical import CalEvent, CalTodo, build_calendar
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry, Family
-from brugapp.store.models.care import FollowUp, Referral
+from brugapp.store.models import Family
+from brugapp.store.models.referrals import FollowUp, Referral
 
 _SKIP_WORDS = {"gezin", "familie", "family", "de", "van", "der", "den", "el", "al"}
 
@@ -65,8 +66,8 @@ def export_ical(
             summary = _("Appointment {service}").format(service=referral.service_label)
             events.append(CalEvent(referral.uuid, f"{summary} ({who})" if who else summary,
                                    referral.appointment_at, category=_("Referral")))
-        session.add(AuditEntry(action="export", subject_kind="calendar", audience=_("own calendar"),
-                               detail=f"ical todos={len(todos)} events={len(events)}"))
+        record_audit(session, action="export", subject_kind="calendar", audience=_("own calendar"),
+                     detail=f"ical todos={len(todos)} events={len(events)}")
         session.flush()
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(build_calendar(todos, events, name=_("BrugApp follow-up")))

@@ -29,9 +29,9 @@ from brugapp.i18n import _
 from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.models import Family, School
-from brugapp.store.models.care import Consent
 from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartService
 from brugapp.store.models.notebook import FamilyMember
+from brugapp.store.models.referrals import Consent
 
 
 @dataclass(frozen=True)

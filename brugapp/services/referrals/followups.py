@@ -30,9 +30,9 @@ from brugapp.i18n import _
 from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
 from brugapp.store.models import Family
-from brugapp.store.models.care import ContactAttempt, FollowUp, Referral
 from brugapp.store.models.kaart import KaartContact, KaartOrganization
 from brugapp.store.models.notebook import SchoolContact
+from brugapp.store.models.referrals import ContactAttempt, FollowUp, Referral
 
 TITLE_MAX = 250
 

@@ -37,6 +37,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.printing.referral_sheet import ReferralSheetData, write_referral_sheet
+from brugapp.services.audit import record_audit
 from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.services.referrals.consent import (
     ConsentRefused,
@@ -46,9 +47,9 @@ from brugapp.services.referrals.consent import (
 )
 from brugapp.services.referrals.followups import create_followup_in_session
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry, Family
-from brugapp.store.models.care import FollowUp, Referral, ReferralEvent
+from brugapp.store.models import Family
 from brugapp.store.models.kaart import KaartContact, KaartService
+from brugapp.store.models.referrals import FollowUp, Referral, ReferralEvent
 from brugapp.store.search_index import index_record
 
 TEXT_MAX = 4000
@@ -584,8 +585,8 @@ def print_referral_sheet(
                 raise ValidationError(_(refusal), field="override_reason")
             decision = override_decision(purpose, on=day, recipient_kind=recipient.kind,
                                          recipient_uuid=recipient.uuid)
-            session.add(AuditEntry(action="override", subject_kind="referral", subject_uuid=referral.uuid,
-                                   audience=recipient.label[:80], detail=override_reason.strip()))
+            record_audit(session, action="override", subject_kind="referral", subject_uuid=referral.uuid,
+                         audience=recipient.label[:80], detail=override_reason.strip())
             overridden = True
         family = session.get(Family, referral.family_id)
         assert family is not None
@@ -600,9 +601,9 @@ def print_referral_sheet(
             sender_email=sender_email, sender_organisation=sender_organisation, decision=decision,
             status_only=status_only,
         )
-        session.add(AuditEntry(action="print", subject_kind="referral", subject_uuid=referral.uuid,
-                               audience=recipient.label[:80],
-                               detail="status_only" if status_only else "referral_sheet"))
+        record_audit(session, action="print", subject_kind="referral", subject_uuid=referral.uuid,
+                     audience=recipient.label[:80],
+                     detail="status_only" if status_only else "referral_sheet")
         session.flush()
         write_referral_sheet(out, data, printed_on=day)
         return PrintedSheet(out, recipient.label, overridden)

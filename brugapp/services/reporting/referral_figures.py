@@ -15,7 +15,7 @@ from sqlalchemy import select
 from brugapp.domain.referrals import OUTCOMES, Outcome
 from brugapp.domain.reporting import suppress
 from brugapp.store import Store
-from brugapp.store.models.care import Referral
+from brugapp.store.models.referrals import Referral
 
 
 def shown(count: int) -> str:

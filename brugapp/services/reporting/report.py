@@ -31,10 +31,10 @@ from brugapp.services.today import local_day_bounds
 from brugapp.store import Store
 from brugapp.store.base import UTCDateTime
 from brugapp.store.models import School
-from brugapp.store.models.care import Referral
 from brugapp.store.models.kaart import KaartServiceTerm
 from brugapp.store.models.meetings import Event, EventRegistration, Meeting
 from brugapp.store.models.notebook import ContactMoment, ContactParticipant, ContactTheme, FamilyMember
+from brugapp.store.models.referrals import Referral
 from brugapp.store.models.reporting import Signal
 
 GROUP_CHANNELS = ("groepsactiviteit", "koffiemoment")
@@ -322,10 +322,10 @@ def school_choices(store: Store) -> list[tuple[str, str]]:
 
 def _audit(session: Session, *, action: str, report: SchoolYearReport, kind: str) -> None:
     """What was printed or exported, for whom: never a figure."""
-    from brugapp.store.models import AuditEntry
+    from brugapp.services.audit import record_audit
 
-    session.add(AuditEntry(action=action, subject_kind=kind, subject_uuid=report.school_id,
-                           audience="report", detail=report.school_year.label))
+    record_audit(session, action=action, subject_kind=kind, subject_uuid=report.school_id,
+                 audience="report", detail=report.school_year.label)
 
 
 def print_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None, path: Path) -> Path:

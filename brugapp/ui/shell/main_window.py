@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(make_action(self, _("&Audit trail …"), self.show_audit_trail))
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
             action = language_menu.addAction(name)
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
         settings_menu.addAction(self.my_details_action)
+        settings_menu.addAction(make_action(self, _("Change &passphrase …"), self.change_passphrase))
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -344,6 +346,16 @@ class MainWindow(QMainWindow):
     # -- misc -----------------------------------------------------------------------------
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def show_audit_trail(self) -> None:
+        from brugapp.ui.shell.audit_dialog import open_audit_dialog
+
+        open_audit_dialog(self)
+
+    def change_passphrase(self) -> None:
+        from brugapp.ui.shell.passphrase_dialog import open_passphrase_dialog
+
+        open_passphrase_dialog(self)
 
     def edit_my_details(self) -> None:
         from brugapp.ui.shell.settings_dialog import SettingsDialog

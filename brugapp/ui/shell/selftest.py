@@ -12,7 +12,7 @@ from brugapp.store import Store
 @dataclass(frozen=True)
 class RenderedView:
     section: str
-    png: Path
+    png: Path | None  # None when no folder was asked for: rendered in memory only
 
 
 def settle(app: object) -> None:
@@ -24,7 +24,8 @@ def settle(app: object) -> None:
         app.processEvents()  # type: ignore[attr-defined]
 
 
-def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> list[RenderedView]:
+def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl") -> list[RenderedView]:
+    """Render every section; write PNGs only into ``out_dir`` (screens of real families never go to temp)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -37,13 +38,17 @@ def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> li
     window.resize(1366, 768)
     window.show()
     rendered: list[RenderedView] = []
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     try:
         for key in window.section_keys():
             window.show_section(key)
             settle(app)
-            target = out_dir / f"{key}.png"
-            if not window.grab().save(str(target)):
+            picture = window.grab()
+            if picture.isNull() or picture.width() < 100:
+                raise RuntimeError(f"the {key} view did not render")
+            target = out_dir / f"{key}.png" if out_dir is not None else None
+            if target is not None and not picture.save(str(target)):
                 raise RuntimeError(f"could not write {target}")
             rendered.append(RenderedView(key, target))
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,17 +12,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from brugapp.domain.passphrase import passphrase_strength
 from brugapp.i18n import _
-from brugapp.store import Store, StoreError
+from brugapp.store import DamagedStoreError, Store, StoreError
 from brugapp.ui.icons import icon
 from brugapp.ui.style import ACCENT
 
 OpenStore = Callable[[str], Store]
+RestoreStore = Callable[[Path, str], Store]  # (backup, passphrase) -> the restored, opened store
 
 
 class UnlockDialog(QDialog):
@@ -31,9 +34,12 @@ class UnlockDialog(QDialog):
     the dialog stays open with the message and nothing is created or overwritten.
     """
 
-    def __init__(self, open_store: OpenStore, *, create: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, open_store: OpenStore, *, create: bool, restore: RestoreStore | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_store = open_store
+        self._restore = restore
+        self._good_backup: Path | None = None
         self._create = create
         self.store: Store | None = None
         self.setWindowTitle(_("BrugApp – choose a passphrase") if create else _("BrugApp – unlock"))
@@ -96,6 +102,13 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        # Offered only when the data file is damaged and a backup opens and checks clean.
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("Primary")
+        self.restore_button.setAutoDefault(False)  # Return still means "Unlock"
+        self.restore_button.clicked.connect(self._restore_backup)
+        self.restore_button.hide()
+        layout.addWidget(self.restore_button)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -117,6 +130,11 @@ class UnlockDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        # A long message (a damaged file) is read whole, not cut off: reserve the wrapped text's height.
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.error.setMinimumHeight(self.error.heightForWidth(width))
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _submit(self) -> None:
         passphrase = self.passphrase.text()
@@ -134,9 +152,32 @@ class UnlockDialog(QDialog):
             return
         try:
             self.store = self._open_store(passphrase)
+        except DamagedStoreError as exc:
+            self._offer_backup(exc)
+            return
         except StoreError as exc:
             self.show_error(str(exc))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+            return
+        self.accept()
+
+    def _offer_backup(self, damage: DamagedStoreError) -> None:
+        from brugapp.ui.shell.unlock_offer import backup_offer_text
+
+        self._good_backup = damage.good_backup if self._restore is not None else None
+        message, button = backup_offer_text(str(damage), self._good_backup)
+        self.restore_button.setText(button)
+        self.restore_button.setVisible(self._good_backup is not None)
+        self.show_error(message)  # last: it sizes the dialog to what is now shown
+
+    def _restore_backup(self) -> None:
+        if self._good_backup is None or self._restore is None:
+            return
+        try:
+            self.store = self._restore(self._good_backup, self.passphrase.text())
+        except StoreError as exc:
+            self.restore_button.hide()
+            self.show_error(str(exc))
             return
         self.accept()

@@ -162,8 +162,8 @@ def test_bad_input_is_refused_with_the_field_named(store) -> None:
 
 
 def test_demo_region_has_the_kinds_of_services_and_30_colours(store) -> None:
+    from brugapp.demo.context import DemoContext
     from brugapp.demo.kaart import load_kaart
-    from brugapp.demo.region import DemoContext
     from brugapp.services.listing import list_records as listed
 
     with store.session() as session:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from brugapp.store import StoreError, WrongPassphraseError, migrations, open_store
-from brugapp.store.backup import backup_store, list_backups, restore_backup
+from brugapp.store.backups import backup_store, list_backups, restore_backup
 from tests.conftest import TEST_PASSPHRASE
 from tests.factories import make_family
 
@@ -121,7 +121,7 @@ def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
     make_family(store, display_name="Gezin Willems")
     store.close()
     assert backup is not None
-    restore_backup(backup, path)
+    restore_backup(backup, path, passphrase=TEST_PASSPHRASE)
     restored = open_store(path, passphrase=TEST_PASSPHRASE)
     from brugapp.services.families.families import list_family_records
 
