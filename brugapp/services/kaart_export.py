@@ -44,7 +44,8 @@ class ExportResult:
     format: str
 
 
-def _records(session: Session, service_ids: Sequence[str] | None) -> list[ServiceRecord]:
+def records_in_session(session: Session, service_ids: Sequence[str] | None) -> list[ServiceRecord]:
+    """The public record of the chosen services (all when None), with the HSDS data kept from a file."""
     query = select(KaartService).options(
         selectinload(KaartService.organization).selectinload(KaartOrganization.phones),
         selectinload(KaartService.phones), selectinload(KaartService.schedules), selectinload(KaartService.areas),
@@ -62,7 +63,7 @@ def _records(session: Session, service_ids: Sequence[str] | None) -> list[Servic
         record = ServiceRecord(
             organization=OrganizationRecord(
                 name=org.name, id=org.uuid, alternate_name=org.alternate_name, description=org.description,
-                email=org.email, website=org.website,
+                email=org.email, website=org.website, extra=org.hsds_extra or {},
                 phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in org.phones]),
             name=service.name, id=service.uuid, alternate_name=service.alternate_name,
             description=service.description, not_offered=service.not_offered, status=service.status,
@@ -74,7 +75,8 @@ def _records(session: Session, service_ids: Sequence[str] | None) -> list[Servic
             phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in service.phones],
             schedules=[ScheduleRecord(s.byday, s.opens_at, s.closes_at, s.description, s.uuid)
                        for s in service.schedules],
-            areas=[a.name for a in service.areas],
+            areas=[a.name for a in service.areas], area_ids={a.name: a.uuid for a in service.areas},
+            extra=service.hsds_extra or {},
             categories=[t.code for t in service.terms if t.vocabulary == "kaart_category"],
             themes=[t.code for t in service.terms if t.vocabulary == "theme"],
             contacts=[ContactRecord(c.name, c.title, c.email, c.phone, c.is_backup, c.uuid, c.phone_uuid, True)
@@ -94,7 +96,7 @@ def _records(session: Session, service_ids: Sequence[str] | None) -> list[Servic
 def service_records(store: Store, *, service_ids: Sequence[str] | None = None) -> list[ServiceRecord]:
     """The public record of the chosen services (all when ``service_ids`` is None)."""
     with store.read() as session:
-        return _records(session, service_ids)
+        return records_in_session(session, service_ids)
 
 
 def _csv_row(record: ServiceRecord) -> list[str]:

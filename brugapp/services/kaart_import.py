@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from brugapp.exchange import hsds, spreadsheet
-from brugapp.exchange.records import FileProblem, ServiceRecord
+from brugapp.exchange.records import FileProblem, PhoneRecord, ServiceRecord
 from brugapp.i18n import _
 from brugapp.services.errors import ValidationError
 from brugapp.services.kaart import audit, index_many
@@ -129,6 +129,11 @@ class _Index:
             self.contacts.setdefault(contact.organization.uuid, []).append(contact)
         self.used_uuids = set(self.orgs) | set(self.services) | {
             c.uuid for people in self.contacts.values() for c in people}
+        # Ids of phones, schedules, areas, locations and links already in the map: a file's id is kept
+        # only when no other row has it.
+        self.part_uuids: set[str] = set()
+        for model in (KaartPhone, KaartSchedule, KaartServiceArea, KaartLocation, KaartServiceAtLocation):
+            self.part_uuids.update(session.scalars(select(model.uuid)))
 
     def add_org(self, org: KaartOrganization) -> None:
         self.orgs[org.uuid] = org
@@ -167,6 +172,93 @@ def _set_terms(service: KaartService, record: ServiceRecord) -> None:
     service.terms = [have.get(key) or KaartServiceTerm(vocabulary=key[0], code=key[1]) for key in wanted]
 
 
+def _organization(session: Session, index: _Index, record: ServiceRecord) -> tuple[KaartOrganization, bool]:
+    org_record = record.organization
+    org = index.orgs.get(org_record.id) if org_record.id else None
+    org = org or index.org_names.get(fold(org_record.name))
+    created = org is None
+    if org is None:
+        new_uuid, external = _ids(org_record.id, index.used_uuids)
+        org = KaartOrganization(uuid=new_uuid, external_id=external, name=org_record.name.strip(),
+                                alternate_name="", description="", email="", website="")
+        org.phones, org.locations = [], []
+        session.add(org)
+    for attr in ("name", "alternate_name", "description", "email", "website"):
+        _fill(org, attr, getattr(org_record, attr).strip())
+    if org_record.extra:
+        org.hsds_extra = dict(org_record.extra)
+    index.add_org(org)
+    if org_record.phones:
+        have = {p.number for p in org.phones}
+        org.phones += [_phone(None, p, index.part_uuids) for p in org_record.phones if p.number not in have]
+    return org, created
+
+
+def _service(session: Session, index: _Index, org: KaartOrganization, record: ServiceRecord
+             ) -> tuple[KaartService, bool]:
+    service = index.services.get(record.id) if record.id else None
+    service = service or index.service_names.get((fold(org.name), fold(record.name)))
+    created = service is None
+    if service is None:
+        new_uuid, external = _ids(record.id, index.used_uuids)
+        service = KaartService(uuid=new_uuid, external_id=external, name=record.name.strip(), organization=org)
+        service.terms, service.areas, service.phones, service.schedules = [], [], [], []
+        service.at_locations, service.contacts = [], []
+        session.add(service)
+    service.organization = org
+    for attr in _SERVICE_FIELDS:
+        value = getattr(record, attr)
+        _fill(service, attr, value.strip() if isinstance(value, str) else value)
+    if record.extra:
+        service.hsds_extra = dict(record.extra)
+    return service, created
+
+
+_SERVICE_FIELDS = ("name", "alternate_name", "description", "not_offered", "status", "url", "email", "target_group",
+                   "minimum_age", "maximum_age", "referral_route", "application_process", "wait_time", "fees",
+                   "comes_to_school", "after_hours_note", "assured_date")
+
+
+def _kept_uuid(file_id: str, taken: set[str]) -> str:
+    """The file's id when it is a UUID not yet used (so the next exchange matches it), else a new one."""
+    kept = file_id if hsds.is_uuid(file_id) and file_id not in taken else str(uuid_module.uuid4())
+    taken.add(kept)
+    return kept
+
+
+def _phone(existing: dict[str, KaartPhone] | None, record: PhoneRecord, taken: set[str]) -> KaartPhone:
+    phone = (existing or {}).get(record.id) or KaartPhone(uuid=_kept_uuid(record.id, taken))
+    phone.number, phone.purpose, phone.description = record.number, record.purpose, record.description
+    return phone
+
+
+def _apply_parts(service: KaartService, record: ServiceRecord, taken: set[str]) -> None:
+    """Phones, schedules and areas: replaced by the file's, each keeping its id (an existing row is reused)."""
+    if record.categories or record.themes:
+        _set_terms(service, record)
+    if record.areas:
+        areas = {a.uuid: a for a in service.areas}
+        wanted = []
+        for name in dict.fromkeys(record.areas):
+            area_id = record.area_ids.get(name, "")
+            area = areas.get(area_id) or KaartServiceArea(uuid=_kept_uuid(area_id, taken))
+            area.name = name
+            wanted.append(area)
+        service.areas = wanted
+    if record.phones:
+        phones = {p.uuid: p for p in service.phones}
+        service.phones = [_phone(phones, p, taken) for p in record.phones]
+    if record.schedules:
+        schedules = {s.uuid: s for s in service.schedules}
+        wanted_schedules = []
+        for item in record.schedules:
+            schedule = schedules.get(item.id) or KaartSchedule(uuid=_kept_uuid(item.id, taken))
+            schedule.byday, schedule.opens_at, schedule.closes_at = item.byday, item.opens_at, item.closes_at
+            schedule.description = item.description
+            wanted_schedules.append(schedule)
+        service.schedules = wanted_schedules
+
+
 def apply_records(session: Session, records: list[ServiceRecord], *, progress: Progress | None = None) -> ImportResult:
     """Write checked records into the map (inside the caller's transaction)."""
     index = _Index(session)
@@ -176,52 +268,13 @@ def apply_records(session: Session, records: list[ServiceRecord], *, progress: P
     organizations: dict[str, KaartOrganization] = {}
     with session.no_autoflush:
         for done, record in enumerate(records, start=1):
-            org_record = record.organization
-            org = index.orgs.get(org_record.id) if org_record.id else None
-            org = org or index.org_names.get(fold(org_record.name))
-            if org is None:
-                new_uuid, external = _ids(org_record.id, index.used_uuids)
-                org = KaartOrganization(uuid=new_uuid, external_id=external, name=org_record.name.strip(),
-                                        alternate_name="", description="", email="", website="")
-                org.phones, org.locations = [], []
-                session.add(org)
-                orgs_created += 1
-            for attr in ("name", "alternate_name", "description", "email", "website"):
-                _fill(org, attr, getattr(org_record, attr).strip())
-            index.add_org(org)
-            if org_record.phones:
-                have = {p.number for p in org.phones}
-                org.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
-                               for p in org_record.phones if p.number not in have]
-            service = index.services.get(record.id) if record.id else None
-            service = service or index.service_names.get((fold(org.name), fold(record.name)))
-            if service is None:
-                new_uuid, external = _ids(record.id, index.used_uuids)
-                service = KaartService(uuid=new_uuid, external_id=external, name=record.name.strip(),
-                                       organization=org)
-                service.terms, service.areas, service.phones, service.schedules = [], [], [], []
-                service.at_locations, service.contacts = [], []
-                session.add(service)
-                created += 1
-            elif service.uuid not in services:
-                updated += 1
-            service.organization = org
-            for attr in ("name", "alternate_name", "description", "not_offered", "status", "url", "email",
-                         "target_group", "minimum_age", "maximum_age", "referral_route", "application_process",
-                         "wait_time", "fees", "comes_to_school", "after_hours_note", "assured_date"):
-                value = getattr(record, attr)
-                _fill(service, attr, value.strip() if isinstance(value, str) else value)
-            if record.categories or record.themes:
-                _set_terms(service, record)
-            if record.areas:
-                service.areas = [KaartServiceArea(name=a) for a in dict.fromkeys(record.areas)]
-            if record.phones:
-                service.phones = [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
-                                  for p in record.phones]
-            if record.schedules:
-                service.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
-                                                   description=s.description) for s in record.schedules]
-            _apply_locations(org, service, record)
+            org, org_is_new = _organization(session, index, record)
+            service, service_is_new = _service(session, index, org, record)
+            orgs_created += org_is_new
+            created += service_is_new
+            updated += not service_is_new and service.uuid not in services
+            _apply_parts(service, record, index.part_uuids)
+            _apply_locations(org, service, record, index.part_uuids)
             _apply_contacts(index, org, service, record)
             index.add_service(service, org.name)
             services[service.uuid] = service
@@ -230,10 +283,30 @@ def apply_records(session: Session, records: list[ServiceRecord], *, progress: P
                 progress(done, total)
     session.flush()
     index_many(session, services=list(services.values()), organizations=list(organizations.values()))
+    _remember_what_was_written(session, [s for s in services.values() if s.hsds_extra])
     return ImportResult(created, updated, orgs_created)
 
 
-def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord) -> None:
+def _remember_what_was_written(session: Session, services: list[KaartService]) -> None:
+    """For a file with kept HSDS data: note what BrugApp writes now, so an export can tell an edit from
+    a value BrugApp merely writes differently (see exchange/hsds_extra.py)."""
+    if not services:
+        return
+    from brugapp.exchange.hsds_extra import with_seen
+    from brugapp.services.kaart_export import records_in_session
+
+    session.flush()
+    for record in records_in_session(session, [s.uuid for s in services]):
+        _objects, tables = hsds.build([record], merge=False)
+        service = next(s for s in services if s.uuid == record.id)
+        if service.hsds_extra:
+            service.hsds_extra = with_seen(service.hsds_extra, tables)
+        org = service.organization
+        if org.hsds_extra and "seen" not in org.hsds_extra:
+            org.hsds_extra = with_seen(org.hsds_extra, tables)
+
+
+def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord, taken: set[str]) -> None:
     linked = {id(link.location) for link in service.at_locations}
     for loc in record.locations:
         place = (fold(loc.address_1), fold(loc.city))
@@ -241,13 +314,14 @@ def _apply_locations(org: KaartOrganization, service: KaartService, record: Serv
                          if (loc.id and existing.uuid == loc.id)
                          or (fold(existing.address_1), fold(existing.city)) == place), None)
         if location is None:
-            new_uuid = loc.id if hsds.is_uuid(loc.id) else str(uuid_module.uuid4())
-            location = KaartLocation(uuid=new_uuid)
+            location = KaartLocation(uuid=_kept_uuid(loc.id, taken))
             org.locations.append(location)
+        if hsds.is_uuid(loc.address_id):
+            location.address_uuid = loc.address_id
         location.name, location.address_1, location.postal_code = loc.name, loc.address_1, loc.postal_code
         location.city, location.state_province, location.country = loc.city, loc.state_province, loc.country or "BE"
         if id(location) not in linked:
-            service.at_locations.append(KaartServiceAtLocation(location=location))
+            service.at_locations.append(KaartServiceAtLocation(location=location, uuid=_kept_uuid(loc.link_id, taken)))
             linked.add(id(location))
 
 
@@ -262,6 +336,8 @@ def _apply_contacts(index: _Index, org: KaartOrganization, service: KaartService
             pool.append(contact)
         for attr in ("title", "email", "phone"):
             _fill(contact, attr, getattr(contact_record, attr).strip())
+        if hsds.is_uuid(contact_record.phone_id):
+            contact.phone_uuid = contact_record.phone_id
         contact.is_backup = contact_record.is_backup
         contact.organization = org
         if contact_record.service_level:
