@@ -23,7 +23,14 @@ from typing import Any
 from brugapp.domain.kaart import CATEGORIES, CATEGORY_TAXONOMY, REFERRAL_ROUTES, THEME_TAXONOMY
 from brugapp.domain.themes import THEMES
 from brugapp.exchange.hsds_extra import Extras, related_rows
-from brugapp.exchange.hsds_source import SCHEMA_DIR, cell, datapackage, field_types, resource_fields
+from brugapp.exchange.hsds_source import (
+    SCHEMA_DIR,
+    cell,
+    datapackage,
+    field_types,
+    required_fields,
+    resource_fields,
+)
 from brugapp.exchange.records import ContactRecord, LocationRecord, PhoneRecord, ServiceRecord, file_problem
 
 __all__ = ["SCHEMA_DIR", "build", "datapackage", "read_json", "read_package", "resource_fields", "write_json",
@@ -190,8 +197,11 @@ _SERVICE_NESTED = {"languages": ("language", "service_id"), "funding": ("funding
 
 def _related(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
     nested: dict[str, Any] = {}
+    owners = {"organization_id": record.organization.id, "service_id": record.id}
     for extra in (record.extra, record.organization.extra):
-        for table, row in related_rows(extra):
+        for table, kept in related_rows(extra):
+            # Nested JSON leaves the owner implicit; a table row must name it where HSDS requires it.
+            row = {**kept, **{c: owners[c] for c in required_fields(table) & owners.keys() if not cell(kept.get(c))}}
             tables.add(table, row)
             for key, (nested_table, column) in _SERVICE_NESTED.items():
                 if table == nested_table and cell(row.get(column)) == record.id:
@@ -222,11 +232,15 @@ def _service_object(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
 
 
 def _typed(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    """Numbers as JSON numbers (a CSV file gave them as text)."""
+    """Numbers as JSON numbers (a CSV file gave them as text), text as JSON strings (some files give an
+    identifier as a number)."""
     types = field_types(table)
     out = dict(row)
     for column, value in row.items():
-        if types.get(column) == "number" and isinstance(value, str) and value.strip():
+        kind = types.get(column)
+        if kind not in (None, "number") and isinstance(value, int | float) and not isinstance(value, bool):
+            out[column] = str(value)
+        elif kind == "number" and isinstance(value, str) and value.strip():
             try:
                 number = float(value.replace(",", "."))
             except ValueError:

@@ -283,7 +283,9 @@ def _locations(source: SourceTables, services: dict[str, ServiceRecord], keeper:
             country=address.get("country", "BE") or "BE", name=location.values.get("name", ""),
             id=location.values["id"], address_id=address.get("id", ""), link_id=link.values.get("id", ""),
         ))
-        for table, row in (("service_at_location", link), ("location", location), ("address", address_row)):
+        kept: tuple[tuple[str, SourceRow | None], ...] = (
+            ("service_at_location", link), ("location", location), ("address", address_row))
+        for table, row in kept:
             if row is not None:
                 keeper.keep(owner, table, row)
 

@@ -43,6 +43,13 @@ def field_types(name: str) -> dict[str, str]:
 
 
 @cache
+def required_fields(name: str) -> frozenset[str]:
+    resource = next((r for r in datapackage()["resources"] if r["name"] == name), None)
+    fields = resource["schema"]["fields"] if resource else []
+    return frozenset(f["name"] for f in fields if f.get("constraints", {}).get("required"))
+
+
+@cache
 def table_files() -> dict[str, str]:
     """HSDS table name -> its CSV file name in the package."""
     return {r["name"]: r["path"] for r in datapackage()["resources"]}
