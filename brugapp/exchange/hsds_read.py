@@ -285,9 +285,9 @@ def _locations(source: SourceTables, services: dict[str, ServiceRecord], keeper:
         ))
         kept: tuple[tuple[str, SourceRow | None], ...] = (
             ("service_at_location", link), ("location", location), ("address", address_row))
-        for table, row in kept:
-            if row is not None:
-                keeper.keep(owner, table, row)
+        for table, kept_row in kept:
+            if kept_row is not None:
+                keeper.keep(owner, table, kept_row)
 
 
 def records_from_tables(source: SourceTables) -> list[ServiceRecord]:

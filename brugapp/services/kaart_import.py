@@ -73,11 +73,12 @@ def preview_import(*, path: Path, limit: int = 20) -> ImportPreview:
     if kind != "table":
         return ImportPreview(kind, path.name, (), (), 0, {})
     try:
-        table = spreadsheet.read_table(path)
+        table = spreadsheet.read_table(path, limit=limit)
+        count = spreadsheet.count_rows(path)
     except FileProblem as exc:
         raise ValidationError(exc.message, field="path") from None
-    return ImportPreview(kind, table.file, table.headers, tuple(cells for _n, cells in table.rows[:limit]),
-                         len(table.rows), spreadsheet.guess_mapping(table.headers))
+    return ImportPreview(kind, table.file, table.headers, tuple(cells for _n, cells in table.rows),
+                         count, spreadsheet.guess_mapping(table.headers))
 
 
 def read_records(*, path: Path, mapping: dict[str, str] | None = None) -> list[ServiceRecord]:
@@ -100,10 +101,37 @@ def read_records(*, path: Path, mapping: dict[str, str] | None = None) -> list[S
 def import_kaart(store: Store, *, path: Path, mapping: dict[str, str] | None = None,
                  progress: Progress | None = None) -> ImportResult:
     """Import a file into the map, all or nothing. ``progress(done, total)`` is called along the way."""
+    if file_kind(path) == "table":
+        return _import_table(store, path=path, mapping=mapping, progress=progress)
     records = read_records(path=path, mapping=mapping)
     with store.session() as session:
         result = apply_records(session, records, progress=progress)
         audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
+    return result
+
+
+def _import_table(store: Store, *, path: Path, mapping: dict[str, str] | None, progress: Progress | None
+                  ) -> ImportResult:
+    """A spreadsheet, streamed: checked in a first pass (encoding, cells per row), then read row by row and
+    written in batches inside one transaction, so a bad row late in a big file still leaves nothing."""
+    from brugapp.services import kaart_bulk
+
+    try:
+        total = spreadsheet.count_rows(path)
+        stream = spreadsheet.stream_table(path)
+        records = spreadsheet.iter_records(stream, mapping or spreadsheet.guess_mapping(stream.headers))
+        with store.session() as session:
+            created, orgs_created, to_merge = kaart_bulk.import_records(session, records, total=total,
+                                                                        progress=progress)
+            merged = apply_records(session, to_merge) if to_merge else ImportResult(0, 0, 0)
+            result = ImportResult(created + merged.created, merged.updated,
+                                  orgs_created + merged.organizations_created)
+            audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
+    except FileProblem as exc:
+        raise ValidationError(exc.message, field=exc.column or "path") from None
+    except OSError as exc:
+        raise ValidationError(_("{file} cannot be read: {reason}").format(file=path.name, reason=exc),
+                              field="path") from None
     return result
 
 
