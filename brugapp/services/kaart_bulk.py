@@ -227,7 +227,7 @@ def add_record(known: _Known, batch: _Batch, record: ServiceRecord) -> bool:
 def _write(session: Session, batch: _Batch) -> None:
     for model in _TABLE_ORDER:
         if batch.rows[model]:
-            session.connection().execute(model.__table__.insert(), batch.rows[model])
+            session.connection().execute(insert(model), batch.rows[model])
     for update in batch.contact_updates:
         columns = ", ".join(f"{name} = :{name}" for name in update if name != "pk")
         session.execute(text(f"UPDATE kaart_contacts SET {columns} WHERE id = :pk"), update)

@@ -138,23 +138,63 @@ def _hours_for_csv(slots: tuple) -> str:
     return describe_slots(slots, ("ma", "di", "wo", "do", "vr", "za", "zo")).replace("–", "-")
 
 
+def _digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+def _people(contacts: list[KaartContact]) -> list[list[KaartContact]]:
+    """Contact rows grouped per person: the same name and e-mail, or the same name and phone, or the same
+    name without anything that tells them apart (a backup is often entered with a phone number only)."""
+    by_name: dict[str, list[KaartContact]] = {}
+    for contact in contacts:
+        by_name.setdefault(fold(contact.name), []).append(contact)
+    people: list[list[KaartContact]] = []
+    for namesakes in by_name.values():
+        groups: dict[str, list[KaartContact]] = {}
+        for contact in sorted(namesakes, key=lambda c: not c.email):  # the ones with an e-mail first
+            key = contact.email.strip().lower() or next(
+                (k for k, g in groups.items() if any(_digits(c.phone) == _digits(contact.phone) != "" for c in g)),
+                next(iter(groups)) if len(groups) == 1 else _digits(contact.phone))
+            groups.setdefault(key, []).append(contact)
+        people.extend(groups.values())
+    return people
+
+
+def _address(contact: KaartContact) -> vcard.Address | None:
+    links = contact.service.at_locations if contact.service is not None else []
+    places = [link.location for link in links] or list(contact.organization.locations)
+    place = next((p for p in places if p.address_1 or p.city), None)
+    if place is None:
+        return None
+    return vcard.Address(place.address_1, place.postal_code, place.city, place.country or "BE")
+
+
+def _card(people: list[KaartContact]) -> vcard.Card:
+    """One card for one person: the fixed-contact entry first; a note per service they serve."""
+    people = sorted(people, key=lambda c: (c.is_backup, c.uuid))
+    first = people[0]
+    notes = []
+    for contact in people:
+        if contact.service is not None:
+            text = _("Backup for {service}") if contact.is_backup else _("Fixed contact for {service}")
+            notes.append(text.format(service=contact.service.name))
+    title = next((c.title for c in people if c.title and not c.is_backup), "") or next(
+        (c.title for c in people if c.title), "")
+    return vcard.Card(first.uuid, first.name, first.organization.name, title,
+                      next((c.phone for c in people if c.phone), ""), next((c.email for c in people if c.email), ""),
+                      "; ".join(dict.fromkeys(notes)), next((a for a in map(_address, people) if a), None))
+
+
 def _cards(store: Store, service_ids: Sequence[str] | None) -> list[vcard.Card]:
     with store.read() as session:
-        query = select(KaartContact).order_by(KaartContact.name)
-        contacts = session.scalars(query).all()
+        query = select(KaartContact).order_by(KaartContact.name).options(
+            selectinload(KaartContact.organization).selectinload(KaartOrganization.locations),
+            selectinload(KaartContact.service).selectinload(KaartService.at_locations)
+            .selectinload(KaartServiceAtLocation.location))
         allowed = set(service_ids) if service_ids is not None else None
-        cards = []
-        for contact in contacts:
-            service = contact.service
-            if allowed is not None and (service is None or service.uuid not in allowed):
-                continue
-            note = ""
-            if service is not None:
-                note = (_("Backup for {service}") if contact.is_backup else _("Fixed contact for {service}")).format(
-                    service=service.name)
-            cards.append(vcard.Card(contact.uuid, contact.name, contact.organization.name, contact.title,
-                                    contact.phone, contact.email, note))
-        return cards
+        contacts = [c for c in session.scalars(query)
+                    if allowed is None or (c.service is not None and c.service.uuid in allowed)]
+        return [_card(group) for group in _people(contacts)]
 
 
 def export_kaart(store: Store, *, out: Path, format: str, service_ids: Sequence[str] | None = None,
