@@ -2,7 +2,8 @@
 
 The import runs in a child process so its peak memory (the resident set the operating system reports)
 is the import's own, not the benchmark's; the file is generated row by row, never held in memory.
-Budgets: 400 MB peak memory (issue 13) and 300 s on the 2-core reference machine.
+Budgets: 400 MB peak memory (issue 13); 300 s of wall-clock and of processor time (the wall clock also
+counts whatever else the machine is doing; the processor time is the import's own).
 
 Run alone: ``python -m brugapp.services.bench_exchange FILE.csv STORE.db`` prints the measurements as JSON.
 """
@@ -78,8 +79,9 @@ def measure_import(csv_path: Path, db_path: Path) -> dict[str, float]:
         seconds = time.perf_counter() - started
     finally:
         store.close()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
-    return {"seconds": seconds, "peak_mb": peak_kb / 1024, "created": result.created, "progress_reports": len(reports)}
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # ru_maxrss in kilobytes on Linux
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "created": result.created, "progress_reports": len(reports)}
 
 
 def exchange_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
@@ -93,6 +95,8 @@ def exchange_benchmarks(store: Store, context: BenchContext) -> list[BenchResult
     label = f"sociale kaart: stream-import a {size_mb:.0f} MB CSV ({count:,} rows)"
     return [
         BenchResult(label, round(measured["seconds"] * 1000, 1), TIME_BUDGET_MS, 1),
+        # The processor time of the child: what the import costs whatever else the machine is doing.
+        BenchResult(f"{label}: CPU time", round(measured["cpu_seconds"] * 1000, 1), TIME_BUDGET_MS, 1),
         # Not a time: the peak resident memory in MB, reported in the same columns.
         BenchResult(f"{label}: peak memory in MB (not ms)", round(measured["peak_mb"], 1), MEMORY_BUDGET_MB, 1),
     ]
