@@ -13,6 +13,7 @@ import gettext
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,6 +49,9 @@ from brugapp.store.models.kaart import (
 )
 from brugapp.store.search_index import IndexEntry, fold, index_record
 
+if TYPE_CHECKING:
+    from brugapp.services.kaart_contact import ContactDetail
+
 
 @dataclass(frozen=True)
 class ContactRef:
@@ -57,23 +61,6 @@ class ContactRef:
     phone: str
     email: str
     is_backup: bool
-
-
-@dataclass(frozen=True)
-class ContactDetail:
-    id: str
-    name: str
-    role: str
-    organization_id: str
-    organization_name: str
-    service_id: str  # "" for a contact of the whole organisation
-    service_name: str
-    phones: tuple[str, ...]  # own number first, then the service's / organisation's
-    email: str
-    is_backup: bool
-    after_hours_phone: str
-    after_hours_note: str
-    backup: ContactRef | None
 
 
 @dataclass(frozen=True)
@@ -299,38 +286,40 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
-    """The one filter rule of the map (GUI list, CLI ``kaart find``)."""
-    if criteria.text:
-        haystack = summary.search_text
-        if not all(token in haystack for token in _tokens(criteria.text)):
-            return False
-    if criteria.category:
-        if criteria.category.startswith("theme:"):
-            theme = criteria.category[6:]
-            wanted = _theme_categories(theme)
-            if not (wanted & set(summary.categories)
-                    or any(t == theme or t.startswith(f"{theme}.") for t in summary.themes)):
-                return False
-        elif criteria.category not in summary.categories:
-            return False
-    if criteria.municipality:
-        wanted_place = _folded(criteria.municipality)
-        if not any(_folded(m) == wanted_place for m in summary.municipalities):
-            return False
-    if criteria.colour:
-        if criteria.colour == "none":
-            if summary.colour:
-                return False
-        elif summary.colour != criteria.colour:
-            return False
-    if criteria.stale_only and not summary.is_stale(criteria.today or dt.date.today()):
-        return False
+def _category_matches(summary: ServiceSummary, category: str) -> bool:
+    if not category.startswith("theme:"):
+        return category in summary.categories
+    theme = category[6:]
+    return bool(_theme_categories(theme) & set(summary.categories)) or any(
+        t == theme or t.startswith(f"{theme}.") for t in summary.themes)
+
+
+def _colour_matches(summary: ServiceSummary, colour: str) -> bool:
+    return not summary.colour if colour == "none" else summary.colour == colour
+
+
+def _reach_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
     if criteria.open_at is not None and not (summary.is_open(criteria.open_at) or summary.after_hours_phone):
         return False
     if criteria.after_hours and not reachable_after_hours(summary.slots, summary.after_hours_phone):
         return False
     return summary.status in ("active", "temporarily closed") or not (criteria.open_at or criteria.after_hours)
+
+
+def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    """The one filter rule of the map (GUI list, CLI ``kaart find``)."""
+    if criteria.text and not all(token in summary.search_text for token in _tokens(criteria.text)):
+        return False
+    if criteria.category and not _category_matches(summary, criteria.category):
+        return False
+    if criteria.municipality and not any(_folded(m) == _folded(criteria.municipality)
+                                         for m in summary.municipalities):
+        return False
+    if criteria.colour and not _colour_matches(summary, criteria.colour):
+        return False
+    if criteria.stale_only and not summary.is_stale(criteria.today or dt.date.today()):
+        return False
+    return _reach_matches(summary, criteria)
 
 
 def find_services(store: Store, *, criteria: KaartFilter) -> list[ServiceSummary]:
@@ -383,16 +372,18 @@ def _private(session: Session, *, organization_pk: int | None = None, service_pk
     return note
 
 
-def _detail(session: Session, service: KaartService) -> ServiceDetail:
-    org = service.organization
-    own = [p for p in service.phones if p.purpose == "main"]
-    after = [p for p in service.phones if p.purpose == "after_hours"]
-    org_main = [p for p in org.phones if p.purpose == "main"]
-    org_after = [p for p in org.phones if p.purpose == "after_hours"]
-    contacts = [c for c in service.contacts] or [c for c in org.contacts if c.service_id is None]
-    fixed = next((c for c in contacts if not c.is_backup), None)
-    backup = next((c for c in contacts if c.is_backup), None)
-    terms = service.terms
+def _numbers(service: KaartService, org: KaartOrganization) -> tuple[tuple[str, ...], str]:
+    """The service's own numbers, else the organisation's; and the after-hours number the same way."""
+    def of(phones: list[KaartPhone], purpose: str) -> list[str]:
+        return [p.number for p in phones if p.purpose == purpose]
+
+    main = of(service.phones, "main") or of(org.phones, "main")
+    after = of(service.phones, "after_hours") or of(org.phones, "after_hours")
+    return tuple(main), after[0] if after else ""
+
+
+def _places(service: KaartService) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(municipalities, addresses): the areas served plus every address town."""
     places = [a.name for a in service.areas]
     addresses = []
     for link in service.at_locations:
@@ -400,26 +391,34 @@ def _detail(session: Session, service: KaartService) -> ServiceDetail:
         addresses.append(", ".join(p for p in (loc.address_1, f"{loc.postal_code} {loc.city}".strip()) if p))
         if loc.city and loc.city not in places:
             places.append(loc.city)
-    org_note = _private(session, organization_pk=org.id)
+    return tuple(places), tuple(addresses)
+
+
+def _detail(session: Session, service: KaartService) -> ServiceDetail:
+    org = service.organization
+    contacts = [c for c in service.contacts] or [c for c in org.contacts if c.service_id is None]
+    fixed = next((c for c in contacts if not c.is_backup), None)
+    backup = next((c for c in contacts if c.is_backup), None)
+    phones, after_hours_phone = _numbers(service, org)
+    places, addresses = _places(service)
+    org_note = _private(session, organization_pk=org.id) or KaartPrivateNote(colour="", notes="")
     service_note = _private(session, service_pk=service.id)
     return ServiceDetail(
         id=service.uuid, name=service.name, organization_id=org.uuid, organization_name=org.name,
         alternate_name=service.alternate_name, description=service.description, not_offered=service.not_offered,
         status=service.status,
-        categories=tuple(t.code for t in terms if t.vocabulary == "kaart_category"),
-        themes=tuple(t.code for t in terms if t.vocabulary == "theme"),
+        categories=tuple(t.code for t in service.terms if t.vocabulary == "kaart_category"),
+        themes=tuple(t.code for t in service.terms if t.vocabulary == "theme"),
         target_group=service.target_group, minimum_age=service.minimum_age, maximum_age=service.maximum_age,
         referral_route=service.referral_route, application_process=service.application_process,
         wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
-        url=service.url, email=service.email or org.email,
-        phones=tuple(p.number for p in (own or org_main)),
-        after_hours_phone=(after or org_after)[0].number if (after or org_after) else "",
+        url=service.url, email=service.email or org.email, phones=phones, after_hours_phone=after_hours_phone,
         after_hours_note=service.after_hours_note, slots=_slots(list(service.schedules)),
-        municipalities=tuple(places), addresses=tuple(addresses),
+        municipalities=places, addresses=addresses,
         contact=_ref(fixed) if fixed else None, backup=_ref(backup) if backup else None,
         contacts=tuple(_ref(c) for c in contacts), assured_date=service.assured_date,
-        colour=org_note.colour if org_note else "", private_notes=service_note.notes if service_note else "",
-        organization_notes=org_note.notes if org_note else "",
+        colour=org_note.colour, private_notes=service_note.notes if service_note else "",
+        organization_notes=org_note.notes,
     )
 
 
@@ -431,29 +430,9 @@ def get_service(store: Store, *, service_id: str) -> ServiceDetail:
 
 def get_contact(store: Store, *, contact_id: str) -> ContactDetail:
     """A contact person with the numbers to try, the after-hours line and the backup to call instead."""
-    with store.read() as session:
-        contact = session.scalar(select(KaartContact).where(KaartContact.uuid == contact_id))
-        if contact is None:
-            raise NotFoundError(_("This contact person no longer exists in the social map."))
-        org = contact.organization
-        service = contact.service
-        scope = service.contacts if service is not None else [c for c in org.contacts if c.service_id is None]
-        backup = next((c for c in scope if c.is_backup and c.id != contact.id), None)
-        if backup is None and contact.is_backup:
-            backup = next((c for c in scope if not c.is_backup and c.id != contact.id), None)
-        phone_rows = list(service.phones) if service is not None else []
-        phone_rows += list(org.phones)
-        numbers = [contact.phone] if contact.phone else []
-        numbers += [p.number for p in phone_rows if p.purpose == "main" and p.number not in numbers]
-        after = next((p.number for p in phone_rows if p.purpose == "after_hours"), "")
-        return ContactDetail(
-            id=contact.uuid, name=contact.name, role=contact.title, organization_id=org.uuid,
-            organization_name=org.name, service_id=service.uuid if service else "",
-            service_name=service.name if service else "", phones=tuple(numbers), email=contact.email,
-            is_backup=contact.is_backup, after_hours_phone=after,
-            after_hours_note=service.after_hours_note if service else "",
-            backup=_ref(backup) if backup else None,
-        )
+    from brugapp.services.kaart_contact import contact_card  # its own module keeps this one under 500 lines
+
+    return contact_card(store, contact_id=contact_id)
 
 
 def opening_hours_text(slots: tuple[WeeklySlot, ...]) -> str:

@@ -211,6 +211,64 @@ def delete_service(store: Store, *, service_id: str) -> None:
         session.delete(service)
 
 
+_MERGE_FIELDS = ("alternate_name", "description", "not_offered", "url", "email", "target_group", "minimum_age",
+                 "maximum_age", "referral_route", "application_process", "wait_time", "fees", "after_hours_note")
+
+
+def _merge_fields(keep: KaartService, dup: KaartService) -> None:
+    for attr in _MERGE_FIELDS:
+        if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
+            setattr(keep, attr, getattr(dup, attr))
+    keep.comes_to_school = keep.comes_to_school or dup.comes_to_school
+    if dup.assured_date and (keep.assured_date is None or dup.assured_date > keep.assured_date):
+        keep.assured_date = dup.assured_date
+
+
+def _merge_parts(keep: KaartService, dup: KaartService) -> None:
+    have_terms = {(t.vocabulary, t.code) for t in keep.terms}
+    keep.terms += [KaartServiceTerm(vocabulary=t.vocabulary, code=t.code) for t in dup.terms
+                   if (t.vocabulary, t.code) not in have_terms]
+    have_areas = {fold(a.name) for a in keep.areas}
+    keep.areas += [KaartServiceArea(name=a.name) for a in dup.areas if fold(a.name) not in have_areas]
+    have_numbers = {p.number for p in keep.phones}
+    keep.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
+                    for p in dup.phones if p.number not in have_numbers]
+    if not keep.schedules:
+        keep.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
+                                        description=s.description) for s in dup.schedules]
+    have_locations = {link.location_id for link in keep.at_locations}
+    keep.at_locations += [KaartServiceAtLocation(location_id=link.location_id) for link in dup.at_locations
+                          if link.location_id not in have_locations]
+    for contact in list(dup.contacts):
+        contact.service_id = keep.id
+        contact.organization_id = keep.organization_id
+
+
+def _merge_notes(session: Session, keep: KaartService, dup: KaartService) -> None:
+    dup_note = _private(session, service_pk=dup.id)
+    if dup_note is not None and dup_note.notes:
+        keep_note = _private(session, service_pk=keep.id, create=True)
+        assert keep_note is not None
+        keep_note.notes = "\n".join(n for n in (keep_note.notes, dup_note.notes) if n)
+
+
+def _remove_duplicate(session: Session, keep: KaartService, dup: KaartService) -> None:
+    """Delete the duplicate, and its organisation when nothing is left in it (its people move along)."""
+    old_org = dup.organization
+    session.flush()
+    unindex_record(session, ref_uuid=dup.uuid)
+    session.delete(dup)
+    session.flush()
+    session.expire(old_org)
+    if old_org.id != keep.organization_id and not old_org.services:
+        for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
+            contact.organization_id = keep.organization_id
+        session.flush()
+        session.expire(old_org)
+        unindex_record(session, ref_uuid=old_org.uuid)
+        session.delete(old_org)
+
+
 def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
     """Fold a duplicate into the service kept: empty fields are filled, contacts, places, terms, phones
     and notes are carried over, then the duplicate (and its organisation, if left empty) is removed."""
@@ -219,50 +277,10 @@ def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
     with store.session() as session:
         keep = _service_or_raise(session, keep_id)
         dup = _service_or_raise(session, duplicate_id)
-        for attr in ("alternate_name", "description", "not_offered", "url", "email", "target_group",
-                     "minimum_age", "maximum_age", "referral_route", "application_process", "wait_time", "fees",
-                     "after_hours_note"):
-            if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
-                setattr(keep, attr, getattr(dup, attr))
-        keep.comes_to_school = keep.comes_to_school or dup.comes_to_school
-        if dup.assured_date and (keep.assured_date is None or dup.assured_date > keep.assured_date):
-            keep.assured_date = dup.assured_date
-        have_terms = {(t.vocabulary, t.code) for t in keep.terms}
-        keep.terms += [KaartServiceTerm(vocabulary=t.vocabulary, code=t.code) for t in dup.terms
-                       if (t.vocabulary, t.code) not in have_terms]
-        have_areas = {fold(a.name) for a in keep.areas}
-        keep.areas += [KaartServiceArea(name=a.name) for a in dup.areas if fold(a.name) not in have_areas]
-        have_numbers = {p.number for p in keep.phones}
-        keep.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
-                        for p in dup.phones if p.number not in have_numbers]
-        if not keep.schedules:
-            keep.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
-                                            description=s.description) for s in dup.schedules]
-        have_locations = {link.location_id for link in keep.at_locations}
-        for link in dup.at_locations:
-            if link.location_id not in have_locations:
-                keep.at_locations.append(KaartServiceAtLocation(location_id=link.location_id))
-        for contact in list(dup.contacts):
-            contact.service_id = keep.id
-            contact.organization_id = keep.organization_id
-        dup_note = _private(session, service_pk=dup.id)
-        if dup_note is not None and dup_note.notes:
-            keep_note = _private(session, service_pk=keep.id, create=True)
-            assert keep_note is not None
-            keep_note.notes = "\n".join(n for n in (keep_note.notes, dup_note.notes) if n)
-        old_org = dup.organization
-        session.flush()
-        unindex_record(session, ref_uuid=dup.uuid)
-        session.delete(dup)
-        session.flush()
-        session.expire(old_org)
-        if old_org.id != keep.organization_id and not old_org.services:
-            for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
-                contact.organization_id = keep.organization_id
-            session.flush()
-            session.expire(old_org)
-            unindex_record(session, ref_uuid=old_org.uuid)
-            session.delete(old_org)
+        _merge_fields(keep, dup)
+        _merge_parts(keep, dup)
+        _merge_notes(session, keep, dup)
+        _remove_duplicate(session, keep, dup)
         session.flush()
         session.refresh(keep)
         index_service(session, keep)

@@ -99,13 +99,24 @@ def service_records(store: Store, *, service_ids: Sequence[str] | None = None) -
         return records_in_session(session, service_ids)
 
 
+def _number(record: ServiceRecord, purpose: str) -> str:
+    """The service's own number for this purpose, else its organisation's."""
+    return next((p.number for p in record.phones if p.purpose == purpose), "") or next(
+        (p.number for p in record.organization.phones if p.purpose == purpose), "")
+
+
+def _people_values(record: ServiceRecord) -> dict[str, str]:
+    fixed = next((c for c in record.contacts if not c.is_backup), ContactRecord(""))
+    backup = next((c for c in record.contacts if c.is_backup), ContactRecord(""))
+    return {"contact_name": fixed.name, "contact_role": fixed.title, "contact_phone": fixed.phone,
+            "contact_email": fixed.email, "backup_name": backup.name, "backup_phone": backup.phone}
+
+
+def _age_text(age: int | None) -> str:
+    return "" if age is None else str(age)
+
+
 def _csv_row(record: ServiceRecord) -> list[str]:
-    main = next((p.number for p in record.phones if p.purpose == "main"), "") or next(
-        (p.number for p in record.organization.phones if p.purpose == "main"), "")
-    after = next((p.number for p in record.phones if p.purpose == "after_hours"), "") or next(
-        (p.number for p in record.organization.phones if p.purpose == "after_hours"), "")
-    fixed = next((c for c in record.contacts if not c.is_backup), None)
-    backup = next((c for c in record.contacts if c.is_backup), None)
     location = record.locations[0] if record.locations else LocationRecord()
     slots = tuple(slots_from_byday(s.byday, s.opens_at, s.closes_at) for s in record.schedules)
     values = {
@@ -114,19 +125,16 @@ def _csv_row(record: ServiceRecord) -> list[str]:
         "categories": ", ".join(CATEGORIES.label(c) for c in record.categories),
         "themes": ", ".join(THEMES.label(c) for c in record.themes), "municipalities": ", ".join(record.areas),
         "address": location.address_1, "postal_code": location.postal_code, "city": location.city,
-        "phone": main, "after_hours_phone": after, "after_hours_note": record.after_hours_note,
-        "email": record.email, "website": record.url or record.organization.website,
-        "target_group": record.target_group,
-        "minimum_age": "" if record.minimum_age is None else str(record.minimum_age),
-        "maximum_age": "" if record.maximum_age is None else str(record.maximum_age),
+        "phone": _number(record, "main"), "after_hours_phone": _number(record, "after_hours"),
+        "after_hours_note": record.after_hours_note, "email": record.email,
+        "website": record.url or record.organization.website, "target_group": record.target_group,
+        "minimum_age": _age_text(record.minimum_age), "maximum_age": _age_text(record.maximum_age),
         "referral_route": REFERRAL_ROUTES.label(record.referral_route) if record.referral_route else "",
         "application_process": record.application_process, "wait_time": record.wait_time, "fees": record.fees,
         "comes_to_school": _("yes") if record.comes_to_school else _("no"),
         "opening_hours": _hours_for_csv(slots),
-        "contact_name": fixed.name if fixed else "", "contact_role": fixed.title if fixed else "",
-        "contact_phone": fixed.phone if fixed else "", "contact_email": fixed.email if fixed else "",
-        "backup_name": backup.name if backup else "", "backup_phone": backup.phone if backup else "",
         "assured_date": record.assured_date.isoformat() if record.assured_date else "", "status": record.status,
+        **_people_values(record),
     }
     return [values[key] for key in spreadsheet.FIELD_KEYS]
 
