@@ -32,6 +32,7 @@ from brugapp.exchange.hsds_source import (
     resource_fields,
 )
 from brugapp.exchange.records import ContactRecord, LocationRecord, PhoneRecord, ServiceRecord, file_problem
+from brugapp.exchange.spreadsheet import normalise_website
 
 __all__ = ["SCHEMA_DIR", "build", "datapackage", "read_json", "read_package", "resource_fields", "write_json",
            "write_package"]
@@ -118,7 +119,7 @@ def _organization_json(record: ServiceRecord, tables: _Tables) -> dict[str, Any]
     org = record.organization
     org_row = tables.add("organization", {"id": org.id, "name": org.name, "alternate_name": org.alternate_name,
                                           "description": org.description or org.name, "email": org.email,
-                                          "website": org.website})
+                                          "website": normalise_website(org.website)})
     phones = []
     for phone in org.phones:
         row = tables.add("phone", _phone_row(phone, organization_id=org.id))
@@ -214,7 +215,8 @@ def _service_object(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
     organization = _organization_json(record, tables)
     service = tables.add("service", {
         "id": record.id, "organization_id": record.organization.id, "name": record.name,
-        "alternate_name": record.alternate_name, "description": record.description, "url": record.url,
+        "alternate_name": record.alternate_name, "description": record.description,
+        "url": normalise_website(record.url),
         "email": record.email, "status": record.status, "application_process": record.application_process,
         "fees_description": record.fees, "wait_time": record.wait_time, "eligibility_description": record.target_group,
         "minimum_age": record.minimum_age, "maximum_age": record.maximum_age,
