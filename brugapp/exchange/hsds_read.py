@@ -297,8 +297,8 @@ def records_from_tables(source: SourceTables) -> list[ServiceRecord]:
     attributes = _attributes(source, keeper)
     services = _services(source, orgs, attributes, keeper)
     if not services:
-        raise file_problem(_("this file holds no services (no HSDS service rows or objects), so there is "
-                             "nothing to import."), file=source.label)
+        raise file_problem(_("this file holds no services (it may list only organisations, locations or a "
+                             "taxonomy), so there is nothing to import."), file=source.label)
     contacts = _contacts(source, attributes)
     _phones(source, services, orgs, contacts, attributes, keeper)
     _place_contacts(services, contacts, keeper)

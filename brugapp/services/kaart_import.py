@@ -71,7 +71,9 @@ def preview_import(*, path: Path, limit: int = 20) -> ImportPreview:
     """What the mapping step shows: columns, the first rows and a guessed mapping."""
     kind = file_kind(path)
     if kind != "table":
-        return ImportPreview(kind, path.name, (), (), 0, {})
+        # HSDS files are small next to a spreadsheet export: read them whole, so a file without services
+        # or with a broken row is refused before the dialog opens.
+        return ImportPreview(kind, path.name, (), (), len(read_records(path=path)), {})
     try:
         table = spreadsheet.read_table(path, limit=limit)
         count = spreadsheet.count_rows(path)

@@ -144,3 +144,12 @@ def test_every_export_validates_against_the_official_schemas(store: Store, tmp_p
                 for field in declared[file.name]:
                     if field.get("constraints", {}).get("required"):
                         assert row[field["name"]], (file.name, field["name"])
+
+
+def test_the_import_dialog_refuses_a_file_without_services_before_it_opens() -> None:
+    from brugapp.services.kaart_import import preview_import
+
+    with pytest.raises(ValidationError) as error:
+        preview_import(path=EXAMPLES / "taxonomy_term_list.json")
+    assert "geen diensten" in error.value.message
+    assert preview_import(path=EXAMPLES / "organization_full.json").row_count == 1
