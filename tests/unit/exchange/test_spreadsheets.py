@@ -16,6 +16,7 @@ from brugapp.services.kaart import get_service, list_services
 from brugapp.services.kaart_export import export_kaart
 from brugapp.services.kaart_import import import_kaart, preview_import
 from brugapp.store import Store
+from tests.unit.exchange.test_hsds_official import official_validator
 
 HEADER = ["Organisatie", "Dienst", "Adres", "Postcode", "Gemeente", "Website", "Laatst gecontroleerd"]
 ROW = ["Crèche Sint-Éloi", "Opvang ’s avonds", "Kattestraat 23", "9500", "Geraardsbergen", "www.sint-eloi.be",
@@ -51,6 +52,7 @@ def test_gemeente_is_the_address_town_and_dutch_dates_and_websites_are_understoo
     assert detail.assured_date == dt.date(2026, 9, 12)
     export_kaart(store, out=tmp_path / "out.json", format="json")
     [service] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [e.message for e in official_validator().iter_errors(service)] == []
     assert service["url"] == "https://www.sint-eloi.be"
     address = service["service_at_locations"][0]["location"]["addresses"][0]
     assert (address["address_1"], address["postal_code"], address["city"]) == ("Kattestraat 23", "9500",
