@@ -23,11 +23,11 @@ from typing import Any
 from brugapp.domain.kaart import CATEGORIES, CATEGORY_TAXONOMY, REFERRAL_ROUTES, THEME_TAXONOMY
 from brugapp.domain.themes import THEMES
 from brugapp.exchange.hsds_extra import Extras, related_rows
+from brugapp.exchange.hsds_nest import service_objects
 from brugapp.exchange.hsds_source import (
     SCHEMA_DIR,
     cell,
     datapackage,
-    field_types,
     required_fields,
     resource_fields,
 )
@@ -115,7 +115,7 @@ def _phone_row(phone: PhoneRecord, **owner: str) -> dict[str, Any]:
             **owner}
 
 
-def _organization_json(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
+def _organization_rows(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
     org = record.organization
     org_row = tables.add("organization", {"id": org.id, "name": org.name, "alternate_name": org.alternate_name,
                                           "description": org.description or org.name, "email": org.email,
@@ -166,7 +166,7 @@ def _areas(record: ServiceRecord, tables: _Tables) -> list[dict[str, Any]]:
             for name in record.areas]
 
 
-def _contact_json(record: ServiceRecord, contact: ContactRecord, tables: _Tables) -> dict[str, Any]:
+def _contact_rows(record: ServiceRecord, contact: ContactRecord, tables: _Tables) -> dict[str, Any]:
     contact_json = dict(tables.add("contact", {
         "id": contact.id, "organization_id": record.organization.id, "name": contact.name, "title": contact.title,
         "email": contact.email, "service_id": record.id if contact.service_level else None}))
@@ -178,7 +178,7 @@ def _contact_json(record: ServiceRecord, contact: ContactRecord, tables: _Tables
     return contact_json
 
 
-def _location_json(record: ServiceRecord, loc: LocationRecord, tables: _Tables) -> dict[str, Any]:
+def _location_rows(record: ServiceRecord, loc: LocationRecord, tables: _Tables) -> dict[str, Any]:
     org = record.organization
     location = tables.add("location", {"id": loc.id, "location_type": "physical", "organization_id": org.id,
                                        "name": loc.name or org.name})
@@ -190,91 +190,37 @@ def _location_json(record: ServiceRecord, loc: LocationRecord, tables: _Tables) 
     return {**link, "location": {**location, "addresses": [address]}}
 
 
-# Kept rows BrugApp has no place for, nested back into the JSON service object: key -> (table, link column).
-_SERVICE_NESTED = {"languages": ("language", "service_id"), "funding": ("funding", "service_id"),
-                   "cost_options": ("cost_option", "service_id"),
-                   "required_documents": ("required_document", "service_id")}
-
-
-def _related(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
-    nested: dict[str, Any] = {}
+def _related(record: ServiceRecord, tables: _Tables) -> None:
+    """The kept rows of tables BrugApp has no place for (see hsds_extra)."""
     owners = {"organization_id": record.organization.id, "service_id": record.id}
     for extra in (record.extra, record.organization.extra):
         for table, kept in related_rows(extra):
             # Nested JSON leaves the owner implicit; a table row must name it where HSDS requires it.
             row = {**kept, **{c: owners[c] for c in required_fields(table) & owners.keys() if not cell(kept.get(c))}}
             tables.add(table, row)
-            for key, (nested_table, column) in _SERVICE_NESTED.items():
-                if table == nested_table and cell(row.get(column)) == record.id:
-                    nested.setdefault(key, []).append(_typed(table, row))
-    return nested
 
 
-def _service_object(record: ServiceRecord, tables: _Tables) -> dict[str, Any]:
-    """One service as HSDS JSON (``schema/compiled/service.json``) and, as a side effect, its table rows."""
-    organization = _organization_json(record, tables)
-    service = tables.add("service", {
+def _service_rows(record: ServiceRecord, tables: _Tables) -> None:
+    """The HSDS table rows of one service (its organisation, phones, …, attributes and kept rows)."""
+    _organization_rows(record, tables)
+    tables.add("service", {
         "id": record.id, "organization_id": record.organization.id, "name": record.name,
         "alternate_name": record.alternate_name, "description": record.description,
-        "url": normalise_website(record.url),
-        "email": record.email, "status": record.status, "application_process": record.application_process,
-        "fees_description": record.fees, "wait_time": record.wait_time, "eligibility_description": record.target_group,
+        "url": normalise_website(record.url), "email": record.email, "status": record.status,
+        "application_process": record.application_process, "fees_description": record.fees,
+        "wait_time": record.wait_time, "eligibility_description": record.target_group,
         "minimum_age": record.minimum_age, "maximum_age": record.maximum_age,
         "assured_date": record.assured_date.isoformat() if record.assured_date else None,
     })
-    nested = {
-        "organization": organization, "attributes": _service_attributes(record, tables),
-        "phones": _service_phones(record, tables), "schedules": _schedules(record, tables),
-        "service_areas": _areas(record, tables),
-        "contacts": [_contact_json(record, contact, tables) for contact in record.contacts],
-        "service_at_locations": [_location_json(record, loc, tables) for loc in record.locations],
-        **_related(record, tables),
-    }
-    return _drop_empty(_typed_tree({**service, **nested}))
-
-
-def _typed(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    """Numbers as JSON numbers (a CSV file gave them as text), text as JSON strings (some files give an
-    identifier as a number)."""
-    types = field_types(table)
-    out = dict(row)
-    for column, value in row.items():
-        kind = types.get(column)
-        if kind not in (None, "number") and isinstance(value, int | float) and not isinstance(value, bool):
-            out[column] = str(value)
-        elif kind == "number" and isinstance(value, str) and value.strip():
-            try:
-                number = float(value.replace(",", "."))
-            except ValueError:
-                continue
-            out[column] = int(number) if number.is_integer() else number
-    return out
-
-
-_NESTED_TABLES = {"organization": "organization", "phones": "phone", "schedules": "schedule",
-                  "service_areas": "service_area", "contacts": "contact", "service_at_locations": "service_at_location",
-                  "location": "location", "addresses": "address"}
-
-
-def _typed_tree(obj: dict[str, Any], table: str = "service") -> dict[str, Any]:
-    out = _typed(table, obj)
-    for key, value in obj.items():
-        child = _NESTED_TABLES.get(key)
-        if child is None:
-            continue
-        if isinstance(value, dict):
-            out[key] = _typed_tree(value, child)
-        elif isinstance(value, list):
-            out[key] = [_typed_tree(v, child) if isinstance(v, dict) else v for v in value]
-    return out
-
-
-def _drop_empty(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_empty(v) for k, v in value.items() if v not in (None, "", [])}
-    if isinstance(value, list):
-        return [_drop_empty(v) for v in value]
-    return value
+    _service_attributes(record, tables)
+    _service_phones(record, tables)
+    _schedules(record, tables)
+    _areas(record, tables)
+    for contact in record.contacts:
+        _contact_rows(record, contact, tables)
+    for loc in record.locations:
+        _location_rows(record, loc, tables)
+    _related(record, tables)
 
 
 def build(records: Iterable[ServiceRecord], *, merge: bool = True
@@ -284,14 +230,16 @@ def build(records: Iterable[ServiceRecord], *, merge: bool = True
     records = list(records)
     extras = Extras(e for r in records for e in (r.extra, r.organization.extra)) if merge else Extras()
     tables = _Tables(extras)
-    services = [_service_object(record if merge else _without_extra(record), tables) for record in records]
+    for record in records:
+        _service_rows(record if merge else _without_extra(record), tables)
     for term in tables.terms.values():
         tables.add("taxonomy_term", term)
     for key, name in TAXONOMIES.items():
         if any(t["taxonomy"] == key for t in tables.terms.values()):
             tables.add("taxonomy", {"id": stable_id("taxonomy", key), "name": key, "description": name,
                                     "version": "1"})
-    return services, dict(tables.rows)
+    rows = dict(tables.rows)
+    return service_objects(rows, list(dict.fromkeys(r.id for r in records))), rows
 
 
 def _without_extra(record: ServiceRecord) -> ServiceRecord:

@@ -153,3 +153,26 @@ def test_the_import_dialog_refuses_a_file_without_services_before_it_opens() -> 
         preview_import(path=EXAMPLES / "taxonomy_term_list.json")
     assert "geen diensten" in error.value.message
     assert preview_import(path=EXAMPLES / "organization_full.json").row_count == 1
+
+
+def leaves(value: object, path: str = "") -> set[tuple[str, str]]:
+    """Every (path, value) of a JSON document, lists flattened: what a field-by-field comparison needs."""
+    if isinstance(value, dict):
+        return {leaf for key, child in value.items() for leaf in leaves(child, f"{path}.{key}")}
+    if isinstance(value, list):
+        return {leaf for child in value for leaf in leaves(child, f"{path}[]")}
+    return {(path, json.dumps(value))}
+
+
+@pytest.mark.parametrize(("name", "service_of"), [
+    ("service_full.json", lambda data: data), ("organization_full.json", lambda data: data["services"][0]),
+    ("service_at_location_full.json", lambda data: data["service"]),
+    ("service_list.json", lambda data: data["contents"][0])])
+def test_json_round_trip_keeps_every_nested_value(store: Store, tmp_path: Path, name: str, service_of) -> None:
+    # GIVEN an official JSON example imported WHEN it is exported as HSDS JSON
+    import_kaart(store, path=EXAMPLES / name)
+    export_kaart(store, out=tmp_path / "out.json", format="json")
+    [exported] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    # THEN every value of the official service object is there, at the same place
+    original = service_of(json.loads((EXAMPLES / name).read_text(encoding="utf-8")))
+    assert leaves(original) - leaves(exported) == set()
