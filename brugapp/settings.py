@@ -69,7 +69,7 @@ def load_settings() -> Settings:
         return Settings()
     raw = _upgrade(raw)
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known})
+    return Settings(**{k: v for k, v in raw.items() if k in known})  # type: ignore[arg-type]  # checked by _upgrade
 
 
 def save_settings(settings: Settings) -> None:

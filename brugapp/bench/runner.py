@@ -33,7 +33,8 @@ BENCH_FILLERS: list[str] = ["brugapp.bench.report:fill_report_data",
 # "module:function" – function(store, context) -> list[BenchResult].
 BENCHMARKS: list[str] = ["brugapp.bench.runner:foundation_benchmarks",
                          "brugapp.bench.report:report_benchmarks",
-                         "brugapp.bench.capabilities:capability_benchmarks"]
+                         "brugapp.bench.capabilities:capability_benchmarks",
+                         "brugapp.bench.exchange:exchange_benchmarks"]
 
 FIRST_NAMES = ["Amina", "Lotte", "Yusuf", "Zoë", "Şükrü", "Kacper", "Noor", "Elif", "Mila", "Rayan", "Anouk",
                "Omar", "Lena", "Ionuț", "Fatma", "Jens", "Sara", "Bilal", "Hanne", "Mehmet"]

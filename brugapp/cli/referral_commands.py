@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exporters = command_group(subparsers, "export", _("export to a file"))
     ical = exporters.add_parser("ical", help=_("follow-ups and appointments as an iCalendar file"))
     ical.add_argument("out", type=Path)
+    ical.add_argument("--follow-ups", choices=("both", "tasks", "events"), default="both",
+                      help=_("follow-ups as tasks, as all-day events (Outlook ignores tasks) or both"))
     ical.set_defaults(handler=run_export_ical)
 
     followups = subparsers.add_parser("followups", help=_("what to follow up: overdue, today, this week"))
@@ -74,7 +76,7 @@ def run_export_ical(args: argparse.Namespace) -> int:
 
     store = open_cli_store(args)
     try:
-        result = export_ical(store, out=args.out)
+        result = export_ical(store, out=args.out, followups_as=args.follow_ups)
     finally:
         store.close()
     print(_("{todos} follow-ups and {events} appointments written to {path}").format(

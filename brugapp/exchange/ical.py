@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) for Outlook and Thunderbird: follow-ups as VTODO, appointments as VEVENT.
+"""iCalendar (RFC 5545) for Outlook and Thunderbird: follow-ups as VTODO and/or all-day VEVENT (Outlook
+ignores VTODO), appointments as VEVENT.
 
 Times are in Europe/Brussels with a VTIMEZONE written the way Outlook and Thunderbird write it themselves
 (yearly rules for the EU summer time), so both show the right hour. UIDs are ``<record uuid>@brugapp``:
@@ -66,10 +67,62 @@ def brussels_timezone() -> Timezone:
     return zone
 
 
+def _todo(item: CalTodo, now: dt.datetime) -> Todo:
+    todo = Todo()
+    todo.add("uid", uid(item.uuid))
+    todo.add("dtstamp", now)
+    todo.add("summary", item.summary)
+    todo.add("due", item.due)  # a date: due that day, no hour
+    if item.done:
+        todo.add("status", "COMPLETED")
+    elif item.cancelled:
+        todo.add("status", "CANCELLED")
+    else:
+        todo.add("status", "NEEDS-ACTION")
+    if item.category:
+        todo.add("categories", [item.category])
+    return todo
+
+
+def _day_event(item: CalTodo, now: dt.datetime) -> Event:
+    """The follow-up as an all-day event on its due date, free time, for calendars without tasks."""
+    event = Event()
+    event.add("uid", uid(f"{item.uuid}-day"))  # its own UID: a calendar with both keeps both
+    event.add("dtstamp", now)
+    event.add("summary", item.summary)
+    event.add("dtstart", item.due)  # a date: VALUE=DATE, all day
+    event.add("dtend", item.due + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+    if item.category:
+        event.add("categories", [item.category])
+    return event
+
+
+def _event(entry: CalEvent, now: dt.datetime) -> Event:
+    event = Event()
+    start = entry.start.astimezone(ZONE).replace(second=0, microsecond=0)
+    event.add("uid", uid(entry.uuid))
+    event.add("dtstamp", now)
+    event.add("summary", entry.summary)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=entry.minutes))
+    event.add("transp", "OPAQUE")
+    if entry.category:
+        event.add("categories", [entry.category])
+    return event
+
+
+FOLLOWUP_FORMS = ("both", "tasks", "events")  # follow-ups as VTODO and all-day VEVENT, only VTODO, only VEVENT
+
+
 def build_calendar(
-    todos: Sequence[CalTodo], events: Sequence[CalEvent], *, name: str, stamp: dt.datetime | None = None
+    todos: Sequence[CalTodo], events: Sequence[CalEvent], *, name: str, stamp: dt.datetime | None = None,
+    followups_as: str = "both",
 ) -> bytes:
     """One calendar file; ``stamp`` (aware) is the DTSTAMP of every entry."""
+    if followups_as not in FOLLOWUP_FORMS:
+        raise ValueError(followups_as)
     now = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", f"-//BrugApp//BrugApp {__version__}//NL")
@@ -80,30 +133,10 @@ def build_calendar(
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(brussels_timezone())
     for item in todos:
-        todo = Todo()
-        todo.add("uid", uid(item.uuid))
-        todo.add("dtstamp", now)
-        todo.add("summary", item.summary)
-        todo.add("due", item.due)  # a date: due that day, no hour
-        if item.done:
-            todo.add("status", "COMPLETED")
-        elif item.cancelled:
-            todo.add("status", "CANCELLED")
-        else:
-            todo.add("status", "NEEDS-ACTION")
-        if item.category:
-            todo.add("categories", [item.category])
-        calendar.add_component(todo)
+        if followups_as in ("both", "tasks"):
+            calendar.add_component(_todo(item, now))
+        if followups_as in ("both", "events"):
+            calendar.add_component(_day_event(item, now))
     for entry in events:
-        event = Event()
-        start = entry.start.astimezone(ZONE).replace(second=0, microsecond=0)
-        event.add("uid", uid(entry.uuid))
-        event.add("dtstamp", now)
-        event.add("summary", entry.summary)
-        event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=entry.minutes))
-        event.add("transp", "OPAQUE")
-        if entry.category:
-            event.add("categories", [entry.category])
-        calendar.add_component(event)
+        calendar.add_component(_event(entry, now))
     return calendar.to_ical()

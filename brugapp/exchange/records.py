@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -28,6 +29,7 @@ class OrganizationRecord:
     email: str = ""
     website: str = ""
     phones: list[PhoneRecord] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # untouched HSDS data, see exchange.hsds_extra
 
 
 @dataclass
@@ -93,6 +95,8 @@ class ServiceRecord:
     contacts: list[ContactRecord] = field(default_factory=list)
     locations: list[LocationRecord] = field(default_factory=list)
     source: str = ""  # "file, row n" for messages
+    area_ids: dict[str, str] = field(default_factory=dict)  # area name -> HSDS service_area id
+    extra: dict[str, Any] = field(default_factory=dict)  # untouched HSDS data, see exchange.hsds_extra
 
 
 class FileProblem(ValueError):

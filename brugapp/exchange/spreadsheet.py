@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
+import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, format_time, parse_opening_hours
 from brugapp.domain.themes import THEMES
@@ -24,6 +26,7 @@ from brugapp.exchange.records import (
     ServiceRecord,
     file_problem,
 )
+from brugapp.exchange.spreadsheet_read import Formula, RowStream, stream_table
 from brugapp.i18n import N_, _
 from brugapp.store.search_index import fold
 
@@ -121,70 +124,16 @@ def _norm(header: str) -> str:
 
 # -- reading files ---------------------------------------------------------------------------
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+def read_table(path: Path, *, limit: int | None = None) -> Table:
+    """The header and the rows (the first ``limit`` only, for a preview) of a CSV or XLSX file."""
+    stream = stream_table(path)
+    rows = tuple(itertools.islice(stream.rows, limit)) if limit is not None else tuple(stream.rows)
+    return Table(stream.file, stream.headers, rows)
 
 
-def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: len(re.sub(r'"[^"]*"', "", first).split(d)) - 1 for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ";"
-
-
-def read_csv(path: Path) -> Table:
-    text = _decode(path.read_bytes())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    rows = list(reader)
-    if not rows:
-        raise file_problem(_("the file is empty."), file=path.name)
-    headers = tuple(h.strip() for h in rows[0])
-    body = tuple((number, tuple(c.strip() for c in row)) for number, row in enumerate(rows[1:], start=2)
-                 if any(c.strip() for c in row))
-    return Table(path.name, headers, body)
-
-
-def _xlsx_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def read_xlsx(path: Path) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise file_problem(_("this is not a readable Excel file ({reason}).").format(reason=type(exc).__name__),
-                           file=path.name) from None
-    sheet = workbook.worksheets[0]
-    rows = [tuple(_xlsx_cell(v) for v in row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    if not rows:
-        raise file_problem(_("the file is empty."), file=path.name)
-    headers = rows[0]
-    while headers and not headers[-1]:
-        headers = headers[:-1]
-    body = tuple((number, row[:len(headers)]) for number, row in enumerate(rows[1:], start=2) if any(row))
-    return Table(path.name, headers, body)
-
-
-def read_table(path: Path) -> Table:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
-    return read_csv(path)
+def count_rows(path: Path) -> int:
+    """How many data rows a file has (one pass, nothing kept); raises FileProblem like the import would."""
+    return sum(1 for _row in stream_table(path).rows)
 
 
 def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -221,26 +170,50 @@ def check_mapping(table: Table, mapping: dict[str, str]) -> None:
             raise file_problem(_("say which column holds '{field}'.").format(field=_(spec.label)), file=table.file)
 
 
-def _codes(value: str, vocabulary_words: Mapping[str, tuple[str, ...]], labels: Mapping[str, str]) -> list[str]:
-    codes = []
+@cache
+def _vocabularies() -> dict[str, tuple[Mapping[str, tuple[str, ...]], dict[str, str]]]:
+    theme_labels = {t.code: t.label for t in THEMES}
+    return {"categories": (CATEGORY_WORDS, {t.code: t.label for t in CATEGORIES}),
+            "themes": ({code: (fold(label), _norm(label)) for code, label in theme_labels.items()}, theme_labels),
+            "referral_route": (ROUTE_WORDS, {t.code: t.label for t in REFERRAL_ROUTES})}
+
+
+def _code(word: str, vocabulary_words: Mapping[str, tuple[str, ...]], labels: Mapping[str, str]) -> str | None:
+    found = next((code for code, label in labels.items() if word in (code, _norm(label), _norm(_(label)))), None)
+    if found is None:
+        found = next((code for code, words in vocabulary_words.items() if word in words), None)
+    if found is None:
+        found = next((code for code, words in vocabulary_words.items()
+                      if any(w.startswith(word) or word.startswith(w) for w in words)), None)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _codes(value: str, vocabulary: str) -> tuple[str, ...]:
+    """The codes a cell names ("Welzijn, schulden"); a big file repeats the same few cells, hence the cache."""
+    words, labels = _vocabularies()[vocabulary]
+    codes: list[str] = []
     for part in re.split(r"[,;/|\n]+", value):
         word = _norm(part)
         if not word:
             continue
-        found = next((code for code, label in labels.items() if word in (code, _norm(label), _norm(_(label)))), None)
-        if found is None:
-            found = next((code for code, words in vocabulary_words.items() if word in words), None)
-        if found is None:
-            found = next((code for code, words in vocabulary_words.items()
-                          if any(w.startswith(word) or word.startswith(w) for w in words)), None)
+        found = _code(word, words, labels)
         if found is None:
             raise ValueError(part.strip())
         if found not in codes:
             codes.append(found)
-    return codes
+    return tuple(codes)
 
 
+DUTCH_MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4,
+                "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9,
+                "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+_WRITTEN_DATE = re.compile(r"^(?:[a-z]+dag\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+
+
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> dt.date | None:
+    """ISO, Belgian numeric (12/09/2026) or written Dutch ("12 september 2026", "zaterdag 12 sept. 2026")."""
     text = value.strip()
     if not text:
         return None
@@ -249,7 +222,21 @@ def parse_date(value: str) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+    match = _WRITTEN_DATE.match(fold(text).replace(",", " ").strip())
+    if match and match.group(2) in DUTCH_MONTHS:
+        try:
+            return dt.date(int(match.group(3)), DUTCH_MONTHS[match.group(2)], int(match.group(1)))
+        except ValueError:
+            pass
     raise ValueError(text)
+
+
+def normalise_website(value: str) -> str:
+    """"www.caw.be" -> "https://www.caw.be": a web address without a scheme is not a valid URI."""
+    text = value.strip()
+    if not text or re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE) or "@" in text:
+        return text
+    return f"https://{text.lstrip('/')}"
 
 
 def _age(value: str) -> int | None:
@@ -265,86 +252,148 @@ def _age(value: str) -> int | None:
     return age
 
 
-def records_from_table(table: Table, mapping: dict[str, str]) -> list[ServiceRecord]:
-    """One service per row. Raises FileProblem at the first bad cell, naming file, row and column."""
+@lru_cache(maxsize=1024)
+def _schedules(text: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((s.byday, format_time(s.opens), format_time(s.closes)) for s in parse_opening_hours(text))
+
+
+_T = TypeVar("_T")
+
+
+class _Cell(ValueError):
+    """A cell that cannot be read; ``column`` is the header it sits under."""
+
+    def __init__(self, column: str, value: str = "", formula: str = "") -> None:
+        super().__init__(value)
+        self.column, self.value, self.formula = column, value, formula
+
+
+class _Row:
+    """One spreadsheet row, read through the column mapping."""
+
+    def __init__(self, index: dict[str, int], mapping: dict[str, str], cells: tuple[str, ...]) -> None:
+        self.index, self.mapping, self.cells = index, mapping, cells
+
+    def get(self, key: str) -> str:
+        position = self.index.get(key)
+        if position is None or position >= len(self.cells):
+            return ""
+        cell = self.cells[position]
+        if isinstance(cell, Formula):
+            raise _Cell(self.mapping[key], formula=cell.formula)
+        return cell.strip()
+
+    def parsed(self, key: str, parse: Callable[[str], _T]) -> _T:
+        """``parse(text)``; a ValueError becomes a _Cell naming the column."""
+        try:
+            return parse(self.get(key))
+        except _Cell:
+            raise
+        except ValueError as exc:
+            raise _Cell(self.mapping.get(key, ""), str(exc)) from None
+
+
+def _required(row: _Row) -> None:
+    for key in ("organization", "service"):
+        if not row.get(key):
+            raise _Cell(row.mapping[key])
+
+
+def _status(text: str) -> str:
+    status = text.lower() or "active"
+    if status not in STATUSES:
+        raise ValueError(status)
+    return status
+
+
+def _flag(text: str) -> bool:
+    flag = fold(text)
+    if flag not in _YES | _NO:
+        raise ValueError(text)
+    return flag in _YES
+
+
+def _base_record(row: _Row, file: str, number: int) -> ServiceRecord:
+    website = normalise_website(row.get("website"))
+    return ServiceRecord(
+        organization=OrganizationRecord(name=row.get("organization"), website=website), name=row.get("service"),
+        id=row.get("id"), description=row.get("description"), not_offered=row.get("not_offered"), url=website,
+        email=row.get("email"), target_group=row.get("target_group"),
+        application_process=row.get("application_process"), wait_time=row.get("wait_time"), fees=row.get("fees"),
+        after_hours_note=row.get("after_hours_note"), source=f"{file}, {number}")
+
+
+def _checked_values(record: ServiceRecord, row: _Row) -> None:
+    record.status = row.parsed("status", _status)
+    record.categories = list(row.parsed("categories", lambda t: _codes(t, "categories")))
+    record.themes = list(row.parsed("themes", lambda t: _codes(t, "themes")))
+    routes = row.parsed("referral_route", lambda t: _codes(t, "referral_route"))
+    record.referral_route = routes[0] if routes else ""
+    record.minimum_age = row.parsed("minimum_age", _age)
+    record.maximum_age = row.parsed("maximum_age", _age)
+    comes = row.parsed("comes_to_school", _flag)
+    record.comes_to_school = comes if "comes_to_school" in row.mapping else None
+    record.assured_date = row.parsed("assured_date", parse_date)
+    record.schedules = [ScheduleRecord(byday=b, opens_at=o, closes_at=c)
+                        for b, o, c in row.parsed("opening_hours", _schedules)]
+
+
+def _parts(record: ServiceRecord, row: _Row) -> None:
+    if row.get("phone"):
+        record.phones.append(PhoneRecord(row.get("phone")))
+    if row.get("after_hours_phone"):
+        record.phones.append(PhoneRecord(row.get("after_hours_phone"), purpose="after_hours"))
+    record.areas = [p.strip() for p in re.split(r"[,;/\n]+", row.get("municipalities")) if p.strip()]
+    # A sheet with an address but no town column: its "Gemeente" (the first one) is the address town too.
+    city = row.get("city") or (record.areas[0] if row.get("address") and record.areas else "")
+    if row.get("address") or city:
+        record.locations.append(LocationRecord(address_1=row.get("address"), postal_code=row.get("postal_code"),
+                                               city=city))
+        if not record.areas and city:
+            record.areas.append(city)
+    if row.get("contact_name"):
+        record.contacts.append(ContactRecord(row.get("contact_name"), title=row.get("contact_role"),
+                                             phone=row.get("contact_phone"), email=row.get("contact_email")))
+    if row.get("backup_name"):
+        record.contacts.append(ContactRecord(row.get("backup_name"), phone=row.get("backup_phone"), is_backup=True))
+
+
+def record_from_row(file: str, number: int, row: _Row) -> ServiceRecord:
+    """One service from one row; FileProblem naming file, row and column for a cell it cannot read."""
+    try:
+        _required(row)
+        record = _base_record(row, file, number)
+        _checked_values(record, row)
+        _parts(record, row)
+    except _Cell as problem:
+        if problem.formula:
+            message = _("this cell holds the formula '{formula}' without a calculated value; open the file in "
+                        "Excel and save it again, or type the value.").format(formula=problem.formula)
+        elif not problem.value:
+            message = _("this required value is empty.")
+        else:
+            message = _("'{value}' is not understood here.").format(value=problem.value)
+        raise file_problem(message, file=file, row=number, column=problem.column) from None
+    return record
+
+
+def iter_records(stream: RowStream | Table, mapping: dict[str, str]) -> Iterator[ServiceRecord]:
+    """One service per row, as the rows come (a big file is never held whole)."""
+    table = stream if isinstance(stream, Table) else Table(stream.file, stream.headers, ())
     check_mapping(table, mapping)
     index = {key: table.headers.index(header) for key, header in mapping.items()}
-    category_labels = {t.code: t.label for t in CATEGORIES}
-    theme_labels = {t.code: t.label for t in THEMES}
-    theme_words = {code: (fold(label), _norm(label)) for code, label in theme_labels.items()}
-    route_labels = {t.code: t.label for t in REFERRAL_ROUTES}
-    records = []
-    for number, cells in table.rows:
-        def get(key: str, cells: tuple[str, ...] = cells) -> str:
-            position = index.get(key)
-            return cells[position].strip() if position is not None and position < len(cells) else ""
-
-        column = ""
-        try:
-            for key in ("organization", "service"):
-                if not get(key):
-                    column = mapping[key]
-                    raise ValueError("")
-            org = OrganizationRecord(name=get("organization"), website=get("website"))
-            record = ServiceRecord(organization=org, name=get("service"), id=get("id"),
-                                   description=get("description"), not_offered=get("not_offered"),
-                                   url=get("website"), email=get("email"), target_group=get("target_group"),
-                                   application_process=get("application_process"), wait_time=get("wait_time"),
-                                   fees=get("fees"), after_hours_note=get("after_hours_note"),
-                                   source=f"{table.file}, {number}")
-            column = mapping.get("status", "")
-            status = get("status").lower() or "active"
-            if status not in STATUSES:
-                raise ValueError(status)
-            record.status = status
-            column = mapping.get("categories", "")
-            record.categories = _codes(get("categories"), CATEGORY_WORDS, category_labels)
-            column = mapping.get("themes", "")
-            record.themes = _codes(get("themes"), theme_words, theme_labels)
-            column = mapping.get("referral_route", "")
-            routes = _codes(get("referral_route"), ROUTE_WORDS, route_labels)
-            record.referral_route = routes[0] if routes else ""
-            column = mapping.get("minimum_age", "")
-            record.minimum_age = _age(get("minimum_age"))
-            column = mapping.get("maximum_age", "")
-            record.maximum_age = _age(get("maximum_age"))
-            column = mapping.get("comes_to_school", "")
-            flag = fold(get("comes_to_school"))
-            if flag not in _YES | _NO:
-                raise ValueError(flag)
-            record.comes_to_school = flag in _YES if "comes_to_school" in mapping else None
-            column = mapping.get("assured_date", "")
-            record.assured_date = parse_date(get("assured_date"))
-            column = mapping.get("opening_hours", "")
-            record.schedules = [ScheduleRecord(byday=s.byday, opens_at=format_time(s.opens),
-                                               closes_at=format_time(s.closes))
-                                for s in parse_opening_hours(get("opening_hours"))]
-        except ValueError as exc:
-            detail = str(exc)
-            if not detail:
-                message = _("this required value is empty.")
-            else:
-                message = _("'{value}' is not understood here.").format(value=detail)
-            raise file_problem(message, file=table.file, row=number, column=column) from None
-        if get("phone"):
-            record.phones.append(PhoneRecord(get("phone")))
-        if get("after_hours_phone"):
-            record.phones.append(PhoneRecord(get("after_hours_phone"), purpose="after_hours"))
-        record.areas = [p.strip() for p in re.split(r"[,;/\n]+", get("municipalities")) if p.strip()]
-        if get("address") or get("city"):
-            record.locations.append(LocationRecord(address_1=get("address"), postal_code=get("postal_code"),
-                                                   city=get("city")))
-            if not record.areas and get("city"):
-                record.areas.append(get("city"))
-        if get("contact_name"):
-            record.contacts.append(ContactRecord(get("contact_name"), title=get("contact_role"),
-                                                 phone=get("contact_phone"), email=get("contact_email")))
-        if get("backup_name"):
-            record.contacts.append(ContactRecord(get("backup_name"), phone=get("backup_phone"), is_backup=True))
-        records.append(record)
-    if not records:
+    found = False
+    for number, cells in stream.rows:
+        found = True
+        yield record_from_row(table.file, number, _Row(index, mapping, cells))
+    if not found:
         raise file_problem(_("no rows with data below the header row."), file=table.file)
-    return records
 
 
-__all__ = ["FIELDS", "FileProblem", "Table", "guess_mapping", "read_table", "records_from_table", "write_csv"]
+def records_from_table(table: Table, mapping: dict[str, str]) -> list[ServiceRecord]:
+    """One service per row. Raises FileProblem at the first bad cell, naming file, row and column."""
+    return list(iter_records(table, mapping))
+
+
+__all__ = ["FIELDS", "FileProblem", "Table", "count_rows", "guess_mapping", "iter_records", "read_table",
+           "records_from_table", "stream_table", "write_csv"]

@@ -212,12 +212,12 @@ def delete_service(store: Store, *, service_id: str) -> None:
         session.delete(service)
 
 
-_MERGED_FIELDS = ("alternate_name", "description", "not_offered", "url", "email", "target_group", "minimum_age",
-                  "maximum_age", "referral_route", "application_process", "wait_time", "fees", "after_hours_note")
+_MERGE_FIELDS = ("alternate_name", "description", "not_offered", "url", "email", "target_group", "minimum_age",
+                 "maximum_age", "referral_route", "application_process", "wait_time", "fees", "after_hours_note")
 
 
-def _fill_empty_fields(keep: KaartService, dup: KaartService) -> None:
-    for attr in _MERGED_FIELDS:
+def _merge_fields(keep: KaartService, dup: KaartService) -> None:
+    for attr in _MERGE_FIELDS:
         if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
             setattr(keep, attr, getattr(dup, attr))
     keep.comes_to_school = keep.comes_to_school or dup.comes_to_school
@@ -225,8 +225,7 @@ def _fill_empty_fields(keep: KaartService, dup: KaartService) -> None:
         keep.assured_date = dup.assured_date
 
 
-def _carry_over_children(keep: KaartService, dup: KaartService) -> None:
-    """Terms, places, phones, hours, locations and contact people of the duplicate the kept one lacks."""
+def _merge_parts(keep: KaartService, dup: KaartService) -> None:
     have_terms = {(t.vocabulary, t.code) for t in keep.terms}
     keep.terms += [KaartServiceTerm(vocabulary=t.vocabulary, code=t.code) for t in dup.terms
                    if (t.vocabulary, t.code) not in have_terms]
@@ -246,7 +245,7 @@ def _carry_over_children(keep: KaartService, dup: KaartService) -> None:
         contact.organization_id = keep.organization_id
 
 
-def _carry_over_notes(session: Session, keep: KaartService, dup: KaartService) -> None:
+def _merge_notes(session: Session, keep: KaartService, dup: KaartService) -> None:
     dup_note = private_note(session, service_pk=dup.id)
     if dup_note is not None and dup_note.notes:
         keep_note = private_note(session, service_pk=keep.id, create=True)
@@ -255,21 +254,20 @@ def _carry_over_notes(session: Session, keep: KaartService, dup: KaartService) -
 
 
 def _remove_duplicate(session: Session, keep: KaartService, dup: KaartService) -> None:
-    """Delete the duplicate, and its organisation too when nothing is left in it (its people move over)."""
+    """Delete the duplicate, and its organisation when nothing is left in it (its people move along)."""
     old_org = dup.organization
     session.flush()
     unindex_record(session, ref_uuid=dup.uuid)
     session.delete(dup)
     session.flush()
     session.expire(old_org)
-    if old_org.id == keep.organization_id or old_org.services:
-        return
-    for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
-        contact.organization_id = keep.organization_id
-    session.flush()
-    session.expire(old_org)
-    unindex_record(session, ref_uuid=old_org.uuid)
-    session.delete(old_org)
+    if old_org.id != keep.organization_id and not old_org.services:
+        for contact in session.scalars(select(KaartContact).where(KaartContact.organization_id == old_org.id)):
+            contact.organization_id = keep.organization_id
+        session.flush()
+        session.expire(old_org)
+        unindex_record(session, ref_uuid=old_org.uuid)
+        session.delete(old_org)
 
 
 def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
@@ -280,11 +278,13 @@ def merge_services(store: Store, *, keep_id: str, duplicate_id: str) -> str:
     with store.session() as session:
         keep = service_or_raise(session, keep_id)
         dup = service_or_raise(session, duplicate_id)
-        _fill_empty_fields(keep, dup)
-        _carry_over_children(keep, dup)
-        _carry_over_notes(session, keep, dup)
+        _merge_fields(keep, dup)
+        _merge_parts(keep, dup)
+        _merge_notes(session, keep, dup)
         _remove_duplicate(session, keep, dup)
         session.flush()
         session.refresh(keep)
         index_service(session, keep)
         return keep.uuid
+
+

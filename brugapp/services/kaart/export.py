@@ -45,7 +45,8 @@ class ExportResult:
     format: str
 
 
-def _records(session: Session, service_ids: Sequence[str] | None) -> list[ServiceRecord]:
+def records_in_session(session: Session, service_ids: Sequence[str] | None) -> list[ServiceRecord]:
+    """The public record of the chosen services (all when None), with the HSDS data kept from a file."""
     query = select(KaartService).options(
         selectinload(KaartService.organization).selectinload(KaartOrganization.phones),
         selectinload(KaartService.phones), selectinload(KaartService.schedules), selectinload(KaartService.areas),
@@ -63,7 +64,7 @@ def _records(session: Session, service_ids: Sequence[str] | None) -> list[Servic
         record = ServiceRecord(
             organization=OrganizationRecord(
                 name=org.name, id=org.uuid, alternate_name=org.alternate_name, description=org.description,
-                email=org.email, website=org.website,
+                email=org.email, website=org.website, extra=org.hsds_extra or {},
                 phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in org.phones]),
             name=service.name, id=service.uuid, alternate_name=service.alternate_name,
             description=service.description, not_offered=service.not_offered, status=service.status,
@@ -75,7 +76,8 @@ def _records(session: Session, service_ids: Sequence[str] | None) -> list[Servic
             phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in service.phones],
             schedules=[ScheduleRecord(s.byday, s.opens_at, s.closes_at, s.description, s.uuid)
                        for s in service.schedules],
-            areas=[a.name for a in service.areas],
+            areas=[a.name for a in service.areas], area_ids={a.name: a.uuid for a in service.areas},
+            extra=service.hsds_extra or {},
             categories=[t.code for t in service.terms if t.vocabulary == "kaart_category"],
             themes=[t.code for t in service.terms if t.vocabulary == "theme"],
             contacts=[ContactRecord(c.name, c.title, c.email, c.phone, c.is_backup, c.uuid, c.phone_uuid, True)
@@ -95,15 +97,26 @@ def _records(session: Session, service_ids: Sequence[str] | None) -> list[Servic
 def service_records(store: Store, *, service_ids: Sequence[str] | None = None) -> list[ServiceRecord]:
     """The public record of the chosen services (all when ``service_ids`` is None)."""
     with store.read() as session:
-        return _records(session, service_ids)
+        return records_in_session(session, service_ids)
+
+
+def _number(record: ServiceRecord, purpose: str) -> str:
+    return phone_for(purpose, [(p.number, p.purpose) for p in record.phones],
+                     [(p.number, p.purpose) for p in record.organization.phones])
+
+
+def _people_values(record: ServiceRecord) -> dict[str, str]:
+    fixed = next((c for c in record.contacts if not c.is_backup), ContactRecord(""))
+    backup = next((c for c in record.contacts if c.is_backup), ContactRecord(""))
+    return {"contact_name": fixed.name, "contact_role": fixed.title, "contact_phone": fixed.phone,
+            "contact_email": fixed.email, "backup_name": backup.name, "backup_phone": backup.phone}
+
+
+def _age_text(age: int | None) -> str:
+    return "" if age is None else str(age)
 
 
 def _csv_row(record: ServiceRecord) -> list[str]:
-    own = [(p.number, p.purpose) for p in record.phones]
-    of_org = [(p.number, p.purpose) for p in record.organization.phones]
-    main, after = phone_for("main", own, of_org), phone_for("after_hours", own, of_org)
-    fixed = next((c for c in record.contacts if not c.is_backup), None)
-    backup = next((c for c in record.contacts if c.is_backup), None)
     location = record.locations[0] if record.locations else LocationRecord()
     slots = tuple(slots_from_byday(s.byday, s.opens_at, s.closes_at) for s in record.schedules)
     values = {
@@ -112,19 +125,16 @@ def _csv_row(record: ServiceRecord) -> list[str]:
         "categories": ", ".join(CATEGORIES.label(c) for c in record.categories),
         "themes": ", ".join(THEMES.label(c) for c in record.themes), "municipalities": ", ".join(record.areas),
         "address": location.address_1, "postal_code": location.postal_code, "city": location.city,
-        "phone": main, "after_hours_phone": after, "after_hours_note": record.after_hours_note,
-        "email": record.email, "website": record.url or record.organization.website,
-        "target_group": record.target_group,
-        "minimum_age": "" if record.minimum_age is None else str(record.minimum_age),
-        "maximum_age": "" if record.maximum_age is None else str(record.maximum_age),
+        "phone": _number(record, "main"), "after_hours_phone": _number(record, "after_hours"),
+        "after_hours_note": record.after_hours_note, "email": record.email,
+        "website": record.url or record.organization.website, "target_group": record.target_group,
+        "minimum_age": _age_text(record.minimum_age), "maximum_age": _age_text(record.maximum_age),
         "referral_route": REFERRAL_ROUTES.label(record.referral_route) if record.referral_route else "",
         "application_process": record.application_process, "wait_time": record.wait_time, "fees": record.fees,
         "comes_to_school": _("yes") if record.comes_to_school else _("no"),
         "opening_hours": _hours_for_csv(slots),
-        "contact_name": fixed.name if fixed else "", "contact_role": fixed.title if fixed else "",
-        "contact_phone": fixed.phone if fixed else "", "contact_email": fixed.email if fixed else "",
-        "backup_name": backup.name if backup else "", "backup_phone": backup.phone if backup else "",
         "assured_date": record.assured_date.isoformat() if record.assured_date else "", "status": record.status,
+        **_people_values(record),
     }
     return [values[key] for key in spreadsheet.FIELD_KEYS]
 
@@ -136,23 +146,63 @@ def _hours_for_csv(slots: tuple) -> str:
     return describe_slots(slots, ("ma", "di", "wo", "do", "vr", "za", "zo")).replace("–", "-")
 
 
+def _digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+def _people(contacts: list[KaartContact]) -> list[list[KaartContact]]:
+    """Contact rows grouped per person: the same name and e-mail, or the same name and phone, or the same
+    name without anything that tells them apart (a backup is often entered with a phone number only)."""
+    by_name: dict[str, list[KaartContact]] = {}
+    for contact in contacts:
+        by_name.setdefault(fold(contact.name), []).append(contact)
+    people: list[list[KaartContact]] = []
+    for namesakes in by_name.values():
+        groups: dict[str, list[KaartContact]] = {}
+        for contact in sorted(namesakes, key=lambda c: not c.email):  # the ones with an e-mail first
+            key = contact.email.strip().lower() or next(
+                (k for k, g in groups.items() if any(_digits(c.phone) == _digits(contact.phone) != "" for c in g)),
+                next(iter(groups)) if len(groups) == 1 else _digits(contact.phone))
+            groups.setdefault(key, []).append(contact)
+        people.extend(groups.values())
+    return people
+
+
+def _address(contact: KaartContact) -> vcard.Address | None:
+    links = contact.service.at_locations if contact.service is not None else []
+    places = [link.location for link in links] or list(contact.organization.locations)
+    place = next((p for p in places if p.address_1 or p.city), None)
+    if place is None:
+        return None
+    return vcard.Address(place.address_1, place.postal_code, place.city, place.country or "BE")
+
+
+def _card(people: list[KaartContact]) -> vcard.Card:
+    """One card for one person: the fixed-contact entry first; a note per service they serve."""
+    people = sorted(people, key=lambda c: (c.is_backup, c.uuid))
+    first = people[0]
+    notes = []
+    for contact in people:
+        if contact.service is not None:
+            text = _("Backup for {service}") if contact.is_backup else _("Fixed contact for {service}")
+            notes.append(text.format(service=contact.service.name))
+    title = next((c.title for c in people if c.title and not c.is_backup), "") or next(
+        (c.title for c in people if c.title), "")
+    return vcard.Card(first.uuid, first.name, first.organization.name, title,
+                      next((c.phone for c in people if c.phone), ""), next((c.email for c in people if c.email), ""),
+                      "; ".join(dict.fromkeys(notes)), next((a for a in map(_address, people) if a), None))
+
+
 def _cards(store: Store, service_ids: Sequence[str] | None) -> list[vcard.Card]:
     with store.read() as session:
-        query = select(KaartContact).order_by(KaartContact.name)
-        contacts = session.scalars(query).all()
+        query = select(KaartContact).order_by(KaartContact.name).options(
+            selectinload(KaartContact.organization).selectinload(KaartOrganization.locations),
+            selectinload(KaartContact.service).selectinload(KaartService.at_locations)
+            .selectinload(KaartServiceAtLocation.location))
         allowed = set(service_ids) if service_ids is not None else None
-        cards = []
-        for contact in contacts:
-            service = contact.service
-            if allowed is not None and (service is None or service.uuid not in allowed):
-                continue
-            note = ""
-            if service is not None:
-                note = (_("Backup for {service}") if contact.is_backup else _("Fixed contact for {service}")).format(
-                    service=service.name)
-            cards.append(vcard.Card(contact.uuid, contact.name, contact.organization.name, contact.title,
-                                    contact.phone, contact.email, note))
-        return cards
+        contacts = [c for c in session.scalars(query)
+                    if allowed is None or (c.service is not None and c.service.uuid in allowed)]
+        return [_card(group) for group in _people(contacts)]
 
 
 def export_kaart(store: Store, *, out: Path, format: str, service_ids: Sequence[str] | None = None,

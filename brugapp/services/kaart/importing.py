@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from brugapp.errors import ValidationError
 from brugapp.exchange import hsds, spreadsheet
-from brugapp.exchange.records import FileProblem, ServiceRecord
+from brugapp.exchange.records import FileProblem, PhoneRecord, ServiceRecord
 from brugapp.i18n import _
 from brugapp.services.kaart.indexing import index_many
 from brugapp.services.kaart.query import audit
@@ -72,13 +72,16 @@ def preview_import(*, path: Path, limit: int = 20) -> ImportPreview:
     """What the mapping step shows: columns, the first rows and a guessed mapping."""
     kind = file_kind(path)
     if kind != "table":
-        return ImportPreview(kind, path.name, (), (), 0, {})
+        # HSDS files are small next to a spreadsheet export: read them whole, so a file without services
+        # or with a broken row is refused before the dialog opens.
+        return ImportPreview(kind, path.name, (), (), len(read_records(path=path)), {})
     try:
-        table = spreadsheet.read_table(path)
+        table = spreadsheet.read_table(path, limit=limit)
+        count = spreadsheet.count_rows(path)
     except FileProblem as exc:
         raise ValidationError(exc.message, field="path") from None
-    return ImportPreview(kind, table.file, table.headers, tuple(cells for _n, cells in table.rows[:limit]),
-                         len(table.rows), spreadsheet.guess_mapping(table.headers))
+    return ImportPreview(kind, table.file, table.headers, tuple(cells for _n, cells in table.rows),
+                         count, spreadsheet.guess_mapping(table.headers))
 
 
 def read_records(*, path: Path, mapping: dict[str, str] | None = None) -> list[ServiceRecord]:
@@ -101,10 +104,37 @@ def read_records(*, path: Path, mapping: dict[str, str] | None = None) -> list[S
 def import_kaart(store: Store, *, path: Path, mapping: dict[str, str] | None = None,
                  progress: Progress | None = None) -> ImportResult:
     """Import a file into the map, all or nothing. ``progress(done, total)`` is called along the way."""
+    if file_kind(path) == "table":
+        return _import_table(store, path=path, mapping=mapping, progress=progress)
     records = read_records(path=path, mapping=mapping)
     with store.session() as session:
         result = apply_records(session, records, progress=progress)
         audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
+    return result
+
+
+def _import_table(store: Store, *, path: Path, mapping: dict[str, str] | None, progress: Progress | None
+                  ) -> ImportResult:
+    """A spreadsheet, streamed: checked in a first pass (encoding, cells per row), then read row by row and
+    written in batches inside one transaction, so a bad row late in a big file still leaves nothing."""
+    from brugapp.services.kaart import bulk as kaart_bulk
+
+    try:
+        total = spreadsheet.count_rows(path)
+        stream = spreadsheet.stream_table(path)
+        records = spreadsheet.iter_records(stream, mapping or spreadsheet.guess_mapping(stream.headers))
+        with store.session() as session:
+            created, orgs_created, to_merge = kaart_bulk.import_records(session, records, total=total,
+                                                                        progress=progress)
+            merged = apply_records(session, to_merge) if to_merge else ImportResult(0, 0, 0)
+            result = ImportResult(created + merged.created, merged.updated,
+                                  orgs_created + merged.organizations_created)
+            audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
+    except FileProblem as exc:
+        raise ValidationError(exc.message, field=exc.column or "path") from None
+    except OSError as exc:
+        raise ValidationError(_("{file} cannot be read: {reason}").format(file=path.name, reason=exc),
+                              field="path") from None
     return result
 
 
@@ -130,6 +160,11 @@ class _Index:
             self.contacts.setdefault(contact.organization.uuid, []).append(contact)
         self.used_uuids = set(self.orgs) | set(self.services) | {
             c.uuid for people in self.contacts.values() for c in people}
+        # Ids of phones, schedules, areas, locations and links already in the map: a file's id is kept
+        # only when no other row has it.
+        self.part_uuids: set[str] = set()
+        for model in (KaartPhone, KaartSchedule, KaartServiceArea, KaartLocation, KaartServiceAtLocation):
+            self.part_uuids.update(session.scalars(select(model.uuid)))
 
     def add_org(self, org: KaartOrganization) -> None:
         self.orgs[org.uuid] = org
@@ -168,6 +203,93 @@ def _set_terms(service: KaartService, record: ServiceRecord) -> None:
     service.terms = [have.get(key) or KaartServiceTerm(vocabulary=key[0], code=key[1]) for key in wanted]
 
 
+def _organization(session: Session, index: _Index, record: ServiceRecord) -> tuple[KaartOrganization, bool]:
+    org_record = record.organization
+    org = index.orgs.get(org_record.id) if org_record.id else None
+    org = org or index.org_names.get(fold(org_record.name))
+    created = org is None
+    if org is None:
+        new_uuid, external = _ids(org_record.id, index.used_uuids)
+        org = KaartOrganization(uuid=new_uuid, external_id=external, name=org_record.name.strip(),
+                                alternate_name="", description="", email="", website="")
+        org.phones, org.locations = [], []
+        session.add(org)
+    for attr in ("name", "alternate_name", "description", "email", "website"):
+        _fill(org, attr, getattr(org_record, attr).strip())
+    if org_record.extra:
+        org.hsds_extra = dict(org_record.extra)
+    index.add_org(org)
+    if org_record.phones:
+        have = {p.number for p in org.phones}
+        org.phones += [_phone(None, p, index.part_uuids) for p in org_record.phones if p.number not in have]
+    return org, created
+
+
+def _service(session: Session, index: _Index, org: KaartOrganization, record: ServiceRecord
+             ) -> tuple[KaartService, bool]:
+    service = index.services.get(record.id) if record.id else None
+    service = service or index.service_names.get((fold(org.name), fold(record.name)))
+    created = service is None
+    if service is None:
+        new_uuid, external = _ids(record.id, index.used_uuids)
+        service = KaartService(uuid=new_uuid, external_id=external, name=record.name.strip(), organization=org)
+        service.terms, service.areas, service.phones, service.schedules = [], [], [], []
+        service.at_locations, service.contacts = [], []
+        session.add(service)
+    service.organization = org
+    for attr in _SERVICE_FIELDS:
+        value = getattr(record, attr)
+        _fill(service, attr, value.strip() if isinstance(value, str) else value)
+    if record.extra:
+        service.hsds_extra = dict(record.extra)
+    return service, created
+
+
+_SERVICE_FIELDS = ("name", "alternate_name", "description", "not_offered", "status", "url", "email", "target_group",
+                   "minimum_age", "maximum_age", "referral_route", "application_process", "wait_time", "fees",
+                   "comes_to_school", "after_hours_note", "assured_date")
+
+
+def _kept_uuid(file_id: str, taken: set[str]) -> str:
+    """The file's id when it is a UUID not yet used (so the next exchange matches it), else a new one."""
+    kept = file_id if hsds.is_uuid(file_id) and file_id not in taken else str(uuid_module.uuid4())
+    taken.add(kept)
+    return kept
+
+
+def _phone(existing: dict[str, KaartPhone] | None, record: PhoneRecord, taken: set[str]) -> KaartPhone:
+    phone = (existing or {}).get(record.id) or KaartPhone(uuid=_kept_uuid(record.id, taken))
+    phone.number, phone.purpose, phone.description = record.number, record.purpose, record.description
+    return phone
+
+
+def _apply_parts(service: KaartService, record: ServiceRecord, taken: set[str]) -> None:
+    """Phones, schedules and areas: replaced by the file's, each keeping its id (an existing row is reused)."""
+    if record.categories or record.themes:
+        _set_terms(service, record)
+    if record.areas:
+        areas = {a.uuid: a for a in service.areas}
+        wanted = []
+        for name in dict.fromkeys(record.areas):
+            area_id = record.area_ids.get(name, "")
+            area = areas.get(area_id) or KaartServiceArea(uuid=_kept_uuid(area_id, taken))
+            area.name = name
+            wanted.append(area)
+        service.areas = wanted
+    if record.phones:
+        phones = {p.uuid: p for p in service.phones}
+        service.phones = [_phone(phones, p, taken) for p in record.phones]
+    if record.schedules:
+        schedules = {s.uuid: s for s in service.schedules}
+        wanted_schedules = []
+        for item in record.schedules:
+            schedule = schedules.get(item.id) or KaartSchedule(uuid=_kept_uuid(item.id, taken))
+            schedule.byday, schedule.opens_at, schedule.closes_at = item.byday, item.opens_at, item.closes_at
+            schedule.description = item.description
+            wanted_schedules.append(schedule)
+        service.schedules = wanted_schedules
+
+
 def apply_records(session: Session, records: list[ServiceRecord], *, progress: Progress | None = None) -> ImportResult:
     """Write checked records into the map (inside the caller's transaction)."""
     index = _Index(session)
@@ -177,52 +299,13 @@ def apply_records(session: Session, records: list[ServiceRecord], *, progress: P
     organizations: dict[str, KaartOrganization] = {}
     with session.no_autoflush:
         for done, record in enumerate(records, start=1):
-            org_record = record.organization
-            org = index.orgs.get(org_record.id) if org_record.id else None
-            org = org or index.org_names.get(fold(org_record.name))
-            if org is None:
-                new_uuid, external = _ids(org_record.id, index.used_uuids)
-                org = KaartOrganization(uuid=new_uuid, external_id=external, name=org_record.name.strip(),
-                                        alternate_name="", description="", email="", website="")
-                org.phones, org.locations = [], []
-                session.add(org)
-                orgs_created += 1
-            for attr in ("name", "alternate_name", "description", "email", "website"):
-                _fill(org, attr, getattr(org_record, attr).strip())
-            index.add_org(org)
-            if org_record.phones:
-                have = {p.number for p in org.phones}
-                org.phones += [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
-                               for p in org_record.phones if p.number not in have]
-            service = index.services.get(record.id) if record.id else None
-            service = service or index.service_names.get((fold(org.name), fold(record.name)))
-            if service is None:
-                new_uuid, external = _ids(record.id, index.used_uuids)
-                service = KaartService(uuid=new_uuid, external_id=external, name=record.name.strip(),
-                                       organization=org)
-                service.terms, service.areas, service.phones, service.schedules = [], [], [], []
-                service.at_locations, service.contacts = [], []
-                session.add(service)
-                created += 1
-            elif service.uuid not in services:
-                updated += 1
-            service.organization = org
-            for attr in ("name", "alternate_name", "description", "not_offered", "status", "url", "email",
-                         "target_group", "minimum_age", "maximum_age", "referral_route", "application_process",
-                         "wait_time", "fees", "comes_to_school", "after_hours_note", "assured_date"):
-                value = getattr(record, attr)
-                _fill(service, attr, value.strip() if isinstance(value, str) else value)
-            if record.categories or record.themes:
-                _set_terms(service, record)
-            if record.areas:
-                service.areas = [KaartServiceArea(name=a) for a in dict.fromkeys(record.areas)]
-            if record.phones:
-                service.phones = [KaartPhone(number=p.number, purpose=p.purpose, description=p.description)
-                                  for p in record.phones]
-            if record.schedules:
-                service.schedules = [KaartSchedule(byday=s.byday, opens_at=s.opens_at, closes_at=s.closes_at,
-                                                   description=s.description) for s in record.schedules]
-            _apply_locations(org, service, record)
+            org, org_is_new = _organization(session, index, record)
+            service, service_is_new = _service(session, index, org, record)
+            orgs_created += org_is_new
+            created += service_is_new
+            updated += not service_is_new and service.uuid not in services
+            _apply_parts(service, record, index.part_uuids)
+            _apply_locations(org, service, record, index.part_uuids)
             _apply_contacts(index, org, service, record)
             index.add_service(service, org.name)
             services[service.uuid] = service
@@ -231,10 +314,30 @@ def apply_records(session: Session, records: list[ServiceRecord], *, progress: P
                 progress(done, total)
     session.flush()
     index_many(session, services=list(services.values()), organizations=list(organizations.values()))
+    _remember_what_was_written(session, [s for s in services.values() if s.hsds_extra])
     return ImportResult(created, updated, orgs_created)
 
 
-def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord) -> None:
+def _remember_what_was_written(session: Session, services: list[KaartService]) -> None:
+    """For a file with kept HSDS data: note what BrugApp writes now, so an export can tell an edit from
+    a value BrugApp merely writes differently (see exchange/hsds_extra.py)."""
+    if not services:
+        return
+    from brugapp.exchange.hsds_extra import with_seen
+    from brugapp.services.kaart.export import records_in_session
+
+    session.flush()
+    for record in records_in_session(session, [s.uuid for s in services]):
+        _objects, tables = hsds.build([record], merge=False)
+        service = next(s for s in services if s.uuid == record.id)
+        if service.hsds_extra:
+            service.hsds_extra = with_seen(service.hsds_extra, tables)
+        org = service.organization
+        if org.hsds_extra and "seen" not in org.hsds_extra:
+            org.hsds_extra = with_seen(org.hsds_extra, tables)
+
+
+def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord, taken: set[str]) -> None:
     linked = {id(link.location) for link in service.at_locations}
     for loc in record.locations:
         place = (fold(loc.address_1), fold(loc.city))
@@ -242,13 +345,14 @@ def _apply_locations(org: KaartOrganization, service: KaartService, record: Serv
                          if (loc.id and existing.uuid == loc.id)
                          or (fold(existing.address_1), fold(existing.city)) == place), None)
         if location is None:
-            new_uuid = loc.id if hsds.is_uuid(loc.id) else str(uuid_module.uuid4())
-            location = KaartLocation(uuid=new_uuid)
+            location = KaartLocation(uuid=_kept_uuid(loc.id, taken))
             org.locations.append(location)
+        if hsds.is_uuid(loc.address_id):
+            location.address_uuid = loc.address_id
         location.name, location.address_1, location.postal_code = loc.name, loc.address_1, loc.postal_code
         location.city, location.state_province, location.country = loc.city, loc.state_province, loc.country or "BE"
         if id(location) not in linked:
-            service.at_locations.append(KaartServiceAtLocation(location=location))
+            service.at_locations.append(KaartServiceAtLocation(location=location, uuid=_kept_uuid(loc.link_id, taken)))
             linked.add(id(location))
 
 
@@ -263,6 +367,8 @@ def _apply_contacts(index: _Index, org: KaartOrganization, service: KaartService
             pool.append(contact)
         for attr in ("title", "email", "phone"):
             _fill(contact, attr, getattr(contact_record, attr).strip())
+        if hsds.is_uuid(contact_record.phone_id):
+            contact.phone_uuid = contact_record.phone_id
         contact.is_backup = contact_record.is_backup
         contact.organization = org
         if contact_record.service_level:

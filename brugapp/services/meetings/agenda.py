@@ -356,9 +356,13 @@ def export_invitation(store: Store, *, meeting_id: str, path: Path, audience: st
         description = "\n".join([
             sheet.type_label, *(f"{item.number}. {item.title}" for item in sheet.items),
         ])
+        from brugapp.settings import load_settings
+
+        worker = load_settings()  # replies go to the brugfiguur who sends the file
         invitation = Invitation(
             uid=meeting.uuid, title=sheet.title, starts_at=sheet.starts_at, duration_minutes=sheet.duration_minutes,
-            location=sheet.place, description=description, organizer=sheet.regiehouder, invitees=invitees,
+            location=sheet.place, description=description, organizer=worker.worker_name or sheet.regiehouder,
+            invitees=invitees, organizer_email=worker.worker_email,
         )
         write_invitation(path, invitation)
         audit(session, action="export", subject_kind="meeting_invitation", subject_uuid=meeting_id,

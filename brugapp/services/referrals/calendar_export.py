@@ -39,9 +39,11 @@ class CalendarExport:
 
 
 def export_ical(
-    store: Store, *, out: Path, today: dt.date | None = None, days_back: int = 30, include_closed: bool = False
+    store: Store, *, out: Path, today: dt.date | None = None, days_back: int = 30, include_closed: bool = False,
+    followups_as: str = "both",
 ) -> CalendarExport:
-    """Open follow-ups (VTODO, due date) and referral appointments from ``days_back`` days ago (VEVENT)."""
+    """Open follow-ups (VTODO and/or an all-day VEVENT on the due date, see ``ical.FOLLOWUP_FORMS``) and
+    referral appointments from ``days_back`` days ago (VEVENT)."""
     day = today or dt.date.today()
     since = dt.datetime.combine(day - dt.timedelta(days=days_back), dt.time(0), tzinfo=dt.UTC)
     with store.session() as session:
@@ -70,5 +72,5 @@ def export_ical(
                      detail=f"ical todos={len(todos)} events={len(events)}")
         session.flush()
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(build_calendar(todos, events, name=_("BrugApp follow-up")))
+        out.write_bytes(build_calendar(todos, events, name=_("BrugApp follow-up"), followups_as=followups_as))
         return CalendarExport(out, len(todos), len(events))

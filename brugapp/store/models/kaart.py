@@ -12,8 +12,9 @@ re-import of the same file updates instead of duplicating.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from brugapp.store.base import Base, Identified, Timestamped, new_uuid
@@ -28,6 +29,9 @@ class KaartOrganization(Identified, Timestamped, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     website: Mapped[str] = mapped_column(String(300), default="")
+    # What an imported HSDS file holds that BrugApp does not model (exchange/hsds_extra.py); replaced, never
+    # mutated in place, so SQLAlchemy sees the change.
+    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     services: Mapped[list[KaartService]] = relationship(back_populates="organization", cascade="all, delete-orphan")
     contacts: Mapped[list[KaartContact]] = relationship(
@@ -62,6 +66,7 @@ class KaartService(Identified, Timestamped, Base):
     comes_to_school: Mapped[bool] = mapped_column(Boolean, default=False)
     after_hours_note: Mapped[str] = mapped_column(Text, default="")  # where to go when closed
     assured_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # last verified
+    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # see the organisation's
 
     organization: Mapped[KaartOrganization] = relationship(back_populates="services")
     phones: Mapped[list[KaartPhone]] = relationship(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.exchange.spreadsheet import FIELDS
-from brugapp.i18n import _
+from brugapp.i18n import _, format_number
 from brugapp.services.kaart.importing import ImportPreview, ImportResult, import_kaart
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error
@@ -45,8 +45,8 @@ class ImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         if preview.kind == "table":
             intro.setText(_("{file}: {count} rows. Say which column holds what; the preview shows the first rows. "
-                            "Nothing is saved until everything is right.").format(file=preview.file,
-                                                                                  count=preview.row_count))
+                            "Nothing is saved until everything is right.").format(
+                                file=preview.file, count=format_number(preview.row_count)))
             splitter = QSplitter(Qt.Orientation.Horizontal)
             splitter.addWidget(self._mapping_form())
             splitter.addWidget(self._preview_table())

@@ -15,7 +15,7 @@ EXPECTED = [
     "sociale kaart: find 'schulden kortrijk'", "sociale kaart: import 60 services from CSV",
     "sociale kaart: re-import the CSV (60 updates)", "sociale kaart: import 60 services from an HSDS package",
     "referrals page: open referrals", "follow-ups due this week", "meeting agenda with previous action points",
-    "print a referral sheet (PDF)",
+    "print a referral sheet (PDF)", "sociale kaart: stream-import a",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Exchange formats checked against files and parsers no one here wrote."""

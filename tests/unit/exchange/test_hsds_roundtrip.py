@@ -1,4 +1,4 @@
-"""HSDS 3.0: a data package built from the shared schema goes in, and what comes out validates."""
+"""HSDS 3.0: a data package built from the official descriptor goes in, and what comes out validates."""
 
 from __future__ import annotations
 
@@ -21,15 +21,15 @@ from brugapp.services.kaart.query import list_services
 from tests.paths import REPO_ROOT
 
 REPO = REPO_ROOT
-SHARED_HSDS = REPO.parent / "shared" / "hsds-3.0"
+REFERENCE_HSDS = REPO / "tests" / "data" / "hsds-3.0"  # the official files, see SOURCE.md there
 SHIPPED_HSDS = REPO / "resources" / "hsds-3.0"
 
 
 def hsds_dir() -> Path:
-    """The reference schemas every developer and CI have at ../shared; validating against the app's own
-    copy would prove nothing, so their absence fails the test rather than skipping it."""
-    assert (SHARED_HSDS / "datapackage.json").exists(), "../shared/hsds-3.0 must stand beside the repository"
-    return SHARED_HSDS
+    """The official schemas vendored for the tests; validating against the app's own copy would prove
+    nothing, so their absence fails the test rather than skipping it."""
+    assert (REFERENCE_HSDS / "datapackage.json").exists(), "tests/data/hsds-3.0 is missing"
+    return REFERENCE_HSDS
 
 
 def descriptor() -> dict:
@@ -57,7 +57,7 @@ def build_package(folder: Path, *, service_name: str = "Sociale dienst – ontha
         "contact": [{"id": CONTACT, "organization_id": ORG, "service_id": SERVICE, "name": "Sofie Vermeulen",
                      "title": "maatschappelijk werker", "email": "sofie@example.be"}],
         "schedule": [{"id": SCHEDULE, "service_id": SERVICE, "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR",
-                      "opens_at": "09:00", "closes_at": "17:00"}],
+                      "opens_at": "09:00:00", "closes_at": "17:00:00"}],
         "service_area": [{"id": AREA, "service_id": SERVICE, "name": "Kortrijk"}],
         "location": [{"id": LOCATION, "location_type": "physical", "organization_id": ORG, "name": "Sociaal Huis"}],
         "address": [{"id": ADDRESS, "location_id": LOCATION, "address_1": "Budastraat 1", "city": "Kortrijk",
@@ -113,7 +113,7 @@ def service_validator() -> jsonschema.Validator:
 
 
 def test_hsds_package_round_trip_validates(store, tmp_path: Path) -> None:
-    # GIVEN an HSDS package written from the shared schema, and private notes on its service
+    # GIVEN an HSDS package written from the official descriptor, and private notes on its service
     result = import_kaart(store, path=build_package(tmp_path / "in"))
     assert (result.created, result.updated) == (1, 0)
     detail = get_service(store, service_id=SERVICE)
@@ -199,9 +199,10 @@ def test_broken_package_names_file_row_and_column_and_imports_nothing(store, tmp
     assert list_services(store) == []
 
 
-def test_shipped_schema_copy_matches_shared_one() -> None:
-    shared = hsds_dir()
-    assert (SHIPPED_HSDS / "datapackage.json").read_bytes() == (shared / "datapackage.json").read_bytes()
+def test_shipped_schema_copy_matches_the_official_one() -> None:
+    reference = hsds_dir()
+    assert (SHIPPED_HSDS / "datapackage.json").read_bytes() == (reference / "datapackage.json").read_bytes()
+    assert "CC BY-SA 4.0" in (reference / "SOURCE.md").read_text(encoding="utf-8")
     assert "CC BY-SA" in (SHIPPED_HSDS / "NOTICE.md").read_text(encoding="utf-8")
 
 

@@ -1,4 +1,4 @@
-"""Scenarios 1–4 and 6 (shared/docs/scenarios.md) replayed through the services."""
+"""Scenarios 1–4 and 6 (the team's scenarios.md) replayed through the services."""
 
 from __future__ import annotations
 
