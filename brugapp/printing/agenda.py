@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import to_local
 from brugapp.i18n import _, format_date, format_time
 from brugapp.printing.document import (
     FONT_BOLD,
@@ -39,7 +40,7 @@ def sheet_info(sheet: Any, title: str) -> SheetInfo:
 
 def details(sheet: Any) -> list[Flowable]:
     """Type, when, where, who coordinates, interpreter, families, notices: the head of agenda and minutes."""
-    local = sheet.starts_at.astimezone()
+    local = to_local(sheet.starts_at)
     end = local + dt.timedelta(minutes=sheet.duration_minutes)
     when = _("{day}, {start}–{end}").format(day=format_date(local.date(), "full_day"), start=format_time(local),
                                            end=format_time(end))

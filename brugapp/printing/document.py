@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from brugapp import __version__
+from brugapp.domain.clock import today_local
 from brugapp.i18n import _, format_date
 from brugapp.paths import FONTS
 
@@ -167,7 +168,7 @@ class SheetInfo:
 def write_pdf(path: Path, info: SheetInfo, story: Sequence[Flowable]) -> Path:
     """Write an A4 PDF with the BrugApp header line, audience footer and page numbers."""
     register_fonts()
-    printed_on = info.printed_on or dt.date.today()
+    printed_on = info.printed_on or today_local()
     confidential = _("Confidential: do not pass on.") if info.confidential else ""
     footer_right = _("printed {date} · page {{page}}").format(date=format_date(printed_on, "long"))
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable
 
+from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.consent import GIVERS, METHODS, PURPOSES, ConsentDecision, SheetField, fields_allowed
 from brugapp.domain.referrals import INTENSITIES, STATUSES
 from brugapp.i18n import _, format_date, format_time
 from brugapp.printing.document import SheetInfo, heading, key_value_table, para, spacer, styles, write_pdf
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
+from brugapp.domain.pseudonyms import HiddenFamily, Pseudonymiser
 from brugapp.i18n import _
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.meeting_links import consent_in_session, family_member_names
@@ -153,7 +155,7 @@ def move_item(store: Store, *, item_id: str, offset: int) -> None:
 class _View:
     shown: dict[int, str]  # family pk -> name or pseudonym for families on the sheet
     hidden: set[int]  # family pks not shown by name
-    replacements: dict[str, str]  # names to scrub from text -> stand-in
+    hidden_families: list[HiddenFamily]  # what the text must not name, by record (domain/pseudonyms.py)
     notices: list[str]
 
 
@@ -189,9 +191,10 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
                                 "school) so the app can check the consent for the school."), field="audience")
     shown: dict[int, str] = {}
     hidden: set[int] = set()
-    replacements: dict[str, str] = {}
+    hidden_families: list[HiddenFamily] = []
     notices: list[str] = []
     refusals: list[str] = []
+    pseudonymised = 0
     for pk in family_pks:
         family = session.get(Family, pk)
         if family is None:
@@ -206,7 +209,10 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
             continue
         hidden.add(pk)
         if visibility == rules.Visibility.PSEUDONYM:
-            stand_in = rules.pseudonym(len(hidden) - 1)
+            # One letter per pseudonymised family, in the order of the sheet: the same on agenda, minutes and
+            # invitation because they are all built here from the same records.
+            stand_in = rules.pseudonym(pseudonymised)
+            pseudonymised += 1
             shown[pk] = stand_in
             notices.append(_("A family appears as “{stand_in}”: there is no consent to share its details with "
                              "everyone on this list.").format(stand_in=stand_in))
@@ -214,10 +220,8 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
             stand_in = _("(name left out)")
             if pk in {link.family_id for link in meeting.family_links}:
                 refusals.append(family.display_name)
-        for name in [*rules.name_variants(family.display_name), *participants, *family_member_names(session, pk)]:
-            for variant in [name, *name.split()]:
-                if len(variant) >= 3:
-                    replacements[variant] = stand_in
+        hidden_families.append(HiddenFamily(stand_in, (
+            *rules.name_variants(family.display_name), *participants, *family_member_names(session, pk))))
     linked = [link.family_id for link in meeting.family_links]
     if audience == rules.Audience.SCHOOL and linked and len(refusals) == len(linked):
         raise AudienceRefused(_("The school version cannot be printed: no consent for the school is recorded for "
@@ -226,7 +230,7 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
     if refusals:
         notices.append(_("Families left out of this version because there is no consent for the school: {count}.")
                        .format(count=len(refusals)))
-    return _View(shown, hidden, replacements, notices)
+    return _View(shown, hidden, hidden_families, notices)
 
 
 def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.date | None = None) -> MeetingSheet:
@@ -243,8 +247,9 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
             select(MeetingFamily.family_id).join(Meeting, Meeting.id == MeetingFamily.meeting_id)
             .where(Meeting.uuid.in_(origin_ids))
         ).all())
-    view = _audience_view(session, meeting, audience, previous_families, on or dt.date.today())
-    scrub = (lambda text: rules.scrub(text, view.replacements)) if view.replacements else (lambda text: text)
+    view = _audience_view(session, meeting, audience, previous_families, on or today_local())
+    staff = [p.name for p in meeting.participants if not p.family_id and p.kind not in rules.FAMILY_KINDS]
+    scrub = Pseudonymiser(view.hidden_families, staff=[*staff, meeting.regiehouder]).text
     school_only = audience == rules.Audience.SCHOOL
 
     def action_ok(action: ActionView) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import from_local
 from brugapp.paths import DEMO_DATA
 from brugapp.store import Store, open_store
 
@@ -51,7 +52,7 @@ class DemoContext:
 
     def moment(self, offset: int, hour: int = 9, minute: int = 0) -> dt.datetime:
         local = dt.datetime.combine(self.day(offset), dt.time(hour, minute))
-        return local.astimezone(dt.UTC)
+        return from_local(local)
 
 
 def fill_demo(store: Store, *, today: dt.date | None = None) -> None:

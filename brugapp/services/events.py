@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import at_local
 from brugapp.i18n import _, format_date
 from brugapp.services.agenda import audit
 from brugapp.services.errors import NotFoundError, ValidationError
@@ -168,7 +169,7 @@ def speaker_choices(store: Store) -> list[SpeakerChoice]:
 
 def _schools_of_recent_youths(session: Session, today: dt.date) -> set[int]:
     start, _end = rules.youth_window(today)
-    since = dt.datetime.combine(start, dt.time(0, 0)).astimezone()
+    since = at_local(start, dt.time(0, 0))
     recent_meetings = select(Meeting.id).where(Meeting.starts_at >= since)
     active = families_active_since(session, since)
     active |= set(session.scalars(select(MeetingFamily.family_id).where(MeetingFamily.meeting_id.in_(recent_meetings))))

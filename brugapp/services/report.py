@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, distinct, func, literal, or_, select, type_co
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.expression import ColumnElement, Subquery
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import CATEGORIES
 from brugapp.domain.meetings import MEETING_TYPES
 from brugapp.domain.notebook import CHANNELS
@@ -302,7 +303,7 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
         if school is None:
             tables.append(_per_school_table(session, scope))
         return SchoolYearReport(school_year=school_year, school_id=school.uuid if school else "",
-                                school_name=school.label if school else "", made_on=made_on or dt.date.today(),
+                                school_name=school.label if school else "", made_on=made_on or today_local(),
                                 tables=tuple(tables))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from brugapp.domain.clock import day_bounds
 from brugapp.services.notebook import ContactInfo, list_contacts
 from brugapp.store import Store
 from brugapp.store.models import Family
@@ -27,9 +28,7 @@ class PromisedFollowUp:
 
 def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """The UTC instants where a local calendar day starts and ends."""
-    start = dt.datetime.combine(day, dt.time.min).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min).astimezone()
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+    return day_bounds(day)
 
 
 def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_overdue: bool = True

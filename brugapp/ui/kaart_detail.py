@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
 from brugapp.domain.themes import THEMES
@@ -34,7 +34,7 @@ from brugapp.services.kaart import ContactRef, ServiceDetail, opening_hours_text
 from brugapp.ui.theme import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.flow_layout import FlowLayout
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 # The quick attempts of "Poging loggen": how, and whether they answered.
 ATTEMPTS = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.referrals import ACTION_LABELS, INTENSITIES, OUTCOMES, STATUSES, Status, is_closed
 from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
@@ -45,7 +45,7 @@ from brugapp.ui.followups_page import date_from_qdate, qdate
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.form_dialog import FormDialog
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 def _aware(value: QDateTime) -> dt.datetime:

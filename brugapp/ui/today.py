@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import to_local
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time
@@ -146,7 +147,7 @@ class ContactsTodayPanel(TodayPanel):
         items = []
         for contact in contacts_logged_on(self.store, day=dt.date.today()):
             who = contact.family_name or _("Anonymous contact")
-            first = f"{format_time(contact.occurred_at.astimezone())}  {who} · {CHANNELS.label(contact.channel)}"
+            first = f"{format_time(to_local(contact.occurred_at))}  {who} · {CHANNELS.label(contact.channel)}"
             second = _themes_text(contact.themes)
             note = contact.note.replace("\n", " ")[:100]
             item = QListWidgetItem("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p))
