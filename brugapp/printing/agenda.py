@@ -10,14 +10,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import to_local
 from brugapp.i18n import _, format_date, format_time
 from brugapp.printing.document import (
-    FONT_BOLD,
     SheetInfo,
     grid_table,
     heading,
@@ -26,6 +24,7 @@ from brugapp.printing.document import (
     para,
     spacer,
     styles,
+    subheading,
     write_pdf,
 )
 
@@ -94,7 +93,8 @@ def action_table(actions: Any, *, show_origin: bool = False) -> Flowable:
 
 
 def item_title(number: int, title: str) -> Flowable:
-    return para(f"{number}. {title}", ParagraphStyle("item", parent=styles().body, fontName=FONT_BOLD))
+    """The numbered title of an agenda item; it stays on the page of what follows it."""
+    return subheading(f"{number}. {title}")
 
 
 def write_agenda(path: Path, sheet: Any) -> Path:

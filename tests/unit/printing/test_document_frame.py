@@ -1,0 +1,109 @@
+"""Every printed document: "pagina N van M", a running header, headings kept with their text, embedded fonts
+only, metadata; the minutes' single action table and the year report's per-school explanation (issue 12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from brugapp.domain.clock import today_local
+from brugapp.domain.schoolyear import SchoolYear
+from brugapp.printing.document import SheetInfo, heading, para, write_pdf
+from brugapp.services.agenda import print_agenda
+from brugapp.services.families import MemberInput, add_member
+from brugapp.services.minutes import print_minutes
+from brugapp.services.notebook import log_contact
+from brugapp.services.report import print_report
+from tests.factories import make_family, make_school
+from tests.unit.printing.helpers import pdf_pages, pdf_text
+from tests.unit.printing.test_pseudonyms import _case
+
+
+def _resolve(value):
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def fonts_of(path) -> dict[str, bool]:
+    """Every font named in the page resources -> is its program embedded (FontFile/2/3 in its descriptor)?"""
+    found: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        resources = _resolve(page.get("/Resources")) or {}
+        for font in (_resolve(resources.get("/Font")) or {}).values():
+            font = _resolve(font)
+            fonts = [font] + [_resolve(f) for f in (_resolve(font.get("/DescendantFonts")) or [])]
+            embedded = False
+            for f in fonts:
+                descriptor = _resolve(f.get("/FontDescriptor")) or {}
+                embedded |= any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont"))] = embedded
+    return found
+
+
+def test_frame_pages_header_metadata_and_fonts(tmp_path):
+    # GIVEN a long document of headings and paragraphs of every length
+    rng = random.Random(12)
+    story = []
+    titles = []
+    for n in range(60):
+        titles.append(f"Kop nummer {n}")
+        story += [heading(titles[-1]), para(" ".join(["woord"] * rng.randint(5, 160)))]
+    path = write_pdf(tmp_path / "lang.pdf", SheetInfo("Proefdocument", "Voor: de test",
+                                                     printed_on=dt.date(2026, 11, 23)), story)
+    pages = pdf_pages(path)
+    assert len(pages) >= 4
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        # THEN every page says which page of how many …
+        assert f"pagina {number} van {len(pages)}" in page
+        # … from page 2 a running header with title and date …
+        assert ("Proefdocument · 23 november 2026" in page) == (number > 1)
+        # … and no heading is the last line of text above the footer
+        body = [line for line in lines if not line.startswith(("Voor:", "Vertrouwelijk", "afgedrukt", "Proefdoc"))]
+        assert body[-1] not in titles, f"page {number} ends with heading {body[-1]}"
+    # no font that is not embedded (the unused Helvetica is gone), and the metadata a library expects
+    fonts = fonts_of(path)
+    assert fonts and all(fonts.values()), fonts
+    assert not any("Helvetica" in name for name in fonts)
+    reader = PdfReader(path)
+    assert reader.metadata.title == "Proefdocument" and reader.metadata.author
+    assert str(reader.trailer["/Root"]["/Lang"]) == "nl-BE"
+
+
+def test_minutes_have_one_action_table_and_no_repeated_nothing_noted(store, tmp_path):
+    # GIVEN minutes with two action points and most items left empty
+    meeting = _case(store)
+    # WHEN they are printed (and the agenda too)
+    text = pdf_text(print_minutes(store, meeting_id=meeting, audience="internal", path=tmp_path / "m.pdf"))
+    agenda = print_agenda(store, meeting_id=meeting, audience="internal", path=tmp_path / "a.pdf")
+    flat = " ".join(text.split())
+    # THEN each action point stands exactly once: one action table
+    assert flat.count("Huiswerkklas voor Ali zoeken") == 1
+    assert flat.count("Sarah Vandamme belt mama Janssens") == 1
+    assert "Alle actiepunten" not in flat
+    # … and empty items are named in one line, not "Niets genoteerd." under each
+    assert flat.count("Niets genoteerd") <= 1
+    assert "pagina 1 van" in text and "pagina 1 van" in pdf_text(agenda)
+    for path in (tmp_path / "m.pdf", agenda):
+        assert all(fonts_of(path).values())
+
+
+def test_year_report_explains_per_school_counts_against_totals(store, tmp_path):
+    # GIVEN one family with children at two schools, and three contact moments
+    first, second = make_school(store, name="Basisschool De Vlieger"), make_school(store, name="GO! De Regenboog")
+    family = make_family(store, display_name="Gezin Maes")
+    for child, school in (("Lotte", first), ("Wout", second)):
+        add_member(store, family_id=family, member=MemberInput("child", child, "Maes", school_id=school))
+    for days in (1, 2, 3, 4, 5, 6):
+        log_contact(store, channel="telefoon", family_id=family,
+                    occurred_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=days))
+    year = SchoolYear.of(today_local() - dt.timedelta(days=3))
+    # WHEN the report for all schools is printed
+    text = " ".join(pdf_text(print_report(store, school_year=year, path=tmp_path / "r.pdf")).split())
+    # THEN the page says why the schools add up to more than the total, and shows the total once
+    assert "Waarom de scholen samen meer tellen dan het totaal" in text
+    assert "Totaal, elk één keer geteld 6" in text
+    assert "De Vlieger 6" in text and "De Regenboog 6" in text
+    assert "pagina 1 van" in text
