@@ -61,7 +61,7 @@ def run_print_referral(args: argparse.Namespace) -> int:
                                        out=args.out, status_only=args.status_only,
                                        override_reason=args.override_reason, sender_name=me.worker_name,
                                        sender_organisation=me.worker_organisation, sender_phone=me.worker_phone,
-                                       sender_email=me.worker_email)
+                                       sender_email=me.worker_email, sender_role=me.worker_role)
     except (ValidationError, NotFoundError) as exc:
         raise CommandError(str(exc)) from None
     finally:

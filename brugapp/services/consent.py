@@ -135,7 +135,7 @@ def _fact(consent: Consent, member_uuid: str) -> ConsentFact:
         recipient_kind=consent.recipient_kind, recipient_uuid=consent.recipient_uuid,
         purposes=frozenset(consent.purposes.split()), given_by=consent.given_by, method=consent.method,
         given_on=consent.given_on, valid_until=consent.valid_until, withdrawn_on=consent.withdrawn_on,
-        withheld=consent.withheld, subject_member_uuid=member_uuid,
+        withheld=consent.withheld, subject_member_uuid=member_uuid, given_by_name=consent.given_by_name,
     )
 
 

@@ -40,6 +40,7 @@ from brugapp.services.consent import ConsentRefused, check_consent_in_session, f
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.followups import create_followup_in_session
 from brugapp.services.listing import ListedRecord
+from brugapp.services.referral_print import family_contact
 from brugapp.services.timeline import TimelineEntry
 from brugapp.store import Store
 from brugapp.store.models import AuditEntry, Family
@@ -546,6 +547,7 @@ def print_referral_sheet(
     sender_phone: str = "",
     sender_email: str = "",
     sender_organisation: str = "",
+    sender_role: str = "",
     on: dt.date | None = None,
 ) -> PrintedSheet:
     """Print the doorverwijsfiche (or the status-only version) for one recipient.
@@ -594,7 +596,7 @@ def print_referral_sheet(
             sharing=detail.sharing, feedback_on=detail.feedback_on, feedback_text=detail.feedback_text,
             sender_name=sender_name or family.reference_person, sender_phone=sender_phone,
             sender_email=sender_email, sender_organisation=sender_organisation, decision=decision,
-            status_only=status_only,
+            status_only=status_only, sender_role=sender_role, family_contact=family_contact(session, family, decision),
         )
         session.add(AuditEntry(action="print", subject_kind="referral", subject_uuid=referral.uuid,
                                audience=recipient.label[:80],

@@ -71,7 +71,23 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 def sender_of(settings: Settings) -> dict[str, str]:
     """The brugfiguur's own details (Instellingen → Mijn gegevens) as the sender of a printed sheet."""
     return {"sender_name": settings.worker_name, "sender_organisation": settings.worker_organisation,
-            "sender_phone": settings.worker_phone, "sender_email": settings.worker_email}
+            "sender_phone": settings.worker_phone, "sender_email": settings.worker_email,
+            "sender_role": settings.worker_role}
+
+
+_ASKED_FOR_SENDER: list[bool] = []  # ask for "Mijn gegevens" once per session, not at every print
+
+
+def ask_sender_once(parent: QWidget) -> Settings:
+    """The sender block needs the brugfiguur's phone and e-mail: ask once when they are missing."""
+    settings = load_settings()
+    if (settings.worker_phone and settings.worker_email) or _ASKED_FOR_SENDER:
+        return settings
+    _ASKED_FOR_SENDER.append(True)
+    from brugapp.ui.settings_dialog import SettingsDialog  # only when needed: keeps start-up light
+
+    SettingsDialog(parent).exec()
+    return load_settings()
 
 
 class NewReferralDialog(QDialog):
@@ -325,9 +341,12 @@ class PrintSheetDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
+            settings = ask_sender_once(self)
+        else:
+            settings = load_settings()
         store, referral_id, out = self.store, self.referral.id, path
         status_only, override_reason = self.status_box.isChecked(), self.override_edit.text()
-        sender = sender_of(load_settings())
+        sender = sender_of(settings)
 
         def work() -> Path:
             return print_referral_sheet(store, referral_id=referral_id, recipient_id=recipient_id,
