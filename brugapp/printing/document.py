@@ -34,6 +34,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from brugapp import __version__
 from brugapp.domain.clock import today_local
@@ -114,9 +115,28 @@ def para(value: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(text(value), style or styles().body)
 
 
-def heading(value: str) -> Paragraph:
-    """A section heading; it travels to the next page with what follows it."""
-    return Paragraph(text(value), styles().heading)
+def heading(value: str, *, in_contents: bool = False) -> Paragraph:
+    """A section heading; it travels to the next page with what follows it. ``in_contents``: listed in the
+    contents page (``contents()``) with its page number."""
+    paragraph = Paragraph(text(value), styles().heading)
+    if in_contents:
+        paragraph.contents_entry = value  # read by _Document.afterFlowable
+    return paragraph
+
+
+def contents() -> TableOfContents:
+    """A contents page: every ``heading(..., in_contents=True)`` with its page number (needs two passes)."""
+    s = styles()
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [ParagraphStyle("contents", parent=s.body, leftIndent=0, firstLineIndent=0, spaceBefore=2)]
+    return toc
+
+
+class _Document(SimpleDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "contents_entry", None)
+        if entry:
+            self.notify("TOCEntry", (0, text(entry), self.page))
 
 
 def subheading(value: str) -> Paragraph:
@@ -316,14 +336,18 @@ def write_pdf(path: Path, info: SheetInfo, story: Sequence[Flowable], *, pagesiz
     register_fonts()
     printed_on = info.printed_on or today_local()
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(
+    doc = _Document(
         str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm,
         bottomMargin=20 * mm, title=info.title, author=info.author or "BrugApp", subject=info.audience,
         creator=f"BrugApp {__version__}", lang=language_tag(), initialFontName=FONT,
     )
+    flowables = [Paragraph(text(info.title), styles().title), *story]
+    canvas = _numbered_canvas(info, printed_on)
     with _REPORTLAB_LOCK:
-        doc.build([Paragraph(text(info.title), styles().title), *story],
-                  canvasmaker=_numbered_canvas(info, printed_on))
+        if any(isinstance(f, TableOfContents) for f in story):
+            doc.multiBuild(flowables, canvasmaker=canvas)  # the second pass knows the page numbers
+        else:
+            doc.build(flowables, canvasmaker=canvas)
     return path
 
 

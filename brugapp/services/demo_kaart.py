@@ -26,6 +26,16 @@ def _contact(org: KaartOrganization, service: KaartService, data: dict, *, backu
                         phone=data.get("phone", ""), email=data.get("email", ""), is_backup=backup)
 
 
+_DEMO_STREETS = ("Stationsstraat", "Kerkstraat", "Marktplein", "Schoolstraat", "Molenstraat", "Leiekaai",
+                 "Dorpsplein", "Groeningestraat", "Lindenlaan", "Brugsesteenweg")
+
+
+def _demo_street(key: str) -> str:
+    """A fictional street address for an organisation the demo file gives only a town (stable per key)."""
+    number = sum(ord(c) for c in key)
+    return f"{_DEMO_STREETS[number % len(_DEMO_STREETS)]} {number % 97 + 1}"
+
+
 def load_kaart(session: Session, demo: DemoContext) -> None:
     made: list[tuple[dict, KaartOrganization]] = []
     for row in demo.read_json("kaart.json"):
@@ -54,10 +64,11 @@ def load_kaart(session: Session, demo: DemoContext) -> None:
             service.phones = [KaartPhone(number=data["phone"], purpose="main")] if data.get("phone") else []
             if data.get("after_hours"):
                 service.phones.append(KaartPhone(number=data["after_hours"], purpose="after_hours"))
-            if data.get("address"):
-                key = (data["address"], data["city"])
+            address = data.get("address") or (_demo_street(row["key"]) if data.get("city") else "")
+            if address:
+                key = (address, data["city"])
                 if key not in locations:
-                    locations[key] = KaartLocation(organization=org, name=org.name, address_1=data["address"],
+                    locations[key] = KaartLocation(organization=org, name=org.name, address_1=address,
                                                    postal_code=data.get("postal_code", ""), city=data["city"],
                                                    state_province="West-Vlaanderen")
                 service.at_locations = [KaartServiceAtLocation(location=locations[key])]

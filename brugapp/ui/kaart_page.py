@@ -370,10 +370,20 @@ class KaartPage(SectionPage):
         def on_done(result: ExportResult) -> None:
             self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
 
-        self.operation = run_operation(
-            self, label=_("Exporting …"),
-            work=lambda: export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience),
-            on_done=on_done)
+        # The guide follows the page's filter: the municipality and theme chosen there name it on paper.
+        # Read on the GUI thread, before the work goes to the worker thread.
+        category, place = self.category_box.currentData() or "", self.place_box.currentData() or ""
+        theme = category[6:] if category.startswith("theme:") else ""
+
+        def work() -> ExportResult:
+            if kind != "pdf":
+                return export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience)
+            from brugapp.services.wegwijzer import export_wegwijzer
+
+            return export_wegwijzer(store, out=out, audience=audience, service_ids=chosen, municipality=place,
+                                    theme=theme)
+
+        self.operation = run_operation(self, label=_("Exporting …"), work=work, on_done=on_done)
         return self.operation
 
     def _status(self, text: str) -> None:
