@@ -24,6 +24,9 @@ from brugapp import i18n  # after the path line above: a checkout runs without i
 from brugapp.services.errors import ValidationError
 
 Printer = Callable[[Path], object]
+# What "Mijn gegevens" would hold on a real laptop (fictional, like the whole demo).
+DEMO_SENDER = {"sender_name": "Sarah Vandamme", "sender_role": "brugfiguur", "sender_organisation": "Stad Kortrijk",
+               "sender_phone": "056 00 00 00", "sender_email": "sarah.vandamme@example.be"}
 
 
 def _jobs(store: object) -> list[tuple[str, Printer]]:
@@ -44,7 +47,7 @@ def _jobs(store: object) -> list[tuple[str, Printer]]:
         target = referral.contact_id or referral.service_id
         if target:
             jobs.append((f"referral{n:02d}", lambda p, r=referral.id, t=target: referrals.print_referral_sheet(
-                store, referral_id=r, recipient_id=t, out=p)))  # type: ignore[arg-type]
+                store, referral_id=r, recipient_id=t, out=p, **DEMO_SENDER)))  # type: ignore[arg-type]
     for n, event in enumerate(events.list_events(store), start=1):  # type: ignore[arg-type]
         jobs.append((f"event{n:02d}-programme", lambda p, e=event.id: events.print_programme(
             store, event_id=e, path=p)))  # type: ignore[arg-type]
@@ -66,14 +69,15 @@ def _jobs(store: object) -> list[tuple[str, Printer]]:
 
 
 def _filtered_wegwijzer(store: object) -> list[tuple[str, Printer]]:
-    """The one-municipality parents' guide, when the kaart export knows the filter."""
-    from brugapp.services import kaart_export
+    """The one-municipality parents' guide and a one-theme guide for a school team."""
+    from brugapp.services.wegwijzer import export_wegwijzer
 
-    guide = getattr(kaart_export, "export_wegwijzer", None)
-    if guide is None:
-        return []
-    return [("wegwijzer-parents-kortrijk", lambda p: guide(store, out=p, audience="parents",
-                                                          municipality="Kortrijk"))]
+    return [
+        ("wegwijzer-parents-kortrijk", lambda p: export_wegwijzer(store, out=p, audience="parents",  # type: ignore[arg-type]
+                                                                  municipality="Kortrijk")),
+        ("wegwijzer-school-menen-education", lambda p: export_wegwijzer(
+            store, out=p, audience="school", municipality="Menen", theme="education")),  # type: ignore[arg-type]
+    ]
 
 
 def i18n_today() -> object:

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from brugapp.domain import meetings as rules
@@ -92,13 +93,17 @@ def action_table(actions: Any, *, show_origin: bool = False) -> Flowable:
     return grid_table(header, rows, widths_mm=(95, 45, 34))
 
 
-def item_title(number: int, title: str) -> Flowable:
-    """The numbered title of an agenda item; it stays on the page of what follows it."""
+def item_title(number: int, title: str, *, alone: bool = False) -> Flowable:
+    """The numbered title of an agenda item; it stays on the page of what follows it. An item with nothing
+    under it is a line of the agenda, not a heading: it may end a page."""
+    if alone:
+        return para(f"{number}. {title}", ParagraphStyle("item", parent=styles().subheading, keepWithNext=0))
     return subheading(f"{number}. {title}")
 
 
 def write_agenda(path: Path, sheet: Any) -> Path:
     story: list[Flowable] = [*details(sheet), *participants(sheet, with_attendance=False), heading(_("Agenda"))]
+    blocks: list[list[Flowable]] = []
     for item in sheet.items:
         block: list[Flowable] = [item_title(item.number, item.title)]
         if item.code == rules.PREVIOUS_ACTIONS:
@@ -110,6 +115,12 @@ def write_agenda(path: Path, sheet: Any) -> Path:
             block.append(para(_("Proposed: {date}").format(date=format_date(sheet.next_date, "full_day"))))
         elif item.hint:
             block.append(para(item.hint, styles().small))
+        if len(block) == 1:
+            block = [item_title(item.number, item.title, alone=True)]
+        blocks.append(block)
+    if len(blocks) >= 2:  # the last page never holds one agenda item alone
+        blocks[-2:] = [[*blocks[-2], spacer(1.5), *blocks[-1]]]
+    for block in blocks:
         story += [keep(block), spacer(1.5)]
     if sheet.next_date and not any(item.code == rules.NEXT_DATE for item in sheet.items):
         story += [heading(_("Next date")), para(format_date(sheet.next_date, "full_day"))]

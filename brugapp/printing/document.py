@@ -128,6 +128,9 @@ def contents() -> TableOfContents:
     """A contents page: every ``heading(..., in_contents=True)`` with its page number (needs two passes)."""
     s = styles()
     toc = TableOfContents(dotsMinLevel=0)
+    toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     toc.levelStyles = [ParagraphStyle("contents", parent=s.body, leftIndent=0, firstLineIndent=0, spaceBefore=2)]
     return toc
 

@@ -15,7 +15,16 @@ from reportlab.platypus import Flowable
 from brugapp.domain import meetings as rules
 from brugapp.i18n import _, format_date
 from brugapp.printing.agenda import action_table, details, item_title, participants, sheet_info
-from brugapp.printing.document import empty_table_note, grid_table, heading, para, spacer, styles, write_pdf
+from brugapp.printing.document import (
+    empty_table_note,
+    grid_table,
+    heading,
+    keep,
+    para,
+    spacer,
+    styles,
+    write_pdf,
+)
 
 
 def _due(action: Any) -> str:
@@ -31,6 +40,8 @@ def _actions_of_meeting(sheet: Any) -> Flowable:
             rows.append([action.what, action.owner, _due(action), origin])
     if not rows:
         return empty_table_note(_("No action points were agreed."))
+    if not any(row[3] for row in rows):  # all under the actions item: no column saying so
+        return grid_table([_("What"), _("Who"), _("By when")], [row[:3] for row in rows], widths_mm=(100, 46, 28))
     return grid_table([_("What"), _("Who"), _("By when"), _("Item")], rows, widths_mm=(90, 44, 26, 14))
 
 
@@ -64,11 +75,13 @@ def write_minutes(path: Path, sheet: Any) -> Path:
     story: list[Flowable] = [*details(sheet), *participants(sheet, with_attendance=True), heading(_("Minutes"))]
     quiet = [item for item in sheet.items if not _has_content(item, sheet)]
     if quiet:
-        story.append(para(_("Nothing noted under: {items}.").format(
+        story.append(para(_("Nothing noted under: {items}").format(
             items=", ".join(f"{item.number}. {item.title}" for item in quiet)), styles().small))
-    for item in sheet.items:
-        if _has_content(item, sheet):
-            story += _item_story(item, sheet)
+    blocks = [_item_story(item, sheet) for item in sheet.items if _has_content(item, sheet)]
+    if len(blocks) >= 2:  # the last page never holds the next date alone: it goes with the item before it
+        blocks[-2:] = [[keep([*blocks[-2], *blocks[-1]])]]
+    for block in blocks:
+        story += block
     if not any(item.code == rules.ACTIONS for item in sheet.items):
         story += [heading(_("Action points")), _actions_of_meeting(sheet)]
     if sheet.next_date and not any(item.code == rules.NEXT_DATE for item in sheet.items):

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PdfReader
+from pypdf.generic import IndirectObject
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -33,3 +34,23 @@ def computer_zone(zone: str) -> Iterator[None]:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+def _resolve(value):
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def fonts_of(path) -> dict[str, bool]:
+    """Every font named in the page resources -> is its program embedded (FontFile/2/3 in its descriptor)?"""
+    found: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        resources = _resolve(page.get("/Resources")) or {}
+        for font in (_resolve(resources.get("/Font")) or {}).values():
+            font = _resolve(font)
+            fonts = [font] + [_resolve(f) for f in (_resolve(font.get("/DescendantFonts")) or [])]
+            embedded = False
+            for f in fonts:
+                descriptor = _resolve(f.get("/FontDescriptor")) or {}
+                embedded |= any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont"))] = embedded
+    return found

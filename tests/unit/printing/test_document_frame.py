@@ -7,7 +7,6 @@ import datetime as dt
 import random
 
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
 from brugapp.domain.clock import today_local
 from brugapp.domain.schoolyear import SchoolYear
@@ -18,28 +17,8 @@ from brugapp.services.minutes import print_minutes
 from brugapp.services.notebook import log_contact
 from brugapp.services.report import print_report
 from tests.factories import make_family, make_school
-from tests.unit.printing.helpers import pdf_pages, pdf_text
+from tests.unit.printing.helpers import fonts_of, pdf_pages, pdf_text
 from tests.unit.printing.test_pseudonyms import _case
-
-
-def _resolve(value):
-    return value.get_object() if isinstance(value, IndirectObject) else value
-
-
-def fonts_of(path) -> dict[str, bool]:
-    """Every font named in the page resources -> is its program embedded (FontFile/2/3 in its descriptor)?"""
-    found: dict[str, bool] = {}
-    for page in PdfReader(path).pages:
-        resources = _resolve(page.get("/Resources")) or {}
-        for font in (_resolve(resources.get("/Font")) or {}).values():
-            font = _resolve(font)
-            fonts = [font] + [_resolve(f) for f in (_resolve(font.get("/DescendantFonts")) or [])]
-            embedded = False
-            for f in fonts:
-                descriptor = _resolve(f.get("/FontDescriptor")) or {}
-                embedded |= any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            found[str(font.get("/BaseFont"))] = embedded
-    return found
 
 
 def test_frame_pages_header_metadata_and_fonts(tmp_path):

@@ -9,7 +9,7 @@ from brugapp.cli import main
 from brugapp.services.demo import fill_demo
 from brugapp.services.kaart_edit import ServiceInput, save_service
 from brugapp.services.wegwijzer import export_wegwijzer
-from tests.unit.printing.helpers import pdf_pages
+from tests.unit.printing.helpers import fonts_of, pdf_pages
 
 HOMEWORK = "Huiswerkbegeleiding na school door vrijwilligers."
 
@@ -46,6 +46,8 @@ def test_one_entry_per_service_with_its_towns_contents_and_parent_words(store, t
     assert "Inhoud" in pages[0] and ". . . 1" in pages[0]
     assert text.count("Drempels naar en in het onderwijs") == 2  # in the contents and as the heading
     assert "Niet aan ouders geven" not in text
+    fonts = fonts_of(tmp_path / "ouders.pdf")  # the contents page brings no Helvetica of its own
+    assert fonts and all(fonts.values()), fonts
 
 
 def test_filter_by_municipality_and_theme_from_the_command_line(store, tmp_path, capsys):
