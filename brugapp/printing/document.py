@@ -243,7 +243,8 @@ def grid_table(
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),  # reportlab's cell default is Helvetica, which would not be embedded
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        # Lines to write on must survive a photocopy; between printed rows a light rule is enough.
+        ("LINEBELOW", (0, 1), (-1, -1), 0.6 if row_height_mm else 0.4, MUTED if row_height_mm else RULE),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM" if row_height_mm else "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),

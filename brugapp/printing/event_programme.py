@@ -61,9 +61,8 @@ def _sign_table(lines: int) -> Flowable:
 def write_attendance_list(path: Path, event: Any, *, blank_lines: int = 3) -> Path:
     """A list to sign at the door: per invited school a block of rows (registrations plus spare rows), then
     rows for walk-ins. The school's name and its count stand above its block, separated by a dot."""
-    story = _head(event)
-    story.append(heading(_("Attendance list")))
-    story.append(para(_("Write your name and function and sign on a line of your school."), styles().small))
+    story = _head(event)  # the title already says "Aanwezigheidslijst": no second heading
+    story.append(para(_("Write your name and function and sign on a line of your school."), styles().notice))
     for school in event.schools:
         registered = _("registered: {count}").format(count=school.registered) if school.registered else ""
         story.append(spacer(2))

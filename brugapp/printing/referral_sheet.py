@@ -137,6 +137,14 @@ def side_by_side(left: list[Flowable], right: list[Flowable]) -> Flowable:
     return table
 
 
+def _signer(decision: ConsentDecision) -> str:
+    """Who signs for the family: whoever gave the consent ("Ouder Karim Haddad"), else "the parent"."""
+    fact = decision.consent
+    if fact is None or fact.method == "override":
+        return _("the parent")
+    return " ".join(p for p in (GIVERS.label(fact.given_by), fact.given_by_name) if p)
+
+
 def signature_block(left: str, right: str) -> Flowable:
     """Two boxes to sign in, with a line for name and date: paper a service files."""
     label = ParagraphStyle("sign", parent=styles().small, textColor=INK, fontName=FONT, fontSize=MIN_LABEL_PT)
@@ -231,7 +239,7 @@ def write_referral_sheet(path: Path, data: ReferralSheetData, *, printed_on: dt.
         story += [spacer(3), heading(_("Consent")), para(line, styles().small)]
     if not data.status_only:
         story += [spacer(4), keep([heading(_("Signatures")), signature_block(
-            _("The bridge figure"), _("For agreement: the parent"))])]
+            _("The bridge figure"), _("For agreement: {who}").format(who=_signer(data.decision)))])]
     title = _("Where does it stand? (status only)") if data.status_only else _("Referral sheet")
     # Kept short: the shared footer does not wrap, and the title already says "status only".
     audience = _("For: {recipient}").format(recipient=data.recipient_label)

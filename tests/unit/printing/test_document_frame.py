@@ -86,3 +86,20 @@ def test_year_report_explains_per_school_counts_against_totals(store, tmp_path):
     assert "Totaal, elk één keer geteld 6" in text
     assert "De Vlieger 6" in text and "De Regenboog 6" in text
     assert "pagina 1 van" in text
+
+
+def test_year_report_counts_the_signals_it_lists_with_dutch_dates(store, tmp_path):
+    from brugapp.services.signals import record_signal
+
+    # GIVEN two signals in the school year (fewer than five: a count that is about places, not families)
+    year = SchoolYear(2025)
+    for day, text in ((dt.date(2025, 10, 22), "Vochtige huurwoningen in dezelfde straat"),
+                      (dt.date(2026, 3, 3), "Facturen voor uitstappen komen te laat")):
+        record_signal(store, theme="poverty.housing", description=text, families_concerned=6, signalled_on=day,
+                      passed_on_to="Lokaal Netwerk Kinderarmoede")
+    # WHEN the report is printed
+    text = " ".join(pdf_text(print_report(store, school_year=year, path=tmp_path / "r.pdf")).split())
+    # THEN the key figure says 2, as many as it lists, and the dates are Dutch, not 22-10-2025
+    assert "Doorgegeven signalen 2" in text
+    assert "22 okt 2025" in text and "22-10-2025" not in text
+    assert "Vochtige huurwoningen" in text and "Facturen voor uitstappen" in text

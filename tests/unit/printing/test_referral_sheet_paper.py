@@ -53,7 +53,7 @@ def test_sheet_for_the_service_carries_sender_family_contact_consent_and_signatu
     assert "Toestemming gegeven door Ouder Karim Haddad" in text
     # … dates are absolute, and there is room to sign
     assert "vandaag" not in text.lower() and "donderdag 26 november 2026" in text
-    assert "Handtekeningen" in text and "Voor akkoord: de ouder" in text
+    assert "Handtekeningen" in text and "Voor akkoord: Ouder Karim Haddad" in text
 
 
 def test_status_sheet_for_the_school_never_shows_how_to_reach_the_family(store, tmp_path):
