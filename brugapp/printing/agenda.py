@@ -102,7 +102,7 @@ def item_title(number: int, title: str, *, alone: bool = False) -> Flowable:
 
 
 def write_agenda(path: Path, sheet: Any) -> Path:
-    story: list[Flowable] = [*details(sheet), *participants(sheet, with_attendance=False), heading(_("Agenda"))]
+    story: list[Flowable] = [*details(sheet), *participants(sheet, with_attendance=False)]
     blocks: list[list[Flowable]] = []
     for item in sheet.items:
         block: list[Flowable] = [item_title(item.number, item.title)]
@@ -120,6 +120,8 @@ def write_agenda(path: Path, sheet: Any) -> Path:
         blocks.append(block)
     if len(blocks) >= 2:  # the last page never holds one agenda item alone
         blocks[-2:] = [[*blocks[-2], spacer(1.5), *blocks[-1]]]
+    # The heading goes inside the first block: reportlab keeps a heading with a paragraph, not with a block.
+    blocks = [[heading(_("Agenda")), *blocks[0]], *blocks[1:]] if blocks else [[heading(_("Agenda"))]]
     for block in blocks:
         story += [keep(block), spacer(1.5)]
     if sheet.next_date and not any(item.code == rules.NEXT_DATE for item in sheet.items):

@@ -145,10 +145,12 @@ def _place_lines(place: Place, *, for_school: bool) -> str:
     return "<br/>".join(line for line in lines if line)
 
 
-def _entry(entry: GuideEntry, *, for_school: bool) -> list[Flowable]:
+def _entry(entry: GuideEntry, *, for_school: bool, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """One entry, kept on one page; ``lead`` (its theme heading) goes in the same block, because reportlab
+    does not keep a heading with a KeepTogether that follows it."""
     name_style, place_style, detail_style = _styles()
     how = entry.how_school if for_school else entry.how_parent
-    block: list[Flowable] = [Paragraph(text(entry.name), name_style)]
+    block: list[Flowable] = [*lead, Paragraph(text(entry.name), name_style)]
     if entry.description:
         block.append(Paragraph(text(entry.description), detail_style))
     block.append(Paragraph(_facts([
@@ -189,10 +191,11 @@ def write_wegwijzer(path: Path, services: Sequence[GuideService], *, audience: s
         story += [heading(_("Contents")), contents()]
     current: tuple[int, str] | None = None
     for entry in entries:
+        lead: list[Flowable] = []
         if entry.group != current:
             current = entry.group
-            story.append(heading(entry.group[1], in_contents=True))
-        story.extend(_entry(entry, for_school=for_school))
+            lead.append(heading(entry.group[1], in_contents=True))
+        story.extend(_entry(entry, for_school=for_school, lead=lead))
     info = SheetInfo(
         title=_("Wegwijzer: who can help?"),
         audience=_("For: school team") if for_school else _("For: parents"),

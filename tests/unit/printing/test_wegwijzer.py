@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from brugapp.cli import main
+from brugapp.domain.themes import THEMES
 from brugapp.services.demo import fill_demo
 from brugapp.services.kaart_edit import ServiceInput, save_service
 from brugapp.services.wegwijzer import export_wegwijzer
@@ -78,3 +79,10 @@ def test_demo_parents_guide_for_one_municipality_fits_twelve_pages(store, tmp_pa
     assert len(pages) <= 12, len(pages)
     text = " ".join(pages)
     assert text.count("Adres:") >= result.count * 0.9
+    # … no theme heading ends a page, and every font is embedded
+    themes = {THEMES.label(code) for code in THEMES.codes()}
+    for number, page in enumerate(pdf_pages(result.path), start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith(("Voor:", "afgedrukt", "Wegwijzer: wie kan helpen?"))]
+        assert body[-1] not in themes, f"page {number} ends with the heading {body[-1]}"
+    assert all(fonts_of(result.path).values())
