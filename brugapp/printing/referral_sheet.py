@@ -243,4 +243,4 @@ def write_referral_sheet(path: Path, data: ReferralSheetData, *, printed_on: dt.
     title = _("Where does it stand? (status only)") if data.status_only else _("Referral sheet")
     # Kept short: the shared footer does not wrap, and the title already says "status only".
     audience = _("For: {recipient}").format(recipient=data.recipient_label)
-    return write_pdf(path, SheetInfo(title, audience, printed_on=printed_on), story)
+    return write_pdf(path, SheetInfo(title, audience, printed_on=printed_on, author=data.sender_name), story)
