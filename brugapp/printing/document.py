@@ -179,6 +179,7 @@ class GridTable(Table):
     """A table that never leaves a single row alone on a page: it moves, or splits one row earlier."""
 
     MIN_ROWS = 2
+    FRESH_PAGE = 600  # points: at the top of a page a split must happen, however lonely the row
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
@@ -187,8 +188,8 @@ class GridTable(Table):
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         first = len(parts[0]._cellvalues) - head
         rest = len(parts[1]._cellvalues) - head
-        if first < self.MIN_ROWS:
-            return []
+        if first < self.MIN_ROWS and availHeight < self.FRESH_PAGE:
+            return []  # move the table to the next page rather than leave one row here
         if rest < self.MIN_ROWS and first > self.MIN_ROWS:
             last_row = parts[0]._rowHeights[-1]
             return super().split(availWidth, availHeight - last_row - 1)

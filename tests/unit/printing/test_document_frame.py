@@ -103,3 +103,55 @@ def test_year_report_counts_the_signals_it_lists_with_dutch_dates(store, tmp_pat
     assert "Doorgegeven signalen 2" in text
     assert "22 okt 2025" in text and "22-10-2025" not in text
     assert "Vochtige huurwoningen" in text and "Facturen voor uitstappen" in text
+
+
+def _contrast(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)  # against white paper
+
+
+def text_runs(path) -> list[tuple[float, tuple[float, float, float]]]:
+    """(font size, fill colour) of every piece of text the PDF draws."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(path)
+    runs = []
+    for page in reader.pages:
+        size, fill, stack = 0.0, (0.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                stack.append((size, fill))
+            elif operator == b"Q":
+                size, fill = stack.pop()
+            elif operator == b"Tf":
+                size = float(operands[1])
+            elif operator == b"rg":
+                fill = tuple(float(v) for v in operands)
+            elif operator == b"g":
+                fill = (float(operands[0]),) * 3
+            elif operator in (b"Tj", b"TJ", b"'", b'"'):
+                runs.append((size, fill))
+    return runs
+
+
+def test_every_label_is_nine_points_and_dark_enough_for_a_photocopy(tmp_path):
+    from brugapp.printing.document import grid_table, key_value_table, styles
+
+    # GIVEN a sheet with every building block: subtitle, notice, small print, key/value labels, table header
+    s = styles()
+
+    def blocks() -> list:
+        return [para("Ondertitel", s.subtitle), para("Let op: enkel voor het team.", s.notice),
+                heading("Gegevens"), key_value_table([("Wanneer", "maandag 23 november 2026")]),
+                para("Kleine toelichting onder een tabel.", s.small),
+                grid_table(["Thema", "Aantal"], [["Wonen", "12"], ["Voeding", "<5"]], widths_mm=(120, 40))]
+
+    path = write_pdf(tmp_path / "blokken.pdf", SheetInfo("Blokken", "Voor: de test"),
+                     [f for _n in range(30) for f in blocks()])
+    runs = text_runs(path)
+    # THEN no text is smaller than 9 pt, and every text colour has a contrast of at least 4.5:1 on white
+    assert runs and min(size for size, _fill in runs) >= 9
+    assert min(_contrast(fill) for _size, fill in runs) >= 4.5
