@@ -18,7 +18,8 @@ from typing import Protocol
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from brugapp.domain.kaart import WeeklySlot
+from brugapp.domain.clock import today_local
+from brugapp.domain.kaart import WeeklySlot, is_stale
 from brugapp.i18n import _, format_date
 from brugapp.printing.document import (
     FONT_BOLD,
@@ -120,7 +121,7 @@ class GuideService(Protocol):
 def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
     s = styles()
     name = ParagraphStyle("service", parent=s.body, fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceBefore=4)
-    place = ParagraphStyle("place", parent=s.body, fontSize=9.5, leading=12.5, spaceBefore=2)
+    place = ParagraphStyle("place", parent=s.body, fontSize=9.5, leading=12.5, spaceBefore=4)
     detail = ParagraphStyle("detail", parent=s.body, fontSize=9.5, leading=12.5, textColor=INK)
     return name, place, detail
 
@@ -141,6 +142,8 @@ def _place_lines(place: Place, *, for_school: bool) -> str:
         lines.append(_facts([(_("Fixed contact person"), place.contact), (_("Backup"), place.backup),
                              (_("Comes to the school"), _("yes") if place.comes_to_school else _("no"))]))
     checked = format_date(place.checked_on, "long") if place.checked_on else _("not yet")
+    if for_school and is_stale(place.checked_on, today_local()):
+        checked += " – " + _("more than a year ago: check before you pass it on")
     lines.append(_facts([(_("Last checked"), checked)]))
     return "<br/>".join(line for line in lines if line)
 
