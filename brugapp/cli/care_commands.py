@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json, print_rows
 from brugapp.cli.print_commands import command_group
+from brugapp.domain.clock import today_local
 from brugapp.domain.followups import BUCKETS
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.i18n import _, format_date
@@ -113,7 +113,7 @@ def run_referral_figures(args: argparse.Namespace) -> int:
     from brugapp.services.care_figures import referral_figures, shown
 
     try:
-        year = SchoolYear.parse(args.year) if args.year else SchoolYear.of(dt.date.today())
+        year = SchoolYear.parse(args.year) if args.year else SchoolYear.of(today_local())
     except ValueError:
         raise CommandError(_("Write the school year as 2025-2026.")) from None
     store = open_cli_store(args)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json, print_rows
+from brugapp.domain.clock import now_local
 from brugapp.domain.kaart import CATEGORIES
 from brugapp.i18n import _
 from brugapp.services.errors import ValidationError
@@ -113,7 +114,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_find(args: argparse.Namespace) -> int:
     from brugapp.services.kaart import KaartFilter, find_services
 
-    moment = dt.datetime.now()
+    moment = now_local().replace(tzinfo=None)
     if args.at:
         try:
             moment = dt.datetime.fromisoformat(args.at)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from brugapp.domain.clock import from_local
+from brugapp.domain.clock import from_local, today_local
 from brugapp.paths import DEMO_DATA
 from brugapp.store import Store, open_store
 
@@ -56,7 +56,7 @@ class DemoContext:
 
 
 def fill_demo(store: Store, *, today: dt.date | None = None) -> None:
-    context = DemoContext(today=today or dt.date.today())
+    context = DemoContext(today=today or today_local())
     with store.session() as session:
         for spec in DEMO_LOADERS:
             module_name, function_name = spec.split(":")

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import (
     CATEGORIES,
     DAY_SHORT,
@@ -324,7 +325,7 @@ def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
                 return False
         elif summary.colour != criteria.colour:
             return False
-    if criteria.stale_only and not summary.is_stale(criteria.today or dt.date.today()):
+    if criteria.stale_only and not summary.is_stale(criteria.today or today_local()):
         return False
     if criteria.open_at is not None and not (summary.is_open(criteria.open_at) or summary.after_hours_phone):
         return False

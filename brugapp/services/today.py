@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from brugapp.domain.clock import day_bounds
+from brugapp.domain.clock import day_bounds, today_local
 from brugapp.services.notebook import ContactInfo, list_contacts
 from brugapp.store import Store
 from brugapp.store.models import Family
@@ -34,7 +34,7 @@ def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_overdue: bool = True
                         ) -> list[PromisedFollowUp]:
     """Follow-ups promised in contact moments for ``day`` (and, by default, earlier ones not yet done)."""
-    day = day or dt.date.today()
+    day = day or today_local()
     with store.read() as session:
         query = (
             select(ContactMoment, Family.uuid, Family.display_name)
@@ -54,5 +54,5 @@ def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_ove
 
 
 def contacts_logged_on(store: Store, *, day: dt.date | None = None) -> list[ContactInfo]:
-    start, end = local_day_bounds(day or dt.date.today())
+    start, end = local_day_bounds(day or today_local())
     return list_contacts(store, since=start, until=end)

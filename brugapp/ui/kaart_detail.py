@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.clock import BRUSSELS
+from brugapp.domain.clock import BRUSSELS, now_local
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
 from brugapp.domain.themes import THEMES
@@ -286,7 +286,7 @@ class KaartDetail(QWidget):
             self.notes.clear()
             self.colour_box.setCurrentIndex(0)
             return
-        moment = now or dt.datetime.now()
+        moment = now or now_local().replace(tzinfo=None)
         self.browser.setHtml(detail_html(detail, today=moment.date(), now=moment))
         self.colour_box.setCurrentIndex(max(0, self.colour_box.findData(detail.colour)))
         self.notes.setPlainText(detail.private_notes)

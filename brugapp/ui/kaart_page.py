@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import now_local
 from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _
@@ -167,7 +168,7 @@ class KaartPage(SectionPage):
 
     # -- data -------------------------------------------------------------------------------
     def now(self) -> dt.datetime:
-        return self.now_override or dt.datetime.now()
+        return self.now_override or now_local().replace(tzinfo=None)
 
     def refresh(self) -> None:
         selected = self.current_id()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.clock import BRUSSELS
+from brugapp.domain.clock import BRUSSELS, today_local
 from brugapp.domain.referrals import ACTION_LABELS, INTENSITIES, OUTCOMES, STATUSES, Status, is_closed
 from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
@@ -130,7 +130,7 @@ class NewReferralDialog(QDialog):
         self.worker_edit = QLineEdit()
         self.worker_edit.setAccessibleName(_("Receiving social worker"))
         self.appointment_box = QCheckBox(_("Appointment on"))
-        self.appointment_edit = QDateTimeEdit(QDateTime(qdate(dt.date.today() + dt.timedelta(days=3)),
+        self.appointment_edit = QDateTimeEdit(QDateTime(qdate(today_local() + dt.timedelta(days=3)),
                                                         QTime(9, 0)))
         self.appointment_edit.setCalendarPopup(True)
         self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
@@ -148,7 +148,7 @@ class NewReferralDialog(QDialog):
         for term in SHARING_LEVELS:
             self.sharing_combo.addItem(term.text(), term.code)
         self.sharing_combo.setCurrentIndex(self.sharing_combo.findData(SharingLevel.SHAREABLE))
-        self.check_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        self.check_edit = QDateEdit(qdate(today_local() + dt.timedelta(days=7)))
         self.check_edit.setCalendarPopup(True)
         self.check_edit.setAccessibleName(_("Check on"))
         self.error = _error_label()

@@ -6,7 +6,6 @@ A panel is a QWidget class built with ``(store, parent)`` that has ``refresh()``
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.clock import to_local
+from brugapp.domain.clock import to_local, today_local
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time
@@ -108,7 +107,7 @@ class PromisedFollowUpsPanel(TodayPanel):
         self.buttons.addWidget(self.done_button)
 
     def refresh(self) -> None:
-        today = dt.date.today()
+        today = today_local()
         items = []
         for promise in promised_follow_ups(self.store, day=today):
             who = promise.family_name or _("Anonymous contact")
@@ -145,7 +144,7 @@ class ContactsTodayPanel(TodayPanel):
 
     def refresh(self) -> None:
         items = []
-        for contact in contacts_logged_on(self.store, day=dt.date.today()):
+        for contact in contacts_logged_on(self.store, day=today_local()):
             who = contact.family_name or _("Anonymous contact")
             first = f"{format_time(to_local(contact.occurred_at))}  {who} · {CHANNELS.label(contact.channel)}"
             second = _themes_text(contact.themes)
@@ -189,7 +188,7 @@ class TodayPage(SectionPage):
         self.body.addLayout(grid, 1)
 
     def refresh(self) -> None:
-        self.set_titles(_("Today"), format_date(dt.date.today(), "full_day"))
+        self.set_titles(_("Today"), format_date(today_local(), "full_day"))
         for panel in self.panels:
             panel.refresh()  # type: ignore[attr-defined]
         calm = all(isinstance(p, TodayPanel) and not p.list.count() for p in self.panels)

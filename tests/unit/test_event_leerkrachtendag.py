@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import update
 
+from brugapp.domain.clock import today_local
 from brugapp.services.errors import ValidationError
 from brugapp.services.events import (
     add_session,
@@ -25,7 +26,7 @@ from brugapp.services.families import MemberInput, add_member
 from brugapp.store.models import Family
 from tests.factories import make_family, make_school
 
-TODAY = dt.date.today()
+TODAY = today_local()
 
 
 def _text(path) -> str:

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from brugapp.cli import main
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.services.consent import record_consent
 from brugapp.services.referrals import create_referral
@@ -54,7 +55,7 @@ def test_cli_referral_sheet_names_the_brugfiguur_from_settings(own_home: Path, s
     caw = kaart_service(store)
     record_consent(store, family_id=family, recipient_kind=RecipientKind.ORGANIZATION,
                    recipient_id=caw.organization_id, purposes=[Purpose.REFER], given_by="parent", method="oral",
-                   given_on=dt.date.today())
+                   given_on=today_local())
     referral = create_referral(store, family_id=family, service_id=caw.id, contact_id=caw.contact_id,
                                theme="admin.debts", intensity="appointment_made")
     out = tmp_path / "fiche.pdf"
