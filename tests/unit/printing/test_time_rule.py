@@ -55,3 +55,35 @@ def test_agenda_minutes_and_invitation_show_brussels_time(store, tmp_path, zone)
     assert event.decoded("dtstart").astimezone(BRUSSELS).replace(tzinfo=None) == dt.datetime.combine(
         day, dt.time(14, 0))
     assert local_date(stored.starts_at) == day
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_referral_sheet_and_calendar_show_the_appointment_in_brussels_time(store, tmp_path, zone):
+    from brugapp.domain.consent import Purpose, RecipientKind
+    from brugapp.domain.referrals import Intensity
+    from brugapp.services.calendar_export import export_ical
+    from brugapp.services.consent import record_consent
+    from brugapp.services.referrals import create_referral, print_referral_sheet
+    from tests.factories import make_family
+    from tests.unit.test_referral_scenarios import kaart_service
+
+    # GIVEN an appointment at the OCMW on 10 December at 10:00, Brussels time
+    day = dt.date(2026, 12, 10)
+    family = make_family(store, display_name="Gezin Peeters")
+    ocmw = kaart_service(store, "Sociale dienst", "OCMW Kortrijk", backup="")
+    referral = create_referral(store, family_id=family, service_id=ocmw.id, contact_id=ocmw.contact_id,
+                               intensity=Intensity.APPOINTMENT_MADE, referred_on=day - dt.timedelta(days=3),
+                               appointment_at=from_local(dt.datetime.combine(day, dt.time(10, 0))))
+    record_consent(store, family_id=family, recipient_kind=RecipientKind.ORGANIZATION,
+                   recipient_id=ocmw.organization_id, purposes=[Purpose.REFER], given_by="parent", method="oral",
+                   given_on=day - dt.timedelta(days=3))
+    # WHEN the sheet and the calendar are made on a computer in another zone
+    with computer_zone(zone):
+        sheet = print_referral_sheet(store, referral_id=referral, recipient_id=ocmw.contact_id,
+                                     out=tmp_path / "fiche.pdf", on=day - dt.timedelta(days=2)).path
+        calendar = export_ical(store, out=tmp_path / "agenda.ics", today=day - dt.timedelta(days=2)).path
+    # THEN both say 10:00 in Brussels
+    assert "donderdag 10 december 2026 om 10:00" in " ".join(pdf_text(sheet).split())
+    event = next(iter(Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")))
+    start = event.decoded("dtstart")
+    assert start.astimezone(BRUSSELS).replace(tzinfo=None) == dt.datetime.combine(day, dt.time(10, 0))
