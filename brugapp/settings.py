@@ -11,7 +11,7 @@ from pathlib import Path
 
 from brugapp.paths import user_config_dir
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Settings:
     worker_organisation: str = ""
     worker_phone: str = ""
     worker_email: str = ""
+    worker_role: str = ""  # e.g. "brugfiguur" (added in version 3), on the sender block of a referral sheet
 
     def sender_line(self) -> str:
         """'Sarah Vandamme · Stad Kortrijk · +32 470 … · sarah@example.be' for the head of an agenda."""
@@ -46,7 +47,13 @@ def _to_2(raw: dict[str, object]) -> None:
         raw["auto_lock_minutes"] = 10
 
 
-UPGRADES = {2: _to_2}  # target version -> step, applied in order (Picard-style)
+def _to_3(raw: dict[str, object]) -> None:
+    """Version 3 adds the brugfiguur's role for the sender block of the referral sheet."""
+    value = raw.get("worker_role")
+    raw["worker_role"] = value.strip() if isinstance(value, str) else ""
+
+
+UPGRADES = {2: _to_2, 3: _to_3}  # target version -> step, applied in order (Picard-style)
 
 
 def _upgrade(raw: dict[str, object]) -> dict[str, object]:

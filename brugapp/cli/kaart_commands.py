@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json, print_rows
+from brugapp.domain.clock import now_local
 from brugapp.domain.kaart import CATEGORIES
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+from brugapp.settings import load_settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exporting.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
     exporting.add_argument("--audience", choices=("school", "parents"), default="school",
                            help=_("who the printed guide (pdf) is for"))
+    exporting.add_argument("--municipality", default="", help=_("printed guide (pdf): only services working here"))
+    exporting.add_argument("--theme", default="", help=_("printed guide (pdf): only services for this theme code"))
     exporting.set_defaults(handler=run_export)
 
     finding = commands.add_parser("find", help=_("who do I call for X in Y"))
@@ -83,8 +87,14 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = open_cli_store(args)
     try:
-        result = export_kaart(store, out=args.out, format=args.format, audience=args.audience,
-                              vcard_version=args.vcard_version)
+        if args.format == "pdf":
+            from brugapp.services.wegwijzer import export_wegwijzer
+
+            result = export_wegwijzer(store, out=args.out, audience=args.audience, municipality=args.municipality,
+                                      theme=args.theme, author=load_settings().worker_name)
+        else:
+            result = export_kaart(store, out=args.out, format=args.format, audience=args.audience,
+                                  vcard_version=args.vcard_version)
     except ValidationError as exc:
         raise CommandError(exc.message) from None
     finally:
@@ -104,7 +114,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_find(args: argparse.Namespace) -> int:
     from brugapp.services.kaart.query import KaartFilter, find_services
 
-    moment = dt.datetime.now()
+    moment = now_local().replace(tzinfo=None)
     if args.at:
         try:
             moment = dt.datetime.fromisoformat(args.at)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
+from brugapp.domain.clock import local_date
 from brugapp.domain.notebook import CHANNELS, LANGUAGES, MEMBER_ROLES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
@@ -115,7 +116,7 @@ def run_family_show(args: argparse.Namespace) -> int:
     for member in family.members:
         print(f"  {member.full_name} ({MEMBER_ROLES.label(member.role)}) {member.school_label} {member.class_name}")
     for entry in timeline:
-        day = format_date(entry.at.astimezone().date(), "medium")
+        day = format_date(local_date(entry.at), "medium")
         print(f"  {day}  {entry.title}: {entry.detail[:80]}  {entry.status}".rstrip())
     return 0
 

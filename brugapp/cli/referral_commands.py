@@ -9,10 +9,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, command_group, open_cli_store, print_json, print_rows
+from brugapp.domain.clock import today_local
 from brugapp.domain.followups import BUCKETS
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.errors import NotFoundError, ValidationError
@@ -62,7 +62,7 @@ def run_print_referral(args: argparse.Namespace) -> int:
                                        out=args.out, status_only=args.status_only,
                                        override_reason=args.override_reason, sender_name=me.worker_name,
                                        sender_organisation=me.worker_organisation, sender_phone=me.worker_phone,
-                                       sender_email=me.worker_email)
+                                       sender_email=me.worker_email, sender_role=me.worker_role)
     except (ValidationError, NotFoundError) as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -114,7 +114,7 @@ def run_referral_figures(args: argparse.Namespace) -> int:
     from brugapp.services.reporting.referral_figures import referral_figures, shown
 
     try:
-        year = SchoolYear.parse(args.year) if args.year else SchoolYear.of(dt.date.today())
+        year = SchoolYear.parse(args.year) if args.year else SchoolYear.of(today_local())
     except ValueError:
         raise CommandError(_("Write the school year as 2025-2026.")) from None
     store = open_cli_store(args)

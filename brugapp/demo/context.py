@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brugapp.domain.clock import from_local
 from brugapp.paths import DEMO_DATA
 
 
@@ -32,4 +33,4 @@ class DemoContext:
 
     def moment(self, offset: int, hour: int = 9, minute: int = 0) -> dt.datetime:
         local = dt.datetime.combine(self.day(offset), dt.time(hour, minute))
-        return local.astimezone(dt.UTC)
+        return from_local(local)

@@ -26,6 +26,30 @@ def _contact(org: KaartOrganization, service: KaartService, data: dict, *, backu
                         phone=data.get("phone", ""), email=data.get("email", ""), is_backup=backup)
 
 
+_DEMO_STREETS = ("Stationsstraat", "Kerkstraat", "Marktplein", "Schoolstraat", "Molenstraat", "Leiekaai",
+                 "Dorpsplein", "Groeningestraat", "Lindenlaan", "Brugsesteenweg")
+
+
+def _demo_street(key: str) -> str:
+    """A fictional street address for an organisation the demo file gives only a town (stable per key)."""
+    number = sum(ord(c) for c in key)
+    return f"{_DEMO_STREETS[number % len(_DEMO_STREETS)]} {number % 97 + 1}"
+
+
+def _location(org: KaartOrganization, org_key: str, data: dict, locations: dict[tuple[str, str], KaartLocation]
+              ) -> KaartLocation | None:
+    """The service's address (one location per street and town of the organisation), or None without a town."""
+    address = data.get("address") or (_demo_street(org_key) if data.get("city") else "")
+    if not address:
+        return None
+    key = (address, data["city"])
+    if key not in locations:
+        locations[key] = KaartLocation(organization=org, name=org.name, address_1=address,
+                                       postal_code=data.get("postal_code", ""), city=data["city"],
+                                       state_province="West-Vlaanderen")
+    return locations[key]
+
+
 def load_kaart(session: Session, demo: DemoContext) -> None:
     made: list[tuple[dict, KaartOrganization]] = []
     for row in demo.read_json("kaart.json"):
@@ -54,13 +78,9 @@ def load_kaart(session: Session, demo: DemoContext) -> None:
             service.phones = [KaartPhone(number=data["phone"], purpose="main")] if data.get("phone") else []
             if data.get("after_hours"):
                 service.phones.append(KaartPhone(number=data["after_hours"], purpose="after_hours"))
-            if data.get("address"):
-                key = (data["address"], data["city"])
-                if key not in locations:
-                    locations[key] = KaartLocation(organization=org, name=org.name, address_1=data["address"],
-                                                   postal_code=data.get("postal_code", ""), city=data["city"],
-                                                   state_province="West-Vlaanderen")
-                service.at_locations = [KaartServiceAtLocation(location=locations[key])]
+            location = _location(org, row["key"], data, locations)
+            if location is not None:
+                service.at_locations = [KaartServiceAtLocation(location=location)]
             session.add(service)
             if data.get("contact"):
                 session.add(_contact(org, service, data["contact"], backup=False))

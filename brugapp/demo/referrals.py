@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from brugapp.demo.context import DemoContext
+from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.referrals import EventKind, initial_status, is_closed
 from brugapp.services.referrals.followups import create_followup_in_session
 from brugapp.services.referrals.referrals import check_title
@@ -20,7 +20,7 @@ from brugapp.store.models.kaart import KaartOrganization, KaartService
 from brugapp.store.models.referrals import Consent, ContactAttempt, Referral, ReferralEvent
 from brugapp.store.search_index import index_record
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 def _service(demo: DemoContext, org_key: str, name: str) -> tuple[KaartOrganization, KaartService | None]:

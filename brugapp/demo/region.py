@@ -20,6 +20,7 @@ from brugapp.demo.meetings import load_meetings
 from brugapp.demo.notebook import load_notebook
 from brugapp.demo.referrals import load_care
 from brugapp.demo.reporting import load_signals
+from brugapp.domain.clock import today_local
 from brugapp.i18n import _
 from brugapp.store import Store, StoreError, open_store
 
@@ -31,7 +32,7 @@ DEMO_LOADERS: tuple[Loader, ...] = (
 
 
 def fill_demo(store: Store, *, today: dt.date | None = None) -> None:
-    context = DemoContext(today=today or dt.date.today())
+    context = DemoContext(today=today or today_local())
     with store.session() as session:
         for loader in DEMO_LOADERS:
             loader(session, context)

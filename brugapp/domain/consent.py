@@ -124,6 +124,7 @@ class ConsentFact:
     withdrawn_on: dt.date | None
     withheld: str  # what the family explicitly does not want passed on (free text)
     subject_member_uuid: str = ""  # "" = the whole family
+    given_by_name: str = ""  # which parent (or who) gave it, as recorded
 
     def state_on(self, on: dt.date) -> str:
         """'valid', 'withdrawn', 'expired' or 'not_yet' on that day."""
@@ -217,6 +218,7 @@ class SheetField(StrEnum):
     QUESTION = "question"  # the question / need
     TRIED = "tried"  # what has been tried so far
     NOTES = "notes"  # free-text notes and feedback
+    FAMILY_CONTACT = "family_contact"  # whom in the family to contact and how (name, phone, language)
 
 
 _FIELD_NEEDS: dict[str, frozenset[str]] = {
@@ -225,6 +227,7 @@ _FIELD_NEEDS: dict[str, frozenset[str]] = {
     SheetField.QUESTION: frozenset({Purpose.SHARE_DETAILS, Purpose.REFER}),
     SheetField.TRIED: frozenset({Purpose.SHARE_DETAILS, Purpose.REFER}),
     SheetField.NOTES: frozenset({Purpose.SHARE_DETAILS}),
+    SheetField.FAMILY_CONTACT: frozenset({Purpose.SHARE_DETAILS, Purpose.REFER}),
 }
 _FREE_TEXT = frozenset({SheetField.QUESTION, SheetField.TRIED, SheetField.NOTES})
 

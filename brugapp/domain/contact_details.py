@@ -8,6 +8,8 @@ import re
 
 import phonenumbers
 
+from brugapp.domain.clock import today_local
+
 # Deliberately simple: one @, a dot in the domain, no spaces. Deliverability cannot be checked offline.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d")
@@ -42,7 +44,7 @@ def parse_date(value: str, *, today: dt.date | None = None) -> dt.date | None:
     if not value:
         return None
     if re.fullmatch(r"\+\d{1,3}", value):
-        return (today or dt.date.today()) + dt.timedelta(days=int(value[1:]))
+        return (today or today_local()) + dt.timedelta(days=int(value[1:]))
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(value, fmt).date()

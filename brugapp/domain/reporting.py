@@ -46,12 +46,13 @@ class Label:
 
 @dataclass(frozen=True)
 class Count:
-    """A count that is suppressed when shown."""
+    """A count that is suppressed when shown, unless it counts no people (``exact``: signals, meetings)."""
 
     value: int
+    exact: bool = False
 
     def shown(self) -> str:
-        return suppress(self.value)
+        return str(self.value) if self.exact else suppress(self.value)
 
 
 Cell = Label | Count

@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, Todo
 
 from brugapp import __version__
+from brugapp.domain.clock import BRUSSELS
 
 TZID = "Europe/Brussels"
-ZONE = ZoneInfo(TZID)
+ZONE = BRUSSELS  # the one time rule: domain/clock.py
 UID_DOMAIN = "brugapp"
 
 

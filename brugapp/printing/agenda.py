@@ -14,9 +14,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import to_local
 from brugapp.i18n import _, format_date, format_time
 from brugapp.printing.document import (
-    FONT_BOLD,
     SheetInfo,
     grid_table,
     heading,
@@ -25,6 +25,7 @@ from brugapp.printing.document import (
     para,
     spacer,
     styles,
+    subheading,
     write_pdf,
 )
 
@@ -39,7 +40,7 @@ def sheet_info(sheet: Any, title: str) -> SheetInfo:
 
 def details(sheet: Any) -> list[Flowable]:
     """Type, when, where, who coordinates, interpreter, families, notices: the head of agenda and minutes."""
-    local = sheet.starts_at.astimezone()
+    local = to_local(sheet.starts_at)
     end = local + dt.timedelta(minutes=sheet.duration_minutes)
     when = _("{day}, {start}–{end}").format(day=format_date(local.date(), "full_day"), start=format_time(local),
                                            end=format_time(end))
@@ -92,12 +93,17 @@ def action_table(actions: Any, *, show_origin: bool = False) -> Flowable:
     return grid_table(header, rows, widths_mm=(95, 45, 34))
 
 
-def item_title(number: int, title: str) -> Flowable:
-    return para(f"{number}. {title}", ParagraphStyle("item", parent=styles().body, fontName=FONT_BOLD))
+def item_title(number: int, title: str, *, alone: bool = False) -> Flowable:
+    """The numbered title of an agenda item; it stays on the page of what follows it. An item with nothing
+    under it is a line of the agenda, not a heading: it may end a page."""
+    if alone:
+        return para(f"{number}. {title}", ParagraphStyle("item", parent=styles().subheading, keepWithNext=0))
+    return subheading(f"{number}. {title}")
 
 
 def write_agenda(path: Path, sheet: Any) -> Path:
-    story: list[Flowable] = [*details(sheet), *participants(sheet, with_attendance=False), heading(_("Agenda"))]
+    story: list[Flowable] = [*details(sheet), *participants(sheet, with_attendance=False)]
+    blocks: list[list[Flowable]] = []
     for item in sheet.items:
         block: list[Flowable] = [item_title(item.number, item.title)]
         if item.code == rules.PREVIOUS_ACTIONS:
@@ -109,6 +115,14 @@ def write_agenda(path: Path, sheet: Any) -> Path:
             block.append(para(_("Proposed: {date}").format(date=format_date(sheet.next_date, "full_day"))))
         elif item.hint:
             block.append(para(item.hint, styles().small))
+        if len(block) == 1:
+            block = [item_title(item.number, item.title, alone=True)]
+        blocks.append(block)
+    if len(blocks) >= 2:  # the last page never holds one agenda item alone
+        blocks[-2:] = [[*blocks[-2], spacer(1.5), *blocks[-1]]]
+    # The heading goes inside the first block: reportlab keeps a heading with a paragraph, not with a block.
+    blocks = [[heading(_("Agenda")), *blocks[0]], *blocks[1:]] if blocks else [[heading(_("Agenda"))]]
+    for block in blocks:
         story += [keep(block), spacer(1.5)]
     if sheet.next_date and not any(item.code == rules.NEXT_DATE for item in sheet.items):
         story += [heading(_("Next date")), para(format_date(sheet.next_date, "full_day"))]

@@ -16,6 +16,7 @@ from brugapp.printing.document import (
     para,
     spacer,
     styles,
+    subheading,
     write_pdf,
 )
 
@@ -45,19 +46,30 @@ def write_programme(path: Path, event: Any) -> Path:
     return write_pdf(path, info, story)
 
 
+ROW_HEIGHT_MM = 10  # room to write a name and sign (at least 9 mm)
+SPARE_ROWS = 2  # per school, for colleagues who come without registering
+WALK_IN_ROWS = 6
+
+
+def _sign_table(lines: int) -> Flowable:
+    """Empty rows to fill in by hand; the school column is for a colleague of another school or campus."""
+    header = [_("Name"), _("School"), _("Function"), _("Signature")]
+    return grid_table(header, [["", "", "", ""] for _line in range(lines)], widths_mm=(56, 42, 34, 42),
+                      row_height_mm=ROW_HEIGHT_MM)
+
+
 def write_attendance_list(path: Path, event: Any, *, blank_lines: int = 3) -> Path:
-    """A list to sign at the door: per invited school its registrations and empty lines for names."""
-    story = _head(event)
-    story.append(heading(_("Attendance list")))
-    story.append(para(_("Write your name and sign on a line of your school."), styles().small))
+    """A list to sign at the door: per invited school a block of rows (registrations plus spare rows), then
+    rows for walk-ins. The school's name and its count stand above its block, separated by a dot."""
+    story = _head(event)  # the title already says "Aanwezigheidslijst": no second heading
+    story.append(para(_("Write your name and function and sign on a line of your school."), styles().notice))
     for school in event.schools:
-        story.append(spacer(2))
         registered = _("registered: {count}").format(count=school.registered) if school.registered else ""
-        story.append(para(f"{school.school}  {registered}".strip(), styles().body))
-        lines = max(blank_lines, school.registered)
-        story.append(grid_table([_("Name"), _("Signature")], [["", ""] for _line in range(lines)],
-                                widths_mm=(100, 74)))
+        story.append(spacer(2))
+        story.append(subheading(" · ".join(part for part in (school.school, registered) if part)))
+        story.append(_sign_table(max(blank_lines, school.registered) + SPARE_ROWS))
     if not event.schools:
         story.append(para(_("No schools are invited yet."), styles().small))
+    story += [spacer(2), subheading(_("Not registered")), _sign_table(WALK_IN_ROWS)]
     info = SheetInfo(title=_("Attendance list"), audience=_("For: the organisers of the day"))
     return write_pdf(path, info, story)

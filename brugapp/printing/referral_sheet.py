@@ -10,16 +10,41 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from reportlab.platypus import Flowable
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.consent import GIVERS, METHODS, PURPOSES, ConsentDecision, SheetField, fields_allowed
 from brugapp.domain.referrals import INTENSITIES, STATUSES
 from brugapp.i18n import _, format_date, format_time
-from brugapp.printing.document import SheetInfo, heading, key_value_table, para, spacer, styles, write_pdf
+from brugapp.printing.document import (
+    FONT,
+    INK,
+    MIN_LABEL_PT,
+    SheetInfo,
+    heading,
+    keep,
+    key_value_table,
+    para,
+    spacer,
+    styles,
+    text,
+    write_pdf,
+)
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
+
+
+@dataclass(frozen=True)
+class FamilyContact:
+    """Whom in the family a service contacts and how (built by ``services.referral_print``)."""
+
+    name: str = ""
+    phone: str = ""
+    language: str = ""  # "Arabisch", in the language of the sheet
+    interpreter_needed: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +73,8 @@ class ReferralSheetData:
     decision: ConsentDecision
     status_only: bool
     sender_organisation: str = ""
+    sender_role: str = ""
+    family_contact: FamilyContact | None = None  # printed only when the consent covers FAMILY_CONTACT
 
 
 def _when(moment: dt.datetime) -> str:
@@ -62,8 +89,11 @@ def consent_line(decision: ConsentDecision) -> str:
         return ""
     if fact.method == "override":
         return _(decision.reason)
+    giver = GIVERS.label(fact.given_by)
+    if fact.given_by_name:
+        giver = f"{giver} {fact.given_by_name}"
     line = _("Consent given by {giver} ({method}) on {date}, for: {purposes}.").format(
-        giver=GIVERS.label(fact.given_by), method=METHODS.label(fact.method),
+        giver=giver, method=METHODS.label(fact.method),
         date=format_date(fact.given_on, "long"),
         purposes=", ".join(PURPOSES.label(p) for p in sorted(fact.purposes)),
     )
@@ -73,13 +103,63 @@ def consent_line(decision: ConsentDecision) -> str:
 
 
 def _sender_rows(data: ReferralSheetData) -> list[tuple[str, str]]:
+    """The brugfiguur who sends it (Instellingen → Mijn gegevens); a blank line to fill in by hand if missing."""
     blank = "……………………………………"
     return [
         (_("Name"), data.sender_name or blank),
-        *([(_("Organisation"), data.sender_organisation)] if data.sender_organisation else []),
+        (_("Role"), data.sender_role or _("bridge figure")),
+        (_("Organisation"), data.sender_organisation or blank),
         (_("Phone"), data.sender_phone or blank),
         (_("E-mail"), data.sender_email or blank),
     ]
+
+
+def _family_contact_story(data: ReferralSheetData) -> list[Flowable]:
+    contact = data.family_contact
+    if contact is None or not (contact.name or contact.phone) or not _allowed(data, SheetField.FAMILY_CONTACT):
+        return []
+    rows = [(_("Contact person"), contact.name or "–")]
+    if contact.phone:
+        rows.append((_("Phone"), contact.phone))
+    if contact.language:
+        rows.append((_("Language"), contact.language))
+    rows.append((_("Interpreter"), _("needed") if contact.interpreter_needed else _("not needed")))
+    return [heading(_("Contact with the family")), key_value_table(rows, key_width_mm=28)]
+
+
+def side_by_side(left: list[Flowable], right: list[Flowable]) -> Flowable:
+    """Two short blocks next to each other (sender | family), so the sheet keeps to one page."""
+    if not right:
+        return keep(left) if left else spacer(0)
+    table = Table([[left or "", right]], colWidths=[98 * mm, 76 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    return table
+
+
+def _signer(decision: ConsentDecision) -> str:
+    """Who signs for the family: whoever gave the consent ("Ouder Karim Haddad"), else "the parent"."""
+    fact = decision.consent
+    if fact is None or fact.method == "override":
+        return _("the parent")
+    return " ".join(p for p in (GIVERS.label(fact.given_by), fact.given_by_name) if p)
+
+
+def signature_block(left: str, right: str) -> Flowable:
+    """Two boxes to sign in, with a line for name and date: paper a service files."""
+    label = ParagraphStyle("sign", parent=styles().small, textColor=INK, fontName=FONT, fontSize=MIN_LABEL_PT)
+    cells = [[Paragraph(text(left), label), Paragraph(text(right), label)],
+             [Paragraph(text(_("Name and date:")), label), Paragraph(text(_("Name and date:")), label)]]
+    table = Table(cells, colWidths=[85 * mm, 85 * mm], rowHeights=[20 * mm, 9 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT),
+        ("BOX", (0, 0), (0, -1), 0.6, INK),
+        ("BOX", (1, 0), (1, -1), 0.6, INK),
+        ("VALIGN", (0, 0), (-1, 0), "TOP"),
+        ("VALIGN", (0, 1), (-1, 1), "MIDDLE"),
+        ("LINEABOVE", (0, 1), (-1, 1), 0.3, INK),
+    ]))
+    return table
 
 
 def _allowed(data: ReferralSheetData, field: str, value: str = "") -> bool:
@@ -117,7 +197,11 @@ def full_story(data: ReferralSheetData) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [para(_("About: {family}").format(family=data.family_name), s.subtitle)]
     if data.urgent:
-        story.append(para(_("Urgent: the service was asked to act today."), s.notice))
+        story.append(para(_("Urgent: the service was asked to act on {date}.").format(
+            date=format_date(data.referred_on, "full_day")), s.notice))
+    sender = ([heading(_("Sent by")), key_value_table(_sender_rows(data), key_width_mm=24)]
+              if _allowed(data, SheetField.CONTACT) else [])
+    story.append(side_by_side(sender, _family_contact_story(data)))
     if _allowed(data, SheetField.STATUS):
         rows = [
             (_("Referred to"), data.service_label),
@@ -142,8 +226,6 @@ def full_story(data: ReferralSheetData) -> list[Flowable]:
     if data.feedback_text and _allowed(data, SheetField.NOTES, data.feedback_text):
         when = format_date(data.feedback_on, "long") if data.feedback_on else ""
         story += [heading(_("Latest news (stavaza) {date}").format(date=when).strip()), para(data.feedback_text)]
-    if _allowed(data, SheetField.CONTACT):
-        story += [heading(_("The bridge figure")), key_value_table(_sender_rows(data))]
     return story
 
 
@@ -155,7 +237,10 @@ def write_referral_sheet(path: Path, data: ReferralSheetData, *, printed_on: dt.
     line = consent_line(data.decision)
     if line:
         story += [spacer(3), heading(_("Consent")), para(line, styles().small)]
+    if not data.status_only:
+        story += [spacer(4), keep([heading(_("Signatures")), signature_block(
+            _("The bridge figure"), _("For agreement: {who}").format(who=_signer(data.decision)))])]
     title = _("Where does it stand? (status only)") if data.status_only else _("Referral sheet")
     # Kept short: the shared footer does not wrap, and the title already says "status only".
     audience = _("For: {recipient}").format(recipient=data.recipient_label)
-    return write_pdf(path, SheetInfo(title, audience, printed_on=printed_on), story)
+    return write_pdf(path, SheetInfo(title, audience, printed_on=printed_on, author=data.sender_name), story)

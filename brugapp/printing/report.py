@@ -1,6 +1,8 @@
 """The year report as a PDF: the anonymised tables of one school year, for one school or all schools.
 
-Only what ``SchoolYearReport`` shows goes on paper: translated labels and suppressed counts.
+Only what ``SchoolYearReport`` shows goes on paper: translated labels and suppressed counts. An empty table
+shows one way only (a grey line under its heading); counts stand right-aligned; columns are wide enough to
+never break a word.
 """
 
 from __future__ import annotations
@@ -9,9 +11,18 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from brugapp.domain.reporting import SchoolYearReport
+from brugapp.domain.reporting import ReportTable, SchoolYearReport
 from brugapp.i18n import N_, _, format_date
-from brugapp.printing.document import SheetInfo, grid_table, heading, keep, para, spacer, styles, write_pdf
+from brugapp.printing.document import (
+    SheetInfo,
+    empty_table_note,
+    grid_table,
+    heading,
+    para,
+    spacer,
+    styles,
+    write_pdf,
+)
 
 
 def report_title(report: SchoolYearReport) -> str:
@@ -23,6 +34,31 @@ def report_school(report: SchoolYearReport) -> str:
 
 
 SMALL_COUNTS_NOTE = N_("We show counts under 5 as <5 to protect families.")
+EMPTY_NOTE = N_("Nothing recorded in this school year.")
+
+# Column widths in mm (page text width 174 mm), by table shape; the label column takes what is left.
+_WIDTHS: dict[str, tuple[float, ...]] = {
+    "signals": (24, 40, 56, 20, 34),
+}
+
+
+def _widths(table: ReportTable, columns: int) -> list[float]:
+    if table.key in _WIDTHS:
+        return list(_WIDTHS[table.key])
+    counts = 32.0 if columns > 2 else 40.0
+    return [174 - counts * (columns - 1), *([counts] * (columns - 1))]
+
+
+def _table_story(table: ReportTable) -> list[Flowable]:
+    rows = table.shown_rows()
+    story: list[Flowable] = [heading(table.shown_title())]
+    if not rows or (table.is_empty and table.key != "summary"):
+        story.append(empty_table_note(_(EMPTY_NOTE)))
+        return story
+    story.append(grid_table(table.shown_header(), rows, widths_mm=_widths(table, len(rows[0]))))
+    if table.note:
+        story.append(para(_(table.note), styles().small))
+    return story
 
 
 def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
@@ -35,28 +71,8 @@ def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
              s.notice),
     ]
     for table in report.tables:
-        rows = table.shown_rows()
-        parts: list[Flowable] = [heading(table.shown_title())]
-        if rows:
-            header = table.shown_header()
-            widths = None
-            if len(header) == 2:
-                widths = [120, 40]
-            elif len(header) == 3:
-                widths = [100, 30, 30]
-            elif table.key == "signals":
-                widths = [25, 30, 58, 19, 42]
-            elif len(header) == 4:
-                widths = [70, 35, 35, 34]
-            parts.append(grid_table(header, rows, widths_mm=widths))
-        else:
-            parts.append(para(_("Nothing recorded in this school year."), s.small))
-        if table.note:
-            parts.append(para(_(table.note), s.small))
-        story.append(keep(parts) if len(rows) < 25 else parts[0])
-        if len(rows) >= 25:
-            story.extend(parts[1:])
-        story.append(spacer(2))
+        story += [*_table_story(table), spacer(2)]
     info = SheetInfo(title=report_title(report), audience=_("For: school team, employer and municipality – "
-                                                              "anonymised figures"), confidential=False)
+                                                              "anonymised figures"), confidential=False,
+                     printed_on=report.made_on)
     return write_pdf(path, info, story)

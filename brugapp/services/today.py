@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from brugapp.domain.clock import day_bounds, today_local
 from brugapp.services.families.notebook import ContactInfo, list_contacts
 from brugapp.store import Store
 from brugapp.store.models import Family
@@ -27,15 +28,13 @@ class PromisedFollowUp:
 
 def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """The UTC instants where a local calendar day starts and ends."""
-    start = dt.datetime.combine(day, dt.time.min).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min).astimezone()
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+    return day_bounds(day)
 
 
 def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_overdue: bool = True
                         ) -> list[PromisedFollowUp]:
     """Follow-ups promised in contact moments for ``day`` (and, by default, earlier ones not yet done)."""
-    day = day or dt.date.today()
+    day = day or today_local()
     with store.read() as session:
         query = (
             select(ContactMoment, Family.uuid, Family.display_name)
@@ -55,5 +54,5 @@ def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_ove
 
 
 def contacts_logged_on(store: Store, *, day: dt.date | None = None) -> list[ContactInfo]:
-    start, end = local_day_bounds(day or dt.date.today())
+    start, end = local_day_bounds(day or today_local())
     return list_contacts(store, since=start, until=end)

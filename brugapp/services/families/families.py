@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.contact_details import normalize_email, normalize_phone
 from brugapp.domain.notebook import LITERACY, MEMBER_ROLES, NOTE_MAX_CHARS, PREFERRED_CHANNELS
 from brugapp.domain.schoolyear import SchoolYear
@@ -275,7 +276,7 @@ def create_family(
         session.flush()
         for data in members:
             member = FamilyMember(family_id=family.id)
-            _apply_member(session, member, data, today=today or dt.date.today())
+            _apply_member(session, member, data, today=today or today_local())
             session.add(member)
             session.flush()
             _index_member(session, member, family)
@@ -302,7 +303,7 @@ def add_member(store: Store, *, family_id: str, member: MemberInput, today: dt.d
     with store.session() as session:
         family = family_by_uuid(session, family_id)
         record = FamilyMember(family_id=family.id)
-        _apply_member(session, record, member, today=today or dt.date.today())
+        _apply_member(session, record, member, today=today or today_local())
         session.add(record)
         session.flush()
         _index_member(session, record, family)
@@ -316,7 +317,7 @@ def update_member(store: Store, *, member_id: str, member: MemberInput, today: d
             raise NotFoundError(_("No family member with id {id}.").format(id=member_id))
         family = session.get(Family, record.family_id)
         assert family is not None
-        _apply_member(session, record, member, today=today or dt.date.today())
+        _apply_member(session, record, member, today=today or today_local())
         _index_member(session, record, family)
         return next(m for m in _detail(session, family).members if m.id == record.uuid)
 

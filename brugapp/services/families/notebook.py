@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import local_date, to_local
 from brugapp.domain.contact_details import parse_date
 from brugapp.domain.notebook import CHANNELS, INITIATIVES
 from brugapp.domain.sharing import SHARING_LEVELS
@@ -107,7 +108,7 @@ def contact_title(channel: str, family_name: str) -> str:
 
 def _index(session: Session, contact: ContactMoment) -> None:
     family = session.get(Family, contact.family_id) if contact.family_id else None
-    local_day = contact.occurred_at.astimezone().date()
+    local_day = local_date(contact.occurred_at)
     label = f"{contact_title(contact.channel, family.display_name if family else '')}, {format_date(local_day)}"
     themes = " ".join(THEMES.label(t.theme) for t in contact.themes)
     index_record(session, kind="contact", ref_uuid=contact.uuid, label=label, body=f"{contact.note} {themes}",
@@ -303,7 +304,7 @@ def count_anonymous_contacts(store: Store) -> int:
 
 def list_contact_records(store: Store) -> list[ListedRecord]:
     return [
-        ListedRecord(c.id, f"{c.occurred_at.astimezone():%Y-%m-%d %H:%M} {contact_title(c.channel, c.family_name)}")
+        ListedRecord(c.id, f"{to_local(c.occurred_at):%Y-%m-%d %H:%M} {contact_title(c.channel, c.family_name)}")
         for c in list_contacts(store)
     ]
 

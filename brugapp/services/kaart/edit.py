@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, WeeklySlot
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
@@ -179,7 +180,7 @@ def verify_service(store: Store, *, service_id: str, today: dt.date | None = Non
     """"Vandaag gecontroleerd": the HSDS assured date becomes today."""
     with store.session() as session:
         service = service_or_raise(session, service_id)
-        service.assured_date = today or dt.date.today()
+        service.assured_date = today or today_local()
         return service.assured_date
 
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import (
     CATEGORIES,
     DAY_SHORT,
@@ -267,7 +268,7 @@ def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
             and (not criteria.category or _matches_category(summary, criteria))
             and (not criteria.municipality or _matches_place(summary, criteria))
             and (not criteria.colour or _matches_colour(summary, criteria))
-            and (not criteria.stale_only or summary.is_stale(criteria.today or dt.date.today()))
+            and (not criteria.stale_only or summary.is_stale(criteria.today or today_local()))
             and _matches_reach(summary, criteria))
 
 

@@ -7,7 +7,7 @@ decided by ``domain.meetings.family_visibility``; nothing here re-implements the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
+from brugapp.domain.pseudonyms import HiddenFamily, Pseudonymiser
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.audit import record_audit
 from brugapp.services.meetings.links import consent_in_session, family_member_names
-from brugapp.services.meetings.meetings import ActionView, detail_of, load_meeting, local_day
+from brugapp.services.meetings.meetings import ActionView, MeetingDetail, detail_of, load_meeting, local_day
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.meetings import Meeting, MeetingFamily, MeetingItem
@@ -154,7 +156,7 @@ def move_item(store: Store, *, item_id: str, offset: int) -> None:
 class _View:
     shown: dict[int, str]  # family pk -> name or pseudonym for families on the sheet
     hidden: set[int]  # family pks not shown by name
-    replacements: dict[str, str]  # names to scrub from text -> stand-in
+    hidden_families: list[HiddenFamily]  # what the text must not name, by record (domain/pseudonyms.py)
     notices: list[str]
 
 
@@ -190,16 +192,15 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
                                 "school) so the app can check the consent for the school."), field="audience")
     shown: dict[int, str] = {}
     hidden: set[int] = set()
-    replacements: dict[str, str] = {}
+    hidden_families: list[HiddenFamily] = []
     notices: list[str] = []
     refusals: list[str] = []
+    pseudonymised = 0
     for pk in family_pks:
         family = session.get(Family, pk)
         if family is None:
             raise NotFoundError(_("The chosen family does not exist (any more)."))
-        answers = [consent_in_session(session, family_pk=pk, recipient_kind=kind, recipient_uuid=uuid,
-                                      purpose=purpose, on=on) for kind, uuid in recipients]
-        allowed = bool(answers) and all(a.allowed for a in answers)
+        allowed = _consent_for_all(session, pk, recipients, purpose, on)
         visibility = rules.family_visibility(audience, consent_allowed=allowed)
         participants = [p.name for p in meeting.participants if p.family_id == pk]
         if visibility == rules.Visibility.NAME:
@@ -207,7 +208,10 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
             continue
         hidden.add(pk)
         if visibility == rules.Visibility.PSEUDONYM:
-            stand_in = rules.pseudonym(len(hidden) - 1)
+            # One letter per pseudonymised family, in the order of the sheet: the same on agenda, minutes and
+            # invitation because they are all built here from the same records.
+            stand_in = rules.pseudonym(pseudonymised)
+            pseudonymised += 1
             shown[pk] = stand_in
             notices.append(_("A family appears as “{stand_in}”: there is no consent to share its details with "
                              "everyone on this list.").format(stand_in=stand_in))
@@ -215,46 +219,46 @@ def _audience_view(session: Session, meeting: Meeting, audience: rules.Audience,
             stand_in = _("(name left out)")
             if pk in {link.family_id for link in meeting.family_links}:
                 refusals.append(family.display_name)
-        for name in [*rules.name_variants(family.display_name), *participants, *family_member_names(session, pk)]:
-            for variant in [name, *name.split()]:
-                if len(variant) >= 3:
-                    replacements[variant] = stand_in
+        hidden_families.append(HiddenFamily(stand_in, (
+            *rules.name_variants(family.display_name), *participants, *family_member_names(session, pk))))
+    notices += _refusal_notices(meeting, audience, refusals)
+    return _View(shown, hidden, hidden_families, notices)
+
+
+def _consent_for_all(session: Session, family_pk: int, recipients: list[tuple[str, str]], purpose: str,
+                     on: dt.date) -> bool:
+    """Does the family's consent cover every recipient of this version (and is there any)?"""
+    answers = [consent_in_session(session, family_pk=family_pk, recipient_kind=kind, recipient_uuid=uuid,
+                                  purpose=purpose, on=on) for kind, uuid in recipients]
+    return bool(answers) and all(a.allowed for a in answers)
+
+
+def _refusal_notices(meeting: Meeting, audience: rules.Audience, refusals: list[str]) -> list[str]:
+    """Refuse the school version when no linked family may be on it; else say how many were left out."""
     linked = [link.family_id for link in meeting.family_links]
     if audience == rules.Audience.SCHOOL and linked and len(refusals) == len(linked):
         raise AudienceRefused(_("The school version cannot be printed: no consent for the school is recorded for "
                                 "{families}. Record the family's consent for the school first (purpose: share the "
                                 "status), then print again.").format(families=", ".join(refusals)), field="audience")
-    if refusals:
-        notices.append(_("Families left out of this version because there is no consent for the school: {count}.")
-                       .format(count=len(refusals)))
-    return _View(shown, hidden, replacements, notices)
+    if not refusals:
+        return []
+    return [_("Families left out of this version because there is no consent for the school: {count}.")
+            .format(count=len(refusals))]
 
 
-def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.date | None = None) -> MeetingSheet:
-    """One printed version of a meeting for ``audience`` (internal, network or school)."""
-    try:
-        audience = rules.Audience(audience)
-    except ValueError:
-        raise ValidationError(_("Choose the audience: internal, network or school."), field="audience") from None
-    detail = detail_of(session, meeting)
-    previous_families: set[int] = set()
-    if detail.previous_actions:
-        origin_ids = {a.meeting_id for a in detail.previous_actions}
-        previous_families = set(session.scalars(
-            select(MeetingFamily.family_id).join(Meeting, Meeting.id == MeetingFamily.meeting_id)
-            .where(Meeting.uuid.in_(origin_ids))
-        ).all())
-    view = _audience_view(session, meeting, audience, previous_families, on or dt.date.today())
-    scrub = (lambda text: rules.scrub(text, view.replacements)) if view.replacements else (lambda text: text)
-    school_only = audience == rules.Audience.SCHOOL
+def _previous_families(session: Session, detail: MeetingDetail) -> set[int]:
+    """Families of the meetings whose open actions come back on this sheet: they must be hidden too."""
+    if not detail.previous_actions:
+        return set()
+    origin_ids = {a.meeting_id for a in detail.previous_actions}
+    return set(session.scalars(
+        select(MeetingFamily.family_id).join(Meeting, Meeting.id == MeetingFamily.meeting_id)
+        .where(Meeting.uuid.in_(origin_ids))
+    ).all())
 
-    def action_ok(action: ActionView) -> bool:
-        return not school_only or action.school_ok
 
-    def clean(action: ActionView) -> ActionView:
-        return replace(action, what=scrub(action.what), owner=scrub(action.owner),
-                       meeting_title=scrub(action.meeting_title))
-
+def _sheet_participants(meeting: Meeting, view: _View, *, school_only: bool) -> list[SheetParticipant]:
+    """Staff by name; a hidden family's people by role and pseudonym (left off the school version)."""
     participants = []
     for p in meeting.participants:
         if p.family_id in view.hidden or (p.kind in rules.FAMILY_KINDS and not p.family_id and view.hidden):
@@ -266,27 +270,59 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
             name, email = p.name, p.email
         participants.append(SheetParticipant(name, rules.ROLES.label(p.role), p.organisation,
                                              rules.ATTENDANCE.label(p.attendance), p.is_regiehouder, email))
+    return participants
+
+
+def _sheet_items(detail: MeetingDetail, audience: rules.Audience, *, scrub: Callable[[str], str],
+                 actions: list[ActionView]) -> list[SheetItem]:
+    """The items this audience sees, renumbered, each with its action points; loose ones go to the actions item."""
     items: list[SheetItem] = []
     for item in detail.items:
         if not rules.item_shown_to(audience, school_ok=item.school_ok):
             continue
-        actions = tuple(clean(a) for a in detail.actions if a.item_id == item.id and action_ok(a))
+        mine = tuple(a for a in actions if a.item_id == item.id)
         items.append(SheetItem(len(items) + 1, item.code, scrub(item.title), item.hint, scrub(item.notes),
-                               scrub(item.decisions), actions))
-    loose = tuple(clean(a) for a in detail.actions if not a.item_id and action_ok(a))
+                               scrub(item.decisions), mine))
+    loose = tuple(a for a in actions if not a.item_id)
     if loose:
         target = next((i for i, it in enumerate(items) if it.code == rules.ACTIONS), None)
         if target is None:
             items.append(SheetItem(len(items) + 1, rules.ACTIONS, _(rules.ITEMS[rules.ACTIONS].title), "", "", "",
                                    loose))
         else:
-                items[target] = replace(items[target], actions=items[target].actions + loose)
-    if detail.interpreter_needed:
-        interpreter = (_("needed ({language}) – arranged") if detail.interpreter_arranged
-                       else _("needed ({language}) – NOT arranged yet")).format(
-            language=detail.interpreter_language or "?")
-    else:
-        interpreter = _("not needed")
+            items[target] = replace(items[target], actions=items[target].actions + loose)
+    return items
+
+
+def _interpreter_text(detail: MeetingDetail) -> str:
+    if not detail.interpreter_needed:
+        return _("not needed")
+    return (_("needed ({language}) – arranged") if detail.interpreter_arranged
+            else _("needed ({language}) – NOT arranged yet")).format(language=detail.interpreter_language or "?")
+
+
+def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.date | None = None) -> MeetingSheet:
+    """One printed version of a meeting for ``audience`` (internal, network or school)."""
+    try:
+        audience = rules.Audience(audience)
+    except ValueError:
+        raise ValidationError(_("Choose the audience: internal, network or school."), field="audience") from None
+    detail = detail_of(session, meeting)
+    view = _audience_view(session, meeting, audience, _previous_families(session, detail), on or today_local())
+    staff = [p.name for p in meeting.participants if not p.family_id and p.kind not in rules.FAMILY_KINDS]
+    scrub = Pseudonymiser(view.hidden_families, staff=[*staff, meeting.regiehouder]).text
+    school_only = audience == rules.Audience.SCHOOL
+
+    def action_ok(action: ActionView) -> bool:
+        return not school_only or action.school_ok
+
+    def clean(action: ActionView) -> ActionView:
+        return replace(action, what=scrub(action.what), owner=scrub(action.owner),
+                       meeting_title=scrub(action.meeting_title))
+
+    participants = _sheet_participants(meeting, view, school_only=school_only)
+    items = _sheet_items(detail, audience, scrub=scrub, actions=[clean(a) for a in detail.actions if action_ok(a)])
+    interpreter = _interpreter_text(detail)
     place = rules.PLACES.label(detail.place_kind)
     if detail.place_detail:
         place = f"{place}: {scrub(detail.place_detail)}"

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import at_local, today_local
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.meetings.agenda import audit
@@ -168,7 +169,7 @@ def speaker_choices(store: Store) -> list[SpeakerChoice]:
 
 def _schools_of_recent_youths(session: Session, today: dt.date) -> set[int]:
     start, _end = rules.youth_window(today)
-    since = dt.datetime.combine(start, dt.time(0, 0)).astimezone()
+    since = at_local(start, dt.time(0, 0))
     recent_meetings = select(Meeting.id).where(Meeting.starts_at >= since)
     active = families_active_since(session, since)
     active |= set(session.scalars(select(MeetingFamily.family_id).where(MeetingFamily.meeting_id.in_(recent_meetings))))
@@ -189,7 +190,7 @@ def _schools_of_recent_youths(session: Session, today: dt.date) -> set[int]:
 def invitation_list(store: Store, *, today: dt.date | None = None) -> list[SchoolRow]:
     """Schools linked to youths of the last 12 months, sorted by name: schools only, never youths."""
     with store.read() as session:
-        pks = _schools_of_recent_youths(session, today or dt.date.today())
+        pks = _schools_of_recent_youths(session, today or today_local())
         schools = session.scalars(select(School).where(School.id.in_(pks)).order_by(School.name, School.site_name))
         return [SchoolRow(s.uuid, s.label, s.municipality, s.email) for s in schools]
 
@@ -197,7 +198,7 @@ def invitation_list(store: Store, *, today: dt.date | None = None) -> list[Schoo
 def invite_schools(store: Store, *, event_id: str, school_ids: list[str] | None = None,
                    today: dt.date | None = None) -> int:
     """Put schools on the event's invitation list (by default: the schools of the last 12 months' youths)."""
-    today = today or dt.date.today()
+    today = today or today_local()
     with store.session() as session:
         event = _event(session, event_id)
         if school_ids is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.services.referrals.consent import check_consent_in_session, consent_facts
 from brugapp.services.referrals.followups import create_followup_in_session
 from brugapp.store.models.kaart import KaartContact
@@ -38,7 +39,7 @@ def consent_in_session(
 
 def family_has_any_consent(session: Session, *, family_pk: int, on: dt.date | None = None) -> bool:
     """Is any consent valid today on file for this family (for the 'no consent' warning)?"""
-    day = on or dt.date.today()
+    day = on or today_local()
     return any(fact.state_on(day) == "valid" for fact in consent_facts(session, family_pk=family_pk))
 
 

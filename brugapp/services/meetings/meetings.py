@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import at_local, from_local, local_date, to_local, today_local
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date, format_time
@@ -176,11 +177,11 @@ class MeetingDetail:
 
 # -- helpers shared by the meeting services ---------------------------------------------------
 def aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo is not None else value.astimezone()
+    return value if value.tzinfo is not None else from_local(value)
 
 
 def local_day(value: dt.datetime) -> dt.date:
-    return value.astimezone().date()
+    return local_date(value)
 
 
 def load_meeting(session: Session, meeting_id: str) -> Meeting:
@@ -419,10 +420,10 @@ def plan_next_meeting(store: Store, *, meeting_id: str) -> str:
         meeting = load_meeting(session, meeting_id)
         if meeting.proposed_next_date is None:
             raise ValidationError(_("Fill in a proposed next date first."), field="proposed_next_date")
-        start = aware(meeting.starts_at).astimezone()
+        start = to_local(aware(meeting.starts_at))
         following = Meeting(
             title=meeting.title, meeting_type=meeting.meeting_type,
-            starts_at=dt.datetime.combine(meeting.proposed_next_date, start.time()).astimezone(),
+            starts_at=at_local(meeting.proposed_next_date, start.time()),
             duration_minutes=meeting.duration_minutes, place_kind=meeting.place_kind,
             place_detail=meeting.place_detail, school_id=meeting.school_id, series_id=meeting.series_id,
             regiehouder=meeting.regiehouder, interpreter_needed=meeting.interpreter_needed,
@@ -564,7 +565,7 @@ def get_meeting(store: Store, *, meeting_id: str) -> MeetingDetail:
 
 def list_meetings(store: Store, *, today: dt.date | None = None) -> list[MeetingSummary]:
     """Upcoming meetings first (soonest on top), then past ones (most recent on top)."""
-    today = today or dt.date.today()
+    today = today or today_local()
     with store.read() as session:
         meetings = session.scalars(select(Meeting)).all()
         summaries = [
@@ -591,7 +592,7 @@ def list_series(store: Store) -> list[ListedRecord]:
 def list_meeting_records(store: Store) -> list[ListedRecord]:
     """``brugapp list meetings``: upcoming first."""
     return [
-        ListedRecord(m.id, f"{format_date(local_day(m.starts_at), 'medium')} {format_time(m.starts_at.astimezone())}"
+        ListedRecord(m.id, f"{format_date(local_day(m.starts_at), 'medium')} {format_time(to_local(m.starts_at))}"
                            f" · {m.title} ({m.type_label})")
         for m in list_meetings(store)
     ]

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import local_date
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.meetings.agenda import audit, build_sheet
@@ -66,7 +67,7 @@ def _validate_action(action: ActionInput, meeting_day: dt.date) -> dt.date:
 
 
 def _add_action(session: Session, meeting: Meeting, action: ActionInput) -> MeetingAction:
-    meeting_day = meeting.starts_at.astimezone().date()
+    meeting_day = local_date(meeting.starts_at)
     due = _validate_action(action, meeting_day)
     item = None
     if action.item_id:

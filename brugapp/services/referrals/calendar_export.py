@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.followups import OPEN_STATUSES, FollowUpStatus
 from brugapp.domain.referrals import CLOSED
 from brugapp.exchange.ical import CalEvent, CalTodo, build_calendar
@@ -44,7 +45,7 @@ def export_ical(
 ) -> CalendarExport:
     """Open follow-ups (VTODO and/or an all-day VEVENT on the due date, see ``ical.FOLLOWUP_FORMS``) and
     referral appointments from ``days_back`` days ago (VEVENT)."""
-    day = today or dt.date.today()
+    day = today or today_local()
     since = dt.datetime.combine(day - dt.timedelta(days=days_back), dt.time(0), tzinfo=dt.UTC)
     with store.session() as session:
         families = {f.id: f.display_name for f in session.scalars(select(Family))}

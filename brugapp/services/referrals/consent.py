@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import (
     CONSENT_STATES,
     GIVERS,
@@ -135,7 +136,7 @@ def _fact(consent: Consent, member_uuid: str) -> ConsentFact:
         recipient_kind=consent.recipient_kind, recipient_uuid=consent.recipient_uuid,
         purposes=frozenset(consent.purposes.split()), given_by=consent.given_by, method=consent.method,
         given_on=consent.given_on, valid_until=consent.valid_until, withdrawn_on=consent.withdrawn_on,
-        withheld=consent.withheld, subject_member_uuid=member_uuid,
+        withheld=consent.withheld, subject_member_uuid=member_uuid, given_by_name=consent.given_by_name,
     )
 
 
@@ -223,13 +224,13 @@ def withdraw_consent(store: Store, *, consent_id: str, on: dt.date | None = None
             raise NotFoundError(_("No consent with id {id}.").format(id=consent_id))
         if consent.withdrawn_on is not None:
             raise ValidationError(_("This consent was already withdrawn."), field="withdrawn_on")
-        consent.withdrawn_on = on or dt.date.today()
+        consent.withdrawn_on = on or today_local()
         consent.withdrawal_note = note.strip()
 
 
 def list_consents(store: Store, *, family_id: str | None = None, on: dt.date | None = None) -> list[ConsentView]:
     """The family's consents (or all), newest first, with their state on ``on`` (today by default)."""
-    day = on or dt.date.today()
+    day = on or today_local()
     with store.read() as session:
         query = (
             select(Consent, Family, FamilyMember)
@@ -279,7 +280,7 @@ def check_consent_in_session(
     parents = recipient.parents if recipient else ()
     return may_share(
         consent_facts(session, family_pk=family_pk), recipient_kind=recipient_kind, recipient_uuid=recipient_uuid,
-        purpose=purpose, on=on or dt.date.today(), recipient_parents=parents,
+        purpose=purpose, on=on or today_local(), recipient_parents=parents,
         subject_member_uuid=subject_member_uuid, from_mandated_service=from_mandated_service,
     )
 

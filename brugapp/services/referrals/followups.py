@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.followups import (
     CHANNELS,
     FOLLOWUP_STATUSES,
@@ -141,7 +142,7 @@ def complete_followup(
     with store.session() as session:
         followup = _followup(session, followup_id)
         followup.status = status
-        followup.closed_on = None if is_open(status) else (on or dt.date.today())
+        followup.closed_on = None if is_open(status) else (on or today_local())
 
 
 def reschedule_followup(store: Store, *, followup_id: str, due: dt.date) -> None:
@@ -168,7 +169,7 @@ def list_followups(
     One query of plain columns (family, referral and the count of unanswered attempts joined in): Vandaag and
     the Opvolging page list thousands of them on a busy programme.
     """
-    day = today or dt.date.today()
+    day = today or today_local()
     statuses = OPEN_STATUSES if status is None else ({status} if isinstance(status, str) else set(status))
     unanswered = (
         select(ContactAttempt.followup_id, func.count().label("n"))
@@ -203,7 +204,7 @@ def list_followups(
 
 def due_this_week(store: Store, *, today: dt.date | None = None) -> dict[str, list[FollowUpView]]:
     """Overdue, today and the rest of this week: what the Vandaag and Opvolging pages show."""
-    day = today or dt.date.today()
+    day = today or today_local()
     grouped: dict[str, list[FollowUpView]] = {Bucket.OVERDUE: [], Bucket.TODAY: [], Bucket.THIS_WEEK: []}
     for view in list_followups(store, due_until=end_of_week(day), today=day):
         grouped[view.bucket].append(view)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import BRUSSELS, today_local
 from brugapp.domain.consent import REASON_MANDATED, Purpose, override_decision, override_refusal
 from brugapp.domain.followups import FollowUpStatus, is_open
 from brugapp.domain.referrals import (
@@ -39,6 +39,7 @@ from brugapp.i18n import _
 from brugapp.printing.referral_sheet import ReferralSheetData, write_referral_sheet
 from brugapp.services.audit import record_audit
 from brugapp.services.records import ListedRecord, TimelineEntry
+from brugapp.services.referral_print import family_contact
 from brugapp.services.referrals.consent import (
     ConsentRefused,
     check_consent_in_session,
@@ -53,7 +54,7 @@ from brugapp.store.models.referrals import FollowUp, Referral, ReferralEvent
 from brugapp.store.search_index import index_record
 
 TEXT_MAX = 4000
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def create_referral(
         appointment_at = appointment_at.replace(tzinfo=LOCAL_ZONE)
     question = _text(question, field="question")
     tried = _text(tried, field="tried")
-    day = referred_on or dt.date.today()
+    day = referred_on or today_local()
     with store.session() as session:
         family = session.scalar(select(Family).where(Family.uuid == family_id))
         if family is None:
@@ -300,7 +301,7 @@ def change_status(
 
     Closing ends the open checks; reopening or a new appointment proposes a new one.
     """
-    day = on or dt.date.today()
+    day = on or today_local()
     note = _text(note, field="note")
     if appointment_at is not None and appointment_at.tzinfo is None:
         appointment_at = appointment_at.replace(tzinfo=LOCAL_ZONE)
@@ -353,7 +354,7 @@ def record_feedback(store: Store, *, referral_id: str, text: str, received_on: d
         raise ValidationError(_("Write down in a few words what the service told you."), field="feedback")
     with store.session() as session:
         referral = _referral(session, referral_id)
-        referral.feedback_on = received_on or dt.date.today()
+        referral.feedback_on = received_on or today_local()
         referral.feedback_text = text
         _event(session, referral, EventKind.FEEDBACK, text=text)
 
@@ -551,6 +552,7 @@ def print_referral_sheet(
     sender_phone: str = "",
     sender_email: str = "",
     sender_organisation: str = "",
+    sender_role: str = "",
     on: dt.date | None = None,
 ) -> PrintedSheet:
     """Print the doorverwijsfiche (or the status-only version) for one recipient.
@@ -560,7 +562,7 @@ def print_referral_sheet(
     is refused with the reason, unless a written override reason is given; that reason goes into the audit
     trail with the print. What came from a mandated service is never passed on, not even with an override.
     """
-    day = on or dt.date.today()
+    day = on or today_local()
     with store.session() as session:
         referral = _referral(session, referral_id)
         recipient = (resolve_recipient(session, kind=recipient_kind, uuid=recipient_id) if recipient_kind
@@ -599,7 +601,7 @@ def print_referral_sheet(
             sharing=detail.sharing, feedback_on=detail.feedback_on, feedback_text=detail.feedback_text,
             sender_name=sender_name or family.reference_person, sender_phone=sender_phone,
             sender_email=sender_email, sender_organisation=sender_organisation, decision=decision,
-            status_only=status_only,
+            status_only=status_only, sender_role=sender_role, family_contact=family_contact(session, family, decision),
         )
         record_audit(session, action="print", subject_kind="referral", subject_uuid=referral.uuid,
                      audience=recipient.label[:80],

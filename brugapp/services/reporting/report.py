@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, distinct, func, literal, or_, select, type_co
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.expression import ColumnElement, Subquery
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import CATEGORIES
 from brugapp.domain.meetings import MEETING_TYPES
 from brugapp.domain.notebook import CHANNELS
@@ -26,7 +27,7 @@ from brugapp.domain.reporting import Count, Label, ReportTable, SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError
-from brugapp.i18n import N_, _
+from brugapp.i18n import N_, _, format_date
 from brugapp.services.today import local_day_bounds
 from brugapp.store import Store
 from brugapp.store.base import UTCDateTime
@@ -230,7 +231,7 @@ def _signals_table(session: Session, scope: _Scope) -> ReportTable:
     if scope.school_pk is not None:
         query = query.where(Signal.school_id == scope.school_pk)
     rows = tuple(
-        (Label(s.signalled_on.strftime("%d-%m-%Y"), literal=True), _vocab_label(THEMES, s.theme),
+        (Label(format_date(s.signalled_on, "medium"), literal=True), _vocab_label(THEMES, s.theme),
          Label(s.description, literal=True), Count(s.families_concerned), Label(s.passed_on_to or "–", literal=True))
         for s in session.scalars(query.order_by(Signal.signalled_on, Signal.id)).all()
     )
@@ -238,7 +239,13 @@ def _signals_table(session: Session, scope: _Scope) -> ReportTable:
                        (N_("Date"), N_("Theme"), N_("Signal"), N_("Families"), N_("Passed on to")), rows)
 
 
-def _per_school_table(session: Session, scope: _Scope) -> ReportTable:
+PER_SCHOOL_NOTE = N_("Why the schools add up to more than the totals: a family with children at two schools counts "
+                     "at both, with its contact moments and referrals. The last row counts each contact moment, "
+                     "family and referral once, as the key figures do; it also holds anonymous contacts and "
+                     "families without a school.")
+
+
+def _per_school_table(session: Session, scope: _Scope, totals: tuple[int, int, int]) -> ReportTable:
     cf = scope.contact_families(*scope.live_in_year(), in_school=False)
     contacts = (select(FamilyMember.school_id, func.count(distinct(cf.c.contact_id)),
                        func.count(distinct(cf.c.family_id)))
@@ -258,9 +265,11 @@ def _per_school_table(session: Session, scope: _Scope) -> ReportTable:
         n_referrals = referrals.get(school.id, 0)
         if n_contacts or n_referrals:
             rows.append((Label(school.label, literal=True), Count(n_contacts), Count(n_families), Count(n_referrals)))
+    if rows:
+        rows.append((Label(N_("Total, each counted once")), Count(totals[0]), Count(totals[1]), Count(totals[2])))
     return ReportTable("schools", N_("Per school"),
                        (N_("School"), N_("Contact moments"), N_("Families reached"), N_("Referrals")), tuple(rows),
-                       note=N_("A family with children at two schools counts at both."))
+                       note=PER_SCHOOL_NOTE)
 
 
 def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None,
@@ -291,7 +300,8 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
             (Label(N_("Continuing families"), level=1), Count(reached - new)),
             (Label(N_("Referrals")), Count(referrals)),
             (Label(N_("Meetings")), Count(meeting_count)),
-            (Label(N_("Signals passed on")), Count(len(signals.rows))),
+            # Signals are about a neighbourhood, not a family: their number is shown exactly, as they are listed.
+            (Label(N_("Signals passed on")), Count(len(signals.rows), exact=True)),
         ]
         summary = ReportTable(
             "summary", N_("Key figures"), (N_("Figure"), N_("Number")), tuple(summary_rows),
@@ -300,9 +310,9 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
         tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
                   _group_table(session, scope), meetings, signals]
         if school is None:
-            tables.append(_per_school_table(session, scope))
+            tables.append(_per_school_table(session, scope, (totals["contacts"], reached, referrals)))
         return SchoolYearReport(school_year=school_year, school_id=school.uuid if school else "",
-                                school_name=school.label if school else "", made_on=made_on or dt.date.today(),
+                                school_name=school.label if school else "", made_on=made_on or today_local(),
                                 tables=tuple(tables))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.contact_details import parse_date
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
@@ -44,11 +45,11 @@ class SignalInfo:
 
 def _day(value: dt.date | str | None) -> dt.date:
     if value is None or value == "":
-        return dt.date.today()
+        return today_local()
     if isinstance(value, dt.date):
         return value
     try:
-        return parse_date(value) or dt.date.today()
+        return parse_date(value) or today_local()
     except ValueError:
         raise ValidationError(
             _("Date: “{value}” is not a date. Example: 28-11-2026.").format(value=value), field="signalled_on"

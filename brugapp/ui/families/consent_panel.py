@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS
 from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
@@ -209,6 +208,6 @@ class ConsentPanel(QFrame):
         view = self.model.row_at(rows[0].row()) if rows else None
         if view is None or view.withdrawn_on is not None:
             return
-        withdraw_consent(self.store, consent_id=view.id, on=dt.date.today())
+        withdraw_consent(self.store, consent_id=view.id, on=today_local())
         self.refresh()
         self.changed.emit()

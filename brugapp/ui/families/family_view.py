@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import to_local
 from brugapp.domain.notebook import LANGUAGES, LITERACY, MEMBER_ROLES, PREFERRED_CHANNELS
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
@@ -44,7 +45,7 @@ KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "foll
 
 def when_text(at: dt.datetime) -> str:
     """'wo 25 nov 2026 08:20': with the year, since a timeline spans school years."""
-    local = at.astimezone()
+    local = to_local(at)
     return f"{format_date(local.date(), 'EEE d MMM y')} {format_time(local)}"
 
 

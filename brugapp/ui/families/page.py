@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import local_date
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.families.families import FamilySummary, list_families
@@ -121,7 +122,7 @@ class FamilyTableModel(QAbstractTableModel):
             if column == 1:
                 return str(family.children) if family.children else ""
             if column == 2:
-                return format_date(family.last_contact.astimezone().date(), "d MMM y") if family.last_contact else ""
+                return format_date(local_date(family.last_contact), "d MMM y") if family.last_contact else ""
         return None
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.followups import CHANNELS, Bucket, FollowUpStatus, end_of_week
 from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
@@ -94,7 +95,7 @@ class NewFollowUpDialog(FormDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("What needs to be done"))
         self.title_edit.setPlaceholderText(_("e.g. call mum back about the school trip"))
-        self.due_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        self.due_edit = QDateEdit(qdate(today_local() + dt.timedelta(days=7)))
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setAccessibleName(_("Date"))
         self.family_combo = QComboBox()
@@ -224,7 +225,7 @@ class FollowUpsPage(SectionPage):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def refresh(self) -> None:
-        today = dt.date.today()
+        today = today_local()
         choice = self.filter_combo.currentData() or "week"
         until = None if choice == "open" else end_of_week(today)
         views = list_followups(self.store, due_until=until, today=today)
@@ -305,7 +306,7 @@ class FollowUpsTodayPanel(TodayPanel):
         self.buttons.addWidget(self.done_button)
 
     def refresh(self) -> None:
-        today = dt.date.today()
+        today = today_local()
         items = []
         views = list_followups(self.store, due_until=today, today=today)
         # Today's first (that is the day's work), then what slipped, most recent first.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import BRUSSELS, now_local
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.themes import THEMES
@@ -35,7 +35,7 @@ from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.flow_layout import FlowLayout
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 # The quick attempts of "Poging loggen": how, and whether they answered.
 ATTEMPTS = (
@@ -277,7 +277,7 @@ class KaartDetail(QWidget):
             self.notes.clear()
             self.colour_box.setCurrentIndex(0)
             return
-        moment = now or dt.datetime.now()
+        moment = now or now_local().replace(tzinfo=None)
         self.browser.setHtml(detail_html(detail, today=moment.date(), now=moment))
         self.colour_box.setCurrentIndex(max(0, self.colour_box.findData(detail.colour)))
         self.notes.setPlainText(detail.private_notes)

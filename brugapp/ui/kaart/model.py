@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from brugapp.domain.clock import now_local, today_local
 from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
@@ -62,8 +63,8 @@ class KaartTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ServiceSummary] = []
         self._sort_keys: list[tuple[str, ...]] = []
-        self.now = dt.datetime.now()
-        self.today = dt.date.today()
+        self.now = now_local().replace(tzinfo=None)
+        self.today = today_local()
 
     def set_rows(self, rows: list[ServiceSummary], *, now: dt.datetime | None = None) -> None:
         self.beginResetModel()
@@ -71,7 +72,7 @@ class KaartTableModel(QAbstractTableModel):
         self._sort_keys = [(fold(r.name), r.phone, fold(r.organization_name), fold(", ".join(r.municipalities)),
                             fold(CATEGORIES.label(r.categories[0]) if r.categories else ""),
                             r.assured_date.isoformat() if r.assured_date else "") for r in rows]
-        self.now = now or dt.datetime.now()
+        self.now = now or now_local().replace(tzinfo=None)
         self.today = self.now.date()
         self.endResetModel()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import now_local
 from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
@@ -168,7 +169,7 @@ class KaartPage(SectionPage):
 
     # -- data -------------------------------------------------------------------------------
     def now(self) -> dt.datetime:
-        return self.now_override or dt.datetime.now()
+        return self.now_override or now_local().replace(tzinfo=None)
 
     def refresh(self) -> None:
         selected = self.current_id()
@@ -371,10 +372,20 @@ class KaartPage(SectionPage):
         def on_done(result: ExportResult) -> None:
             self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
 
-        self.operation = run_operation(
-            self, label=_("Exporting …"),
-            work=lambda: export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience),
-            on_done=on_done)
+        # The guide follows the page's filter: the municipality and theme chosen there name it on paper.
+        # Read on the GUI thread, before the work goes to the worker thread.
+        category, place = self.category_box.currentData() or "", self.place_box.currentData() or ""
+        theme = category[6:] if category.startswith("theme:") else ""
+
+        def work() -> ExportResult:
+            if kind != "pdf":
+                return export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience)
+            from brugapp.services.wegwijzer import export_wegwijzer
+
+            return export_wegwijzer(store, out=out, audience=audience, service_ids=chosen, municipality=place,
+                                    theme=theme)
+
+        self.operation = run_operation(self, label=_("Exporting …"), work=work, on_done=on_done)
         return self.operation
 
     def _status(self, text: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import from_local, now_local
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.families.families import MemberInfo, get_family, list_families
@@ -106,7 +107,7 @@ class NewMeetingDialog(QDialog):
         family = self.family.currentData()
         return MeetingInput(
             title=self.title.text(), meeting_type=self.type.currentData(),
-            starts_at=self.starts.dateTime().toPython().astimezone(), duration_minutes=self.duration.value(),
+            starts_at=from_local(self.starts.dateTime().toPython()), duration_minutes=self.duration.value(),
             place_kind=self.place.currentData(), place_detail=self.place_detail.text(),
             school_id=self.school.currentData(), family_ids=(family,) if family else (), series_id=series_id,
         )
@@ -236,4 +237,4 @@ class ParticipantDialog(QDialog):
 
 
 def local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
+    return now_local()

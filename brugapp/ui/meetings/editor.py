@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain import meetings as rules
+from brugapp.domain.clock import from_local, to_local
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date, format_datetime
 from brugapp.services.meetings import agenda as agenda_service
@@ -322,7 +323,7 @@ class MeetingEditor(QWidget):
             return
         d = self.detail
         self.heading.setText(d.title)
-        parts = [rules.MEETING_TYPES.label(d.meeting_type), format_datetime(d.starts_at.astimezone(), "short_day"),
+        parts = [rules.MEETING_TYPES.label(d.meeting_type), format_datetime(to_local(d.starts_at), "short_day"),
                  d.place_detail or rules.PLACES.label(d.place_kind)]
         if d.families:
             parts.append(_("about {families}").format(families=", ".join(f.name for f in d.families)))
@@ -332,7 +333,7 @@ class MeetingEditor(QWidget):
             parts.append(_("meeting {number} of this school year").format(number=d.ordinal_in_school_year))
         self.subheading.setText(" · ".join(parts))
         show_banner(self.warnings, [w.message for w in d.warnings])
-        self.starts.setDateTime(d.starts_at.astimezone().replace(tzinfo=None))
+        self.starts.setDateTime(to_local(d.starts_at).replace(tzinfo=None))
         self.place.setCurrentIndex(self.place.findData(d.place_kind))
         self.place_detail.setText(d.place_detail)
         self.regie.setText(d.regiehouder)
@@ -342,7 +343,7 @@ class MeetingEditor(QWidget):
         self.youth_present.setCurrentIndex(self.youth_present.findData(d.youth_present))
         self.parents_present.setCurrentIndex(self.parents_present.findData(d.parents_present))
         self.has_next.setChecked(d.proposed_next_date is not None)
-        self.next_date.setDate(d.proposed_next_date or d.starts_at.astimezone().date() + dt.timedelta(weeks=6))
+        self.next_date.setDate(d.proposed_next_date or to_local(d.starts_at).date() + dt.timedelta(weeks=6))
         self.status.setCurrentIndex(self.status.findData(d.status))
         self.participants_model.set_rows([
             (p.id, [p.name + (" ★" if p.is_regiehouder else ""), p.role_label, p.organisation,
@@ -395,7 +396,7 @@ class MeetingEditor(QWidget):
             return
         data = replace(
             self.detail.as_input(), regiehouder=self.regie.text(),
-            starts_at=self.starts.dateTime().toPython().astimezone(), place_kind=self.place.currentData(),
+            starts_at=from_local(self.starts.dateTime().toPython()), place_kind=self.place.currentData(),
             place_detail=self.place_detail.text(),
             interpreter_needed=self.interpreter_needed.isChecked(),
             interpreter_arranged=self.interpreter_arranged.isChecked(),

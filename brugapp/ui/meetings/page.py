@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import to_local
 from brugapp.i18n import _, format_datetime
 from brugapp.services.meetings.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
@@ -55,7 +56,7 @@ class MeetingListModel(QAbstractListModel):
                 second.append(_("{count} open action points").format(count=row.open_actions))
             if row.warnings:
                 second.append(_("⚠ {count} warnings").format(count=row.warnings))
-            return f"{format_datetime(row.starts_at.astimezone(), 'short_day')} · {row.title}\n{' · '.join(second)}"
+            return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
         return None
 
     def row_of(self, meeting_id: str) -> int:

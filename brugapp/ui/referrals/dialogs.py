@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import BRUSSELS, today_local
 from brugapp.domain.referrals import ACTION_LABELS, INTENSITIES, OUTCOMES, STATUSES, Status, is_closed
 from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
@@ -45,7 +45,7 @@ from brugapp.ui.followups.page import date_from_qdate, qdate
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.form_dialog import FormDialog
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 def _aware(value: QDateTime) -> dt.datetime:
@@ -71,7 +71,23 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 def sender_of(settings: Settings) -> dict[str, str]:
     """The brugfiguur's own details (Instellingen → Mijn gegevens) as the sender of a printed sheet."""
     return {"sender_name": settings.worker_name, "sender_organisation": settings.worker_organisation,
-            "sender_phone": settings.worker_phone, "sender_email": settings.worker_email}
+            "sender_phone": settings.worker_phone, "sender_email": settings.worker_email,
+            "sender_role": settings.worker_role}
+
+
+_ASKED_FOR_SENDER: list[bool] = []  # ask for "Mijn gegevens" once per session, not at every print
+
+
+def ask_sender_once(parent: QWidget) -> Settings:
+    """The sender block needs the brugfiguur's phone and e-mail: ask once when they are missing."""
+    settings = load_settings()
+    if (settings.worker_phone and settings.worker_email) or _ASKED_FOR_SENDER:
+        return settings
+    _ASKED_FOR_SENDER.append(True)
+    from brugapp.ui.shell.settings_dialog import SettingsDialog  # only when needed: keeps start-up light
+
+    SettingsDialog(parent).exec()
+    return load_settings()
 
 
 class NewReferralDialog(QDialog):
@@ -114,7 +130,7 @@ class NewReferralDialog(QDialog):
         self.worker_edit = QLineEdit()
         self.worker_edit.setAccessibleName(_("Receiving social worker"))
         self.appointment_box = QCheckBox(_("Appointment on"))
-        self.appointment_edit = QDateTimeEdit(QDateTime(qdate(dt.date.today() + dt.timedelta(days=3)),
+        self.appointment_edit = QDateTimeEdit(QDateTime(qdate(today_local() + dt.timedelta(days=3)),
                                                         QTime(9, 0)))
         self.appointment_edit.setCalendarPopup(True)
         self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
@@ -132,7 +148,7 @@ class NewReferralDialog(QDialog):
         for term in SHARING_LEVELS:
             self.sharing_combo.addItem(term.text(), term.code)
         self.sharing_combo.setCurrentIndex(self.sharing_combo.findData(SharingLevel.SHAREABLE))
-        self.check_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        self.check_edit = QDateEdit(qdate(today_local() + dt.timedelta(days=7)))
         self.check_edit.setCalendarPopup(True)
         self.check_edit.setAccessibleName(_("Check on"))
         self.error = _error_label()
@@ -325,9 +341,12 @@ class PrintSheetDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
+            settings = ask_sender_once(self)
+        else:
+            settings = load_settings()
         store, referral_id, out = self.store, self.referral.id, path
         status_only, override_reason = self.status_box.isChecked(), self.override_edit.text()
-        sender = sender_of(load_settings())
+        sender = sender_of(settings)
 
         def work() -> Path:
             return print_referral_sheet(store, referral_id=referral_id, recipient_id=recipient_id,

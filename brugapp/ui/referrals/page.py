@@ -4,7 +4,6 @@ status steps it allows, and the family's consent."""
 from __future__ import annotations
 
 from html import escape
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.referrals import (
     ACTION_LABELS,
     EVENT_KINDS,
@@ -55,7 +55,7 @@ from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED, WARNING
 from brugapp.ui.widgets.empty_state import EmptyState
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")
+LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 def _status_text(view: ReferralView) -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.reporting import Count, ReportTable, SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
@@ -236,7 +237,7 @@ class ReportsPage(SectionPage):
         for button in (self.signal_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
-        current = SchoolYear.of(today or dt.date.today())
+        current = SchoolYear.of(today or today_local())
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(_("School year"))
         for back in range(YEARS_BACK + 1):

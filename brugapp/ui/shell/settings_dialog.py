@@ -33,6 +33,7 @@ class SettingsDialog(QDialog):
         self.name_edit = self._line(_("Your name"), self.settings.worker_name, _("e.g. Sarah Vandamme"))
         self.organisation_edit = self._line(_("Your organisation"), self.settings.worker_organisation,
                                             _("e.g. Stad Kortrijk – dienst Onderwijs"))
+        self.role_edit = self._line(_("Your role"), self.settings.worker_role, _("e.g. brugfiguur"))
         self.phone_edit = self._line(_("Your phone"), self.settings.worker_phone, _("e.g. 0470 12 34 56"))
         self.email_edit = self._line(_("Your e-mail"), self.settings.worker_email, _("e.g. sarah@example.be"))
         self.lock_spin = QSpinBox()
@@ -47,6 +48,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Name"), self.name_edit)
         form.addRow(_("Organisation"), self.organisation_edit)
+        form.addRow(_("Role"), self.role_edit)
         form.addRow(_("Phone"), self.phone_edit)
         form.addRow(_("E-mail"), self.email_edit)
         form.addRow(_("Lock after"), self.lock_spin)
@@ -92,6 +94,7 @@ class SettingsDialog(QDialog):
         self.settings = load_settings()  # keep what other screens changed meanwhile (last channel, language)
         self.settings.worker_name = self.name_edit.text().strip()
         self.settings.worker_organisation = self.organisation_edit.text().strip()
+        self.settings.worker_role = self.role_edit.text().strip()
         self.settings.worker_phone = phone
         self.settings.worker_email = email
         self.settings.auto_lock_minutes = self.lock_spin.value()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import local_date
 from brugapp.domain.notebook import CHANNELS
 from brugapp.i18n import _, format_date
 from brugapp.services.families.notebook import list_contacts
@@ -57,7 +58,7 @@ class AnonymousContactsDialog(QDialog):
     def load(self) -> None:
         self.list.clear()
         for contact in list_contacts(self.store, anonymous_only=True):
-            day = format_date(contact.occurred_at.astimezone().date(), "d MMM y")
+            day = format_date(local_date(contact.occurred_at), "d MMM y")
             item = QListWidgetItem(f"{day} · {CHANNELS.label(contact.channel)}\n{contact.note[:140]}")
             item.setData(Qt.ItemDataRole.UserRole, contact.id)
             self.list.addItem(item)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import today_local
 from brugapp.i18n import _, format_date
 from brugapp.store import Store
 from brugapp.ui.followups.page import FollowUpsTodayPanel
@@ -44,7 +43,7 @@ class TodayPage(SectionPage):
         self.body.addLayout(grid, 1)
 
     def refresh(self) -> None:
-        self.set_titles(_("Today"), format_date(dt.date.today(), "full_day"))
+        self.set_titles(_("Today"), format_date(today_local(), "full_day"))
         for panel in self.panels:
             panel.refresh()
         calm = all(not p.list.count() for p in self.panels)

@@ -6,8 +6,6 @@ A panel is a QWidget class built with ``(store, parent)`` that has ``refresh()``
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.clock import to_local, today_local
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time
@@ -97,7 +96,7 @@ class PromisedFollowUpsPanel(TodayPanel):
         self.buttons.addWidget(self.done_button)
 
     def refresh(self) -> None:
-        today = dt.date.today()
+        today = today_local()
         items = []
         for promise in promised_follow_ups(self.store, day=today):
             who = promise.family_name or _("Anonymous contact")
@@ -134,9 +133,9 @@ class ContactsTodayPanel(TodayPanel):
 
     def refresh(self) -> None:
         items = []
-        for contact in contacts_logged_on(self.store, day=dt.date.today()):
+        for contact in contacts_logged_on(self.store, day=today_local()):
             who = contact.family_name or _("Anonymous contact")
-            first = f"{format_time(contact.occurred_at.astimezone())}  {who} · {CHANNELS.label(contact.channel)}"
+            first = f"{format_time(to_local(contact.occurred_at))}  {who} · {CHANNELS.label(contact.channel)}"
             second = _themes_text(contact.themes)
             note = contact.note.replace("\n", " ")[:100]
             item = QListWidgetItem("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity
 from brugapp.services.referrals.consent import check_consent, list_consents
@@ -103,7 +104,7 @@ def test_scenario_1_consent_and_warm_referral_from_the_family_view(qtbot, store)
     detail = get_referral(store, referral_id=made.id)
     assert (detail.family_id, detail.contact_id, detail.intensity) == (family, caw.contact_id,
                                                                       Intensity.APPOINTMENT_MADE)
-    assert detail.next_check == dt.date.today() + dt.timedelta(days=7)
+    assert detail.next_check == today_local() + dt.timedelta(days=7)
     assert check_consent(store, family_id=family, recipient_kind=RecipientKind.CONTACT,
                          recipient_uuid=caw.contact_id, purpose=Purpose.REFER).allowed
     assert view.tabs.currentIndex() == 0

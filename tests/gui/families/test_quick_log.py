@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
+from brugapp.domain.clock import today_local
 from brugapp.services.families.drafts import load_draft
 from brugapp.services.families.notebook import list_contacts
 from brugapp.settings import Settings, load_settings, save_settings
@@ -62,7 +63,7 @@ def test_family_type_ahead_alt_theme_and_enter_saves(qtbot, store):
     assert contact.family_id == family
     assert contact.channel == "telefoon"
     assert contact.themes == ("education",)
-    assert contact.follow_up_on == dt.date.today() + dt.timedelta(days=7)
+    assert contact.follow_up_on == today_local() + dt.timedelta(days=7)
 
 
 def test_bad_date_is_named_and_nothing_saved(qtbot, store):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, Qt
 
+from brugapp.domain.clock import today_local
 from brugapp.services.meetings.meetings import ParticipantInput, get_meeting, list_meetings
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
 from brugapp.ui.meetings.editor import MeetingEditor
@@ -66,6 +65,6 @@ def test_prepare_print_and_minute_a_meeting(qtbot, store, tmp_path):
     # THEN it is stored, with its owner, and shows in the table
     stored = get_meeting(store, meeting_id=dialog.meeting_id).actions
     assert [(a.what, a.owner) for a in stored] == [("Lesrooster opmaken", "Tine Claes")]
-    assert stored[0].due > dt.date.today()
+    assert stored[0].due > today_local()
     assert editor.actions_model.rowCount() == 1
     assert list_meetings(store)[0].open_actions == 1

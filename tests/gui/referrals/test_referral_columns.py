@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.referrals import Intensity
 from brugapp.services.referrals.referrals import create_referral
 from brugapp.ui.referrals.page import ReferralsPage
@@ -17,7 +16,7 @@ def test_service_column_stretches_not_status(qtbot, store):
     family = make_family(store, display_name="Gezin Al-Hassan")
     service = kaart_service(store, name="Sociale dienst – onthaal", org="OCMW Kortrijk")
     create_referral(store, family_id=family, service_id=service.id, intensity=Intensity.ACCOMPANIED,
-                    urgent=True, referred_on=dt.date.today())
+                    urgent=True, referred_on=today_local())
     page = ReferralsPage(store)
     qtbot.addWidget(page)
     page.resize(1366 - 218, 650)  # the page beside the sidebar

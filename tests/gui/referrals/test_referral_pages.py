@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.referrals import Intensity, Status, allowed_next
 from brugapp.services.referrals.followups import create_followup, list_followups
 from brugapp.services.referrals.referrals import create_referral, get_referral, list_referrals
@@ -40,7 +41,7 @@ def test_new_referral_dialog_saves_a_warm_referral(qtbot, store):
     assert (detail.family_name, detail.theme, detail.intensity, detail.question, detail.urgent) == (
         "Gezin El Amrani", "admin.debts", Intensity.APPOINTMENT_MADE, "Brief van de deurwaarder", True)
     assert detail.contact_id == caw.contact_id and detail.receiving_worker == "An Declercq"
-    assert detail.next_check == dt.date.today() + dt.timedelta(days=7)
+    assert detail.next_check == today_local() + dt.timedelta(days=7)
 
 
 def test_new_referral_dialog_names_the_missing_field(qtbot, store):
@@ -67,8 +68,8 @@ def test_referrals_page_offers_only_allowed_steps(qtbot, store):
 def test_followups_page_completes_a_follow_up(qtbot, store):
     # GIVEN one promise due today and one next week
     family = make_family(store, display_name="Gezin Janssens")
-    today = create_followup(store, title="Mama terugbellen", due=dt.date.today(), owner="", family_id=family)
-    create_followup(store, title="Later", due=dt.date.today() + dt.timedelta(days=20), owner="")
+    today = create_followup(store, title="Mama terugbellen", due=today_local(), owner="", family_id=family)
+    create_followup(store, title="Later", due=today_local() + dt.timedelta(days=20), owner="")
     page = FollowUpsPage(store)
     qtbot.addWidget(page)
     assert page.model.rowCount() == 1  # this week only
@@ -87,7 +88,7 @@ def test_scenario_1_check_shows_in_vandaag_and_is_completed_there(qtbot, store):
     family = make_family(store, display_name="Gezin El Amrani")
     caw = kaart_service(store)
     week_ago = create_referral(store, family_id=family, service_id=caw.id, intensity=Intensity.APPOINTMENT_MADE,
-                               referred_on=dt.date.today() - dt.timedelta(days=7))
+                               referred_on=today_local() - dt.timedelta(days=7))
     create_referral(store, family_id=family, service_id=caw.id, intensity=Intensity.INFO)
     # WHEN Vandaag shows its follow-ups panel
     panel = FollowUpsTodayPanel(store)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.services.referrals.consent import record_consent
 from brugapp.services.referrals.referrals import create_referral, get_referral
@@ -69,7 +69,7 @@ def test_referral_sheet_printed_from_the_gui_names_the_brugfiguur(qtbot, store, 
     caw = kaart_service(store)
     record_consent(store, family_id=family, recipient_kind=RecipientKind.ORGANIZATION,
                    recipient_id=caw.organization_id, purposes=[Purpose.REFER], given_by="parent", method="oral",
-                   given_on=dt.date.today())
+                   given_on=today_local())
     referral = create_referral(store, family_id=family, service_id=caw.id, contact_id=caw.contact_id,
                                theme="admin.debts", intensity="appointment_made")
     dialog = PrintSheetDialog(store, get_referral(store, referral_id=referral))

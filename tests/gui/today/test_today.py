@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from brugapp.domain.clock import today_local
 from brugapp.services.families.notebook import get_contact, log_contact
 from brugapp.services.today import promised_follow_ups
 from brugapp.ui.today.page import TODAY_PANELS, ContactsTodayPanel, PromisedFollowUpsPanel, TodayPage
@@ -26,7 +27,7 @@ def test_promise_logged_a_week_ago_shows_today_and_can_be_marked_done(qtbot, sto
     family = make_family(store, display_name="Gezin Benali")
     week_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=7)
     promise = log_contact(store, family_id=family, channel="koffiemoment", note="Nagaan of CAW belde",
-                          occurred_at=week_ago, follow_up_on=dt.date.today())
+                          occurred_at=week_ago, follow_up_on=today_local())
     log_contact(store, channel="schoolpoort", note="Anonieme vraag vandaag")
     page = TodayPage(store)
     qtbot.addWidget(page)

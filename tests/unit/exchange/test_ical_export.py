@@ -10,6 +10,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from brugapp.cli import main
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity, Status
 from brugapp.services.referrals.calendar_export import export_ical
@@ -72,7 +73,7 @@ def test_cli_print_refuses_without_consent_and_prints_with_it(store, tmp_path, c
     assert "toestemming" in capsys.readouterr().err.lower()
     # WHEN the status consent is there THEN the status-only sheet is written, without the question
     record_consent(store, family_id=family, recipient_kind=RecipientKind.SCHOOL, recipient_id=school,
-                   purposes=[Purpose.SHARE_STATUS], given_by="parent", method="oral", given_on=dt.date.today())
+                   purposes=[Purpose.SHARE_STATUS], given_by="parent", method="oral", given_on=today_local())
     assert main(["print", "referral", referral, str(out), "--for", school, "--status-only", "--db", db]) == 0
     text = "\n".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "Basisschool De Regenboog" in text and "Slaapproblemen" not in text

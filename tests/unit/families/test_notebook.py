@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from brugapp.domain.clock import local_date, today_local
 from brugapp.errors import ValidationError
 from brugapp.services.families.drafts import clear_draft, load_draft, save_draft
 from brugapp.services.families.families import MemberInput, create_family, get_family, list_families
@@ -55,7 +56,7 @@ def test_scenario_2_one_intake_several_needs_in_one_timeline(store):
     intake = log_contact(store, family_id=family.id, channel="zitdag",
                          themes=["admin.benefits", "poverty.housing", "admin.letters", "parenting"],
                          note="Intake: schooltoelage, sociaal verhuurkantoor, pro-Deo advocaat, CAW",
-                         follow_up_on=dt.date.today() + dt.timedelta(days=7))
+                         follow_up_on=today_local() + dt.timedelta(days=7))
     log_contact(store, family_id=family.id, channel="telefoon", themes=["poverty.housing"],
                 note="Wachtlijst SVK bevestigd")
     set_right(store, family_id=family.id, benefit="schooltoeslag", status="no", status_on="20-11-2026")
@@ -108,7 +109,7 @@ def test_edit_changes_note_themes_and_follow_up(store):
     changed = update_contact(store, contact_id=contact.id, note="later aangevuld", themes=["leisure"],
                              follow_up_on="+2")
     assert (changed.note, changed.themes) == ("later aangevuld", ("leisure",))
-    assert changed.follow_up_on == dt.date.today() + dt.timedelta(days=2)
+    assert changed.follow_up_on == today_local() + dt.timedelta(days=2)
     removed = update_contact(store, contact_id=contact.id, follow_up_on=None)
     assert removed.follow_up_on is None
 
@@ -177,7 +178,7 @@ def test_child_gets_current_school_year(store):
 
 def test_today_shows_promised_follow_ups_and_todays_contacts(store):
     family = make_family(store, display_name="Gezin Demir")
-    today = dt.date.today()
+    today = today_local()
     due = log_contact(store, family_id=family, channel="telefoon", follow_up_on=today, note="terugbellen")
     late = log_contact(store, channel="schoolpoort", follow_up_on=today - dt.timedelta(days=3),
                        occurred_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=5))
@@ -187,7 +188,7 @@ def test_today_shows_promised_follow_ups_and_todays_contacts(store):
     update_contact(store, contact_id=due.id, follow_up_done=True)
     assert [p.contact_id for p in promised_follow_ups(store, day=today)] == [late.id]
     assert {c.id for c in contacts_logged_on(store, day=today)} == {due.id} | {
-        c.id for c in list_contacts(store) if c.occurred_at.astimezone().date() == today}
+        c.id for c in list_contacts(store) if local_date(c.occurred_at) == today}
     assert late.id not in {c.id for c in contacts_logged_on(store, day=today)}
 
 

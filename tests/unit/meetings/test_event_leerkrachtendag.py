@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import update
 
+from brugapp.domain.clock import today_local
 from brugapp.errors import ValidationError
 from brugapp.services.families.families import MemberInput, add_member
 from brugapp.services.meetings.events import (
@@ -25,7 +26,7 @@ from brugapp.services.meetings.events import (
 from brugapp.store.models import Family
 from tests.factories import make_family, make_school
 
-TODAY = dt.date.today()
+TODAY = today_local()
 
 
 def _text(path) -> str:

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from brugapp.cli import main
+from brugapp.domain.clock import today_local
 from brugapp.errors import ValidationError
 from brugapp.services.families.timeline import family_timeline
 from brugapp.services.meetings.meetings import MeetingInput, ParticipantInput, create_meeting, list_meetings
@@ -16,7 +17,7 @@ from brugapp.services.meetings.minutes import ActionInput, MinutesInput, record_
 from brugapp.services.search import search_everything
 from tests.factories import make_family, make_school
 
-START = dt.datetime.combine(dt.date.today() + dt.timedelta(days=5), dt.time(10, 0)).astimezone()
+START = dt.datetime.combine(today_local() + dt.timedelta(days=5), dt.time(10, 0)).astimezone()
 
 
 def _meeting(store, **overrides):

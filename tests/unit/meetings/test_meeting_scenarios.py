@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from brugapp.domain.clock import local_date, today_local
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.services.meetings.agenda import AudienceRefused, meeting_sheet, move_item, print_agenda, reorder_items
 from brugapp.services.meetings.meetings import (
@@ -26,7 +27,7 @@ from brugapp.services.referrals.followups import list_followups
 from brugapp.store.models import AuditEntry
 from tests.factories import make_family, make_school
 
-TODAY = dt.date.today()
+TODAY = today_local()
 
 
 def _at(days: int, hour: int = 14) -> dt.datetime:
@@ -71,7 +72,7 @@ def test_scenario_5_rondetafel_agenda_lists_roles_previous_actions_and_next_date
     # GIVEN a second rondetafel of a series every six weeks, with last time's open actions
     detail = get_meeting(store, meeting_id=case["second"])
     assert detail.proposed_next_date is not None
-    assert (detail.proposed_next_date - detail.starts_at.astimezone().date()).days in (42, 43, 44)
+    assert (detail.proposed_next_date - local_date(detail.starts_at)).days in (42, 43, 44)
     assert [a.owner for a in detail.previous_actions] == ["Samira El Amrani", "Tine Claes"]
     # WHEN the internal agenda is printed
     out = print_agenda(store, meeting_id=case["second"], audience="internal", path=tmp_path / "agenda.pdf")
@@ -225,7 +226,7 @@ def test_plan_next_meeting_keeps_participants_and_brings_open_actions(store, cas
     # WHEN the next meeting is planned from it
     third = get_meeting(store, meeting_id=plan_next_meeting(store, meeting_id=case["second"]))
     # THEN it falls on that date, with the same people, and last times' open actions come along
-    assert third.starts_at.astimezone().date() == second.proposed_next_date
+    assert local_date(third.starts_at) == second.proposed_next_date
     assert [p.name for p in third.participants] == [p.name for p in second.participants]
     assert {a.what for a in third.previous_actions} == {"Lesrooster deeltijds opmaken", "Busabonnement aanvragen"}
     assert third.series_id == second.series_id and third.proposed_next_date > second.proposed_next_date

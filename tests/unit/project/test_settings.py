@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from brugapp.cli import main
+from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.services.referrals.consent import record_consent
 from brugapp.services.referrals.referrals import create_referral
@@ -31,18 +32,19 @@ def test_version_1_settings_file_is_upgraded_with_empty_worker_details(own_home:
     # WHEN it is loaded
     loaded = load_settings()
     # THEN what was there is kept, the new fields are empty, and a bad lock time falls back to 10
-    assert SETTINGS_VERSION == 2
-    assert loaded == Settings(version=2, language="en", auto_lock_minutes=10, last_channel="telefoon",
-                              worker_name="", worker_organisation="", worker_phone="", worker_email="")
-    # and saving writes version 2 back
+    assert SETTINGS_VERSION == 3
+    assert loaded == Settings(version=3, language="en", auto_lock_minutes=10, last_channel="telefoon",
+                              worker_name="", worker_organisation="", worker_phone="", worker_email="",
+                              worker_role="")
+    # and saving writes the current version back
     save_settings(loaded)
-    assert json.loads(settings_path().read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["version"] == 3
 
 
 def test_file_without_version_counts_as_version_1(own_home: Path) -> None:
     settings_path().write_text(json.dumps({"auto_lock_minutes": 5, "worker_name": "  An  "}), encoding="utf-8")
     loaded = load_settings()
-    assert (loaded.version, loaded.auto_lock_minutes, loaded.worker_name) == (2, 5, "An")
+    assert (loaded.version, loaded.auto_lock_minutes, loaded.worker_name) == (3, 5, "An")
 
 
 def test_cli_referral_sheet_names_the_brugfiguur_from_settings(own_home: Path, store, tmp_path: Path) -> None:
@@ -53,7 +55,7 @@ def test_cli_referral_sheet_names_the_brugfiguur_from_settings(own_home: Path, s
     caw = kaart_service(store)
     record_consent(store, family_id=family, recipient_kind=RecipientKind.ORGANIZATION,
                    recipient_id=caw.organization_id, purposes=[Purpose.REFER], given_by="parent", method="oral",
-                   given_on=dt.date.today())
+                   given_on=today_local())
     referral = create_referral(store, family_id=family, service_id=caw.id, contact_id=caw.contact_id,
                                theme="admin.debts", intensity="appointment_made")
     out = tmp_path / "fiche.pdf"

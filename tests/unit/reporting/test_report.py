@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from brugapp.cli import main
+from brugapp.domain.clock import from_local
 from brugapp.domain.reporting import SUPPRESSED, is_new_family, parse_school_year, suppress
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families.families import MemberInput, add_member
@@ -28,7 +29,7 @@ NOTE = "Mama vertelde over de deurwaarder en de brief van Fluvius"
 
 
 def local(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime(year, month, day, hour, minute).astimezone()
+    return from_local(dt.datetime(year, month, day, hour, minute))  # Brussels wall time, the one time rule
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def test_signal_is_recorded_listed_and_reported(store) -> None:
     assert [(s.theme, s.families_concerned, s.school_name) for s in signals] == [
         ("poverty.housing", 5, "Basisschool De Vlieger")]
     rows = report.table("signals").shown_rows()
-    assert rows == [["12-03-2026", "Wonen", "Huisjesmelkers in de Stationswijk", "5", "Lokaal Netwerk Kinderarmoede"]]
+    assert rows == [["12 mrt 2026", "Wonen", "Huisjesmelkers in de Stationswijk", "5", "Lokaal Netwerk Kinderarmoede"]]
     assert report.table("summary").raw_count("Signals passed on") == 1
     # AND the other one, in 2026–2027, shows its 2 families as "<5"
     later = school_year_report(store, school_year=SchoolYear(2026)).table("signals").shown_rows()
