@@ -14,7 +14,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from brugapp.domain.consent import REASON_MANDATED, Purpose, override_decision, override_refusal
+from brugapp.domain.consent import (
+    REASON_MANDATED,
+    REFUSAL_OVERRIDE_WITHDRAWN,
+    Purpose,
+    family_withheld,
+    override_decision,
+    override_refusal,
+)
 from brugapp.domain.followups import FollowUpStatus, is_open
 from brugapp.domain.referrals import (
     CLOSED,
@@ -36,7 +43,13 @@ from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _
 from brugapp.printing.referral_sheet import ReferralSheetData, write_referral_sheet
-from brugapp.services.consent import ConsentRefused, check_consent_in_session, find_recipient, resolve_recipient
+from brugapp.services.consent import (
+    ConsentRefused,
+    check_consent_in_session,
+    consent_facts,
+    find_recipient,
+    resolve_recipient,
+)
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.followups import create_followup_in_session
 from brugapp.services.listing import ListedRecord
@@ -575,11 +588,14 @@ def print_referral_sheet(
         if not decision.allowed:
             if not override_reason.strip() or decision.reason == REASON_MANDATED:
                 raise ConsentRefused(_("Not printed: {reason}").format(reason=_(decision.reason)))
-            refusal = override_refusal(override_reason)
+            refusal = override_refusal(override_reason, decision)
+            if refusal == REFUSAL_OVERRIDE_WITHDRAWN:
+                raise ConsentRefused(_("Not printed: {reason}").format(reason=_(refusal)))
             if refusal:
                 raise ValidationError(_(refusal), field="override_reason")
-            decision = override_decision(purpose, on=day, recipient_kind=recipient.kind,
-                                         recipient_uuid=recipient.uuid)
+            decision = override_decision(
+                purpose, on=day, recipient_kind=recipient.kind, recipient_uuid=recipient.uuid,
+                withheld=family_withheld(consent_facts(session, family_pk=referral.family_id)))
             session.add(AuditEntry(action="override", subject_kind="referral", subject_uuid=referral.uuid,
                                    audience=recipient.label[:80], detail=override_reason.strip()))
             overridden = True

@@ -1,0 +1,110 @@
+"""Issue 14: one rule for all text at the service boundary (NUL, escapes, invisible names, bidi, NFC)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from brugapp.domain.text import INVISIBLE, NUL, UnsafeText, clean_text
+from brugapp.services.errors import ValidationError
+from brugapp.services.families import MemberInput, create_family, get_family, list_families
+from brugapp.services.kaart_edit import ServiceInput, save_service
+from brugapp.services.notebook import get_contact, log_contact
+from brugapp.services.search import search_everything
+from brugapp.services.signals import list_signals, record_signal
+from tests.factories import make_family
+
+THEME = "poverty.housing"
+
+
+@pytest.mark.parametrize(("raw", "stored"), [
+    ("Gezin Peeters", "Gezin Peeters"),
+    ("Gezin \x1b[31mPeeters\x1b[0m", "Gezin Peeters"),           # colour codes
+    ("Gezin \x1b]0;pwned\x07Peeters", "Gezin Peeters"),           # terminal title (OSC)
+    ("Gezin \u202ePeeters", "Gezin Peeters"),                     # right-to-left override
+    ("Gezin \u2067Peeters\u2069", "Gezin Peeters"),               # isolates
+    ("regel een\r\nregel\ttwee\x07", "regel een\nregel\ttwee"),   # bell removed, lines and tabs kept
+    ("Ame\u0301lie", "Amélie"),                                   # NFD typed, NFC stored
+    ("   ", "   "),                                               # blank is the caller's "fill this in"
+])
+def test_clean_text_strips_what_hides_or_spoofs(raw, stored):
+    assert clean_text(raw) == stored
+
+
+@pytest.mark.parametrize(("raw", "kind"), [
+    ("Peeters\x00 verborgen", NUL),
+    ("\u200b" * 10, INVISIBLE),
+    ("\u3164\u3164", INVISIBLE),      # Hangul filler: a "letter" that shows nothing
+    ("\u202e\u202e", INVISIBLE),      # only overrides: nothing would be left
+    ("\x1b[31m", INVISIBLE),
+])
+def test_clean_text_refuses_what_cannot_be_stored(raw, kind):
+    with pytest.raises(UnsafeText) as refused:
+        clean_text(raw)
+    assert refused.value.kind == kind
+
+
+@given(st.text())
+def test_clean_text_never_lets_a_control_or_override_through(raw):
+    try:
+        cleaned = clean_text(raw)
+    except UnsafeText:
+        return
+    assert "\x00" not in cleaned and "\x1b" not in cleaned
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in cleaned)
+    assert all(c in "\n\t" or unicodedata.category(c) != "Cc" for c in cleaned)
+    assert unicodedata.is_normalized("NFC", cleaned)
+
+
+def test_family_name_with_nul_is_refused_naming_the_field(store):
+    with pytest.raises(ValidationError) as refused:
+        create_family(store, display_name="Gezin Peeters\x00x")
+    assert refused.value.field == "display_name"
+    assert "Naam van het gezin" in refused.value.message
+    assert list_families(store) == []
+
+
+def test_invisible_member_name_refuses_the_whole_family(store):
+    with pytest.raises(ValidationError) as refused:
+        create_family(store, display_name="Gezin Peeters",
+                      members=[MemberInput(role="child", first_name="\u200b\u200b\u200b")])
+    assert refused.value.field == "first_name"
+    assert list_families(store) == []  # all or nothing
+
+
+def test_spoofing_family_name_is_stored_plain_and_found_by_search(store):
+    family = create_family(store, display_name="Gezin \u202eSRETEEP\x1b[2J")
+    assert get_family(store, family_id=family.id).display_name == "Gezin SRETEEP"
+    assert [hit.label for hit in search_everything(store, text="SRETEEP")] == ["Gezin SRETEEP"]
+
+
+def test_contact_note_keeps_lines_loses_escapes(store):
+    family = make_family(store)
+    contact = log_contact(store, channel="schoolpoort", family_id=family,
+                          note="Vraag over factuur\n\tdeurwaarder\x1b[8m verborgen\x1b[0m")
+    assert get_contact(store, contact_id=contact.id).note == "Vraag over factuur\n\tdeurwaarder verborgen"
+
+
+def test_contact_note_with_nul_is_refused(store):
+    with pytest.raises(ValidationError) as refused:
+        log_contact(store, channel="schoolpoort", note="deel een\x00deel twee")
+    assert refused.value.field == "note"
+
+
+def test_signal_and_kaart_edit_go_through_the_same_rule(store):
+    # Services without their own call: the guard on every text column catches them.
+    with pytest.raises(ValidationError) as refused:
+        record_signal(store, theme=THEME, description="\u200b\u200b\u200b\u200b", families_concerned=2)
+    assert refused.value.field == "description"
+    signal = record_signal(store, theme=THEME, description="Huisjesmelker \u202ein de wijk",
+                           families_concerned=3, signalled_on=dt.date(2026, 11, 2))
+    assert [s.description for s in list_signals(store)] == ["Huisjesmelker in de wijk"]
+    assert signal.description == "Huisjesmelker in de wijk"
+    with pytest.raises(ValidationError) as kaart:
+        save_service(store, service_id=None,
+                     data=ServiceInput(name="Schuld\x00hulp", organization_name="OCMW Kortrijk"))
+    assert kaart.value.field == "name"
