@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.contact_details import parse_date
+from brugapp.domain.identifying import Identifying, identifying_kind
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import _, format_date
+from brugapp.i18n import N_, _, format_date
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.families import check_code
 from brugapp.services.listing import ListedRecord
@@ -55,9 +56,10 @@ def _day(value: dt.date | str | None) -> dt.date:
         ) from None
 
 
-def _known_names(session: Session) -> set[str]:
-    """Names that must not appear in an anonymised text: families and their members."""
+def _known_names(session: Session) -> tuple[set[str], set[str]]:
+    """Names that must not appear in an anonymised text: families, members' last names, every first name."""
     names: set[str] = set()
+    first_names: set[str] = set()
     for (display,) in session.execute(select(Family.display_name)):
         bare = re.sub(r"^\s*gezin\s+", "", display or "", flags=re.IGNORECASE).strip()
         if len(bare) >= 3:
@@ -66,13 +68,31 @@ def _known_names(session: Session) -> set[str]:
         if last and len(last) >= 3:
             names.add(last.casefold())
             names.add(f"{first} {last}".strip().casefold())
-    return names
+        if first:
+            first_names.add(first.casefold())
+    return names, first_names
 
 
-def names_in(text: str, names: set[str]) -> list[str]:
-    """Known names occurring as whole words in ``text`` (case-insensitive)."""
-    folded = text.casefold()
-    return sorted(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded))
+_REFUSALS = {
+    Identifying.NAME: N_("Signal: the text contains a name from your notebook. Describe the problem without names, "
+                         "e.g. “huisjesmelker in 5 gezinnen”."),
+    Identifying.FIRST_NAME: N_("Signal: the text contains the first name of a family member in your notebook. "
+                               "Describe the problem without names."),
+    Identifying.ADDRESS: N_("Signal: the text contains a street address. Name the neighbourhood or the kind of "
+                            "housing instead of the house."),
+    Identifying.PHONE: N_("Signal: the text contains a phone number. Leave it out; the signal goes to the "
+                          "network without contact details."),
+    Identifying.EMAIL: N_("Signal: the text contains an e-mail address. Leave it out; the signal goes to the "
+                          "network without contact details."),
+}
+
+
+def check_anonymised(session: Session, text: str) -> None:
+    """Refuse a description that points at a person; the message says which kind, never the value."""
+    names, first_names = _known_names(session)
+    kind = identifying_kind(text, names=names, first_names=first_names)
+    if kind is not None:
+        raise ValidationError(_(_REFUSALS[kind]), field="description")
 
 
 def _info(signal: Signal, school: School | None) -> SignalInfo:
@@ -109,11 +129,7 @@ def record_signal(
     receiver = (passed_on_to or "").strip()[:PASSED_ON_MAX]
     day = _day(signalled_on)
     with store.session() as session:
-        found = names_in(text, _known_names(session))
-        if found:
-            raise ValidationError(
-                _("Signal: the text contains a name from your notebook. Describe the problem without names, "
-                  "e.g. “huisjesmelker in 5 gezinnen”."), field="description")
+        check_anonymised(session, text)
         school = None
         if school_id:
             school = session.scalar(select(School).where(School.uuid == school_id))
