@@ -25,6 +25,9 @@ class Settings:
     worker_organisation: str = ""
     worker_phone: str = ""
     worker_email: str = ""
+    # Retention: families without activity for this many school years are listed for review. An older file
+    # without it gets the default; the services refuse anything outside 1–30 (services/retention.py).
+    retention_school_years: int = 2
 
     def sender_line(self) -> str:
         """'Sarah Vandamme · Stad Kortrijk · +32 470 … · sarah@example.be' for the head of an agenda."""

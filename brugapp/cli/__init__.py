@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "brugapp.cli.print_commands",
     "brugapp.cli.care_commands",
     "brugapp.cli.report_commands",
+    "brugapp.cli.privacy_commands",
 )
 
 

@@ -1,0 +1,201 @@
+"""Retention: families without activity for N school years, listed for review; anonymise or erase them.
+
+- ``families_for_review`` lists them with their last activity (the rule: ``domain/retention.py``);
+- ``anonymise_family`` keeps the file only as counts for the year reports: names, notes, contact details,
+  members and the search entries go; dates, channels, themes, referral types and outcomes stay;
+- ``erase_family`` removes the family from every table and from the search index.
+Both are one unit of work, are written to the audit trail (never the name) and say what remains in
+older backups and until when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Select, delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from brugapp.domain.plausible_dates import local_today
+from brugapp.domain.retention import ANONYMISED_NAME, MAX_SCHOOL_YEARS, MIN_SCHOOL_YEARS, backups_clear_on, \
+    review_cutoff
+from brugapp.i18n import _, format_date
+from brugapp.services.errors import ValidationError
+from brugapp.services.families import family_by_uuid
+from brugapp.services.privacy_audit import record_privacy_audit
+from brugapp.store import Store
+from brugapp.store.base import utcnow
+from brugapp.store.models import Family
+from brugapp.store.models.care import Consent, ContactAttempt, FollowUp, Referral, ReferralEvent
+from brugapp.store.models.meetings import Meeting, MeetingFamily, MeetingParticipant, MeetingSeries
+from brugapp.store.models.notebook import ContactMoment, ContactParticipant, FamilyMember, RightCheck
+from brugapp.store.search_index import unindex_records
+
+
+@dataclass(frozen=True)
+class ReviewCandidate:
+    id: str
+    display_name: str
+    last_activity: dt.date
+    archived: bool
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    family_id: str
+    action: str  # "anonymised" or "erased"
+    backups_until: dt.date  # older backups still hold the family until this day
+    message: str  # translated: what was done and what remains where
+
+
+def _day(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])  # SQLite hands back text for an aggregate
+
+
+def _activity_queries() -> Iterable[Select[tuple[int, object]]]:
+    """(family id, latest moment) from every table that records something happening in a file."""
+    yield select(Family.id, func.max(Family.updated_at)).group_by(Family.id)
+    yield select(FamilyMember.family_id, func.max(FamilyMember.updated_at)).group_by(FamilyMember.family_id)
+    yield (select(ContactMoment.family_id, func.max(ContactMoment.occurred_at))
+           .where(ContactMoment.deleted_at.is_(None), ContactMoment.family_id.is_not(None))
+           .group_by(ContactMoment.family_id))
+    yield (select(ContactParticipant.family_id, func.max(ContactMoment.occurred_at))
+           .join(ContactMoment, ContactMoment.id == ContactParticipant.contact_id)
+           .where(ContactMoment.deleted_at.is_(None), ContactParticipant.family_id.is_not(None))
+           .group_by(ContactParticipant.family_id))
+    yield select(Referral.family_id, func.max(Referral.updated_at)).group_by(Referral.family_id)
+    yield (select(Referral.family_id, func.max(ReferralEvent.at))
+           .join(ReferralEvent, ReferralEvent.referral_id == Referral.id).group_by(Referral.family_id))
+    for moment in (FollowUp.updated_at, FollowUp.due):  # a check planned ahead keeps the file active
+        yield (select(FollowUp.family_id, func.max(moment)).where(FollowUp.family_id.is_not(None))
+               .group_by(FollowUp.family_id))
+    yield select(Consent.family_id, func.max(Consent.updated_at)).group_by(Consent.family_id)
+    yield (select(ContactAttempt.family_id, func.max(ContactAttempt.at))
+           .where(ContactAttempt.family_id.is_not(None)).group_by(ContactAttempt.family_id))
+    yield select(RightCheck.family_id, func.max(RightCheck.updated_at)).group_by(RightCheck.family_id)
+    yield (select(MeetingFamily.family_id, func.max(Meeting.starts_at))
+           .join(Meeting, Meeting.id == MeetingFamily.meeting_id).group_by(MeetingFamily.family_id))
+
+
+def last_activity_by_family(session: Session) -> dict[int, dt.date]:
+    latest: dict[int, dt.date] = {}
+    for query in _activity_queries():
+        for family_pk, moment in session.execute(query):
+            day = _day(moment)
+            if family_pk is not None and day is not None and day > latest.get(family_pk, dt.date.min):
+                latest[family_pk] = day
+    return latest
+
+
+def check_school_years(value: object) -> int:
+    try:
+        years = int(str(value))
+    except ValueError:
+        years = 0
+    if not MIN_SCHOOL_YEARS <= years <= MAX_SCHOOL_YEARS:
+        raise ValidationError(_("Retention: give a number of school years from {low} to {high}.").format(
+            low=MIN_SCHOOL_YEARS, high=MAX_SCHOOL_YEARS), field="school_years")
+    return years
+
+
+def families_for_review(store: Store, *, school_years: int, today: dt.date | None = None) -> list[ReviewCandidate]:
+    """Families (also archived ones) with no activity for ``school_years`` school years, oldest first."""
+    cutoff = review_cutoff(today or local_today(), check_school_years(school_years))
+    with store.read() as session:
+        latest = last_activity_by_family(session)
+        families = session.execute(
+            select(Family.id, Family.uuid, Family.display_name, Family.archived_at)
+            .where(Family.display_name != ANONYMISED_NAME)).all()
+    due = [ReviewCandidate(uuid, name, latest.get(pk, dt.date.min), archived is not None)
+           for pk, uuid, name, archived in families if latest.get(pk, dt.date.min) < cutoff]
+    return sorted(due, key=lambda c: (c.last_activity, c.display_name.casefold()))
+
+
+# -- anonymise ---------------------------------------------------------------------------------
+def _searchable_uuids(session: Session, family: Family) -> set[str]:
+    uuids = {family.uuid}
+    uuids |= set(session.scalars(select(FamilyMember.uuid).where(FamilyMember.family_id == family.id)))
+    uuids |= set(session.scalars(select(ContactMoment.uuid).where(ContactMoment.family_id == family.id)))
+    uuids |= set(session.scalars(select(Referral.uuid).where(Referral.family_id == family.id)))
+    uuids |= set(session.scalars(select(FollowUp.uuid).where(FollowUp.family_id == family.id)))
+    uuids |= set(session.scalars(select(Consent.uuid).where(Consent.family_id == family.id)))
+    return uuids
+
+
+def _forget_in_index(session: Session, family: Family) -> None:
+    unindex_records(session, ref_uuids=sorted(_searchable_uuids(session, family)))
+    # Anything else indexed under the family (kinds added later) goes too.
+    session.execute(text("DELETE FROM search_index WHERE family_uuid = :family"), {"family": family.uuid})
+
+
+def _blank_texts(session: Session, family: Family) -> None:
+    pk = family.id
+    referral_ids = select(Referral.id).where(Referral.family_id == pk)
+    session.execute(update(ContactMoment).where(ContactMoment.family_id == pk).values(note=""))
+    session.execute(delete(ContactParticipant).where(ContactParticipant.family_id == pk))
+    session.execute(update(Referral).where(Referral.family_id == pk).values(
+        question="", tried="", receiving_worker="", decline_reason="", feedback_text=""))
+    session.execute(update(ReferralEvent).where(ReferralEvent.referral_id.in_(referral_ids)).values(text=""))
+    session.execute(update(FollowUp).where(FollowUp.family_id == pk).values(title="-", owner="", note=""))
+    session.execute(update(Consent).where(Consent.family_id == pk).values(
+        given_by_name="", withheld="", note="", withdrawal_note="", subject_member_id=None))
+    session.execute(update(ContactAttempt).where(ContactAttempt.family_id == pk).values(note=""))
+    session.execute(update(RightCheck).where(RightCheck.family_id == pk).values(note=""))
+    session.execute(update(MeetingParticipant).where(MeetingParticipant.family_id == pk).values(
+        name="-", email="", family_id=None))
+    session.execute(update(MeetingSeries).where(MeetingSeries.family_id == pk).values(family_id=None))
+    # Children stay as a school and a school year (the per-school figures count through them), nameless;
+    # everybody else goes.
+    others = select(FamilyMember.id).where(FamilyMember.family_id == pk, FamilyMember.role != "child")
+    session.execute(update(ContactParticipant).where(ContactParticipant.member_id.in_(others)).values(member_id=None))
+    session.execute(delete(FamilyMember).where(FamilyMember.family_id == pk, FamilyMember.role != "child"))
+    session.execute(update(FamilyMember).where(FamilyMember.family_id == pk).values(
+        first_name="-", last_name="", birth_year=None, phone="", email="", class_name=""))
+
+
+def _result(family_uuid: str, action: str, today: dt.date, done: str) -> RetentionResult:
+    until = backups_clear_on(today)
+    message = _("{done} Backups made before today still hold the family until {date}; they are encrypted and "
+                "rotate out by themselves. Meeting notes and minutes that mention the family by name are not "
+                "changed: check them.").format(done=done, date=format_date(until))
+    return RetentionResult(family_uuid, action, until, message)
+
+
+def anonymise_family(store: Store, *, family_id: str, today: dt.date | None = None) -> RetentionResult:
+    """Keep the family only as counts: every name, note and contact detail is removed, all at once."""
+    day = today or local_today()
+    with store.session() as session:
+        family = family_by_uuid(session, family_id)
+        _forget_in_index(session, family)
+        _blank_texts(session, family)
+        family.display_name = ANONYMISED_NAME
+        family.reference_person = family.other_services = family.note = ""
+        family.interpreter_needed = False
+        family.preferred_channel = family.literacy = ""
+        family.archived_at = family.archived_at or utcnow()
+        record_privacy_audit(session, action="anonymise", subject_kind="family", subject_uuid=family.uuid,
+                             detail="retention")
+    return _result(family_id, "anonymised", day, _("The family was anonymised: it only counts in the figures."))
+
+
+def erase_family(store: Store, *, family_id: str, today: dt.date | None = None) -> RetentionResult:
+    """Remove the family from every table and the search index, all at once."""
+    day = today or local_today()
+    with store.session() as session:
+        family = family_by_uuid(session, family_id)
+        _forget_in_index(session, family)
+        _blank_texts(session, family)  # rows kept by SET NULL (meeting participants) lose the name first
+        session.execute(delete(ContactMoment).where(ContactMoment.family_id == family.id))
+        session.execute(delete(FollowUp).where(FollowUp.referral_id.in_(
+            select(Referral.id).where(Referral.family_id == family.id))))
+        session.delete(family)  # the database cascades to members, consents, referrals, follow-ups …
+        record_privacy_audit(session, action="erase", subject_kind="family", subject_uuid=family_id,
+                             detail="retention")
+    return _result(family_id, "erased", day, _("The family was erased from this notebook."))
