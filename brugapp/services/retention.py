@@ -18,8 +18,13 @@ from sqlalchemy import Select, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from brugapp.domain.plausible_dates import local_today
-from brugapp.domain.retention import ANONYMISED_NAME, MAX_SCHOOL_YEARS, MIN_SCHOOL_YEARS, backups_clear_on, \
-    review_cutoff
+from brugapp.domain.retention import (
+    ANONYMISED_NAME,
+    MAX_SCHOOL_YEARS,
+    MIN_SCHOOL_YEARS,
+    backups_clear_on,
+    review_cutoff,
+)
 from brugapp.i18n import _, format_date
 from brugapp.services.errors import ValidationError
 from brugapp.services.families import family_by_uuid
