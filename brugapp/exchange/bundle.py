@@ -28,7 +28,6 @@ import os
 import struct
 import zlib
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
@@ -66,10 +67,10 @@ def _yes(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
-Column = tuple[str, str, Callable[[object], str]]  # JSON key, label msgid, value from the record
+Column = tuple[str, str, Callable[[Any], str]]  # JSON key, label msgid, value from the record
 
 
-def _section(key: str, title: str, columns: Iterable[Column], records: Iterable[object]) -> AccessSection:
+def _section(key: str, title: str, columns: Iterable[Column], records: Iterable[Any]) -> AccessSection:
     cols = list(columns)
     rows = tuple(tuple(get(record) for _key, _label, get in cols) for record in records)
     return AccessSection(key, _(title), tuple(c[0] for c in cols), tuple(_(c[1]) for c in cols), rows)
@@ -215,7 +216,7 @@ def _shared(session: Session, family: Family) -> AccessSection:
     """Prints and exports about the family or its records: the recipients art. 15 asks for."""
     refs = {family.uuid}
     for model in (Referral, Consent, FollowUp, ContactMoment):
-        refs |= set(session.scalars(select(model.uuid).where(model.family_id == family.id)))  # type: ignore[attr-defined]
+        refs |= set(session.scalars(select(model.uuid).where(model.family_id == family.id)))
     entries = session.scalars(select(AuditEntry).where(AuditEntry.subject_uuid.in_(refs)).order_by(AuditEntry.id)).all()
     return _section("shared", N_("Printed or exported, and for whom"), [
         ("at", N_("When"), lambda a: _when(a.at)),

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, delete, func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from brugapp.domain.plausible_dates import local_today
@@ -64,7 +65,7 @@ def _day(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])  # SQLite hands back text for an aggregate
 
 
-def _activity_queries() -> Iterable[Select[tuple[int, object]]]:
+def _activity_queries() -> Iterable[Any]:  # Select[int, moment]; its generics differ across SQLAlchemy 2.x
     """(family id, latest moment) from every table that records something happening in a file."""
     yield select(Family.id, func.max(Family.updated_at)).group_by(Family.id)
     yield select(FamilyMember.family_id, func.max(FamilyMember.updated_at)).group_by(FamilyMember.family_id)

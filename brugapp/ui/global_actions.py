@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 GLOBAL_ACTIONS: list[str] = [
     "brugapp.ui.quick_log:install_quick_log",
+    "brugapp.ui.retention_dialog:install_retention_action",
 ]
 
 
