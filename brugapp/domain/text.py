@@ -51,13 +51,25 @@ def is_visible(char: str) -> bool:
     return char not in _BLANK_LOOKING and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
 
 
+def _already_clean(value: str) -> bool:
+    """The common case, decided without rewriting: one line of letters, digits, punctuation and spaces.
+
+    ``isprintable`` is false for every control, format (bidi, zero-width) and separator character but the
+    space, so what is left to rule out is a decomposed accent and a text of only blank-looking letters.
+    """
+    if value.isascii():
+        return value.isprintable()
+    return (value.isprintable() and unicodedata.is_normalized("NFC", value)
+            and _BLANK_LOOKING.isdisjoint(value) and any(c.isalnum() for c in value))
+
+
 def clean_text(value: str) -> str:
     """The stored form of ``value`` (see the module docstring), or ``UnsafeText``.
 
     Leading/trailing whitespace is left to the caller (names collapse it, notes keep inner lines).
     Only-whitespace text passes unchanged, so a required-field check can still say "fill this in".
     """
-    if not value:
+    if not value or _already_clean(value):
         return value
     if "\x00" in value:
         raise UnsafeText(NUL)
