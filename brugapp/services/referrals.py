@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from brugapp.domain.consent import (
     REASON_MANDATED,
+    REASON_WITHDRAWN,
     REFUSAL_OVERRIDE_WITHDRAWN,
     Purpose,
     family_withheld,
@@ -586,11 +587,11 @@ def print_referral_sheet(
         )
         overridden = False
         if not decision.allowed:
-            if not override_reason.strip() or decision.reason == REASON_MANDATED:
-                raise ConsentRefused(_("Not printed: {reason}").format(reason=_(decision.reason)))
+            final = decision.reason in (REASON_MANDATED, REASON_WITHDRAWN)  # no reason can change these
+            if not override_reason.strip() or final:
+                reason = REFUSAL_OVERRIDE_WITHDRAWN if decision.reason == REASON_WITHDRAWN else decision.reason
+                raise ConsentRefused(_("Not printed: {reason}").format(reason=_(reason)), overridable=not final)
             refusal = override_refusal(override_reason, decision)
-            if refusal == REFUSAL_OVERRIDE_WITHDRAWN:
-                raise ConsentRefused(_("Not printed: {reason}").format(reason=_(refusal)))
             if refusal:
                 raise ValidationError(_(refusal), field="override_reason")
             decision = override_decision(

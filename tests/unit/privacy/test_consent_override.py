@@ -67,3 +67,23 @@ def test_override_never_prints_what_the_family_withheld(store, case, tmp_path): 
     assert printed.overridden
     assert "leefgroep" not in text and QUESTION not in text
     assert "NAFT" in text
+
+
+def test_print_dialog_offers_no_override_after_a_withdrawal(qtbot, store, case, tmp_path):  # noqa: F811
+    from brugapp.services.consent import withdraw_consent
+    from brugapp.services.referrals import get_referral
+    from brugapp.ui.referrals_dialogs import PrintSheetDialog
+
+    consent = record_consent(store, family_id=case["family"], recipient_kind=RecipientKind.SERVICE,
+                             recipient_id=case["naft"].id, purposes=[Purpose.REFER], given_by="parent",
+                             method="oral", given_on=TODAY - dt.timedelta(days=30))
+    withdraw_consent(store, consent_id=consent, on=dt.date.today() - dt.timedelta(days=1))
+    dialog = PrintSheetDialog(store, get_referral(store, referral_id=case["referral"]))
+    qtbot.addWidget(dialog)
+    combo = dialog.recipient_combo
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i)[1] == case["naft"].id))
+    with qtbot.waitSignal(dialog.print_sheet(tmp_path / "fiche.pdf").failed, timeout=10000):
+        pass
+    assert "ingetrokken" in dialog.message.text()
+    assert dialog.override_edit.isHidden()  # no field that suggests a reason could help
+    assert not (tmp_path / "fiche.pdf").exists()
