@@ -62,3 +62,15 @@ def test_year_report_only_ever_shows_what_passed_the_check(notebook):
     rows = school_year_report(notebook, school_year=SchoolYear(2026)).table("signals").shown_rows()
     text = " ".join(" ".join(row) for row in rows)
     assert "Schimmel" in text and "Yasmina" not in text and "Kerkstraat" not in text
+
+
+def test_an_older_signal_naming_a_child_is_held_back_in_the_report(store):
+    # GIVEN a signal recorded before Yasmina was in the notebook (the check could not know her then)
+    record_signal(store, theme=THEME, description="Yasmina en haar broer slapen in een kamer met schimmel",
+                  families_concerned=1, signalled_on=dt.date(2026, 10, 1))
+    add_member(store, family_id=make_family(store, display_name="Gezin Vermeulen"),
+               member=MemberInput("child", "Yasmina"))
+    # WHEN the year report is made  THEN the description is held back, the count stays
+    rows = school_year_report(store, school_year=SchoolYear(2026)).table("signals").shown_rows()
+    assert "Yasmina" not in " ".join(" ".join(row) for row in rows)
+    assert rows[0][2].startswith("(") and rows[0][3] == "<5"
