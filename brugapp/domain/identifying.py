@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -39,17 +40,47 @@ _ADDRESS = re.compile(
 MIN_FIRST_NAME = 2
 
 
-def _has_word(folded_text: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded_text) is not None
+_WORD = re.compile(r"\w+")
+MAX_NAME_WORDS = 4
 
 
-def identifying_kind(text: str, *, names: Iterable[str] = (), first_names: Iterable[str] = ()) -> Identifying | None:
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+def _phrases(text: str) -> set[str]:
+    """Every run of 1 to 4 consecutive words, so a name is matched whole ("el amrani"), never inside a word.
+
+    One pass over the text and set look-ups: a store holds tens of thousands of names, a report many texts.
+    """
+    words = _words(text)
+    return {" ".join(words[i:i + n]) for n in range(1, MAX_NAME_WORDS + 1) for i in range(len(words) - n + 1)}
+
+
+def _normalised(names: Iterable[str], *, minimum: int = 1) -> set[str]:
+    return {" ".join(w) for w in map(_words, names) if w and len(" ".join(w)) >= minimum}
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """The notebook's names, normalised once (a report checks many texts against tens of thousands)."""
+
+    names: frozenset[str]
+    first_names: frozenset[str]
+
+    @classmethod
+    def of(cls, names: Iterable[str] = (), first_names: Iterable[str] = ()) -> KnownNames:
+        return cls(frozenset(_normalised(names)), frozenset(_normalised(first_names, minimum=MIN_FIRST_NAME)))
+
+
+def identifying_kind(text: str, known: KnownNames | None = None) -> Identifying | None:
     """The first kind of identifying detail in ``text`` (see the module docstring), or None."""
-    folded = text.casefold()
-    if any(_has_word(folded, n.casefold()) for n in names if n.strip()):
-        return Identifying.NAME
-    if any(_has_word(folded, n.casefold()) for n in first_names if len(n.strip()) >= MIN_FIRST_NAME):
-        return Identifying.FIRST_NAME
+    if known is not None:
+        phrases = _phrases(text)
+        if phrases & known.names:
+            return Identifying.NAME
+        if phrases & known.first_names:
+            return Identifying.FIRST_NAME
     if _EMAIL.search(text):
         return Identifying.EMAIL
     if any(sum(c.isdigit() for c in run.group()) >= 9 for run in _DIGIT_RUN.finditer(text)):

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.contact_details import parse_date
-from brugapp.domain.identifying import Identifying, identifying_kind
+from brugapp.domain.identifying import Identifying, KnownNames, identifying_kind
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date
@@ -57,7 +57,7 @@ def _day(value: dt.date | str | None) -> dt.date:
         ) from None
 
 
-def _known_names(session: Session) -> tuple[set[str], set[str]]:
+def _known_names(session: Session) -> KnownNames:
     """Names that must not appear in an anonymised text: families, members' last names, every first name."""
     names: set[str] = set()
     first_names: set[str] = set()
@@ -71,7 +71,7 @@ def _known_names(session: Session) -> tuple[set[str], set[str]]:
             names.add(f"{first} {last}".strip().casefold())
         if first:
             first_names.add(first.casefold())
-    return names, first_names
+    return KnownNames.of(names, first_names)
 
 
 _REFUSALS = {
@@ -94,14 +94,19 @@ def anonymised_checker(session: Session) -> Callable[[str], bool]:
     Signals recorded before the check existed, or before a member with that first name was added, are
     caught here on their way into a report.
     """
-    names, first_names = _known_names(session)
-    return lambda text: identifying_kind(text, names=names, first_names=first_names) is None
+    known: list[KnownNames] = []  # loaded on the first text: a year without signals costs nothing
+
+    def anonymised(text: str) -> bool:
+        if not known:
+            known.append(_known_names(session))
+        return identifying_kind(text, known[0]) is None
+
+    return anonymised
 
 
 def check_anonymised(session: Session, text: str) -> None:
     """Refuse a description that points at a person; the message says which kind, never the value."""
-    names, first_names = _known_names(session)
-    kind = identifying_kind(text, names=names, first_names=first_names)
+    kind = identifying_kind(text, _known_names(session))
     if kind is not None:
         raise ValidationError(_(_REFUSALS[kind]), field="description")
 
