@@ -1,6 +1,8 @@
 """One rule for all text a person types or imports, applied at the service boundary. Pure: no I/O.
 
 - a NUL byte is refused: SQLite and every C library downstream would see the text cut off there;
+- a lone surrogate is refused: it stands for bytes that were not valid UTF-8 (a command line or file in
+  another encoding) and cannot be stored or printed;
 - terminal escape sequences (ESC [ … m, OSC titles …) and other C0/C1 control characters are removed:
   printed in a terminal (``brugapp list``) they could recolour, hide or rewrite what is shown;
   newline and tab stay (notes have lines), a carriage return becomes a newline;
@@ -21,6 +23,7 @@ import unicodedata
 
 NUL = "nul"
 INVISIBLE = "invisible"
+ENCODING = "encoding"  # lone surrogates: bytes that were not valid UTF-8 (a file or terminal in another encoding)
 
 # ESC followed by a CSI (ESC [ params final), an OSC/DCS/PM/APC string up to BEL or ST, or a single char;
 # the 8-bit CSI (U+009B) likewise.
@@ -31,6 +34,7 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
 )
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # C0 and C1 controls except tab and newline (carriage returns are turned into newlines first).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -40,7 +44,7 @@ _INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me", "Cn
 
 
 class UnsafeText(ValueError):
-    """The text cannot be stored as it is; ``kind`` is ``NUL`` or ``INVISIBLE``."""
+    """The text cannot be stored as it is; ``kind`` is ``NUL``, ``ENCODING`` or ``INVISIBLE``."""
 
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
@@ -73,6 +77,8 @@ def clean_text(value: str) -> str:
         return value
     if "\x00" in value:
         raise UnsafeText(NUL)
+    if _SURROGATES.search(value):
+        raise UnsafeText(ENCODING)
     text = _ESCAPES.sub("", value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROLS.sub("", _BIDI_CONTROLS.sub("", text))

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import String, event
 
-from brugapp.domain.text import NUL, UnsafeText, clean_text
+from brugapp.domain.text import ENCODING, NUL, UnsafeText, clean_text
 from brugapp.i18n import N_, _
 from brugapp.services.errors import ValidationError
 
@@ -47,7 +47,10 @@ _LABELS = {
 
 
 def text_error(exc: UnsafeText, *, field: str, label: str) -> ValidationError:
-    if exc.kind == NUL:
+    if exc.kind == ENCODING:
+        message = _("{field}: contains characters that are not valid text (often from a file or terminal in "
+                    "another encoding). Type it again or save the file as UTF-8.").format(field=label)
+    elif exc.kind == NUL:
         message = _("{field}: contains a NUL character, which cannot be stored. Remove it (it usually comes "
                     "from copying out of another program) and save again.").format(field=label)
     else:

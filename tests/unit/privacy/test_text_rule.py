@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brugapp.domain.text import INVISIBLE, NUL, UnsafeText, clean_text
+from brugapp.domain.text import ENCODING, INVISIBLE, NUL, UnsafeText, clean_text
 from brugapp.services.errors import ValidationError
 from brugapp.services.families import MemberInput, create_family, get_family, list_families
 from brugapp.services.kaart_edit import ServiceInput, save_service
@@ -37,6 +37,7 @@ def test_clean_text_strips_what_hides_or_spoofs(raw, stored):
 
 @pytest.mark.parametrize(("raw", "kind"), [
     ("Peeters\x00 verborgen", NUL),
+    ("Gezin \udcff", ENCODING),      # an invalid UTF-8 byte on the command line (surrogateescape)
     ("\u200b" * 10, INVISIBLE),
     ("\u3164\u3164", INVISIBLE),      # Hangul filler: a "letter" that shows nothing
     ("\u202e\u202e", INVISIBLE),      # only overrides: nothing would be left
@@ -108,3 +109,14 @@ def test_signal_and_kaart_edit_go_through_the_same_rule(store):
         save_service(store, service_id=None,
                      data=ServiceInput(name="Schuld\x00hulp", organization_name="OCMW Kortrijk"))
     assert kaart.value.field == "name"
+
+
+def test_invalid_utf8_on_the_command_line_gives_a_message_not_a_traceback(store, capsys):
+    from brugapp.cli import main
+
+    # GIVEN a terminal in another encoding: the byte 0xff arrives as a lone surrogate
+    name = b"Gezin \xff".decode("utf-8", "surrogateescape")
+    assert main(["family", "add", name, "--db", str(store.path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "UTF-8" in err
+    assert list_families(store) == []
