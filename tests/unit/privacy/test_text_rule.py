@@ -120,3 +120,24 @@ def test_invalid_utf8_on_the_command_line_gives_a_message_not_a_traceback(store,
     err = capsys.readouterr().err
     assert "Traceback" not in err and "UTF-8" in err
     assert list_families(store) == []
+
+
+def test_referrals_and_meetings_go_through_the_same_rule(store):
+    from brugapp.domain.referrals import Intensity
+    from brugapp.services.meetings import MeetingInput, create_meeting, get_meeting
+    from brugapp.services.referrals import create_referral, get_referral
+    from tests.unit.test_referral_scenarios import kaart_service
+
+    family = make_family(store)
+    service = kaart_service(store)
+    with pytest.raises(ValidationError) as refused:
+        create_referral(store, family_id=family, service_id=service.id, intensity=Intensity.INFO,
+                        question="Schulden\x00 en huur")
+    assert refused.value.field == "question"
+    referral = create_referral(store, family_id=family, service_id=service.id, intensity=Intensity.INFO,
+                               question="Schulden \u202eneh\x1b[0m en huur")
+    assert get_referral(store, referral_id=referral).question == "Schulden neh en huur"
+    meeting = create_meeting(store, data=MeetingInput(
+        title="Rondetafel \u2066Peeters\u2069", meeting_type="rondetafel",
+        starts_at=dt.datetime(2026, 12, 10, 14, tzinfo=dt.UTC)))
+    assert get_meeting(store, meeting_id=meeting).title == "Rondetafel Peeters"
