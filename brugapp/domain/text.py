@@ -7,7 +7,8 @@
   printed in a terminal (``brugapp list``) they could recolour, hide or rewrite what is shown;
   newline and tab stay (notes have lines), a carriage return becomes a newline;
 - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed: they make
-  "Gezin Peeters" and a reversed spelling look the same on screen while being different records;
+  "Gezin Peeters" and a reversed spelling look the same on screen while being different records; so are
+  the zero-width space, the word joiner and the byte order mark ("Pee​ters" would look like "Peeters");
 - a text that holds characters but none a person can see (zero-width spaces, Hangul fillers …) is refused:
   a family named "​​​" cannot be found, told apart or printed;
 - the result is normalised to NFC, so "é" typed two ways is one and the same name in search and sorting.
@@ -35,7 +36,9 @@ _ESCAPES = re.compile(
     r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
 )
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Bidi overrides and isolates, and the zero-width characters no script needs (zero-width space, word
+# joiner, byte order mark): each makes two different names look the same. ZWJ/ZWNJ stay (Persian, emoji).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 # C0 and C1 controls except tab and newline (carriage returns are turned into newlines first).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Letters that render as nothing although Unicode calls them letters or symbols.

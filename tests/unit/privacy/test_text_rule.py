@@ -21,12 +21,17 @@ from tests.factories import make_family
 THEME = "poverty.housing"
 
 
+PERSIAN = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "mi-khaham", with a zero-width non-joiner
+
+
 @pytest.mark.parametrize(("raw", "stored"), [
     ("Gezin Peeters", "Gezin Peeters"),
     ("Gezin \x1b[31mPeeters\x1b[0m", "Gezin Peeters"),           # colour codes
     ("Gezin \x1b]0;pwned\x07Peeters", "Gezin Peeters"),           # terminal title (OSC)
     ("Gezin \u202ePeeters", "Gezin Peeters"),                     # right-to-left override
     ("Gezin \u2067Peeters\u2069", "Gezin Peeters"),               # isolates
+    ("Gezin Pee\u200bters\ufeff", "Gezin Peeters"),               # zero-width space, byte order mark
+    (PERSIAN, PERSIAN),                                           # a Persian ZWNJ is spelling: kept
     ("regel een\r\nregel\ttwee\x07", "regel een\nregel\ttwee"),   # bell removed, lines and tabs kept
     ("Ame\u0301lie", "Amélie"),                                   # NFD typed, NFC stored
     ("   ", "   "),                                               # blank is the caller's "fill this in"
