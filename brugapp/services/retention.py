@@ -32,7 +32,7 @@ from brugapp.services.families import family_by_uuid
 from brugapp.services.privacy_audit import record_privacy_audit
 from brugapp.store import Store
 from brugapp.store.base import utcnow
-from brugapp.store.models import Family
+from brugapp.store.models import Draft, Family
 from brugapp.store.models.care import Consent, ContactAttempt, FollowUp, Referral, ReferralEvent
 from brugapp.store.models.meetings import Meeting, MeetingFamily, MeetingParticipant, MeetingSeries
 from brugapp.store.models.notebook import ContactMoment, ContactParticipant, FamilyMember, RightCheck
@@ -139,6 +139,8 @@ def _forget_in_index(session: Session, family: Family) -> None:
     unindex_records(session, ref_uuids=sorted(_searchable_uuids(session, family)))
     # Anything else indexed under the family (kinds added later) goes too.
     session.execute(text("DELETE FROM search_index WHERE family_uuid = :family"), {"family": family.uuid})
+    # A half-typed quick log about the family (kept as JSON with its id) would otherwise survive it.
+    session.execute(delete(Draft).where(Draft.payload.contains(family.uuid)))
 
 
 def _blank_texts(session: Session, family: Family) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from brugapp.cli import main
 from brugapp.domain.retention import review_cutoff
 from brugapp.domain.schoolyear import SchoolYear
+from brugapp.services.drafts import load_draft, save_draft
 from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.families import get_family, list_families
 from brugapp.services.report import school_year_report
@@ -63,10 +64,11 @@ def test_anonymise_keeps_the_counts_and_nothing_that_names_them(store, vermeulen
 
 
 def test_erase_removes_the_family_everywhere_and_says_what_backups_hold(store, vermeulen):
+    save_draft(store, key="quick_log", payload={"family_id": vermeulen["family"], "note": "Greet belde over"})
     result = erase_family(store, family_id=vermeulen["family"])
+    assert load_draft(store, key="quick_log") is None
     stored = everything_stored(store)
     assert not [word for word in IDENTIFYING if word in stored]
-    assert vermeulen["family"] not in stored.replace(f"'{vermeulen['family']}'", "", 0) or True
     with pytest.raises(NotFoundError):
         get_family(store, family_id=vermeulen["family"])
     assert search_everything(store, text="Vermeulen") == []
