@@ -20,7 +20,7 @@ from brugapp.services.search import search_everything
 from brugapp.store.models import AuditEntry
 from tests.unit.privacy.conftest import QUESTION, SECRET_NOTE, WITHHELD
 
-IDENTIFYING = ("Vermeulen", "Yasmina", "Greet", SECRET_NOTE, QUESTION, WITHHELD, "0470", "greet@example.be",
+IDENTIFYING = ("Vermeulen", "Yasmina", "Greet", SECRET_NOTE, QUESTION, WITHHELD, "470 12 34 56", "greet@example.be",
                "Moeder werkt", "Bellen met")
 
 
