@@ -31,6 +31,7 @@ from brugapp.services.families import FamilyDetail, get_family, remove_member
 from brugapp.services.notebook import delete_contact, restore_contact
 from brugapp.services.timeline import TimelineEntry, family_timeline
 from brugapp.store import Store
+from brugapp.ui.access_export_action import access_export_button, export_access_for
 from brugapp.ui.consent_panel import ConsentPanel
 from brugapp.ui.family_dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.quick_log import QuickLogDialog
@@ -256,6 +257,9 @@ class FamilyView(QWidget):
         buttons.addWidget(edit)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        self.access_button = access_export_button(  # GDPR art. 15, kept off the crowded title row
+            lambda: self.family and export_access_for(self, self.store, self.family.id))
+        buttons.addWidget(self.access_button)
         self.extra = QLabel()
         self.extra.setWordWrap(True)
         self.extra.setTextFormat(Qt.TextFormat.PlainText)

@@ -56,3 +56,21 @@ def test_cli_family_export_access(store, vermeulen, tmp_path, capsys):
     assert main(["family", "export-access", vermeulen["family"], str(out), "--db", str(store.path)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["family"][0]["name"] == "Gezin Vermeulen"
     assert main(["family", "export-access", "geen-id", str(out), "--db", str(store.path)]) == 2
+
+
+def test_family_view_writes_the_access_export(qtbot, store, vermeulen, tmp_path, monkeypatch):
+    from brugapp.ui import access_export_action
+    from brugapp.ui.family_view import FamilyView
+
+    shown: list[str] = []
+    monkeypatch.setattr(access_export_action.QMessageBox, "information",
+                        lambda parent, title, text: shown.append(text))
+    view = FamilyView(store)
+    qtbot.addWidget(view)
+    view.show_family(vermeulen["family"])
+    assert view.access_button.text() == "Inzage …"
+    operation = access_export_action.export_access_for(view, store, vermeulen["family"], path=tmp_path / "i.json")
+    with qtbot.waitSignal(operation.done, timeout=10000):
+        pass
+    assert json.loads((tmp_path / "i.json").read_text(encoding="utf-8"))["family_id"] == vermeulen["family"]
+    assert shown and "i.json" in shown[0]
