@@ -33,7 +33,8 @@ BENCH_FILLERS: list[str] = ["brugapp.services.report_bench:fill_report_data",
 # "module:function" – function(store, context) -> list[BenchResult].
 BENCHMARKS: list[str] = ["brugapp.services.bench:foundation_benchmarks",
                          "brugapp.services.report_bench:report_benchmarks",
-                         "brugapp.services.bench_capabilities:capability_benchmarks"]
+                         "brugapp.services.bench_capabilities:capability_benchmarks",
+                         "brugapp.services.privacy_bench:privacy_benchmarks"]
 
 FIRST_NAMES = ["Amina", "Lotte", "Yusuf", "Zoë", "Şükrü", "Kacper", "Noor", "Elif", "Mila", "Rayan", "Anouk",
                "Omar", "Lena", "Ionuț", "Fatma", "Jens", "Sara", "Bilal", "Hanne", "Mehmet"]
