@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from brugapp.domain.plausible_dates import local_today
@@ -154,7 +154,12 @@ def _blank_texts(session: Session, family: Family) -> None:
     session.execute(update(FollowUp).where(FollowUp.family_id == pk).values(title="-", owner="", note=""))
     session.execute(update(Consent).where(Consent.family_id == pk).values(
         given_by_name="", withheld="", note="", withdrawal_note="", subject_member_id=None))
-    session.execute(update(ContactAttempt).where(ContactAttempt.family_id == pk).values(note=""))
+    # Attempts to reach a service's contact person about this family's referral or follow-up keep their
+    # date (the reachability of the service), never their note.
+    followup_ids = select(FollowUp.id).where(FollowUp.family_id == pk)
+    session.execute(update(ContactAttempt).where(or_(
+        ContactAttempt.family_id == pk, ContactAttempt.referral_id.in_(referral_ids),
+        ContactAttempt.followup_id.in_(followup_ids))).values(note=""))
     session.execute(update(RightCheck).where(RightCheck.family_id == pk).values(note=""))
     session.execute(update(MeetingParticipant).where(MeetingParticipant.family_id == pk).values(
         name="-", email="", family_id=None))

@@ -12,7 +12,7 @@ from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.referrals import Intensity
 from brugapp.services.consent import record_consent
 from brugapp.services.families import MemberInput, create_family
-from brugapp.services.followups import create_followup
+from brugapp.services.followups import create_followup, log_attempt
 from brugapp.services.notebook import log_contact
 from brugapp.services.referrals import create_referral
 from tests.factories import make_family, make_school
@@ -45,6 +45,8 @@ def vermeulen(store):
                    given_on=dt.date(2023, 5, 30), withheld=WITHHELD)
     create_followup(store, title="Bellen met Greet over de afspraak", due=dt.date.today(), owner="Sarah",
                     family_id=family.id, referral_id=referral)
+    log_attempt(store, channel="phone", contact_id=service.contact_id, referral_id=referral, answered=False,
+                note="Belde over Greet haar afspraak", at=dt.datetime(2023, 6, 2, 9, tzinfo=BRUSSELS))
     recent = make_family(store, display_name="Gezin Benali")
     log_contact(store, channel="telefoon", family_id=recent, note="Vraag over UiTPAS")
     with store.session() as session:  # the file was last touched in June 2023
