@@ -76,7 +76,8 @@ def run_retention_list(args: argparse.Namespace) -> int:
 
     store = open_cli_store(args)
     try:
-        due = families_for_review(store, school_years=args.years or _settings_years())
+        years = args.years if args.years is not None else _settings_years()
+        due = families_for_review(store, school_years=years)
     except ValidationError as exc:
         raise CommandError(exc.message) from None
     finally:

@@ -88,3 +88,8 @@ def test_retention_cli_lists_and_erases(store, vermeulen, capsys):
     assert main(["retention", "erase", vermeulen["family"], "--yes", "--db", str(store.path)]) == 0
     assert "back-up" in capsys.readouterr().out.casefold()
     assert families_for_review(store, school_years=2) == []
+
+
+def test_retention_cli_refuses_a_period_of_zero_years(store, capsys):
+    assert main(["retention", "list", "--db", str(store.path), "--years", "0"]) == 2
+    assert "schooljaren" in capsys.readouterr().err
