@@ -11,14 +11,14 @@ older backups and until when.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy import Date, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from brugapp.domain.plausible_dates import local_today
+from brugapp.domain.plausible_dates import LOCAL_ZONE, local_today
 from brugapp.domain.retention import (
     ANONYMISED_NAME,
     MAX_SCHOOL_YEARS,
@@ -65,38 +65,65 @@ def _day(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])  # SQLite hands back text for an aggregate
 
 
-def _activity_queries() -> Iterable[Any]:  # Select[int, moment]; its generics differ across SQLAlchemy 2.x
-    """(family id, latest moment) from every table that records something happening in a file."""
-    yield select(Family.id, func.max(Family.updated_at)).group_by(Family.id)
-    yield select(FamilyMember.family_id, func.max(FamilyMember.updated_at)).group_by(FamilyMember.family_id)
-    yield (select(ContactMoment.family_id, func.max(ContactMoment.occurred_at))
-           .where(ContactMoment.deleted_at.is_(None), ContactMoment.family_id.is_not(None))
-           .group_by(ContactMoment.family_id))
-    yield (select(ContactParticipant.family_id, func.max(ContactMoment.occurred_at))
-           .join(ContactMoment, ContactMoment.id == ContactParticipant.contact_id)
-           .where(ContactMoment.deleted_at.is_(None), ContactParticipant.family_id.is_not(None))
-           .group_by(ContactParticipant.family_id))
-    yield select(Referral.family_id, func.max(Referral.updated_at)).group_by(Referral.family_id)
-    yield (select(Referral.family_id, func.max(ReferralEvent.at))
-           .join(ReferralEvent, ReferralEvent.referral_id == Referral.id).group_by(Referral.family_id))
-    for moment in (FollowUp.updated_at, FollowUp.due):  # a check planned ahead keeps the file active
-        yield (select(FollowUp.family_id, func.max(moment)).where(FollowUp.family_id.is_not(None))
-               .group_by(FollowUp.family_id))
-    yield select(Consent.family_id, func.max(Consent.updated_at)).group_by(Consent.family_id)
-    yield (select(ContactAttempt.family_id, func.max(ContactAttempt.at))
-           .where(ContactAttempt.family_id.is_not(None)).group_by(ContactAttempt.family_id))
-    yield select(RightCheck.family_id, func.max(RightCheck.updated_at)).group_by(RightCheck.family_id)
-    yield (select(MeetingFamily.family_id, func.max(Meeting.starts_at))
-           .join(Meeting, Meeting.id == MeetingFamily.meeting_id).group_by(MeetingFamily.family_id))
+@dataclass(frozen=True)
+class _Source:
+    """One place where something happens in a family's file: its family column, its moment, its joins."""
+
+    family: Any
+    moment: Any
+    shape: Callable[[Any], Any] = lambda query: query  # joins and filters on top of ``select(...)``
 
 
-def last_activity_by_family(session: Session) -> dict[int, dt.date]:
+def _sources() -> tuple[_Source, ...]:
+    live_contacts = ContactMoment.deleted_at.is_(None)
+    return (
+        _Source(Family.id, Family.updated_at),
+        _Source(FamilyMember.family_id, FamilyMember.updated_at),
+        _Source(ContactMoment.family_id, ContactMoment.occurred_at, lambda q: q.where(live_contacts)),
+        _Source(ContactParticipant.family_id, ContactMoment.occurred_at, lambda q: q.join(
+            ContactMoment, ContactMoment.id == ContactParticipant.contact_id).where(live_contacts)),
+        _Source(Referral.family_id, Referral.updated_at),
+        _Source(Referral.family_id, ReferralEvent.at,
+                lambda q: q.join(ReferralEvent, ReferralEvent.referral_id == Referral.id)),
+        _Source(FollowUp.family_id, FollowUp.updated_at),
+        _Source(FollowUp.family_id, FollowUp.due),  # a check planned ahead keeps the file active
+        _Source(Consent.family_id, Consent.updated_at),
+        _Source(ContactAttempt.family_id, ContactAttempt.at),
+        _Source(RightCheck.family_id, RightCheck.updated_at),
+        _Source(MeetingFamily.family_id, Meeting.starts_at,
+                lambda q: q.join(Meeting, Meeting.id == MeetingFamily.meeting_id)),
+    )
+
+
+def _since(source: _Source, cutoff: dt.date) -> object:
+    """The cutoff in the moment column's own type: a date, or the first instant of that Brussels day."""
+    if isinstance(source.moment.type, Date):
+        return cutoff
+    return dt.datetime.combine(cutoff, dt.time(0), tzinfo=LOCAL_ZONE)
+
+
+def _active_since(session: Session, cutoff: dt.date) -> set[int]:
+    """Families with any activity on or after ``cutoff``: only ids cross, so 10,000 families stay cheap."""
+    active: set[int] = set()
+    for source in _sources():
+        query = source.shape(select(source.family).distinct()).where(source.moment >= _since(source, cutoff))
+        active.update(pk for pk in session.scalars(query) if pk is not None)
+    return active
+
+
+def last_activity_by_family(session: Session, family_pks: Iterable[int]) -> dict[int, dt.date]:
+    """The day of the latest activity of each of these families (the few listed for review)."""
     latest: dict[int, dt.date] = {}
-    for query in _activity_queries():
-        for family_pk, moment in session.execute(query):
-            day = _day(moment)
-            if family_pk is not None and day is not None and day > latest.get(family_pk, dt.date.min):
-                latest[family_pk] = day
+    pks = list(family_pks)
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        for source in _sources():
+            query = (source.shape(select(source.family, func.max(source.moment)))
+                     .where(source.family.in_(chunk)).group_by(source.family))
+            for family_pk, moment in session.execute(query):
+                day = _day(moment)
+                if day is not None and day > latest.get(family_pk, dt.date.min):
+                    latest[family_pk] = day
     return latest
 
 
@@ -115,12 +142,13 @@ def families_for_review(store: Store, *, school_years: int, today: dt.date | Non
     """Families (also archived ones) with no activity for ``school_years`` school years, oldest first."""
     cutoff = review_cutoff(today or local_today(), check_school_years(school_years))
     with store.read() as session:
-        latest = last_activity_by_family(session)
-        families = session.execute(
+        active = _active_since(session, cutoff)
+        families = [row for row in session.execute(
             select(Family.id, Family.uuid, Family.display_name, Family.archived_at)
-            .where(Family.display_name != ANONYMISED_NAME)).all()
+            .where(Family.display_name != ANONYMISED_NAME)) if row[0] not in active]
+        latest = last_activity_by_family(session, [row[0] for row in families])
     due = [ReviewCandidate(uuid, name, latest.get(pk, dt.date.min), archived is not None)
-           for pk, uuid, name, archived in families if latest.get(pk, dt.date.min) < cutoff]
+           for pk, uuid, name, archived in families]
     return sorted(due, key=lambda c: (c.last_activity, c.display_name.casefold()))
 
 

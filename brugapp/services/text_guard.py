@@ -72,7 +72,10 @@ def _listener(key: str) -> Any:
     def on_set(target: object, value: object, oldvalue: object, initiator: object) -> object:
         if not isinstance(value, str) or not value:
             return value
-        return safe_text(value, field=key, label=_(label))
+        try:
+            return clean_text(value)
+        except UnsafeText as exc:  # the label is translated only when it is shown
+            raise text_error(exc, field=key, label=_(label)) from None
 
     return on_set
 
