@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.contact_details import parse_date
@@ -57,20 +57,24 @@ def _day(value: dt.date | str | None) -> dt.date:
         ) from None
 
 
+_FAMILY_PREFIX = re.compile(r"^\s*gezin\s+", re.IGNORECASE)
+
+
 def _known_names(session: Session) -> KnownNames:
-    """Names that must not appear in an anonymised text: families, members' last names, every first name."""
-    names: set[str] = set()
-    first_names: set[str] = set()
-    for (display,) in session.execute(select(Family.display_name)):
-        bare = re.sub(r"^\s*gezin\s+", "", display or "", flags=re.IGNORECASE).strip()
-        if len(bare) >= 3:
-            names.add(bare.casefold())
-    for first, last in session.execute(select(FamilyMember.first_name, FamilyMember.last_name)):
-        if last and len(last) >= 3:
-            names.add(last.casefold())
-            names.add(f"{first} {last}".strip().casefold())
-        if first:
-            first_names.add(first.casefold())
+    """Names that must not appear in an anonymised text: families, members' last names, every first name.
+
+    Distinct values straight from the tables (no ORM rows): a store of 10,000 families stays quick.
+    """
+    families, members = Family.__table__.c, FamilyMember.__table__.c
+    connection = session.connection()
+    bare = (_FAMILY_PREFIX.sub("", display).strip() for display in
+            connection.execute(select(families.display_name).distinct()).scalars() if display)
+    names = {name for name in bare if len(name) >= 3}
+    for first, last in connection.execute(
+            select(members.first_name, members.last_name).where(func.length(members.last_name) >= 3).distinct()):
+        names.add(last)
+        names.add(f"{first} {last}".strip())
+    first_names = set(connection.execute(select(members.first_name).distinct()).scalars())
     return KnownNames.of(names, first_names)
 
 
