@@ -26,6 +26,9 @@ class Settings:
     worker_phone: str = ""
     worker_email: str = ""
     worker_role: str = ""  # e.g. "brugfiguur" (added in version 3), on the sender block of a referral sheet
+    # Retention: families without activity for this many school years are listed for review. An older file
+    # without it gets the default; the services refuse anything outside 1–30 (services/families/retention.py).
+    retention_school_years: int = 2
 
     def sender_line(self) -> str:
         """'Sarah Vandamme · Stad Kortrijk · +32 470 … · sarah@example.be' for the head of an agenda."""

@@ -70,7 +70,7 @@ def _jobs(store: object) -> list[tuple[str, Printer]]:
 
 def _filtered_wegwijzer(store: object) -> list[tuple[str, Printer]]:
     """The one-municipality parents' guide and a one-theme guide for a school team."""
-    from brugapp.services.wegwijzer import export_wegwijzer
+    from brugapp.services.kaart.wegwijzer import export_wegwijzer
 
     return [
         ("wegwijzer-parents-kortrijk", lambda p: export_wegwijzer(store, out=p, audience="parents",  # type: ignore[arg-type]

@@ -34,7 +34,8 @@ BENCH_FILLERS: list[str] = ["brugapp.bench.report:fill_report_data",
 BENCHMARKS: list[str] = ["brugapp.bench.runner:foundation_benchmarks",
                          "brugapp.bench.report:report_benchmarks",
                          "brugapp.bench.capabilities:capability_benchmarks",
-                         "brugapp.bench.exchange:exchange_benchmarks"]
+                         "brugapp.bench.exchange:exchange_benchmarks",
+                         "brugapp.bench.privacy:privacy_benchmarks"]
 
 FIRST_NAMES = ["Amina", "Lotte", "Yusuf", "Zoë", "Şükrü", "Kacper", "Noor", "Elif", "Mila", "Rayan", "Anouk",
                "Omar", "Lena", "Ionuț", "Fatma", "Jens", "Sara", "Bilal", "Hanne", "Mehmet"]

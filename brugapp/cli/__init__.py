@@ -19,6 +19,7 @@ from brugapp.cli import (
     meeting_commands,
     notebook_commands,
     print_commands,
+    privacy_commands,
     referral_commands,
     report_commands,
     selftest_command,
@@ -39,6 +40,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     referral_commands,
     report_commands,
     audit_commands,
+    privacy_commands,
 )
 
 

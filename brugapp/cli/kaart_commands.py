@@ -88,7 +88,7 @@ def run_export(args: argparse.Namespace) -> int:
     store = open_cli_store(args)
     try:
         if args.format == "pdf":
-            from brugapp.services.wegwijzer import export_wegwijzer
+            from brugapp.services.kaart.wegwijzer import export_wegwijzer
 
             result = export_wegwijzer(store, out=args.out, audience=args.audience, municipality=args.municipality,
                                       theme=args.theme, author=load_settings().worker_name)

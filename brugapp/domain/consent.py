@@ -19,6 +19,7 @@ The rule, in the field's words:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -274,20 +275,53 @@ def status_only_fields() -> tuple[str, ...]:
 
 REASON_OVERRIDE = N_("Printed without recorded consent; reason kept in the audit trail.")
 OVERRIDE_MIN_LENGTH = 10
+OVERRIDE_MIN_WORDS = 3
+REFUSAL_OVERRIDE_REASON = N_("Write down in a few words why you share without recorded consent "
+                             "(at least 3 real words, e.g. “crisis: kind niet veilig thuis”).")
+REFUSAL_OVERRIDE_WITHDRAWN = N_("The family withdrew its consent for this recipient: sharing anyway is not "
+                                "possible. Talk with the family first and record a new consent.")
+# Words of letters (any script); digits, punctuation and invisible characters do not count.
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def override_refusal(reason: str) -> str:
-    """'' when the written reason for printing without consent is acceptable; else why not (msgid)."""
-    if len(reason.strip()) < OVERRIDE_MIN_LENGTH:
-        return N_("Write down why you share without recorded consent (at least 10 characters).")
+def _real_words(reason: str) -> list[str]:
+    """Words of at least two letters that are not one letter repeated ("xxxxxxxxxx" is no word)."""
+    return [w.casefold() for w in _WORD.findall(reason) if len(set(w.casefold())) > 1]
+
+
+def override_refusal(reason: str, decision: ConsentDecision | None = None) -> str:
+    """'' when sharing without consent may go ahead with this written reason; else why not (msgid).
+
+    Never after the family withdrew consent for this recipient, never for what came from a mandated
+    service; the reason must be real words (at least three different ones), not filler or invisible text.
+    """
+    if decision is not None and decision.reason == REASON_MANDATED:
+        return REASON_MANDATED
+    if decision is not None and decision.reason == REASON_WITHDRAWN:
+        return REFUSAL_OVERRIDE_WITHDRAWN
+    words = _real_words(reason)
+    visible = sum(1 for c in reason if c.isalnum())
+    if visible < OVERRIDE_MIN_LENGTH or len(set(words)) < OVERRIDE_MIN_WORDS:
+        return REFUSAL_OVERRIDE_REASON
     return ""
 
 
-def override_decision(purpose: str, *, on: dt.date, recipient_kind: str, recipient_uuid: str) -> ConsentDecision:
-    """The brugfiguur takes responsibility (e.g. a crisis): allowed for this purpose only, nothing withheld.
+def family_withheld(facts: Iterable[ConsentFact]) -> str:
+    """Everything the family withheld in any consent (also expired or withdrawn ones), one item per line.
 
-    Only ever made after ``override_refusal`` accepted a written reason that the caller keeps in the audit trail.
+    An override shares without a consent for this recipient, but what the family said must never be passed
+    on still holds for everybody.
+    """
+    return "\n".join(f.withheld for f in facts if f.withheld.strip())
+
+
+def override_decision(purpose: str, *, on: dt.date, recipient_kind: str, recipient_uuid: str,
+                      withheld: str = "") -> ConsentDecision:
+    """The brugfiguur takes responsibility (e.g. a crisis): allowed for this purpose only.
+
+    Only ever made after ``override_refusal`` accepted a written reason that the caller keeps in the audit
+    trail. ``withheld`` (see ``family_withheld``) keeps out what the family withheld, as a consent would.
     """
     fact = ConsentFact(recipient_kind, recipient_uuid, frozenset({purpose}), GivenBy.OTHER, "override", on, on,
-                       None, "")
+                       None, withheld)
     return ConsentDecision(True, REASON_OVERRIDE, fact)

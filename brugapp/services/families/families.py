@@ -18,6 +18,7 @@ from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.audit import record_audit
 from brugapp.services.records import ListedRecord
+from brugapp.services.text_guard import safe_text
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.notebook import FamilyMember
@@ -28,7 +29,7 @@ NAME_MAX = 200
 
 # -- validation shared by the notebook services ------------------------------------------------
 def clean_name(value: str, *, field: str, label: str, required: bool = True, limit: int = NAME_MAX) -> str:
-    value = " ".join((value or "").split())
+    value = " ".join(safe_text(value or "", field=field, label=label).split())
     if required and not value:
         raise ValidationError(_("{field}: fill this in.").format(field=label), field=field)
     if len(value) > limit:
@@ -39,7 +40,7 @@ def clean_name(value: str, *, field: str, label: str, required: bool = True, lim
 
 
 def clean_note(value: str, *, field: str = "note") -> str:
-    value = (value or "").strip()
+    value = safe_text(value or "", field=field, label=_("Note")).strip()
     if len(value) > NOTE_MAX_CHARS:
         raise ValidationError(
             _("Note: too long ({count} characters). Keep it under {limit}; attach long texts elsewhere.").format(

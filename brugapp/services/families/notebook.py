@@ -17,6 +17,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.audit import record_audit
+from brugapp.services.date_guard import check_contact_moment, check_follow_up_day
 from brugapp.services.families.families import check_code, clean_note, family_by_uuid
 from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
@@ -59,6 +60,13 @@ def _themes(codes: Iterable[str]) -> list[str]:
 
 
 def _follow_up(value: dt.date | str | None) -> dt.date | None:
+    day = _parse_follow_up(value)
+    if day is not None:
+        check_follow_up_day(day, label=_("Follow-up date"), field="follow_up_on")
+    return day
+
+
+def _parse_follow_up(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -76,6 +84,7 @@ def _when(value: dt.datetime | None) -> dt.datetime:
         return utcnow()
     if value.tzinfo is None:
         raise ValidationError(_("When: the time has no time zone."), field="occurred_at")
+    check_contact_moment(value)
     return value.astimezone(dt.UTC)
 
 

@@ -302,7 +302,12 @@ def check_consent(
 
 
 class ConsentRefused(ValidationError):
-    """Printing or exporting was refused: the message says why (translated) and what to do."""
+    """Printing or exporting was refused: the message says why (translated) and what to do.
 
-    def __init__(self, message: str) -> None:
+    ``overridable`` is false when no written reason can change it (withdrawn consent, a mandated service):
+    a screen must not then offer the emergency override.
+    """
+
+    def __init__(self, message: str, *, overridable: bool = True) -> None:
         super().__init__(message, field="consent")
+        self.overridable = overridable

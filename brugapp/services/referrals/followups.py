@@ -28,6 +28,7 @@ from brugapp.domain.followups import (
 )
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
+from brugapp.services.date_guard import check_follow_up_day
 from brugapp.services.records import ListedRecord, TimelineEntry
 from brugapp.store import Store
 from brugapp.store.models import Family
@@ -89,6 +90,7 @@ def create_followup_in_session(
     """Add a planned follow-up inside the caller's unit of work; returns its uuid."""
     if not isinstance(due, dt.date):
         raise ValidationError(_("Choose a due date."), field="due")
+    check_follow_up_day(due, label=_("Due date"), field="due")
     followup = FollowUp(
         title=_clean_title(title), due=due, owner=owner.strip()[:120], status=FollowUpStatus.PLANNED,
         family_id=family_pk, referral_id=referral_pk, meeting_uuid=meeting_uuid or "", note=note.strip(),
@@ -146,6 +148,7 @@ def complete_followup(
 
 
 def reschedule_followup(store: Store, *, followup_id: str, due: dt.date) -> None:
+    check_follow_up_day(due, label=_("Due date"), field="due")
     with store.session() as session:
         followup = _followup(session, followup_id)
         followup.due = due

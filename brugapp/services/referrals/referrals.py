@@ -14,7 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.clock import BRUSSELS, today_local
-from brugapp.domain.consent import REASON_MANDATED, Purpose, override_decision, override_refusal
+from brugapp.domain.consent import (
+    REASON_MANDATED,
+    REASON_WITHDRAWN,
+    REFUSAL_OVERRIDE_WITHDRAWN,
+    Purpose,
+    family_withheld,
+    override_decision,
+    override_refusal,
+)
 from brugapp.domain.followups import FollowUpStatus, is_open
 from brugapp.domain.referrals import (
     CLOSED,
@@ -39,14 +47,15 @@ from brugapp.i18n import _
 from brugapp.printing.referral_sheet import ReferralSheetData, write_referral_sheet
 from brugapp.services.audit import record_audit
 from brugapp.services.records import ListedRecord, TimelineEntry
-from brugapp.services.referral_print import family_contact
 from brugapp.services.referrals.consent import (
     ConsentRefused,
     check_consent_in_session,
+    consent_facts,
     find_recipient,
     resolve_recipient,
 )
 from brugapp.services.referrals.followups import create_followup_in_session
+from brugapp.services.referrals.sheet import family_contact
 from brugapp.store import Store
 from brugapp.store.models import Family
 from brugapp.store.models.kaart import KaartContact, KaartService
@@ -580,13 +589,16 @@ def print_referral_sheet(
         )
         overridden = False
         if not decision.allowed:
-            if not override_reason.strip() or decision.reason == REASON_MANDATED:
-                raise ConsentRefused(_("Not printed: {reason}").format(reason=_(decision.reason)))
-            refusal = override_refusal(override_reason)
+            final = decision.reason in (REASON_MANDATED, REASON_WITHDRAWN)  # no reason can change these
+            if not override_reason.strip() or final:
+                reason = REFUSAL_OVERRIDE_WITHDRAWN if decision.reason == REASON_WITHDRAWN else decision.reason
+                raise ConsentRefused(_("Not printed: {reason}").format(reason=_(reason)), overridable=not final)
+            refusal = override_refusal(override_reason, decision)
             if refusal:
                 raise ValidationError(_(refusal), field="override_reason")
-            decision = override_decision(purpose, on=day, recipient_kind=recipient.kind,
-                                         recipient_uuid=recipient.uuid)
+            decision = override_decision(
+                purpose, on=day, recipient_kind=recipient.kind, recipient_uuid=recipient.uuid,
+                withheld=family_withheld(consent_facts(session, family_pk=referral.family_id)))
             record_audit(session, action="override", subject_kind="referral", subject_uuid=referral.uuid,
                          audience=recipient.label[:80], detail=override_reason.strip())
             overridden = True

@@ -28,6 +28,7 @@ from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError
 from brugapp.i18n import N_, _, format_date
+from brugapp.services.reporting.signals import anonymised_checker
 from brugapp.services.today import local_day_bounds
 from brugapp.store import Store
 from brugapp.store.base import UTCDateTime
@@ -225,14 +226,19 @@ def _meetings_table(session: Session, scope: _Scope) -> tuple[ReportTable, int]:
     return table, sum(n for _code, n in by_type)
 
 
+SIGNAL_HELD_BACK = N_("(description held back: it names a person, an address or contact details)")
+
+
 def _signals_table(session: Session, scope: _Scope) -> ReportTable:
     query = select(Signal).where(Signal.signalled_on >= scope.year.first_day,
                                  Signal.signalled_on <= scope.year.last_day)
     if scope.school_pk is not None:
         query = query.where(Signal.school_id == scope.school_pk)
+    anonymised = anonymised_checker(session)  # a signal that names someone never reaches a report
     rows = tuple(
         (Label(format_date(s.signalled_on, "medium"), literal=True), _vocab_label(THEMES, s.theme),
-         Label(s.description, literal=True), Count(s.families_concerned), Label(s.passed_on_to or "–", literal=True))
+         Label(s.description, literal=True) if anonymised(s.description) else Label(SIGNAL_HELD_BACK),
+         Count(s.families_concerned), Label(s.passed_on_to or "–", literal=True))
         for s in session.scalars(query.order_by(Signal.signalled_on, Signal.id)).all()
     )
     return ReportTable("signals", N_("Signals passed on"),

@@ -31,7 +31,7 @@ class KaartOrganization(Identified, Timestamped, Base):
     website: Mapped[str] = mapped_column(String(300), default="")
     # What an imported HSDS file holds that BrugApp does not model (exchange/hsds_extra.py); replaced, never
     # mutated in place, so SQLAlchemy sees the change.
-    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
 
     services: Mapped[list[KaartService]] = relationship(back_populates="organization", cascade="all, delete-orphan")
     contacts: Mapped[list[KaartContact]] = relationship(
@@ -66,7 +66,7 @@ class KaartService(Identified, Timestamped, Base):
     comes_to_school: Mapped[bool] = mapped_column(Boolean, default=False)
     after_hours_note: Mapped[str] = mapped_column(Text, default="")  # where to go when closed
     assured_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # last verified
-    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # see the organisation's
+    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)  # see the organisation's
 
     organization: Mapped[KaartOrganization] = relationship(back_populates="services")
     phones: Mapped[list[KaartPhone]] = relationship(

@@ -33,6 +33,7 @@ from brugapp.services.families.notebook import delete_contact, restore_contact
 from brugapp.services.families.timeline import family_timeline
 from brugapp.services.records import TimelineEntry
 from brugapp.store import Store
+from brugapp.ui.families.access_export_action import access_export_button, export_access_for
 from brugapp.ui.families.consent_panel import ConsentPanel
 from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.families.quick_log import QuickLogDialog
@@ -258,6 +259,9 @@ class FamilyView(QWidget):
         buttons.addWidget(edit)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        self.access_button = access_export_button(  # GDPR art. 15, kept off the crowded title row
+            lambda: self.family and export_access_for(self, self.store, self.family.id))
+        buttons.addWidget(self.access_button)
         self.extra = QLabel()
         self.extra.setWordWrap(True)
         self.extra.setTextFormat(Qt.TextFormat.PlainText)

@@ -380,7 +380,7 @@ class KaartPage(SectionPage):
         def work() -> ExportResult:
             if kind != "pdf":
                 return export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience)
-            from brugapp.services.wegwijzer import export_wegwijzer
+            from brugapp.services.kaart.wegwijzer import export_wegwijzer
 
             return export_wegwijzer(store, out=out, audience=audience, service_ids=chosen, municipality=place,
                                     theme=theme)

@@ -364,7 +364,7 @@ class PrintSheetDialog(QDialog):
         self.accept()
 
     def _print_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ConsentRefused):
+        if isinstance(exc, ConsentRefused) and exc.overridable:
             self.message.setObjectName("Error")
             self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
                                                         "anyway; the reason is kept in the audit trail."))
@@ -372,5 +372,6 @@ class PrintSheetDialog(QDialog):
             self.override_edit.show()
             self.adjustSize()
             return
+        self.override_edit.hide()  # withdrawn consent or a mandated service: no reason can change it
         self.message.setText(describe_error(exc))
         self.message.setStyleSheet("color: #b3261e;")

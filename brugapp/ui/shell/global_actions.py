@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 
 from brugapp.ui.families.quick_log import install_quick_log
+from brugapp.ui.families.retention_dialog import install_retention_action
 from brugapp.ui.shell.section_page import WindowHost
 
-GLOBAL_ACTIONS: tuple[Callable[[WindowHost], QAction], ...] = (install_quick_log,)
+GLOBAL_ACTIONS: tuple[Callable[[WindowHost], QAction], ...] = (install_quick_log, install_retention_action)

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1000, 640))
         self._pages: dict[str, SectionPage] = {}
         self._quick_log_dialog: QuickLogDialog | None = None
+        self._menu_extras: dict[str, list[QAction]] = {}  # capabilities' menu items, placed when menus are built
 
         self.root = QStackedWidget()
         self.setCentralWidget(self.root)
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.addAction(self.backup_action)
         file_menu.addAction(make_action(self, _("&Audit trail …"), self.show_audit_trail))
+        file_menu.addActions(self._menu_extras.get("file", []))
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -227,6 +229,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(version)
 
     # -- what pages may ask (WindowHost) ------------------------------------------------------
+    def add_menu_action(self, menu: str, action: QAction) -> None:
+        """A capability's item in one of the window's menus ("file"); menus are built after the actions."""
+        self._menu_extras.setdefault(menu, []).append(action)
+
     def show_status(self, text: str, msecs: int = 8000) -> None:
         self.statusBar().showMessage(text, msecs)
 

@@ -9,7 +9,7 @@ from brugapp.cli import main
 from brugapp.demo.region import fill_demo
 from brugapp.domain.themes import THEMES
 from brugapp.services.kaart.edit import ServiceInput, save_service
-from brugapp.services.wegwijzer import export_wegwijzer
+from brugapp.services.kaart.wegwijzer import export_wegwijzer
 from tests.unit.printing.helpers import fonts_of, pdf_pages
 
 HOMEWORK = "Huiswerkbegeleiding na school door vrijwilligers."

@@ -102,7 +102,7 @@ def test_sheet_for_the_service_carries_the_referral(store, case, tmp_path):
     assert "leefgroep" not in text and "Terugkeer" not in text and "ochtenden" not in text
 
 
-def test_withdrawn_consent_refuses_and_override_is_audited(store, case, tmp_path):
+def test_withdrawn_consent_refuses_even_with_an_override(store, case, tmp_path):
     consent = record_consent(store, family_id=case["family"], recipient_kind=RecipientKind.SERVICE,
                              recipient_id=case["naft"].id, purposes=[Purpose.REFER, Purpose.SHARE_DETAILS],
                              given_by="parent", method="written", given_on=TODAY - dt.timedelta(days=40))
@@ -111,6 +111,16 @@ def test_withdrawn_consent_refuses_and_override_is_audited(store, case, tmp_path
         print_referral_sheet(store, referral_id=case["referral"], recipient_id=case["naft"].id,
                              out=tmp_path / "a.pdf", on=TODAY)
     assert "ingetrokken" in refused.value.message
+    # The family said no: a written reason does not turn that into a yes (issue 14).
+    reason = "Crisis: jongere is weggelopen, dienst moet vandaag weten wat er speelt"
+    with pytest.raises(ConsentRefused) as overridden:
+        print_referral_sheet(store, referral_id=case["referral"], recipient_id=case["naft"].id,
+                             out=tmp_path / "a.pdf", on=TODAY, override_reason=reason)
+    assert "ingetrokken" in overridden.value.message
+    assert not (tmp_path / "a.pdf").exists() and audit(store) == []
+
+
+def test_override_without_any_consent_needs_real_words_and_is_audited(store, case, tmp_path):
     with pytest.raises(ValidationError) as short:
         print_referral_sheet(store, referral_id=case["referral"], recipient_id=case["naft"].id,
                              out=tmp_path / "a.pdf", on=TODAY, override_reason="nood")
