@@ -84,6 +84,13 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     from brugapp.ui.crash import install_excepthook
 
     configure_logging()
+    if QApplication.instance() is None:
+        from brugapp.desktop_check import EXIT_NO_DISPLAY, display_problem
+
+        problem = display_problem(_)  # before Qt, whose own abort (exit 250) blames an installed library
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_NO_DISPLAY
     app = QApplication.instance() or QApplication(sys.argv)
     install_excepthook()
     settings = load_settings()
