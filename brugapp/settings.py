@@ -6,12 +6,12 @@ Stored as JSON in the user config folder. Window geometry lives in QSettings (ui
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from brugapp.paths import user_config_dir
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 
 
 @dataclass
@@ -25,6 +25,11 @@ class Settings:
     worker_organisation: str = ""
     worker_phone: str = ""
     worker_email: str = ""
+    # Version 3, filled in by the first-run wizard: role code (domain/worker.py), the schools served and the
+    # municipalities of the region (they pre-filter the sociale kaart).
+    worker_role: str = ""
+    my_schools: list[str] = field(default_factory=list)
+    region_municipalities: list[str] = field(default_factory=list)
 
     def sender_line(self) -> str:
         """'Sarah Vandamme · Stad Kortrijk · +32 470 … · sarah@example.be' for the head of an agenda."""
@@ -46,7 +51,15 @@ def _to_2(raw: dict[str, object]) -> None:
         raw["auto_lock_minutes"] = 10
 
 
-UPGRADES = {2: _to_2}  # target version -> step, applied in order (Picard-style)
+def _to_3(raw: dict[str, object]) -> None:
+    """Version 3 adds the role, the schools served and the region; anything malformed starts empty."""
+    raw["worker_role"] = raw["worker_role"] if isinstance(raw.get("worker_role"), str) else ""
+    for key in ("my_schools", "region_municipalities"):
+        value = raw.get(key)
+        raw[key] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+UPGRADES = {2: _to_2, 3: _to_3}  # target version -> step, applied in order (Picard-style)
 
 
 def _upgrade(raw: dict[str, object]) -> dict[str, object]:

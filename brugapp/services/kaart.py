@@ -156,6 +156,7 @@ class KaartFilter:
     text: str = ""
     category: str = ""  # a category code, or "theme:<theme code>"
     municipality: str = ""
+    municipalities: tuple[str, ...] = ()  # "my region": any of these (settings, first-run wizard)
     open_at: dt.datetime | None = None  # "open now": reachable at this local moment
     after_hours: bool = False
     colour: str = ""  # green | red | explore | "none"
@@ -299,6 +300,12 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
+def _in_wanted_places(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    """One municipality chosen, or any of "my region"; no choice means everywhere."""
+    wanted = {_folded(m) for m in (*criteria.municipalities, criteria.municipality) if m}
+    return not wanted or any(_folded(m) in wanted for m in summary.municipalities)
+
+
 def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
     """The one filter rule of the map (GUI list, CLI ``kaart find``)."""
     if criteria.text:
@@ -314,10 +321,8 @@ def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
                 return False
         elif criteria.category not in summary.categories:
             return False
-    if criteria.municipality:
-        wanted_place = _folded(criteria.municipality)
-        if not any(_folded(m) == wanted_place for m in summary.municipalities):
-            return False
+    if not _in_wanted_places(summary, criteria):
+        return False
     if criteria.colour:
         if criteria.colour == "none":
             if summary.colour:

@@ -101,7 +101,7 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
         elif db and ("://" in db or not _needs_passphrase(Path(db))):
             store = open_store(db)
         else:
-            found = ask_for_store(Path(db) if db else default_store_path())
+            found, demo = _own_store(Path(db) if db else default_store_path())
             if found is None:
                 return 1
             store = found
@@ -118,6 +118,18 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
         backup_store(store, reason="on-close")  # rotating: the newest KEEP_BACKUPS copies stay
     store.close()
     return code
+
+
+def _own_store(location: Path) -> tuple[Store | None, bool]:
+    """Unlock the store; on the first start the welcome wizard makes it (or the user looks at the demo first)."""
+    if location.exists():
+        return ask_for_store(location), False
+    from brugapp.ui.first_run import run_first_run
+
+    first = run_first_run(location)
+    if first is not None and first.demo:
+        return open_demo_store(), True
+    return (first.store if first else None), False
 
 
 def _needs_passphrase(path: Path) -> bool:

@@ -30,6 +30,7 @@ from brugapp.services.errors import NotFoundError, ValidationError
 from brugapp.services.followups import contact_reachability, log_attempt
 from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, list_services
 from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
+from brugapp.settings import load_settings
 from brugapp.store import Store
 from brugapp.ui.kaart_detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart_model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
@@ -39,6 +40,7 @@ from brugapp.ui.sections import SectionPage
 if TYPE_CHECKING:
     from brugapp.services.kaart_export import ExportResult
 
+MY_REGION = "\x00my-region"  # the place box entry for the municipalities of "my region"
 EXPORTS = (
     ("hsds", N_("HSDS data package (zip) …"), "zip"),
     ("json", N_("HSDS JSON …"), "json"),
@@ -173,10 +175,15 @@ class KaartPage(SectionPage):
         selected = self.current_id()
         rows = list_services(self.store)
         self.model.set_rows(rows, now=self.now())
-        current_place = self.place_box.currentData() or ""
+        # The first fill starts on "my region" (settings, first-run wizard) when there is one.
+        current_place = (self.place_box.currentData() or "") if self._loaded else MY_REGION
         self.place_box.blockSignals(True)
         self.place_box.clear()
         self.place_box.addItem(_("All municipalities"), "")
+        region = load_settings().region_municipalities
+        if region:
+            self.place_box.addItem(_("My region: {places}").format(places=", ".join(region)), MY_REGION)
+            self.place_box.setItemData(1, tuple(region), Qt.ItemDataRole.UserRole + 1)
         for place in sorted({m for r in rows for m in r.municipalities}):
             self.place_box.addItem(place, place)
         self.place_box.setCurrentIndex(max(0, self.place_box.findData(current_place)))
@@ -188,9 +195,12 @@ class KaartPage(SectionPage):
 
     def criteria(self) -> KaartFilter:
         now = self.now()
+        place = self.place_box.currentData() or ""
+        region = tuple(self.place_box.currentData(Qt.ItemDataRole.UserRole + 1) or ()) if place == MY_REGION else ()
         return KaartFilter(
             text=self.search.text(), category=self.category_box.currentData() or "",
-            municipality=self.place_box.currentData() or "", colour=self.colour_box.currentData() or "",
+            municipality=place if place != MY_REGION else "", municipalities=region,
+            colour=self.colour_box.currentData() or "",
             open_at=now if self.open_now.isChecked() else None, after_hours=self.after_hours.isChecked(),
             stale_only=self.stale.isChecked(), today=now.date(),
         )
