@@ -89,7 +89,8 @@ class WelcomePage(FirstRunPage):
         self.demo = QRadioButton(_("Look at the &demo first (a fictional region; nothing of yours is saved)"))
         for button in (self.own, self.demo):
             self.layout_.addWidget(button)
-            button.toggled.connect(self.completeChanged)
+        # "The demo first" makes this the last page: the wizard then shows Finish instead of Next.
+        self.demo.toggled.connect(self.setFinalPage)
         self.layout_.addWidget(_label(_("Everything you fill in now can be changed later under Settings."), "Hint"))
         self.finish_layout()
 

@@ -53,6 +53,7 @@ class FirstRunWizard(QWizard):
         for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
                        QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton):
             self.button(button).setAccessibleName(self.buttonText(button).replace("&", ""))
+        self.welcome.demo.toggled.connect(self._finish_text)
         self.currentIdChanged.connect(self._page_shown)
         self.resize(*WIZARD_SIZE)
 
@@ -64,6 +65,11 @@ class FirstRunWizard(QWizard):
         base = self.details_page.details()
         return MyDetails(base.name, base.organisation, base.role, base.phone, base.email,
                          self.schools_page.names(), self.region_page.places())
+
+    def _finish_text(self, demo: bool) -> None:
+        text = _("Open the &demo") if demo else _("&Start BrugApp")
+        self.setButtonText(QWizard.WizardButton.FinishButton, text)
+        self.button(QWizard.WizardButton.FinishButton).setAccessibleName(text.replace("&", ""))
 
     def _page_shown(self, _page_id: int) -> None:
         if self.currentPage() is self.ready_page:
