@@ -35,6 +35,7 @@ from brugapp.services.families import FamilySummary, list_families
 from brugapp.services.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.store.search_index import fold
+from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.family_dialogs import FamilyDialog
 from brugapp.ui.family_view import FamilyView
@@ -166,6 +167,7 @@ class FamiliesPage(SectionPage):
         self.filter.setPlaceholderText(_("Filter by name …"))
         self.filter.setAccessibleName(_("Filter families by name"))
         self.filter.setClearButtonEnabled(True)
+        name_line_edit_buttons(self.filter)
         self.model = FamilyTableModel(self)
         self.proxy = FamilyFilterModel(self)
         self.proxy.setSourceModel(self.model)

@@ -32,6 +32,7 @@ from brugapp.services.kaart import KaartFilter, ServiceSummary, get_service, lis
 from brugapp.services.kaart_edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.settings import load_settings
 from brugapp.store import Store
+from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.kaart_detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart_model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
@@ -123,6 +124,7 @@ class KaartPage(SectionPage):
         self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. schulden Kortrijk, crisis, huiswerk"))
         self.search.setAccessibleName(_("Search services"))
         self.search.setClearButtonEnabled(True)
+        name_line_edit_buttons(self.search)
         self.search.textChanged.connect(lambda _text: self._filter_timer.start())
         search_row = QHBoxLayout()
         search_row.setSpacing(12)
