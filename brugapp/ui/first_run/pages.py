@@ -137,7 +137,13 @@ class PassphrasePage(FirstRunPage):
     def initializePage(self) -> None:
         self.passphrase.setFocus()
 
+    def _mark_hint(self, object_name: str) -> None:
+        self.strength_hint.setObjectName(object_name)
+        self.strength_hint.style().unpolish(self.strength_hint)
+        self.strength_hint.style().polish(self.strength_hint)
+
     def _update_strength(self, text: str) -> None:
+        self._mark_hint("Hint")
         strength = passphrase_strength(text)
         self.strength.setValue(max(strength.score, 1 if text else 0))
         self.strength.setProperty("strength", str(strength.score))
@@ -151,7 +157,10 @@ class PassphrasePage(FirstRunPage):
         except ValidationError as exc:
             if exc.field == "repeat":
                 self.repeat.clear()
-            self.show_error(exc.message, self.repeat if exc.field == "repeat" else self.passphrase)
+                self.show_error(exc.message, self.repeat)
+            else:  # too short: the strength line already says so; it turns red instead of saying it twice
+                self._mark_hint("Error")
+                self.passphrase.setFocus()
             return False
         self.clear_error()
         return True

@@ -81,6 +81,7 @@ class FirstRunWizard(QWizard):
         rows = [
             (_("Data file"), str(self.location)),
             (_("Name"), details.name or nothing),
+            (_("Organisation"), details.organisation or nothing),
             (_("Role"), WORKER_ROLES.label(details.role) if details.role else nothing),
             (_("Schools"), ", ".join(details.schools) or nothing),
             (_("Region"), ", ".join(details.region) or nothing),

@@ -51,8 +51,16 @@ def test_keyboard_only_first_start_ends_in_a_usable_main_window(qtbot, own_home:
     # GIVEN the welcome page with "start my own notebook" chosen: Enter goes on
     assert wizard.currentPage() is wizard.welcome and wizard.welcome.own.isChecked()
     _key(qtbot, Qt.Key.Key_Return)
-    # WHEN the passphrase is typed twice, the second time wrongly
+    # WHEN a too short passphrase is tried, the page stays and its strength line turns into the error
     assert wizard.currentPage() is wizard.passphrase_page
+    _type(qtbot, "kort")
+    _key(qtbot, Qt.Key.Key_Return)
+    hint = wizard.passphrase_page.strength_hint
+    assert wizard.currentPage() is wizard.passphrase_page
+    assert "Te kort" in hint.text() and hint.objectName() == "Error"
+    assert _focused() is wizard.passphrase_page.passphrase
+    wizard.passphrase_page.passphrase.selectAll()
+    # WHEN the passphrase is typed twice, the second time wrongly
     _type(qtbot, TEST_PASSPHRASE)
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, TEST_PASSPHRASE + "x")
