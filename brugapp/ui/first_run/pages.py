@@ -86,7 +86,7 @@ class WelcomePage(FirstRunPage):
         )
         self.own = QRadioButton(_("&Start my own notebook"))
         self.own.setChecked(True)
-        self.demo = QRadioButton(_("Look at the &demo first (a fictional region; nothing of yours is saved)"))
+        self.demo = QRadioButton(_("&Look at the demo first (a fictional region; nothing of yours is saved)"))
         for button in (self.own, self.demo):
             self.layout_.addWidget(button)
         # "The demo first" makes this the last page: the wizard then shows Finish instead of Next.
