@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from brugapp.paths import user_config_dir
 
@@ -82,7 +83,8 @@ def load_settings() -> Settings:
         return Settings()
     raw = _upgrade(raw)
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known})
+    values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}  # checked by the upgrade steps
+    return Settings(**values)
 
 
 def save_settings(settings: Settings) -> None:
