@@ -168,6 +168,6 @@ DIALOGS = {
 def test_every_control_of_a_dialog_has_a_name(qtbot, demo_store: Store, name: str) -> None:
     dialog = DIALOGS[name](demo_store)
     qtbot.addWidget(dialog)
-    assert len(controls(dialog)) >= 2  # the walk reaches the dialog's fields and buttons
+    assert controls(dialog)  # the walk reaches the dialog's fields and buttons
     problems = unnamed_controls(dialog)
     assert not problems, f"{name}: " + "\n".join(problems)
