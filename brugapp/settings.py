@@ -6,8 +6,9 @@ Stored as JSON in the user config folder. Window geometry lives in QSettings (ui
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from brugapp.paths import user_config_dir
 
@@ -25,7 +26,11 @@ class Settings:
     worker_organisation: str = ""
     worker_phone: str = ""
     worker_email: str = ""
-    worker_role: str = ""  # e.g. "brugfiguur" (added in version 3), on the sender block of a referral sheet
+    # Version 3, filled in by the first-run wizard: role code (domain/worker.py), the schools served and the
+    # municipalities of the region (they pre-filter the sociale kaart).
+    worker_role: str = ""  # a WORKER_ROLES code; older files may hold free text (printed as is)
+    my_schools: list[str] = field(default_factory=list)
+    region_municipalities: list[str] = field(default_factory=list)
     # Retention: families without activity for this many school years are listed for review. An older file
     # without it gets the default; the services refuse anything outside 1–30 (services/families/retention.py).
     retention_school_years: int = 2
@@ -51,9 +56,12 @@ def _to_2(raw: dict[str, object]) -> None:
 
 
 def _to_3(raw: dict[str, object]) -> None:
-    """Version 3 adds the brugfiguur's role for the sender block of the referral sheet."""
+    """Version 3 adds the role, the schools served and the region; anything malformed starts empty."""
     value = raw.get("worker_role")
     raw["worker_role"] = value.strip() if isinstance(value, str) else ""
+    for key in ("my_schools", "region_municipalities"):
+        value = raw.get(key)
+        raw[key] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 UPGRADES = {2: _to_2, 3: _to_3}  # target version -> step, applied in order (Picard-style)
@@ -79,7 +87,8 @@ def load_settings() -> Settings:
         return Settings()
     raw = _upgrade(raw)
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known})  # type: ignore[arg-type]  # checked by _upgrade
+    values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}  # checked by the upgrade steps
+    return Settings(**values)
 
 
 def save_settings(settings: Settings) -> None:

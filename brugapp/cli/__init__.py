@@ -15,6 +15,7 @@ from brugapp import __version__
 from brugapp.cli import (
     audit_commands,
     bench_command,
+    init_command,
     kaart_commands,
     meeting_commands,
     notebook_commands,
@@ -25,11 +26,13 @@ from brugapp.cli import (
     selftest_command,
     store_commands,
 )
+from brugapp.cli.argparse_i18n import TranslatedArgumentParser
 from brugapp.cli.common import fail, unreadable_argument
 from brugapp.errors import UserError
 from brugapp.i18n import _, set_language
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
+    init_command,
     store_commands,
     selftest_command,
     kaart_commands,
@@ -45,15 +48,16 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = TranslatedArgumentParser(
         prog="brugapp",
         description=_("BrugApp: notebook, sociale kaart and meetings for brugfiguren."),
     )
-    parser.add_argument("--version", action="version", version=f"BrugApp {__version__}")
-    parser.add_argument("--db", metavar="PATH", help=_("open this data file or database URL"))
+    parser.add_argument("--version", action="version", version=f"BrugApp {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--db", metavar=_("PATH"), help=_("open this data file or database URL"))
     parser.add_argument("--lang", choices=("nl", "en"), help=_("language of the interface"))
     parser.add_argument("--demo", action="store_true", help=_("open a throwaway demo store"))
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for module in COMMAND_MODULES:
         module.register(subparsers)
     _accept_db_everywhere(subparsers)
@@ -64,7 +68,7 @@ def _accept_db_everywhere(subparsers: argparse._SubParsersAction) -> None:
     """``--db`` may stand before or after the sub-command (``brugapp list families --db x.db``)."""
     for parser in set(subparsers.choices.values()):
         if not any("--db" in action.option_strings for action in parser._actions):
-            parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+            parser.add_argument("--db", metavar=_("PATH"), default=argparse.SUPPRESS,
                                 help=_("open this data file or database URL"))
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):

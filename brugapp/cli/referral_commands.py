@@ -15,6 +15,7 @@ from brugapp.cli.common import CommandError, command_group, open_cli_store, prin
 from brugapp.domain.clock import today_local
 from brugapp.domain.followups import BUCKETS
 from brugapp.domain.schoolyear import SchoolYear
+from brugapp.domain.worker import role_text
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _, format_date
 
@@ -62,7 +63,7 @@ def run_print_referral(args: argparse.Namespace) -> int:
                                        out=args.out, status_only=args.status_only,
                                        override_reason=args.override_reason, sender_name=me.worker_name,
                                        sender_organisation=me.worker_organisation, sender_phone=me.worker_phone,
-                                       sender_email=me.worker_email, sender_role=me.worker_role)
+                                       sender_email=me.worker_email, sender_role=role_text(me.worker_role))
     except (ValidationError, NotFoundError) as exc:
         raise CommandError(str(exc)) from None
     finally:

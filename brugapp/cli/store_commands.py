@@ -63,6 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_demo_create(args: argparse.Namespace) -> int:
+    from brugapp.cli.init_command import check_new_passphrase
     from brugapp.demo.region import create_demo_store
 
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
@@ -72,6 +73,8 @@ def run_demo_create(args: argparse.Namespace) -> int:
                 env=PASSPHRASE_ENV
             )
         )
+    if not args.plain:
+        check_new_passphrase(passphrase or "")  # the same rule as the first-run screen
     try:
         store = create_demo_store(args.path, passphrase=None if args.plain else passphrase)
     except StoreError as exc:

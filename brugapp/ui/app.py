@@ -91,6 +91,13 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     from brugapp.ui.shell.crash import install_excepthook
 
     configure_logging()
+    if QApplication.instance() is None:
+        from brugapp.desktop_check import EXIT_NO_DISPLAY, display_problem
+
+        problem = display_problem(_)  # before Qt, whose own abort (exit 250) blames an installed library
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_NO_DISPLAY
     app = QApplication.instance() or QApplication(sys.argv)
     install_excepthook()
     settings = load_settings()
@@ -112,9 +119,14 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
             if "://" in location or not _needs_passphrase(Path(location)):
                 store = open_store(location)
             else:
-                found = ask_for_store(Path(location))
+                found, chose_demo = _own_store(Path(location))
                 if found is None:
                     return 1
+                if chose_demo:  # "eerst de demo bekijken" on the first start: a throwaway store
+                    try:
+                        return _run_window(app, found, demo=True)
+                    finally:
+                        _remove_demo_store(found)
                 store = found
         except StoreError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
@@ -167,6 +179,18 @@ def _remove_demo_store(store: Store) -> None:
     store.close()
     if store.path is not None:
         shutil.rmtree(store.path.parent, ignore_errors=True)
+
+
+def _own_store(location: Path) -> tuple[Store | None, bool]:
+    """Unlock the store; on the first start the welcome wizard makes it (or the user looks at the demo first)."""
+    if location.exists():
+        return ask_for_store(location), False
+    from brugapp.ui.first_run import run_first_run
+
+    first = run_first_run(location)
+    if first is not None and first.demo:
+        return open_demo_store(), True
+    return (first.store if first else None), False
 
 
 def _needs_passphrase(path: Path) -> bool:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from brugapp.paths import FONTS, ICONS
 
 INK = "#1f2d3d"
 MUTED = "#5b6b7b"
-ACCENT = "#2a7f74"  # the bridge green
+ACCENT = "#26786d"  # the bridge green (dark enough for white text and as text on the background: ≥ 4.5:1)
 ACCENT_SOFT = "#e3f2ef"
 SIDEBAR = "#213547"
 SIDEBAR_TEXT = "#d8e3ec"
 BACKGROUND = "#f5f7f9"
 CARD = "#ffffff"
 BORDER = "#dfe5ea"
-WARNING = "#b35c00"
+PLACEHOLDER = MUTED  # Qt draws placeholders at half opacity (≈ 3:1); hints must be readable too
+WARNING = "#a45400"  # ≥ 4.5:1 on the background and on the pale orange of stale rows
 DANGER = "#b3261e"
 # Style sheets want forward slashes, also on Windows; the icon ships with the app (also frozen).
 CHEVRON_DOWN = (ICONS / "chevron-down.svg").as_posix()
@@ -95,4 +96,7 @@ def apply_theme(app: QApplication) -> None:
     if family:
         app.setFont(QFont(family, 10))
     app.setStyle("Fusion")
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(PLACEHOLDER))
+    app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET)

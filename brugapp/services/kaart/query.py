@@ -89,6 +89,7 @@ class KaartFilter:
     text: str = ""
     category: str = ""  # a category code, or "theme:<theme code>"
     municipality: str = ""
+    municipalities: tuple[str, ...] = ()  # "my region": any of these (settings, first-run wizard)
     open_at: dt.datetime | None = None  # "open now": reachable at this local moment
     after_hours: bool = False
     colour: str = ""  # green | red | explore | "none"
@@ -244,9 +245,10 @@ def _matches_category(summary: ServiceSummary, criteria: KaartFilter) -> bool:
         t == theme or t.startswith(f"{theme}.") for t in summary.themes)
 
 
-def _matches_place(summary: ServiceSummary, criteria: KaartFilter) -> bool:
-    wanted = _folded(criteria.municipality)
-    return any(_folded(m) == wanted for m in summary.municipalities)
+def _in_wanted_places(summary: ServiceSummary, criteria: KaartFilter) -> bool:
+    """One municipality chosen, or any of "my region"; no choice means everywhere."""
+    wanted = {_folded(m) for m in (*criteria.municipalities, criteria.municipality) if m}
+    return not wanted or any(_folded(m) in wanted for m in summary.municipalities)
 
 
 def _matches_colour(summary: ServiceSummary, criteria: KaartFilter) -> bool:
@@ -266,7 +268,7 @@ def summary_matches(summary: ServiceSummary, criteria: KaartFilter) -> bool:
     """The one filter rule of the map (GUI list, CLI ``kaart find``): every criterion given must hold."""
     return ((not criteria.text or _matches_text(summary, criteria))
             and (not criteria.category or _matches_category(summary, criteria))
-            and (not criteria.municipality or _matches_place(summary, criteria))
+            and _in_wanted_places(summary, criteria)
             and (not criteria.colour or _matches_colour(summary, criteria))
             and (not criteria.stale_only or summary.is_stale(criteria.today or today_local()))
             and _matches_reach(summary, criteria))

@@ -66,7 +66,7 @@ class KaartService(Identified, Timestamped, Base):
     comes_to_school: Mapped[bool] = mapped_column(Boolean, default=False)
     after_hours_note: Mapped[str] = mapped_column(Text, default="")  # where to go when closed
     assured_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # last verified
-    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)  # see the organisation's
+    hsds_extra: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)  # as above
 
     organization: Mapped[KaartOrganization] = relationship(back_populates="services")
     phones: Mapped[list[KaartPhone]] = relationship(

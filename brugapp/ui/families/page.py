@@ -36,6 +36,7 @@ from brugapp.services.families.families import FamilySummary, list_families
 from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.store.search_index import fold
+from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.families.dialogs import FamilyDialog
 from brugapp.ui.families.family_view import FamilyView
 from brugapp.ui.families.quick_log import QuickLogDialog
@@ -167,6 +168,7 @@ class FamiliesPage(SectionPage):
         self.filter.setPlaceholderText(_("Filter by name …"))
         self.filter.setAccessibleName(_("Filter families by name"))
         self.filter.setClearButtonEnabled(True)
+        name_line_edit_buttons(self.filter)
         self.model = FamilyTableModel(self)
         self.proxy = FamilyFilterModel(self)
         self.proxy.setSourceModel(self.model)

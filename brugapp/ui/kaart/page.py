@@ -32,7 +32,9 @@ from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, list_services
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
+from brugapp.settings import load_settings
 from brugapp.store import Store
+from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.kaart.detail import KaartDetail, contact_to_try
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
@@ -41,6 +43,7 @@ from brugapp.ui.shell.section_page import SectionPage
 if TYPE_CHECKING:
     from brugapp.services.kaart.export import ExportResult
 
+MY_REGION = "\x00my-region"  # the place box entry for the municipalities of "my region"
 EXPORTS = (
     ("hsds", N_("HSDS data package (zip) …"), "zip"),
     ("json", N_("HSDS JSON …"), "json"),
@@ -123,6 +126,7 @@ class KaartPage(SectionPage):
         self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. schulden Kortrijk, crisis, huiswerk"))
         self.search.setAccessibleName(_("Search services"))
         self.search.setClearButtonEnabled(True)
+        name_line_edit_buttons(self.search)
         self.search.textChanged.connect(lambda _text: self._filter_timer.start())
         search_row = QHBoxLayout()
         search_row.setSpacing(12)
@@ -175,10 +179,15 @@ class KaartPage(SectionPage):
         selected = self.current_id()
         rows = list_services(self.store)
         self.model.set_rows(rows, now=self.now())
-        current_place = self.place_box.currentData() or ""
+        # The first fill starts on "my region" (settings, first-run wizard) when there is one.
+        current_place = (self.place_box.currentData() or "") if self._loaded else MY_REGION
         self.place_box.blockSignals(True)
         self.place_box.clear()
         self.place_box.addItem(_("All municipalities"), "")
+        region = load_settings().region_municipalities
+        if region:
+            self.place_box.addItem(_("My region: {places}").format(places=", ".join(region)), MY_REGION)
+            self.place_box.setItemData(1, tuple(region), Qt.ItemDataRole.UserRole + 1)
         for place in sorted({m for r in rows for m in r.municipalities}):
             self.place_box.addItem(place, place)
         self.place_box.setCurrentIndex(max(0, self.place_box.findData(current_place)))
@@ -190,9 +199,12 @@ class KaartPage(SectionPage):
 
     def criteria(self) -> KaartFilter:
         now = self.now()
+        place = self.place_box.currentData() or ""
+        region = tuple(self.place_box.currentData(Qt.ItemDataRole.UserRole + 1) or ()) if place == MY_REGION else ()
         return KaartFilter(
             text=self.search.text(), category=self.category_box.currentData() or "",
-            municipality=self.place_box.currentData() or "", colour=self.colour_box.currentData() or "",
+            municipality=place if place != MY_REGION else "", municipalities=region,
+            colour=self.colour_box.currentData() or "",
             open_at=now if self.open_now.isChecked() else None, after_hours=self.after_hours.isChecked(),
             stale_only=self.stale.isChecked(), today=now.date(),
         )

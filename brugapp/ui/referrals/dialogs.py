@@ -26,6 +26,7 @@ from brugapp.domain.clock import BRUSSELS, today_local
 from brugapp.domain.referrals import ACTION_LABELS, INTENSITIES, OUTCOMES, STATUSES, Status, is_closed
 from brugapp.domain.sharing import SHARING_LEVELS, SharingLevel
 from brugapp.domain.themes import THEMES
+from brugapp.domain.worker import role_text
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.families.families import list_family_records
@@ -72,7 +73,7 @@ def sender_of(settings: Settings) -> dict[str, str]:
     """The brugfiguur's own details (Instellingen → Mijn gegevens) as the sender of a printed sheet."""
     return {"sender_name": settings.worker_name, "sender_organisation": settings.worker_organisation,
             "sender_phone": settings.worker_phone, "sender_email": settings.worker_email,
-            "sender_role": settings.worker_role}
+            "sender_role": role_text(settings.worker_role)}
 
 
 _ASKED_FOR_SENDER: list[bool] = []  # ask for "Mijn gegevens" once per session, not at every print

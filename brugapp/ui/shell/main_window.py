@@ -27,6 +27,7 @@ from brugapp.i18n import _
 from brugapp.paths import user_config_dir
 from brugapp.services.search import SearchResult
 from brugapp.store import Store
+from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.families.quick_log import QuickLogDialog, saved_message
 from brugapp.ui.icons import icon
 from brugapp.ui.operations import Operation, run_operation
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.search_field.setAccessibleName(_("Search everywhere"))
         self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.setClearButtonEnabled(True)
+        name_line_edit_buttons(self.search_field)
         layout.addWidget(self.search_field, 1)
         layout.addStretch(0)
         self.toolbar_area = QHBoxLayout()

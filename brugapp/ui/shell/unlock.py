@@ -105,6 +105,7 @@ class UnlockDialog(QDialog):
         # Offered only when the data file is damaged and a backup opens and checks clean.
         self.restore_button = QPushButton()
         self.restore_button.setObjectName("Primary")
+        self.restore_button.setAccessibleName(_("Restore the newest good backup"))
         self.restore_button.setAutoDefault(False)  # Return still means "Unlock"
         self.restore_button.clicked.connect(self._restore_backup)
         self.restore_button.hide()

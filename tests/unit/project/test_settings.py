@@ -35,7 +35,7 @@ def test_version_1_settings_file_is_upgraded_with_empty_worker_details(own_home:
     assert SETTINGS_VERSION == 3
     assert loaded == Settings(version=3, language="en", auto_lock_minutes=10, last_channel="telefoon",
                               worker_name="", worker_organisation="", worker_phone="", worker_email="",
-                              worker_role="")
+                              worker_role="", my_schools=[], region_municipalities=[])
     # and saving writes the current version back
     save_settings(loaded)
     assert json.loads(settings_path().read_text(encoding="utf-8"))["version"] == 3
@@ -45,6 +45,14 @@ def test_file_without_version_counts_as_version_1(own_home: Path) -> None:
     settings_path().write_text(json.dumps({"auto_lock_minutes": 5, "worker_name": "  An  "}), encoding="utf-8")
     loaded = load_settings()
     assert (loaded.version, loaded.auto_lock_minutes, loaded.worker_name) == (3, 5, "An")
+
+
+def test_version_2_file_gains_an_empty_role_schools_and_region_and_drops_malformed_lists(own_home: Path) -> None:
+    settings_path().write_text(json.dumps({"version": 2, "worker_name": "An", "my_schools": "De Regenboog",
+                                           "region_municipalities": ["Kortrijk", 3]}), encoding="utf-8")
+    loaded = load_settings()
+    assert (loaded.version, loaded.worker_name, loaded.worker_role) == (3, "An", "")
+    assert (loaded.my_schools, loaded.region_municipalities) == ([], ["Kortrijk"])
 
 
 def test_cli_referral_sheet_names_the_brugfiguur_from_settings(own_home: Path, store, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def test_missing_details_are_asked_once_and_used(qtbot, monkeypatch):
 
     def fill_in(dialog: SettingsDialog) -> int:  # what the brugfiguur types in the dialog that opens
         opened.append(dialog)
-        dialog.role_edit.setText("brugfiguur")
+        dialog.role_box.setCurrentIndex(dialog.role_box.findData("brugfiguur"))
         dialog.phone_edit.setText("056 00 00 00")
         dialog.email_edit.setText("sarah@example.be")
         dialog.save()
@@ -41,7 +41,7 @@ def test_missing_details_are_asked_once_and_used(qtbot, monkeypatch):
     assert len(opened) == 1
     assert (first.worker_role, first.worker_phone, first.worker_email) == (
         "brugfiguur", "+32 56 00 00 00", "sarah@example.be")
-    assert referrals_dialogs.sender_of(second)["sender_role"] == "brugfiguur"
+    assert referrals_dialogs.sender_of(second)["sender_role"] == "Brugfiguur"
     assert load_settings().worker_email == "sarah@example.be"
 
 
