@@ -5,6 +5,7 @@ Only what ``SchoolYearReport`` shows goes on paper: translated labels and suppre
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -25,7 +26,8 @@ def report_school(report: SchoolYearReport) -> str:
 SMALL_COUNTS_NOTE = N_("We show counts under 5 as <5 to protect families.")
 
 
-def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
+def write_report_pdf(report: SchoolYearReport, path: Path, *, charts: Sequence[Flowable] = ()) -> Path:
+    """``charts``: the drawings of ``printing/charts.py``, placed after the tables."""
     s = styles()
     story: list[Flowable] = [
         para(_("{school} · school year {first} to {last}").format(
@@ -57,6 +59,7 @@ def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
         if len(rows) >= 25:
             story.extend(parts[1:])
         story.append(spacer(2))
+    story.extend(charts)
     info = SheetInfo(title=report_title(report), audience=_("For: school team, employer and municipality – "
                                                               "anonymised figures"), confidential=False)
     return write_pdf(path, info, story)

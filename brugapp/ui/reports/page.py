@@ -233,7 +233,10 @@ class ReportsPage(SectionPage):
         self.pdf_button.setObjectName("Primary")
         self.pdf_button.setAccessibleName(_("Print the year report as PDF"))
         self.pdf_button.clicked.connect(self.print_pdf)
-        for button in (self.signal_button, self.csv_button, self.pdf_button):
+        self.charts_button = QPushButton(_("Charts…"))
+        self.charts_button.setAccessibleName(_("Show the figures as charts beside the previous school year"))
+        self.charts_button.clicked.connect(self.show_charts)
+        for button in (self.signal_button, self.charts_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         current = SchoolYear.of(today or dt.date.today())
@@ -397,6 +400,14 @@ class ReportsPage(SectionPage):
             work=lambda: export_report_csv(self.store, school_year=year, school_id=school, path=Path(path)),
         )
         return self.operation
+
+    def show_charts(self) -> QDialog:
+        from brugapp.ui.reports.charts import ChartsDialog
+
+        dialog = ChartsDialog(self.store, self, school_year=self.school_year(), school_id=self.school_id(),
+                              school_label=self.school_combo.currentText())
+        dialog.open()
+        return dialog
 
     def add_signal(self) -> None:
         dialog = SignalDialog(self.store, self, school_id=self.school_id() or "")
