@@ -75,7 +75,7 @@ def _fail(name: str, problem: str) -> FiguresError:
 
 def _table(name: str, raw: Any) -> ReportTable:
     try:
-        rows = tuple(
+        rows: tuple[tuple[Label | Count, ...], ...] = tuple(
             (Label(str(r["label"]), literal=bool(r["literal"]), level=int(r["level"])),
              *(Count(int(n)) for n in r["counts"]))
             for r in raw["rows"])

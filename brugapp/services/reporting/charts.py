@@ -51,7 +51,7 @@ def _waits(store: Store, year: SchoolYear, school_id: str | None) -> dict[str, i
                         .where(School.uuid == school_id))
             query = query.where(Referral.family_id.in_(families))
         counted = Counter(wait_bucket((first - referred).days) for referred, first in session.execute(query)
-                          if first >= referred)
+                          if first is not None and first >= referred)
     return dict(counted)
 
 

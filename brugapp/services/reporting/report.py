@@ -330,9 +330,8 @@ def _audit(session: Session, *, action: str, report: SchoolYearReport, kind: str
 
 def print_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None, path: Path) -> Path:
     """Write the year report PDF and log the print in the audit trail."""
-    from brugapp.printing.report import write_report_pdf
-
     from brugapp.printing.charts import chart_flowables
+    from brugapp.printing.report import write_report_pdf
     from brugapp.services.reporting.charts import report_charts
 
     report = school_year_report(store, school_year=school_year, school_id=school_id)

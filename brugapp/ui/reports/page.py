@@ -43,6 +43,7 @@ from brugapp.services.reporting.report import export_report_csv, print_report, s
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
+from brugapp.ui.reports.overview_actions import overview_menu
 from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 
@@ -236,7 +237,10 @@ class ReportsPage(SectionPage):
         self.charts_button = QPushButton(_("Charts…"))
         self.charts_button.setAccessibleName(_("Show the figures as charts beside the previous school year"))
         self.charts_button.clicked.connect(self.show_charts)
-        for button in (self.signal_button, self.charts_button, self.csv_button, self.pdf_button):
+        self.more_button = QPushButton(_("More…"))
+        self.more_button.setAccessibleName(_("Questions per school and the programme report"))
+        self.more_button.setMenu(overview_menu(self))
+        for button in (self.signal_button, self.more_button, self.charts_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         current = SchoolYear.of(today or dt.date.today())

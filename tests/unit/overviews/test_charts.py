@@ -38,7 +38,8 @@ def fill(store):
     """2025–2026: 6 home visits (debts), 2 phone calls; 2024–2025: 5 phone calls. Three referrals with waits."""
     family = make_family(store, display_name="Gezin Yıldız")
     for n in range(6):
-        log_contact(store, channel="huisbezoek", family_id=family, themes=["admin.debts"], occurred_at=at(2025, 10, 1 + n))
+        log_contact(store, channel="huisbezoek", family_id=family, themes=["admin.debts"],
+                    occurred_at=at(2025, 10, 1 + n))
     for n in range(2):
         log_contact(store, channel="telefoon", family_id=family, themes=["education"], occurred_at=at(2026, 3, 2 + n))
     for n in range(5):

@@ -99,7 +99,7 @@ def test_a_tampered_file_is_refused_by_name(three_files, capsys):
     payload = json.loads(three_files[1].read_text(encoding="utf-8"))
     payload["tables"][0]["rows"][0]["counts"][0] += 40  # someone "corrects" a figure by hand
     three_files[1].write_text(json.dumps(payload), encoding="utf-8")
-    with pytest.raises(FiguresError, match="b.json") as refused:
+    with pytest.raises(FiguresError, match=r"b.json") as refused:
         merge_figures(three_files)
     assert "controlegetal" in str(refused.value)
     assert main(["report", "merge", *map(str, three_files)]) == 2
@@ -108,24 +108,24 @@ def test_a_tampered_file_is_refused_by_name(three_files, capsys):
 
 def test_a_file_of_another_school_year_is_refused(migrated_template, tmp_path, three_files):
     older = worker_file(migrated_template, tmp_path, "old", families=1, phone_calls=0, year=SchoolYear(2024))
-    with pytest.raises(FiguresError, match="old.json") as refused:
+    with pytest.raises(FiguresError, match=r"old.json") as refused:
         merge_figures([*three_files, older])
     assert "2024–2025" in str(refused.value)
-    with pytest.raises(FiguresError, match="a.json"):
+    with pytest.raises(FiguresError, match=r"a.json"):
         merge_figures(three_files, school_year=SchoolYear(2024))
 
 
 def test_the_same_export_counts_once(three_files, tmp_path):
     copy = tmp_path / "a-kopie.json"
     shutil.copy(three_files[0], copy)
-    with pytest.raises(FiguresError, match="a-kopie.json"):
+    with pytest.raises(FiguresError, match=r"a-kopie.json"):
         merge_figures([*three_files, copy])
 
 
 def test_not_json_names_the_file_and_line(tmp_path):
     broken = tmp_path / "kapot.json"
     broken.write_text('{"format": "brugapp-programme-figures",\n  "version": 1,,}', encoding="utf-8")
-    with pytest.raises(FiguresError, match="kapot.json.*regel 2"):
+    with pytest.raises(FiguresError, match=r"kapot.json.*regel 2"):
         merge_figures([broken])
 
 

@@ -36,7 +36,7 @@ def test_one_page_with_themes_and_referral_categories_and_no_names(store, tmp_pa
     for n in range(2):
         log_contact(store, channel="telefoon", family_id=families[0], themes=["poverty.housing"],
                     occurred_at=AT + dt.timedelta(days=10 + n))
-    for n in range(7):  # the other school's questions are not this school's
+    for _n in range(7):  # the other school's questions are not this school's
         log_contact(store, channel="schoolpoort", family_id=families[2], themes=["health"], occurred_at=AT)
     debt = kaart_service(store, categories=("debt",))
     for family in families[:2]:
