@@ -63,7 +63,8 @@ def _services_part(data: TransferSheetData) -> list[Flowable]:
 def _situations_part(data: TransferSheetData) -> list[Flowable]:
     if not data.situations:
         return []
-    rows = [[SITUATION_KINDS.label(kind), description or "–", f"{_day(start)} – {_day(end) if end else _('now')}"]
+    rows = [[SITUATION_KINDS.label(kind), description or "–",
+             _("{start} – {end}").format(start=_day(start), end=_day(end) if end else _("now"))]
             for kind, description, start, end in data.situations]
     return [heading(_("To take into account")),
             grid_table([_("Situation"), _("Details"), _("Period")], rows, widths_mm=[50, 70, 54])]
