@@ -46,6 +46,10 @@ def render_all_views(store: Store, out_dir: Path, *, language: str = "nl") -> li
             if not window.grab().save(str(target)):
                 raise RuntimeError(f"could not write {target}")
             rendered.append(RenderedView(key, target))
+        from brugapp.ui.shell.selftest_overviews import render_overviews  # the overview dialogs (issue 17)
+
+        rendered += [RenderedView(name, png) for name, png in render_overviews(store, out_dir / "overviews",
+                                                                                    lambda: settle(app))]
     finally:
         window.close()
         window.deleteLater()
