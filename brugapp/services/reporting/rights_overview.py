@@ -14,15 +14,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from brugapp.domain.consent import PURPOSES, Purpose, may_share
+from brugapp.domain.consent import PURPOSES, ConsentFact, Purpose, may_share
 from brugapp.domain.overviews import brussels_today
 from brugapp.domain.rights_overview import RightFilter
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.referrals.consent import Recipient, consent_facts, find_recipient
+from brugapp.services.referrals.consent import Recipient, find_recipient
+from brugapp.services.referrals.consent import _fact as consent_fact  # one mapping of a stored consent
 from brugapp.store import Store
 from brugapp.store.models import AuditEntry, Family
-from brugapp.store.models.notebook import RightCheck
+from brugapp.store.models.care import Consent
+from brugapp.store.models.notebook import FamilyMember, RightCheck
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,18 @@ def _recipient(session: Session, recipient_id: str) -> Recipient:
     return recipient
 
 
+def _facts_by_family(session: Session, recipient: Recipient) -> dict[int, list[ConsentFact]]:
+    """Every consent given to the recipient or a broader one (its organisation), per family, in one query."""
+    uuids = [recipient.uuid, *(uuid for _kind, uuid in recipient.parents)]
+    rows = session.execute(
+        select(Consent, FamilyMember.uuid).outerjoin(FamilyMember, FamilyMember.id == Consent.subject_member_id)
+        .where(Consent.recipient_uuid.in_(uuids))).all()
+    facts: dict[int, list[ConsentFact]] = {}
+    for consent, member_uuid in rows:
+        facts.setdefault(consent.family_id, []).append(consent_fact(consent, member_uuid or ""))
+    return facts
+
+
 def rights_overview(store: Store, *, right: RightFilter, recipient_id: str = "", purpose: str = Purpose.REFER,
                     on: dt.date | None = None) -> RightsOverview:
     """Every active family whose rights check matches ``right``; with a recipient, whether consent covers it."""
@@ -72,14 +86,15 @@ def rights_overview(store: Store, *, right: RightFilter, recipient_id: str = "",
         query = (select(Family.id, Family.uuid, Family.display_name, RightCheck.status, RightCheck.status_on)
                  .outerjoin(RightCheck, (RightCheck.family_id == Family.id) & (RightCheck.benefit == right.benefit))
                  .where(Family.archived_at.is_(None)).order_by(Family.display_name, Family.id))
+        matches = [(pk, uuid, name, status or "unknown", status_on)
+                   for pk, uuid, name, status, status_on in session.execute(query).all()
+                   if right.matches(status or "unknown", status_on)]
+        facts = _facts_by_family(session, recipient) if recipient is not None else {}
         rows = []
-        for pk, uuid, name, status, status_on in session.execute(query).all():
-            status = status or "unknown"
-            if not right.matches(status, status_on):
-                continue
+        for pk, uuid, name, status, status_on in matches:
             allowed, reason = False, ""
             if recipient is not None:
-                decision = may_share(consent_facts(session, family_pk=pk), recipient_kind=recipient.kind,
+                decision = may_share(facts.get(pk, []), recipient_kind=recipient.kind,
                                      recipient_uuid=recipient.uuid, purpose=purpose, on=day,
                                      recipient_parents=recipient.parents)
                 allowed, reason = decision.allowed, decision.reason
