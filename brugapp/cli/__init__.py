@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "brugapp.cli.print_commands",
     "brugapp.cli.referral_commands",
     "brugapp.cli.report_commands",
+    "brugapp.cli.overview_commands",
 )
 
 

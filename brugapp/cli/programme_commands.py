@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
+from brugapp.domain.schoolyear import SchoolYear
 from brugapp.i18n import _
 
 
@@ -25,10 +26,10 @@ def register(report_parser: argparse.ArgumentParser) -> None:
     merge.set_defaults(handler=run_merge)
 
 
-def _year(text: str | None):  # type: ignore[no-untyped-def]
+def school_year_or_current(text: str | None) -> SchoolYear:
+    """The school year typed (2025-2026), or the current one in Brussels."""
     from brugapp.domain.overviews import brussels_today
     from brugapp.domain.reporting import parse_school_year
-    from brugapp.domain.schoolyear import SchoolYear
 
     if not text:
         return SchoolYear.of(brussels_today())
@@ -41,7 +42,7 @@ def _year(text: str | None):  # type: ignore[no-untyped-def]
 def run_export_figures(args: argparse.Namespace) -> int:
     from brugapp.services.reporting.programme import export_figures
 
-    year = _year(args.school_year)
+    year = school_year_or_current(args.school_year)
     store = open_cli_store(args)
     try:
         export_figures(store, school_year=year, path=args.out)
@@ -55,7 +56,7 @@ def run_merge(args: argparse.Namespace) -> int:
     from brugapp.domain.programme import FiguresError
     from brugapp.services.reporting.programme import merge_figures, write_programme_csv, write_programme_pdf
 
-    year = _year(args.school_year) if args.school_year else None
+    year = school_year_or_current(args.school_year) if args.school_year else None
     try:
         report = merge_figures(args.files, school_year=year)
     except FiguresError as exc:
