@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.consent import Purpose, RecipientKind, SheetField, fields_allowed, mentions_withheld
-from brugapp.domain.overviews import brussels_today
+from brugapp.domain.overviews import brussels_today, question_fits_school_sheet
 from brugapp.domain.referrals import CLOSED
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.situations import SITUATION_KINDS, Audience
@@ -122,14 +122,15 @@ class TransferSheetData:
 
 def _services(session: Session, member: FamilyMember, decision: object, *, status_only: bool
               ) -> tuple[tuple[str, str, str], ...]:
-    """Open referrals: the status always; the service and the question only on the full sheet, by consent."""
+    """Open referrals: the status always; the service, and a question about school itself, only on the full sheet."""
     rows = []
     for referral in session.scalars(select(Referral).where(Referral.family_id == member.family_id,
                                                            Referral.mandated.is_(False),
                                                            Referral.status.not_in(CLOSED)).order_by(Referral.id)):
         service = "" if status_only else referral.service_label
-        question = referral.question if not status_only and fields_allowed(
-            decision, SheetField.QUESTION, sharing_level=referral.sharing, value=referral.question) else ""  # type: ignore[arg-type]
+        shows_question = not status_only and question_fits_school_sheet(referral.theme) and fields_allowed(
+            decision, SheetField.QUESTION, sharing_level=referral.sharing, value=referral.question)  # type: ignore[arg-type]
+        question = referral.question if shows_question else ""
         rows.append((service, referral.status, question))
     return tuple(rows)
 

@@ -56,6 +56,9 @@ def case(store):
     referral = create_referral(store, family_id=family, service_id=jac.id, intensity=Intensity.APPOINTMENT_MADE,
                                theme="parenting", question="Gesprekken over thuis en school",
                                referred_on=TODAY - dt.timedelta(days=20))
+    naft = kaart_service(store, "NAFT-traject", "Xplo Roeselare", contact="Koen Maes", backup="")
+    create_referral(store, family_id=family, service_id=naft.id, intensity=Intensity.CALLED, theme="education.absence",
+                    question="Afspraken over te laat komen", referred_on=TODAY - dt.timedelta(days=10))
     return {"old": old, "new": new, "family": family, "yusuf": yusuf, "referral": referral}
 
 
@@ -114,10 +117,10 @@ def test_full_transfer_sheet_carries_only_what_was_agreed(store, case, tmp_path)
     # THEN the receiving school's contact, the parent's contact, both schools and the knee operation are on it
     for expected in ("Overdrachtsfiche", "Yusuf Benali", "Technisch Instituut Sint-Jozef", "Griet Desmet",
                      "+32 51 00 00 10", "Amina Benali", "+32 470 11 22 33", "Basisschool De Vlieger", "Knieoperatie",
-                     "Jongerenonthaal", "Sara Claes"):
+                     "Jongerenonthaal", "Sara Claes", "Afspraken over te laat komen"):
         assert expected in text, expected
-    # AND nothing of the leefgroep that Yusuf kept from the school
-    for absent in WITHHELD:
+    # AND nothing of the leefgroep that Yusuf kept from the school, nor a question that is not about school
+    for absent in (*WITHHELD, "thuis en school"):
         assert absent not in text, absent
 
 
@@ -130,7 +133,7 @@ def test_status_only_transfer_sheet_gives_status_and_contacts_only(store, case, 
     text = pdf_text(tmp_path / "status.pdf")
     for expected in ("enkel stand van zaken", "Amina Benali", "+32 470 11 22 33", "Griet Desmet", "Aangemeld"):
         assert expected in text, expected
-    for absent in (*WITHHELD, "Knieoperatie", "Jongerenonthaal", "CAW", "thuis en school"):
+    for absent in (*WITHHELD, "Knieoperatie", "Jongerenonthaal", "CAW", "thuis en school", "te laat", "NAFT"):
         assert absent not in text, absent
     with store.read() as session:
         audited = session.execute(select(AuditEntry.subject_kind, AuditEntry.detail)).all()
