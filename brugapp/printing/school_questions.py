@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, TableStyle
 
 from brugapp.i18n import _, format_date
 from brugapp.printing.document import SheetInfo, grid_table, heading, para, styles, write_pdf
@@ -20,7 +20,10 @@ def _table(table: ReportTable, empty: str) -> list[Flowable]:
     rows = table.shown_rows()
     if not rows:
         return [para(empty, styles().small)]
-    return [grid_table(table.shown_header(), rows, widths_mm=[130, 44])]
+    grid = grid_table(table.shown_header(), rows, widths_mm=[130, 44])
+    # One page, also with every theme and every kind of organisation: tighter rows than the year report.
+    grid.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    return [grid]
 
 
 def write_school_questions_pdf(questions: SchoolQuestions, path: Path) -> Path:

@@ -36,7 +36,7 @@ def _school_part(data: TransferSheetData) -> list[Flowable]:
         parts.append(heading(_("Receiving school: {school}").format(school=data.school_label)))
         parts.append(grid_table([_("Role"), _("Name"), _("Phone"), _("E-mail")],
                                 [[SCHOOL_CONTACT_ROLES.label(r), n, p or "–", e or "–"]
-                                 for r, n, p, e in data.school_contacts], widths_mm=[32, 42, 36, 64]))
+                                 for r, n, p, e in data.school_contacts], widths_mm=[36, 40, 34, 64]))
     return parts
 
 

@@ -59,3 +59,26 @@ def test_one_page_with_themes_and_referral_categories_and_no_names(store, tmp_pa
         assert expected in text, expected
     for absent in ("Kaya", "Wouters", "Nowak", "Elif", "Lotte", "deurwaarder", "Regenboog", "Gezondheid"):
         assert absent not in text, absent
+
+
+def test_every_theme_and_every_kind_of_organisation_still_fits_one_page(store, tmp_path):
+    from brugapp.domain.kaart import CATEGORIES
+    from brugapp.domain.themes import THEMES
+
+    school = make_school(store, name="Basisschool De Vlieger")
+    family = make_family(store, display_name="Gezin Kaya")
+    add_member(store, family_id=family, member=MemberInput("child", "Elif", "Kaya", school_id=school))
+    for term in THEMES.top_level():
+        log_contact(store, channel="schoolpoort", family_id=family, themes=[term.code], occurred_at=AT)
+    for n, term in enumerate(CATEGORIES):
+        service = kaart_service(store, f"Dienst {n}", f"Organisatie {n}", contact=f"Contact {n}", backup="",
+                                categories=(term.code,))
+        create_referral(store, family_id=family, service_id=service.id, intensity=Intensity.INFO,
+                        referred_on=dt.date(2026, 10, 20))
+    create_referral(store, family_id=family, service_label="Niet op de kaart", intensity=Intensity.INFO,
+                    referred_on=dt.date(2026, 10, 21))
+    out = tmp_path / "vol.pdf"
+    questions = print_school_questions(store, school_id=school, school_year=YEAR, path=out, on=dt.date(2026, 12, 1))
+    assert len(questions.themes.rows) == len(THEMES.top_level())
+    assert len(questions.referral_types.rows) == len(CATEGORIES) + 1
+    assert len(PdfReader(str(out)).pages) == 1
