@@ -19,7 +19,7 @@ from typing import Any
 
 from brugapp.domain.reporting import Count, Label, ReportTable, SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
-from brugapp.i18n import _
+from brugapp.i18n import N_, _
 
 FORMAT = "brugapp-programme-figures"
 VERSION = 1
@@ -123,29 +123,49 @@ def merge(files: Sequence[FiguresFile], *, school_year: SchoolYear | None = None
             raise _fail(figures.name, _("this is the same export as {other}; each export counts once.").format(
                 other=seen[figures.file_id]))
         seen[figures.file_id] = figures.name
-    return SchoolYearReport(school_year=year, school_id="", school_name="", made_on=made_on,
-                            tables=_sum_tables([f.tables for f in files]))
+    tables = tuple(_with_family_note(t) for t in _sum_tables([f.tables for f in files]))
+    return SchoolYearReport(school_year=year, school_id="", school_name="", made_on=made_on, tables=tables)
+
+
+FAMILIES_ADDED_UP = N_("Families are counted per worker: a family that two workers know counts twice.")
+
+
+def _with_family_note(table: ReportTable) -> ReportTable:
+    """Families cannot be matched across files (no names leave the app), so a shared family counts twice."""
+    if table.key != "summary":
+        return table
+    return ReportTable(table.key, table.title, table.header, table.rows, note=FAMILIES_ADDED_UP)
+
+
+def _add_rows(labels: list[Label], sums: dict[Label, list[int]], table: ReportTable) -> None:
+    """Add one file's rows; a row new to the merge goes right after the row it follows in that file, so a
+    sub-theme stays under its theme."""
+    previous: Label | None = None
+    for row in table.rows:
+        label, counts = row[0], [c.value for c in row[1:] if isinstance(c, Count)]
+        assert isinstance(label, Label)
+        if label not in sums:
+            sums[label] = [0] * len(counts)
+            labels.insert(labels.index(previous) + 1 if previous is not None else 0, label)
+        total = sums[label]
+        for i, n in enumerate(counts[:len(total)]):
+            total[i] += n
+        previous = label
 
 
 def _sum_tables(per_file: Sequence[Sequence[ReportTable]]) -> tuple[ReportTable, ...]:
     order: list[str] = []
     shapes: dict[str, ReportTable] = {}
+    labels: dict[str, list[Label]] = {}
     sums: dict[str, dict[Label, list[int]]] = {}
     for tables in per_file:
         for table in tables:
             if table.key not in shapes:
                 order.append(table.key)
-                shapes[table.key] = table
-                sums[table.key] = {}
-            rows = sums[table.key]
-            for row in table.rows:
-                label, counts = row[0], [c.value for c in row[1:] if isinstance(c, Count)]
-                assert isinstance(label, Label)
-                total = rows.setdefault(label, [0] * len(counts))
-                for i, n in enumerate(counts[:len(total)]):
-                    total[i] += n
+                shapes[table.key], labels[table.key], sums[table.key] = table, [], {}
+            _add_rows(labels[table.key], sums[table.key], table)
     return tuple(
         ReportTable(key, shapes[key].title, shapes[key].header,
-                    tuple((label, *(Count(n) for n in counts)) for label, counts in sums[key].items()),
+                    tuple((label, *(Count(n) for n in sums[key][label])) for label in labels[key]),
                     note=shapes[key].note)
         for key in order)

@@ -12,6 +12,8 @@ from brugapp.i18n import _, format_date, ngettext
 from brugapp.printing.document import SheetInfo, grid_table, heading, keep, para, spacer, styles, write_pdf
 from brugapp.printing.report import SMALL_COUNTS_NOTE
 
+KEEP_TOGETHER_ROWS = 12
+
 
 def programme_title(report: SchoolYearReport) -> str:
     return _("Programme report {year}").format(year=report.school_year.label)
@@ -30,7 +32,9 @@ def table_flowables(table: ReportTable) -> list[Flowable]:
         parts.append(para(_("Nothing recorded in this school year."), s.small))
     if table.note:
         parts.append(para(_(table.note), s.small))
-    return [keep(parts), spacer(2)]
+    if len(rows) < KEEP_TOGETHER_ROWS:
+        return [keep(parts), spacer(2)]
+    return [*parts, spacer(2)]  # a long table may break; its header row repeats on the next page
 
 
 def write_programme_pdf(report: SchoolYearReport, path: Path, *, workers: int,

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from brugapp.cli import main
-from brugapp.domain.programme import FiguresError
+from brugapp.domain.programme import FiguresError, figures_payload
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families.notebook import log_contact
 from brugapp.services.reporting.programme import export_figures, merge_figures, write_programme_csv
@@ -132,3 +132,23 @@ def test_not_json_names_the_file_and_line(tmp_path):
 def test_csv_writer_alone(three_files, tmp_path):
     out = write_programme_csv(merge_figures(three_files), tmp_path / "x.csv")
     assert out.read_text(encoding="utf-8-sig").startswith("Programmarapport 2025–2026")
+
+
+def test_a_sub_theme_only_one_worker_has_stays_under_its_theme():
+    from brugapp.domain.programme import merge, read_payload
+    from brugapp.domain.reporting import Count, Label, ReportTable, SchoolYearReport
+
+    def figures(name, rows):
+        table = ReportTable("themes", "Contact moments by theme", ("Theme", "Contact moments"),
+                            tuple((Label(text, level=level), Count(n)) for text, level, n in rows))
+        report = SchoolYearReport(YEAR, "", "", dt.date(2026, 6, 30), (table,))
+        return read_payload(name, figures_payload(report, file_id=name, made_on=dt.date(2026, 6, 30)))
+
+    one = figures("a", [("Money, material and paperwork", 0, 3), ("Debts and bailiff", 1, 3),
+                        ("Barriers to and within education", 0, 2)])
+    two = figures("b", [("Money, material and paperwork", 0, 2), ("Letters and forms", 1, 2),
+                        ("Barriers to and within education", 0, 4)])
+    merged = merge([one, two], made_on=dt.date(2026, 7, 1)).table("themes")
+    assert [(row[0].text, row[1].value) for row in merged.rows] == [
+        ("Money, material and paperwork", 5), ("Letters and forms", 2), ("Debts and bailiff", 3),
+        ("Barriers to and within education", 6)]
