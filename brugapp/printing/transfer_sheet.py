@@ -34,9 +34,10 @@ def _school_part(data: TransferSheetData) -> list[Flowable]:
     parts: list[Flowable] = [heading(_("The pupil")), key_value_table(rows)]
     if data.school_contacts:
         parts.append(heading(_("Receiving school: {school}").format(school=data.school_label)))
-        parts.append(grid_table([_("Role"), _("Name"), _("Phone"), _("E-mail")],
-                                [[SCHOOL_CONTACT_ROLES.label(r), n, p or "–", e or "–"]
-                                 for r, n, p, e in data.school_contacts], widths_mm=[36, 40, 34, 64]))
+        # Phone and e-mail share a column, one per line: a long school address never breaks a number.
+        parts.append(grid_table([_("Role"), _("Name"), _("Phone and e-mail")],
+                                [[SCHOOL_CONTACT_ROLES.label(r), n, "\n".join(x for x in (p, e) if x) or "–"]
+                                 for r, n, p, e in data.school_contacts], widths_mm=[40, 58, 76]))
     return parts
 
 
@@ -67,7 +68,7 @@ def _situations_part(data: TransferSheetData) -> list[Flowable]:
              _("{start} – {end}").format(start=_day(start), end=_day(end) if end else _("now"))]
             for kind, description, start, end in data.situations]
     return [heading(_("To take into account")),
-            grid_table([_("Situation"), _("Details"), _("Period")], rows, widths_mm=[50, 70, 54])]
+            grid_table([_("Situation"), _("Details"), _("Period")], rows, widths_mm=[45, 63, 66])]
 
 
 def write_transfer_sheet(path: Path, data: TransferSheetData) -> Path:
