@@ -27,6 +27,7 @@ DEMO_LOADERS: tuple[str, ...] = (
     "brugapp.demo.meetings:load_meetings",
     "brugapp.demo.referrals:load_care",
     "brugapp.demo.reporting:load_signals",
+    "brugapp.demo.situations:load_situations",
 )
 
 

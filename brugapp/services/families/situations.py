@@ -51,7 +51,7 @@ def _view(situation: MemberSituation, member: FamilyMember) -> SituationView:
     return SituationView(
         situation.uuid, member.uuid, f"{member.first_name} {member.last_name}".strip(), situation.kind,
         situation.description, situation.from_on, situation.until_on,
-        tuple(a for a in AUDIENCES.codes() if a in situation.disclosed_to.split()), situation.decided_by)
+        tuple(str(a) for a in AUDIENCES.codes() if a in situation.disclosed_to.split()), situation.decided_by)
 
 
 def _member(session: Session, member_id: str) -> FamilyMember:

@@ -168,3 +168,17 @@ def test_withheld_situation_is_in_no_school_audience_output(store, case, tmp_pat
         for absent in WITHHELD:
             assert absent not in text, (path.name, absent)
     assert "+32 470 11 22 33" in pdf_text(tmp_path / "t2.pdf")
+
+
+def test_demo_youth_keeps_the_living_group_from_the_school(tmp_path):
+    from brugapp.demo.region import create_demo_store
+    from brugapp.services.families.families import list_families
+
+    demo = create_demo_store(tmp_path / "demo.db", passphrase=None)
+    try:
+        willems = next(f for f in list_families(demo) if f.display_name == "Gezin Willems")
+        [stay] = list_situations(demo, family_id=willems.id)
+    finally:
+        demo.close()
+    assert (stay.kind, stay.decided_by) == ("residential_care", "youth")
+    assert Audience.SCHOOL not in stay.disclosed_to
