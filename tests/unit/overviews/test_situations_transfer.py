@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from icalendar import Calendar
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -19,7 +20,7 @@ from brugapp.errors import ValidationError
 from brugapp.services.families.families import MemberInput, add_member
 from brugapp.services.families.situations import list_situations, record_situation
 from brugapp.services.families.transfer import change_school, print_transfer_sheet, school_history
-from brugapp.services.meetings.agenda import print_agenda
+from brugapp.services.meetings.agenda import export_invitation, print_agenda
 from brugapp.services.meetings.meetings import MeetingInput, create_meeting
 from brugapp.services.meetings.minutes import print_minutes
 from brugapp.services.referrals.consent import ConsentRefused, record_consent
@@ -162,6 +163,11 @@ def test_withheld_situation_is_in_no_school_audience_output(store, case, tmp_pat
         print_agenda(store, meeting_id=meeting, audience="school", path=tmp_path / "a.pdf", on=TODAY),
         print_minutes(store, meeting_id=meeting, audience="school", path=tmp_path / "m.pdf"),
     ]
+    invitation = export_invitation(store, meeting_id=meeting, path=tmp_path / "uitnodiging.ics", audience="school",
+                                   on=TODAY)
+    [event] = Calendar.from_ical(invitation.read_bytes()).walk("VEVENT")  # read back with icalendar
+    shown = " ".join(str(event.get(key, "")) for key in ("SUMMARY", "DESCRIPTION", "LOCATION"))
+    assert "Zorgoverleg" in shown and not any(word in shown for word in WITHHELD)
     # THEN none of them carries the leefgroep, and each school version still gives whom to call
     for path in outputs:
         text = pdf_text(path)
