@@ -7,15 +7,17 @@ consent answer come from ``services/reporting/rights_overview.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -123,6 +125,20 @@ class RightsOverviewDialog(QDialog):
             statuses.addWidget(box)
         statuses.addStretch(1)
         form.addRow(_("Status"), statuses)
+        since_row = QHBoxLayout()
+        self.use_since = QCheckBox(_("Only when the status dates from on or before"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("dd-MM-yyyy")
+        self.since.setAccessibleName(_("Status dates from on or before"))
+        self.since.setEnabled(False)
+        self.use_since.toggled.connect(self.since.setEnabled)
+        self.use_since.toggled.connect(self.refresh)
+        self.since.dateChanged.connect(self.refresh)
+        since_row.addWidget(self.use_since)
+        since_row.addWidget(self.since)
+        since_row.addStretch(1)
+        form.addRow(_("Since"), since_row)
         self.recipient = QComboBox()
         self.recipient.setAccessibleName(_("Recipient"))
         self.recipient.addItem(_("Nobody: only my own overview"), "")
@@ -169,7 +185,11 @@ class RightsOverviewDialog(QDialog):
 
     def right_filter(self) -> RightFilter:
         chosen = frozenset(code for code, box in self.status_boxes.items() if box.isChecked())
-        return RightFilter(str(self.benefit.currentData()), chosen)
+        since = None
+        if self.use_since.isChecked():
+            day = self.since.date()
+            since = dt.date(day.year(), day.month(), day.day())
+        return RightFilter(str(self.benefit.currentData()), chosen, since)
 
     def select(self, *, benefit: str | None = None, recipient_id: str | None = None) -> None:
         if benefit is not None:

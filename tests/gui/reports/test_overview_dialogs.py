@@ -7,6 +7,7 @@ import json
 import shutil
 
 from pypdf import PdfReader
+from PySide6.QtCore import QDate
 
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.schoolyear import SchoolYear
@@ -56,6 +57,14 @@ def test_rights_dialog_shows_reasons_and_prints_only_families_with_consent(qtbot
     assert rows[0][0] == "Gezin Benali" and rows[0][3] == "Op de lijst"
     assert rows[1][0] == "Gezin Çelik" and rows[1][3].startswith("Niet op de lijst: Geen toestemming")
     assert dialog.summary.text() == "2 gezinnen gevonden. 1 mag op de lijst voor OCMW Kortrijk."
+    # WHEN only statuses from before 1 September count THEN nobody is left (both date from 2 September)
+    dialog.since.setDate(QDate(2026, 9, 1))
+    dialog.use_since.setChecked(True)
+    _wait(qtbot, dialog)
+    assert dialog.model.rowCount() == 0
+    dialog.since.setDate(QDate(2026, 9, 2))
+    _wait(qtbot, dialog)
+    assert dialog.model.rowCount() == 2
     # WHEN the list is printed
     out = tmp_path / "lijst.pdf"
     dialog.print_list(str(out))
