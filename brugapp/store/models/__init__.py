@@ -3,10 +3,8 @@
 import brugapp.store.models.kaart  # sociale kaart tables (registers them)
 import brugapp.store.models.meetings  # overleg and events tables (registers them)
 import brugapp.store.models.notebook  # noqa: F401  (contact notebook tables)
-from brugapp.store.models import (
-    care,  # noqa: F401  (referrals, consent, follow-ups)
-    situations,  # noqa: F401  (member situations, school history)
-)
+import brugapp.store.models.situations  # noqa: F401  (member situations, school history)
+from brugapp.store.models import care  # noqa: F401  (referrals, consent, follow-ups)
 from brugapp.store.models.family import Family
 from brugapp.store.models.reporting import Signal as Signal  # signals for the year report
 from brugapp.store.models.school import School
