@@ -3,11 +3,11 @@
 import brugapp.store.models.kaart  # sociale kaart tables (registers them)
 import brugapp.store.models.meetings  # overleg and events tables (registers them)
 import brugapp.store.models.notebook  # noqa: F401  (contact notebook tables)
-import brugapp.store.models.situations  # noqa: F401  (member situations, school history)
 from brugapp.store.models import care  # noqa: F401  (referrals, consent, follow-ups)
 from brugapp.store.models.family import Family
 from brugapp.store.models.reporting import Signal as Signal  # signals for the year report
 from brugapp.store.models.school import School
+from brugapp.store.models.situations import MemberSituation as MemberSituation  # member situations (0011)
 from brugapp.store.models.system import AuditEntry, Draft
 
 __all__ = ["AuditEntry", "Draft", "Family", "School"]
