@@ -19,6 +19,7 @@ from brugapp.cli import (
     kaart_commands,
     meeting_commands,
     notebook_commands,
+    overview_commands,
     print_commands,
     privacy_commands,
     referral_commands,
@@ -44,6 +45,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     report_commands,
     audit_commands,
     privacy_commands,
+    overview_commands,
 )
 
 

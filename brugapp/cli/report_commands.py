@@ -1,5 +1,8 @@
 """``brugapp report``: the anonymised year report per school year (and school), as text, JSON, PDF or CSV.
 
+Sub-commands of the programme report (issue 17):
+- ``brugapp report export-figures OUT.json [--school-year 2025-2026]``: this worker's figures file;
+- ``brugapp report merge F1 F2 … [--pdf OUT.pdf] [--csv OUT.csv] [--json]``: a coordinator adds them up.
 ``brugapp list signals`` lists the signals (through ``services/listing.py``).
 """
 
@@ -15,19 +18,24 @@ from brugapp.i18n import _
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("report", help=_("the anonymised year report per school year and school"))
-    parser.add_argument("--school-year", required=True, metavar="2025-2026", help=_("the school year, e.g. 2025-2026"))
+    parser.add_argument("--school-year", metavar="2025-2026", help=_("the school year, e.g. 2025-2026"))
     parser.add_argument("--school", metavar="ID", default=None,
                         help=_("only this school (see: brugapp list schools); default all schools"))
     parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     parser.add_argument("--pdf", metavar="OUT.pdf", type=Path, help=_("write the report as PDF"))
     parser.add_argument("--csv", metavar="OUT.csv", type=Path, help=_("write the tables as CSV for Excel"))
     parser.set_defaults(handler=run_report)
+    from brugapp.cli import programme_commands
+
+    programme_commands.register(parser)
 
 
 def run_report(args: argparse.Namespace) -> int:
     from brugapp.domain.reporting import parse_school_year
     from brugapp.services.reporting.report import export_report_csv, print_report, school_year_report
 
+    if not args.school_year:
+        raise CommandError(_("Say which school year: --school-year 2025-2026"))
     try:
         year = parse_school_year(args.school_year)
     except ValueError as exc:

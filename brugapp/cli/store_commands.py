@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from brugapp.cli import rights_options
 from brugapp.cli.common import (
     PASSPHRASE_ENV,
     CommandError,
@@ -28,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = subparsers.add_parser("list", help=_("list the records of one kind"))
     listing.add_argument("kind", choices=list_kinds())
     listing.add_argument("--json", action="store_true", help=_("print one JSON array"))
+    rights_options.add_arguments(listing)  # --right, --consent-for (rights × consent overview)
     listing.set_defaults(handler=run_list)
 
     demo = subparsers.add_parser("demo", help=_("the fictional demo region"))
@@ -50,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     passphrase.set_defaults(handler=run_passphrase)
 
 def run_list(args: argparse.Namespace) -> int:
+    filtered = rights_options.run_if_asked(args)
+    if filtered is not None:
+        return filtered
     store = open_cli_store(args)
     try:
         records = list_records(store, kind=args.kind)

@@ -20,6 +20,7 @@ from brugapp.demo.meetings import load_meetings
 from brugapp.demo.notebook import load_notebook
 from brugapp.demo.referrals import load_care
 from brugapp.demo.reporting import load_signals
+from brugapp.demo.situations import load_situations
 from brugapp.domain.clock import today_local
 from brugapp.i18n import _
 from brugapp.store import Store, StoreError, open_store
@@ -28,6 +29,7 @@ Loader = Callable[[Session, DemoContext], None]
 
 DEMO_LOADERS: tuple[Loader, ...] = (
     load_schools, load_families, load_kaart, load_notebook, load_meetings, load_care, load_signals,
+    load_situations,
 )
 
 

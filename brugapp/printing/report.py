@@ -7,6 +7,7 @@ never break a word.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -61,7 +62,8 @@ def _table_story(table: ReportTable) -> list[Flowable]:
     return story
 
 
-def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
+def write_report_pdf(report: SchoolYearReport, path: Path, *, charts: Sequence[Flowable] = ()) -> Path:
+    """``charts``: the drawings of ``printing/charts.py``, placed after the tables."""
     s = styles()
     story: list[Flowable] = [
         para(_("{school} · school year {first} to {last}").format(
@@ -72,6 +74,7 @@ def write_report_pdf(report: SchoolYearReport, path: Path) -> Path:
     ]
     for table in report.tables:
         story += [*_table_story(table), spacer(2)]
+    story.extend(charts)
     info = SheetInfo(title=report_title(report), audience=_("For: school team, employer and municipality – "
                                                               "anonymised figures"), confidential=False,
                      printed_on=report.made_on)

@@ -346,10 +346,13 @@ def _audit(session: Session, *, action: str, report: SchoolYearReport, kind: str
 
 def print_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None, path: Path) -> Path:
     """Write the year report PDF and log the print in the audit trail."""
+    from brugapp.printing.charts import chart_flowables
     from brugapp.printing.report import write_report_pdf
+    from brugapp.services.reporting.charts import report_charts
 
     report = school_year_report(store, school_year=school_year, school_id=school_id)
-    write_report_pdf(report, path)
+    charts = report_charts(store, school_year=school_year, school_id=school_id, report=report)
+    write_report_pdf(report, path, charts=chart_flowables(charts))
     with store.session() as session:
         _audit(session, action="print", report=report, kind="year_report")
     return path

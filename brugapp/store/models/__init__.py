@@ -7,6 +7,7 @@ from brugapp.store.models import referrals  # noqa: F401  (referrals, consent, f
 from brugapp.store.models.family import Family
 from brugapp.store.models.reporting import Signal as Signal  # signals for the year report
 from brugapp.store.models.school import School
+from brugapp.store.models.situations import MemberSituation as MemberSituation  # member situations (0011)
 from brugapp.store.models.system import AuditEntry, Draft
 
 __all__ = ["AuditEntry", "Draft", "Family", "School"]

@@ -38,6 +38,7 @@ from brugapp.ui.families.consent_panel import ConsentPanel
 from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.rights_panel import RightsPanel
+from brugapp.ui.families.situations_panel import SituationsPanel
 from brugapp.ui.referrals.dialogs import NewReferralDialog
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
@@ -167,6 +168,8 @@ class FamilyView(QWidget):
         consent_layout.addWidget(self.consent)
         consent_layout.addStretch(1)
         self.consent_tab = self.tabs.addTab(consent_page, _("Consent"))
+        self.situations = SituationsPanel(store)  # situations, who may know them, school change (issue 17)
+        self.tabs.addTab(self.situations, _("Situations and school"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -292,6 +295,7 @@ class FamilyView(QWidget):
             warnings.append(LITERACY.label(f.literacy))
         self.warning.setText(" · ".join(warnings))
         self.warning.setVisible(bool(warnings))
+        self.situations.show_family(f.id)
         self.members.clear()
         for member in f.members:
             parts = [f"{member.full_name} – {MEMBER_ROLES.label(member.role)}"]

@@ -161,6 +161,10 @@ class FamiliesPage(SectionPage):
         self.anonymous_button = QPushButton()
         self.anonymous_button.setAccessibleName(_("Anonymous contacts to link to a family"))
         self.anonymous_button.clicked.connect(self.show_anonymous)
+        self.rights_button = QPushButton(_("Rights and consent…"))
+        self.rights_button.setAccessibleName(_("Families that miss a benefit, and who may hear about them"))
+        self.rights_button.clicked.connect(self.show_rights_overview)
+        self.header.addWidget(self.rights_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header.addWidget(self.anonymous_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -320,6 +324,13 @@ class FamiliesPage(SectionPage):
         self.refresh()
         if dialog.linked_family:
             self.select_family(dialog.linked_family)
+
+    def show_rights_overview(self) -> QWidget:
+        from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog
+
+        dialog = RightsOverviewDialog(self.store, self)
+        dialog.open()
+        return dialog
 
     def new_family(self) -> None:
         dialog = FamilyDialog(self.store, self)

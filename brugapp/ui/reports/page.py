@@ -44,6 +44,7 @@ from brugapp.services.reporting.report import export_report_csv, print_report, s
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
+from brugapp.ui.reports.overview_actions import overview_menu
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 
@@ -234,7 +235,13 @@ class ReportsPage(SectionPage):
         self.pdf_button.setObjectName("Primary")
         self.pdf_button.setAccessibleName(_("Print the year report as PDF"))
         self.pdf_button.clicked.connect(self.print_pdf)
-        for button in (self.signal_button, self.csv_button, self.pdf_button):
+        self.charts_button = QPushButton(_("Charts…"))
+        self.charts_button.setAccessibleName(_("Show the figures as charts beside the previous school year"))
+        self.charts_button.clicked.connect(self.show_charts)
+        self.more_button = QPushButton(_("More…"))
+        self.more_button.setAccessibleName(_("Questions per school and the programme report"))
+        self.more_button.setMenu(overview_menu(self))
+        for button in (self.signal_button, self.more_button, self.charts_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         current = SchoolYear.of(today or today_local())
@@ -398,6 +405,14 @@ class ReportsPage(SectionPage):
             work=lambda: export_report_csv(self.store, school_year=year, school_id=school, path=Path(path)),
         )
         return self.operation
+
+    def show_charts(self) -> QDialog:
+        from brugapp.ui.reports.charts import ChartsDialog
+
+        dialog = ChartsDialog(self.store, self, school_year=self.school_year(), school_id=self.school_id(),
+                              school_label=self.school_combo.currentText())
+        dialog.open()
+        return dialog
 
     def add_signal(self) -> None:
         dialog = SignalDialog(self.store, self, school_id=self.school_id() or "")

@@ -51,6 +51,11 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
             if target is not None and not picture.save(str(target)):
                 raise RuntimeError(f"could not write {target}")
             rendered.append(RenderedView(key, target))
+        from brugapp.ui.shell.selftest_overviews import render_overviews  # the overview dialogs (issue 17)
+
+        overviews_dir = out_dir / "overviews" if out_dir else None
+        rendered += [RenderedView(name, png)
+                     for name, png in render_overviews(store, overviews_dir, lambda: settle(app))]
     finally:
         window.close()
         window.deleteLater()

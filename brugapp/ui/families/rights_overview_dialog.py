@@ -1,0 +1,237 @@
+"""*Gezinnen* → Rights × consent: which families still miss a benefit, and who may hear about them.
+
+The worker's own overview lists every matching family with the reason it is (not) on the list printed for the
+chosen recipient; the printed list carries only the families whose consent covers it. The figures and the
+consent answer come from ``services/reporting/rights_overview.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brugapp.domain.consent import PURPOSES, RECIPIENT_KINDS, Purpose
+from brugapp.domain.notebook import BENEFITS, RIGHT_STATUSES
+from brugapp.domain.rights_overview import OPEN_STATUSES, RightFilter
+from brugapp.i18n import N_, _, format_date, ngettext
+from brugapp.services.referrals.consent import recipient_choices
+from brugapp.services.reporting.rights_overview import RightsOverview, RightsRow, print_rights_list, rights_overview
+from brugapp.store import Store
+from brugapp.ui.operations import Operation, run_operation
+from brugapp.ui.style import ACCENT, MUTED
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RightsModel(QAbstractTableModel):
+    HEADERS = (N_("Family"), N_("Status"), N_("Since"), N_("On the printed list?"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RightsRow] = []
+        self.with_recipient = False
+
+    def set_overview(self, overview: RightsOverview) -> None:
+        self.beginResetModel()
+        self.rows = sorted(overview.rows, key=lambda r: not r.on_printed_list)  # the printed list on top
+        self.with_recipient = bool(overview.recipient_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def _text(self, row: RightsRow, column: int) -> str:
+        if column == 0:
+            return row.family_name
+        if column == 1:
+            return RIGHT_STATUSES.label(row.status)
+        if column == 2:
+            return format_date(row.status_on, "medium") if row.status_on else "–"
+        if not self.with_recipient:
+            return _("Choose a recipient to see who may be on the list.")
+        return _("On the list") if row.on_printed_list else _("Not on the list: {reason}").format(
+            reason=_(row.reason))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            return QColor(ACCENT if row.on_printed_list else MUTED)
+        return None
+
+
+class RightsOverviewDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.overview: RightsOverview | None = None
+        self.setWindowTitle(_("Rights and consent"))
+        self.resize(980, 620)
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Families whose rights check shows a benefit they do not (yet) use. Choose a recipient "
+                         "(for instance before an OCMW or CAW office hour): the printed list carries only the "
+                         "families whose consent covers that recipient."))
+        intro.setWordWrap(True)
+        intro.setObjectName("Hint")
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.benefit = QComboBox()
+        for term in BENEFITS:
+            self.benefit.addItem(term.text(), term.code)
+        self.benefit.setCurrentIndex(max(0, self.benefit.findData("medische_kaart")))
+        self.benefit.setAccessibleName(_("Benefit"))
+        form.addRow(_("Benefit"), self.benefit)
+        statuses = QHBoxLayout()
+        self.status_boxes: dict[str, QCheckBox] = {}
+        for term in RIGHT_STATUSES:
+            box = QCheckBox(term.text())
+            box.setChecked(term.code in OPEN_STATUSES)
+            box.setAccessibleName(_("Status: {status}").format(status=term.text()))
+            box.toggled.connect(self.refresh)
+            self.status_boxes[term.code] = box
+            statuses.addWidget(box)
+        statuses.addStretch(1)
+        form.addRow(_("Status"), statuses)
+        since_row = QHBoxLayout()
+        self.use_since = QCheckBox(_("Only statuses recorded on or before"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("dd-MM-yyyy")
+        self.since.setAccessibleName(_("Statuses recorded on or before"))
+        self.since.setEnabled(False)
+        self.use_since.toggled.connect(self.since.setEnabled)
+        self.use_since.toggled.connect(self.refresh)
+        self.since.dateChanged.connect(self.refresh)
+        since_row.addWidget(self.use_since)
+        since_row.addWidget(self.since)
+        since_row.addStretch(1)
+        form.addRow(_("Since"), since_row)
+        self.recipient = QComboBox()
+        self.recipient.setAccessibleName(_("Recipient"))
+        self.recipient.addItem(_("Nobody: only my own overview"), "")
+        for choice in recipient_choices(store):
+            self.recipient.addItem(f"{choice.label} ({RECIPIENT_KINDS.label(choice.kind).lower()})", choice.id)
+        form.addRow(_("For"), self.recipient)
+        self.purpose = QComboBox()
+        self.purpose.setAccessibleName(_("Purpose"))
+        for term in PURPOSES:
+            self.purpose.addItem(term.text(), term.code)
+        self.purpose.setCurrentIndex(self.purpose.findData(Purpose.REFER))
+        form.addRow(_("Purpose"), self.purpose)
+        layout.addLayout(form)
+        for combo in (self.benefit, self.recipient, self.purpose):
+            combo.currentIndexChanged.connect(self.refresh)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = RightsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Families that match"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(_("Print the list for this recipient…"))
+        self.print_button.setObjectName("Primary")
+        self.print_button.clicked.connect(self.print_list)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.operation: Operation[Any] | None = None
+        self.refresh()
+
+    def right_filter(self) -> RightFilter:
+        chosen = frozenset(code for code, box in self.status_boxes.items() if box.isChecked())
+        since = None
+        if self.use_since.isChecked():
+            day = self.since.date()
+            since = dt.date(day.year(), day.month(), day.day())
+        return RightFilter(str(self.benefit.currentData()), chosen, since)
+
+    def select(self, *, benefit: str | None = None, recipient_id: str | None = None) -> None:
+        if benefit is not None:
+            self.benefit.setCurrentIndex(self.benefit.findData(benefit))
+        if recipient_id is not None:
+            self.recipient.setCurrentIndex(self.recipient.findData(recipient_id))
+
+    def refresh(self) -> Operation[RightsOverview]:
+        right, recipient, purpose = self.right_filter(), str(self.recipient.currentData()), str(
+            self.purpose.currentData())
+        self.print_button.setEnabled(bool(recipient))
+
+        def on_done(overview: RightsOverview) -> None:
+            if (right, recipient, purpose) != (self.right_filter(), str(self.recipient.currentData()),
+                                               str(self.purpose.currentData())):
+                return  # a newer choice is being counted
+            self.overview = overview
+            self.model.set_overview(overview)
+            found = ngettext("{n} family matches.", "{n} families match.", len(overview.rows)).format(
+                n=len(overview.rows))
+            if recipient:
+                found += " " + ngettext("{n} may be on the list for {recipient}.",
+                                        "{n} may be on the list for {recipient}.", len(overview.printable)).format(
+                    n=len(overview.printable), recipient=overview.recipient_label)
+            self.summary.setText(found)
+
+        self.operation = run_operation(self, label=_("Looking up the families …"), on_done=on_done,
+                                       work=lambda: rights_overview(self.store, right=right, recipient_id=recipient,
+                                                                    purpose=purpose))
+        return self.operation
+
+    def print_list(self, path: str | None = None) -> Operation[RightsOverview] | None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Print the list"), "rechten-lijst.pdf",
+                                                        _("PDF (*.pdf)"))
+        if not path:
+            return None
+        right, recipient, purpose = self.right_filter(), str(self.recipient.currentData()), str(
+            self.purpose.currentData())
+        self.operation = run_operation(
+            self, label=_("Printing …"),
+            on_done=lambda _overview: self.summary.setText(_("Saved: {path}").format(path=path)),
+            work=lambda: print_rights_list(self.store, right=right, recipient_id=recipient, purpose=purpose,
+                                           path=Path(path)))
+        return self.operation
