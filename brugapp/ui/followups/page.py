@@ -303,6 +303,7 @@ class FollowUpsTodayPanel(TodayPanel):
         self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
         self.done_button.clicked.connect(self.mark_done)
         self.buttons.addWidget(self.done_button)
+        self.needs_selection(self.done_button)
 
     def refresh(self) -> None:
         today = dt.date.today()

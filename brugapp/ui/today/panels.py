@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import _, format_date, format_time
+from brugapp.i18n import _, format_date, format_time, ngettext
 from brugapp.services.families.notebook import update_contact
 from brugapp.services.today import contacts_logged_on, promised_follow_ups
 from brugapp.store import Store
@@ -57,6 +57,8 @@ class TodayPanel(QFrame):
         self.empty.setWordWrap(True)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self._selection_buttons: list[QPushButton] = []
+        self.list.itemSelectionChanged.connect(self._update_selection_buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -67,12 +69,23 @@ class TodayPanel(QFrame):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_record.emit(item.data(ID_ROLE) or "", item.data(FAMILY_ROLE) or "")
 
+    def needs_selection(self, button: QPushButton) -> None:
+        """An action on "the chosen item" is only offered once an item is chosen."""
+        self._selection_buttons.append(button)
+        button.setEnabled(bool(self.list.selectedItems()))
+
+    def _update_selection_buttons(self) -> None:
+        chosen = bool(self.list.selectedItems())
+        for button in self._selection_buttons:
+            button.setEnabled(chosen)
+
     def set_items(self, items: list[QListWidgetItem]) -> None:
         self.list.clear()
         for item in items:
             self.list.addItem(item)
         self.list.setVisible(bool(items))
         self.empty.setVisible(not items)
+        self._update_selection_buttons()
 
 
 
@@ -91,10 +104,11 @@ class PromisedFollowUpsPanel(TodayPanel):
                          _("No promises due today. A follow-up date in a quick note shows up here on that day."),
                          parent)
         self.store = store
-        self.done_button = QPushButton(_("Mark as done"))
+        self.done_button = QPushButton(_("Done"))
         self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
         self.done_button.clicked.connect(self.mark_done)
         self.buttons.addWidget(self.done_button)
+        self.needs_selection(self.done_button)
 
     def refresh(self) -> None:
         today = dt.date.today()
@@ -144,4 +158,5 @@ class ContactsTodayPanel(TodayPanel):
             item.setData(FAMILY_ROLE, contact.family_id)
             items.append(item)
         self.set_items(items)
-        self.title.setText(_("Logged today: {count}").format(count=len(items)) if items else _("Logged today"))
+        self.title.setText(ngettext("Logged today: {count} contact", "Logged today: {count} contacts",
+                                    len(items)).format(count=len(items)) if items else _("Logged today"))
