@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.notebook import LANGUAGES
-from brugapp.i18n import N_, _, format_date
+from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.families.families import FamilySummary, list_families
 from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
@@ -233,7 +233,7 @@ class FamiliesPage(SectionPage):
         current = self.family_view.family.id if self.family_view.family else ""
         self.model.set_rows(list_families(self.store))
         count = self.model.rowCount()
-        self.count_label.setText(_("{count} families").format(count=count))
+        self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
         anonymous = count_anonymous_contacts(self.store)
         self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
         self.anonymous_button.setVisible(bool(anonymous))

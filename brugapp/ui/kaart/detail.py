@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, is_stale
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import N_, _, format_date
+from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.kaart.query import ContactRef, ServiceDetail, opening_hours_text
 from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
@@ -68,8 +68,8 @@ def reachability_text(reach: Reachability) -> str:
     """'Geen antwoord sinds …' with the count, or that the last try got through."""
     if reach.unanswered_since is not None:
         day = reach.unanswered_since.astimezone(LOCAL_ZONE).date()
-        return _("No answer since {date} ({count} attempts)").format(
-            date=format_date(day, "EEE d MMM"), count=reach.unanswered_count)
+        return ngettext("No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
+                        reach.unanswered_count).format(date=format_date(day, "EEE d MMM"), count=reach.unanswered_count)
     if reach.attempts:
         return _("Reached at the last attempt ({count} logged)").format(count=reach.attempts)
     return _("No attempts logged yet.")

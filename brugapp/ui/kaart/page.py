@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.i18n import N_, _
+from brugapp.i18n import N_, _, ngettext
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, get_service, list_services
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
@@ -198,7 +198,8 @@ class KaartPage(SectionPage):
     def apply_filters(self) -> None:
         self.proxy.set_criteria(self.criteria())
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(_("{shown} of {total} services").format(shown=shown, total=total))
+        self.count_label.setText(ngettext("{shown} of {total} service", "{shown} of {total} services", total).format(
+            shown=shown, total=total))
         if shown and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         elif not shown:
@@ -368,7 +369,8 @@ class KaartPage(SectionPage):
         audience = "school" if code == "pdf-school" else "parents"
 
         def on_done(result: ExportResult) -> None:
-            self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
+            self._status(ngettext("Exported {count} record to {path}", "Exported {count} records to {path}",
+                                  result.count).format(count=result.count, path=result.path))
 
         self.operation = run_operation(
             self, label=_("Exporting …"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain import meetings as rules
 from brugapp.errors import ValidationError
-from brugapp.i18n import _, format_date
+from brugapp.i18n import _, format_date, ngettext
 from brugapp.services.meetings import events as event_service
 from brugapp.store import Store
 from brugapp.ui.meetings.widgets import (
@@ -239,7 +239,8 @@ class EventPanel(QWidget):
             self.survey_school.addItem(r.school, r.school_id)
         if current:
             self.survey_school.setCurrentIndex(max(0, self.survey_school.findData(current)))
-        self.survey_summary.setText("   ".join(_("{question}: {average} ({count} answers)").format(
+        self.survey_summary.setText("   ".join(ngettext(
+            "{question}: {average} ({count} answer)", "{question}: {average} ({count} answers)", n).format(
             question=q, average=avg, count=n) for q, avg, n in d.survey))
 
     @staticmethod
@@ -297,7 +298,8 @@ class EventPanel(QWidget):
         if self.detail is None:
             return
         added = event_service.invite_schools(self.store, event_id=self.detail.id)
-        self._done(_("{count} schools added to the invitation list.").format(count=added))
+        self._done(ngettext("{count} school added to the invitation list.",
+                            "{count} schools added to the invitation list.", added).format(count=added))
 
     def _count_edited(self, school_id: str, column: int, value: int) -> None:
         if self.detail is None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.i18n import _, format_datetime
+from brugapp.i18n import _, format_datetime, ngettext
 from brugapp.services.meetings.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
@@ -52,9 +52,11 @@ class MeetingListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             second = [row.type_label, row.place_label]
             if row.open_actions:
-                second.append(_("{count} open action points").format(count=row.open_actions))
+                second.append(ngettext("{count} open action point", "{count} open action points",
+                                       row.open_actions).format(count=row.open_actions))
             if row.warnings:
-                second.append(_("⚠ {count} warnings").format(count=row.warnings))
+                second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings",
+                                       row.warnings).format(count=row.warnings))
             return f"{format_datetime(row.starts_at.astimezone(), 'short_day')} · {row.title}\n{' · '.join(second)}"
         return None
 

@@ -36,7 +36,7 @@ from brugapp.domain.referrals import (
     no_show_advice,
 )
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import _, format_date, format_datetime
+from brugapp.i18n import _, format_date, format_datetime, ngettext
 from brugapp.services.referrals.followups import contact_reachability
 from brugapp.services.referrals.referrals import (
     ReferralDetail,
@@ -258,9 +258,10 @@ class ReferralsPage(SectionPage):
         if detail.contact_id:
             reach = contact_reachability(self.store, contact_id=detail.contact_id)
             if reach.unanswered_since is not None:
-                facts.append((_("Reachable?"), _("No answer since {date} ({count} attempts)").format(
-                    date=format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM"),
-                    count=reach.unanswered_count)))
+                since = format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM")
+                facts.append((_("Reachable?"), ngettext(
+                    "No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
+                    reach.unanswered_count).format(date=since, count=reach.unanswered_count)))
             if reach.suggestions:
                 facts.append((_("Try instead"), "\n".join(reach.suggestions)))
         if detail.receiving_worker:
@@ -277,8 +278,11 @@ class ReferralsPage(SectionPage):
             facts.append((_("Mandated"), _("One-way: nothing from this service is passed on.")))
         self.facts.setText(self._facts_html(facts))
         advice = no_show_advice(detail.no_show_count)
-        self.advice.setText(_("{count} missed appointments: families often drop out now. Consider going along "
-                              "next time, or stop the referral.").format(count=advice.count) if advice.warn else "")
+        self.advice.setText(ngettext(
+            "{count} missed appointment: families often drop out now. Consider going along next time, or stop "
+            "the referral.",
+            "{count} missed appointments: families often drop out now. Consider going along next time, or stop "
+            "the referral.", advice.count).format(count=advice.count) if advice.warn else "")
         self.advice.setVisible(advice.warn)
         for button in self._step_buttons:
             button.setParent(None)

@@ -328,7 +328,13 @@ class ReportsPage(SectionPage):
                 self.report = report
                 self._show(report)
 
+        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
+        self.empty.hide()
+        self.scroll.hide()
+        self.status.setText(_("Counting the figures …"))
+        self.status.show()
         self.operation = run_operation(self, label=_("Counting the figures …"), work=work, on_done=on_done)
+        self.operation.done.connect(self.status.hide)
         return self.operation
 
     def _show(self, report: SchoolYearReport | None) -> None:
