@@ -34,8 +34,8 @@ from brugapp.services.referrals.consent import (
 )
 from brugapp.store import Store
 from brugapp.ui.followups.models import Column, RecordTableModel
-from brugapp.ui.followups.page import date_from_qdate
 from brugapp.ui.style import DANGER, MUTED
+from brugapp.ui.widgets.fields import date_from_qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
 
 
@@ -77,10 +77,12 @@ class ConsentDialog(FormDialog):
         self.given_edit = QDateEdit(QDate.currentDate())
         self.given_edit.setCalendarPopup(True)
         self.given_edit.setAccessibleName(_("Given on"))
+        use_date_format(self.given_edit)
         self.until_box = QCheckBox(_("Valid until"))
         self.until_edit = QDateEdit(QDate.currentDate().addMonths(12))
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setAccessibleName(_("Valid until"))
+        use_date_format(self.until_edit)
         self.until_edit.setEnabled(False)
         self.until_box.toggled.connect(self.until_edit.setEnabled)
         self.withheld_edit = QLineEdit()

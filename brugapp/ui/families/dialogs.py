@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -25,24 +23,8 @@ from brugapp.services.families.families import (
 )
 from brugapp.services.schools import list_schools
 from brugapp.store import Store
+from brugapp.ui.widgets.fields import combo, line
 from brugapp.ui.widgets.form_dialog import FormDialog
-
-
-def combo(name: str, items: list[tuple[str, str]], current: str = "") -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    for label, code in items:
-        box.addItem(label, code)
-    index = box.findData(current)
-    box.setCurrentIndex(max(index, 0))
-    return box
-
-
-def line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text)
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 class FamilyDialog(FormDialog):

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from brugapp.ui.widgets.form_dialog import FormDialog
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -76,14 +77,6 @@ def _state(view: FollowUpView) -> str:
     return _("Planned")
 
 
-def date_from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
 class NewFollowUpDialog(FormDialog):
     """A promise or check with a date; linked to a family when chosen."""
 
@@ -95,6 +88,7 @@ class NewFollowUpDialog(FormDialog):
         self.title_edit.setAccessibleName(_("What needs to be done"))
         self.title_edit.setPlaceholderText(_("e.g. call mum back about the school trip"))
         self.due_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        use_date_format(self.due_edit)
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setAccessibleName(_("Date"))
         self.family_combo = QComboBox()

@@ -33,6 +33,7 @@ from brugapp.services.meetings.meetings import (
 from brugapp.services.schools import list_school_records
 from brugapp.store import Store
 from brugapp.ui.meetings.widgets import vocabulary_combo
+from brugapp.ui.widgets.fields import datetime_format
 
 
 def _combo(name: str, items: list[tuple[str, str]], empty: str) -> QComboBox:
@@ -61,7 +62,7 @@ class NewMeetingDialog(QDialog):
         self.type = vocabulary_combo(rules.MEETING_TYPES, _("Kind of meeting"), "rondetafel")
         self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.starts.setCalendarPopup(True)
-        self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.starts.setDisplayFormat(datetime_format())
         self.starts.setAccessibleName(_("Date and time"))
         self.duration = QSpinBox()
         self.duration.setRange(5, 720)

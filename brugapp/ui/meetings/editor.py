@@ -50,6 +50,7 @@ from brugapp.ui.meetings.widgets import (
 )
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.confirm import confirm_removal
+from brugapp.ui.widgets.fields import date_format, datetime_format
 
 ITEM_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -142,7 +143,7 @@ class MeetingEditor(QWidget):
         layout = QVBoxLayout(tab)
         self.starts = QDateTimeEdit()
         self.starts.setCalendarPopup(True)
-        self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.starts.setDisplayFormat(datetime_format())
         self.starts.setAccessibleName(_("Date and time"))
         self.place = vocabulary_combo(rules.PLACES, _("Place"))
         self.place_detail = QLineEdit()
@@ -161,7 +162,7 @@ class MeetingEditor(QWidget):
         self.has_next = QCheckBox(_("Proposed next date"))
         self.next_date = QDateEdit()
         self.next_date.setCalendarPopup(True)
-        self.next_date.setDisplayFormat("dd-MM-yyyy")
+        self.next_date.setDisplayFormat(date_format())
         self.next_date.setAccessibleName(_("Proposed next date"))
         self.status = vocabulary_combo(rules.MEETING_STATUSES, _("Status"))
         grid = QGridLayout()
@@ -297,7 +298,7 @@ class MeetingEditor(QWidget):
         self.action_owner.lineEdit().setPlaceholderText(_("Who?"))
         self.action_due = QDateEdit(QDate.currentDate().addDays(14))
         self.action_due.setCalendarPopup(True)
-        self.action_due.setDisplayFormat("dd-MM-yyyy")
+        self.action_due.setDisplayFormat(date_format())
         self.action_due.setAccessibleName(_("By when"))
         add = QPushButton(_("Add action point"))
         add.clicked.connect(self.add_action)

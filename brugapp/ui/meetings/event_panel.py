@@ -40,6 +40,7 @@ from brugapp.ui.meetings.widgets import (
     vocabulary_combo,
 )
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.fields import date_format
 
 REGISTERED, ATTENDED = 2, 3
 
@@ -73,7 +74,7 @@ class EventPanel(QWidget):
         self.new_title.setAccessibleName(_("Title of the event"))
         self.new_day = QDateEdit(QDate.currentDate().addMonths(2))
         self.new_day.setCalendarPopup(True)
-        self.new_day.setDisplayFormat("dd-MM-yyyy")
+        self.new_day.setDisplayFormat(date_format())
         self.new_place = QLineEdit()
         self.new_place.setAccessibleName(_("Place"))
         form.addRow(_("Title"), self.new_title)

@@ -41,8 +41,8 @@ from brugapp.services.referrals.referrals import (
 )
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
-from brugapp.ui.followups.page import date_from_qdate, qdate
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
@@ -117,7 +117,7 @@ class NewReferralDialog(QDialog):
         self.appointment_edit = QDateTimeEdit(QDateTime(qdate(dt.date.today() + dt.timedelta(days=3)),
                                                         QTime(9, 0)))
         self.appointment_edit.setCalendarPopup(True)
-        self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.appointment_edit.setDisplayFormat(datetime_format())
         self.appointment_edit.setAccessibleName(_("Appointment date and time"))
         self.appointment_edit.setEnabled(False)
         self.appointment_box.toggled.connect(self.appointment_edit.setEnabled)
@@ -133,6 +133,7 @@ class NewReferralDialog(QDialog):
             self.sharing_combo.addItem(term.text(), term.code)
         self.sharing_combo.setCurrentIndex(self.sharing_combo.findData(SharingLevel.SHAREABLE))
         self.check_edit = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)))
+        use_date_format(self.check_edit)
         self.check_edit.setCalendarPopup(True)
         self.check_edit.setAccessibleName(_("Check on"))
         self.error = _error_label()
@@ -224,7 +225,7 @@ class StatusDialog(FormDialog):
         self.reason_edit.setAccessibleName(_("Why the service declined"))
         self.appointment_box = QCheckBox(_("New appointment on"))
         self.appointment_edit = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(3), QTime(9, 0)))
-        self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.appointment_edit.setDisplayFormat(datetime_format())
         self.appointment_edit.setCalendarPopup(True)
         self.appointment_edit.setAccessibleName(_("New appointment date and time"))
         self.note_edit = QLineEdit()
@@ -261,6 +262,7 @@ class FeedbackDialog(FormDialog):
         self.store = store
         self.referral = referral
         self.date_edit = QDateEdit(QDate.currentDate())
+        use_date_format(self.date_edit)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(_("Received on"))
         self.text_edit = QPlainTextEdit()

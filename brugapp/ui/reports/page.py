@@ -45,6 +45,7 @@ from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.fields import date_format
 
 YEARS_BACK = 4
 WIDE_TABLES = ("signals", "schools")
@@ -153,7 +154,7 @@ class SignalDialog(QDialog):
         self.setWindowTitle(_("Add a signal"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setAccessibleName(_("Date"))
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(_("Theme"))

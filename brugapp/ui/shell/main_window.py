@@ -59,6 +59,8 @@ def app_settings() -> QSettings:
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     locked = Signal()
+    # The self-test draws a window of its own: it must not overwrite where the user left theirs.
+    remembers_state = True
 
     def __init__(self, store: Store, *, demo: bool = False, auto_lock_minutes: int = 10) -> None:
         super().__init__()
@@ -380,6 +382,8 @@ class MainWindow(QMainWindow):
         self.show_section(last if last in self.section_keys() else SECTIONS[0].key)
 
     def save_state(self) -> None:
+        if not self.remembers_state:
+            return
         settings = app_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/section", self.current_section())

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QVBoxLayout,
@@ -104,7 +105,8 @@ class UnlockDialog(QDialog):
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumHeight(self.sizeHint().height() + 20)
+        # The dialog grows with its wrapped texts (an error line appearing must not squeeze the intro).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _update_strength(self, text: str) -> None:
         strength = passphrase_strength(text)
@@ -113,16 +115,37 @@ class UnlockDialog(QDialog):
         self.strength.style().unpolish(self.strength)
         self.strength.style().polish(self.strength)
         self.strength_hint.setText(_(strength.hint))
+        self._mark_hint(error=False)
+        if strength.score > 0 and self.error.isVisible():
+            self.error.hide()  # a long enough passphrase answers the "too short" message
+        self._fit()
+
+    def _mark_hint(self, *, error: bool) -> None:
+        """The strength line itself turns red when it is the reason for refusing: said once, where it applies."""
+        self.strength_hint.setObjectName("Error" if error else "Hint")
+        self.strength_hint.style().unpolish(self.strength_hint)
+        self.strength_hint.style().polish(self.strength_hint)
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        if layout is not None and self.isVisible():
+            layout.activate()
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self._fit()
 
     def _submit(self) -> None:
         passphrase = self.passphrase.text()
         if self._create:
             if passphrase_strength(passphrase).score == 0:
-                self.show_error(_(passphrase_strength(passphrase).hint))
+                self.error.hide()
+                self._mark_hint(error=True)
+                self.passphrase.setFocus()
                 return
             if passphrase != self.repeat.text():
                 self.show_error(_("The two passphrases are not the same."))
