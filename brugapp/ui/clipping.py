@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -108,6 +108,14 @@ def _header_problems(header: QHeaderView) -> list[str]:
     return problems
 
 
+def _wraps_within(view: QTableView, metrics: QFontMetrics, row: int, width: int, text: str) -> bool:
+    """A word-wrapping view shows a long text on several lines when its row is tall enough."""
+    if not view.wordWrap():
+        return False
+    box = metrics.boundingRect(QRect(0, 0, max(1, width - CELL_PADDING), 10_000), Qt.TextFlag.TextWordWrap, text)
+    return box.height() <= view.rowHeight(row) + SLACK
+
+
 def _cell_problems(view: QTableView) -> list[str]:
     model = view.model()
     if model is None or not view.isVisible():
@@ -124,7 +132,7 @@ def _cell_problems(view: QTableView) -> list[str]:
             if not text or "\n" in text:
                 continue
             needed = metrics.horizontalAdvance(text) + CELL_PADDING
-            if needed <= width + SLACK:
+            if needed <= width + SLACK or _wraps_within(view, metrics, row, width, text):
                 continue
             if PHONE.search(text) or DATE.search(text):
                 problems.append(f"cell {_where(view)} ({row}, {column}) needs {needed}px, has {width}: {text!r}")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -186,10 +187,10 @@ class MeetingEditor(QWidget):
             grid.addWidget(widget, index // 2, (index % 2) * 2 + 1)
         grid.addWidget(QLabel(_("Interpreter")), 3, 0)
         grid.addWidget(pair(self.interpreter_needed, self.interpreter_arranged, self.interpreter_language), 3, 1, 1, 3)
-        grid.addWidget(QLabel(_("Next date")), 4, 0)
-        grid.addWidget(pair(self.has_next, self.next_date), 4, 1)
-        grid.addWidget(QLabel(_("Address or room")), 4, 2)
-        grid.addWidget(self.place_detail, 4, 3)
+        grid.addWidget(QLabel(_("Address or room")), 4, 0)
+        grid.addWidget(self.place_detail, 4, 1, 1, 3)
+        grid.addWidget(QLabel(_("Next date")), 5, 0)  # a row of its own: the check box text is never cut
+        grid.addWidget(pair(self.has_next, self.next_date), 5, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setVerticalSpacing(10)
@@ -232,9 +233,9 @@ class MeetingEditor(QWidget):
         row.addWidget(remove)
         self.school_ok = QCheckBox(_("Also on the school version (need to know)"))
         self.school_ok.toggled.connect(self._school_ok_toggled)
-        row.addWidget(self.school_ok)
         row.addStretch(1)
         left.addLayout(row)
+        left.addWidget(self.school_ok)  # a line of its own: its long text is never cut by the buttons
         add_row = QHBoxLayout()
         self.new_item = QLineEdit()
         self.new_item.setPlaceholderText(_("New agenda item"))
@@ -256,6 +257,9 @@ class MeetingEditor(QWidget):
         self.previous_model = RowsModel([_("What"), _("Who"), _("By when"), _("From the meeting of")], self)
         self.previous_view = table_view(self.previous_model, _("Open action points of earlier meetings"))
         self.previous_view.setMinimumHeight(110)
+        for date_column in (2, 3):  # dates and their headers are never cut
+            self.previous_view.horizontalHeader().setSectionResizeMode(
+                date_column, QHeaderView.ResizeMode.ResizeToContents)
         right.addWidget(self.previous_view, 1)
         done = QPushButton(_("Mark as done"))
         done.clicked.connect(lambda: self.close_action(self.previous_view))

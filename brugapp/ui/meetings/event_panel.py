@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -160,6 +161,8 @@ class EventPanel(QWidget):
                                         _("Survey")], self, editable=(REGISTERED, ATTENDED),
                                        on_edit=self._count_edited)
         self.schools_view = table_view(self.schools_model, _("Invited schools"))
+        for column in range(1, self.schools_model.columnCount()):  # dates and counts: never cut, nor their titles
+            self.schools_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         s_layout.addWidget(self.schools_view, 1)
         invite = QPushButton(_("Invite the schools of the youths of the last 12 months"))
         invite.clicked.connect(self.invite_schools)

@@ -57,9 +57,10 @@ def _first(items: list, what: str):  # type: ignore[no-untyped-def]
 
 
 def _family_id(store: Store) -> str:
+    """The first family with members (a dialog about nobody shows little)."""
     families = list_families(store)
-    with_members = [f for f in families if get_family(store, family_id=f.id).members]
-    return str(_first(with_members or families, "family").id)
+    with_members = next((f for f in families if get_family(store, family_id=f.id).members), None)
+    return str((with_members or _first(families, "family")).id)
 
 
 def _member_dialog(store: Store, parent: QWidget) -> QDialog:

