@@ -20,6 +20,7 @@ WARNING = "#b35c00"
 DANGER = "#b3261e"
 # Style sheets want forward slashes, also on Windows; the icon ships with the app (also frozen).
 CHEVRON_DOWN = (ICONS / "chevron-down.svg").as_posix()
+CHEVRON_UP = (ICONS / "chevron-up.svg").as_posix()
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {BACKGROUND}; }}
@@ -54,6 +55,16 @@ QComboBox:disabled {{ color: #9aa7b3; background: #eef1f4; }}
 QComboBox QAbstractItemView {{
     background: white; border: 1px solid {BORDER}; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
 }}
+QSpinBox {{ padding-right: 24px; }}
+QSpinBox::up-button, QSpinBox::down-button {{
+    subcontrol-origin: border; width: 22px; border: none; background: transparent;
+}}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url("{CHEVRON_UP}"); width: 12px; height: 12px; }}
+QSpinBox::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 12px; height: 12px; }}
+QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled {{ image: none; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 #GlobalSearch {{ border-radius: 15px; padding: 5px 12px; min-width: 320px; background: {BACKGROUND}; }}
 QPushButton {{
     background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 6px 14px;

@@ -200,7 +200,7 @@ class FollowUpsPage(SectionPage):
         self.done_button.setObjectName("Primary")
         self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
         self.done_button.clicked.connect(lambda: self.close_selected(FollowUpStatus.DONE))
-        self.attempt_button = QPushButton(_("Log an attempt…"))
+        self.attempt_button = QPushButton(_("Log an attempt …"))
         self.attempt_button.setAccessibleName(_("Log a call or e-mail, answered or not"))
         self.attempt_button.clicked.connect(self.log_attempt)
         self.not_needed_button = QPushButton(_("No longer needed"))

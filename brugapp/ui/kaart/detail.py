@@ -164,10 +164,10 @@ class KaartDetail(QWidget):
         self.verify_button.setAccessibleName(_("Mark as checked today"))
         self.verify_button.setToolTip(_("The details are still right: set the last verified date to today"))
         self.verify_button.clicked.connect(lambda: self._emit(self.verify_requested))
-        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button = QPushButton(_("Edit …"))
         self.edit_button.setAccessibleName(_("Edit this service"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.merge_button = QPushButton(_("Merge duplicate…"))
+        self.merge_button = QPushButton(_("Merge duplicate …"))
         self.merge_button.setAccessibleName(_("Merge a duplicate into this service"))
         self.merge_button.clicked.connect(lambda: self._emit(self.merge_requested))
         for button in (self.verify_button, self.edit_button, self.merge_button):

@@ -170,7 +170,7 @@ class ReferralsPage(SectionPage):
         self.print_button = QPushButton(_("Print sheet …"))
         self.print_button.setAccessibleName(_("Print the referral sheet for a recipient"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.attempt_button = QPushButton(_("Log an attempt…"))
+        self.attempt_button = QPushButton(_("Log an attempt …"))
         self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
         self.attempt_button.clicked.connect(self.log_attempt)
         for number, button in enumerate((self.no_show_button, self.feedback_button, self.attempt_button)):

@@ -224,7 +224,7 @@ class ReportsPage(SectionPage):
         self.report: SchoolYearReport | None = None
         self.set_titles(_("Reporting"), _("Anonymised figures per school and school year, for the school team, "
                                           "the employer and the municipality."))
-        self.signal_button = QPushButton(_("Add a signal…"))
+        self.signal_button = QPushButton(_("Add a signal …"))
         self.signal_button.setAccessibleName(_("Add a signal passed on to the local network"))
         self.signal_button.clicked.connect(self.add_signal)
         self.csv_button = QPushButton(_("Export to Excel (CSV)"))

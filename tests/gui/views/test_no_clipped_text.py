@@ -47,3 +47,16 @@ def test_the_check_finds_a_cut_label_button_and_date(qtbot) -> None:
     label.setGeometry(0, 0, 400, 20)
     button.setGeometry(0, 30, 300, 30)
     assert clipped_texts(holder) == []
+
+
+def test_qt_standard_buttons_use_our_words_and_no_stock_icons(qtbot, store) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from brugapp.ui.meetings.dialogs import NewMeetingDialog
+
+    dialog = NewMeetingDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    buttons = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
+    assert sorted(b.text() for b in buttons) == ["Annuleren", "Bewaren"]
+    assert all(b.icon().isNull() for b in buttons)
