@@ -101,6 +101,11 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
+    except OSError as exc:  # an unwritable or impossible --db folder
+        from brugapp.ui.shell.unlock import store_folder_message
+
+        QMessageBox.critical(None, APP_NAME, store_folder_message(exc))
+        return 2
     controller = AppController(app, store, demo=demo)
     controller.show()
     code = app.exec()

@@ -25,6 +25,12 @@ from brugapp.ui.style import ACCENT
 OpenStore = Callable[[str], Store]
 
 
+def store_folder_message(error: OSError) -> str:
+    where = error.filename or ""
+    return _("The store cannot be written in “{folder}” ({reason}). Choose another place with --db, or ask "
+             "whoever manages this computer.").format(folder=where, reason=error.strerror or type(error).__name__)
+
+
 class UnlockDialog(QDialog):
     """``create=True`` asks for a new passphrase twice; otherwise for the existing one.
 
@@ -161,5 +167,8 @@ class UnlockDialog(QDialog):
             self.show_error(str(exc))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+            return
+        except OSError as exc:  # the folder cannot be created or written: say where, not "something went wrong"
+            self.show_error(store_folder_message(exc))
             return
         self.accept()

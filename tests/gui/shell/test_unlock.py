@@ -96,3 +96,26 @@ def test_too_short_is_said_once_nothing_is_clipped_and_the_red_goes_once_strong(
     red = [label for label in dialog.findChildren(QLabel) if label.isVisible() and label.objectName() == "Error"]
     assert red == []
     assert clipped_texts(dialog) == []
+
+
+def test_a_store_folder_that_cannot_be_made_is_named_in_the_dialog(qtbot, tmp_path: Path) -> None:
+    # GIVEN --db points below a file, so the folder can never be created
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialog = UnlockDialog(_opener(blocker / "brugapp.db", create=True), create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, TEST_PASSPHRASE)
+    # WHEN the notebook is created
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    # THEN the dialog says which folder, stays open, and nothing crashed
+    assert dialog.isVisible() and dialog.store is None
+    assert str(blocker) in dialog.error.text() and "--db" in dialog.error.text()
+
+
+def test_the_crash_message_says_where_the_log_file_is() -> None:
+    from brugapp.logging_setup import log_file
+    from brugapp.ui.shell.crash import crash_message
+
+    assert str(log_file()) in crash_message()
