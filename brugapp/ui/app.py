@@ -90,7 +90,9 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     setup_application(app, language or settings.language)
     try:
         if demo:
-            store = open_demo_store()
+            from brugapp.ui.shell.demo_start import build_with_progress
+
+            store = build_with_progress(open_demo_store)  # a window with progress at once
         elif db and ("://" in db or not _needs_passphrase(Path(db))):
             store = open_store(db)
         else:

@@ -23,7 +23,7 @@ CHEVRON_DOWN = (ICONS / "chevron-down.svg").as_posix()
 CHEVRON_UP = (ICONS / "chevron-up.svg").as_posix()
 
 STYLE_SHEET = f"""
-QMainWindow, QDialog {{ background: {BACKGROUND}; }}
+QMainWindow, QDialog, #DemoStart {{ background: {BACKGROUND}; }}
 QWidget {{ color: {INK}; font-size: 10pt; }}
 #Sidebar {{ background: {SIDEBAR}; border: none; padding-top: 6px; outline: 0; }}
 #Sidebar::item {{ color: {SIDEBAR_TEXT}; padding: 9px 14px; margin: 1px 8px; border-radius: 6px; }}
