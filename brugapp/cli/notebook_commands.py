@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     family = subparsers.add_parser("family", help=_("families: add one, or show one with its timeline"))
     family_commands = family.add_subparsers(dest="family_command", required=True)
     add = family_commands.add_parser("add", help=_("add a family"))
-    add.add_argument("name", help=_("the family's name, e.g. “Gezin Benali”"))
+    add.add_argument("name", help=_("the family's name, e.g. “the Benali family”"))
     add.add_argument("--language", default="nl", help=_("preferred language code, e.g. nl, ar, tr"))
     add.add_argument("--interpreter", action="store_true", help=_("an interpreter is needed"))
     add.add_argument("--no-letters", action="store_true", help=_("does not read letters"))

@@ -37,7 +37,7 @@ class FamilyDialog(FormDialog):
         self.result_family: FamilyDetail | None = None
         f = family
         self.name = self.add("display_name", _("Family name"),
-                             line(_("Family name"), f.display_name if f else "", _("For example: Gezin Benali")))
+                             line(_("Family name"), f.display_name if f else "", _("For example: the Benali family")))
         self.language = self.add("preferred_language", _("Preferred language"), combo(
             _("Preferred language"), [(t.text(), t.code) for t in LANGUAGES], f.preferred_language if f else "nl"))
         self.interpreter = self.add("interpreter_needed", "", QCheckBox(_("Interpreter needed")))

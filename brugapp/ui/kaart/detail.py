@@ -177,9 +177,9 @@ class KaartDetail(QWidget):
         private = QLabel(_("Only for you – never exported or printed"))
         private.setObjectName("Hint")
         colour_row = QHBoxLayout()
-        colour_label = QLabel(_("Ken je buurt:"))
+        colour_label = QLabel(_("Neighbourhood colour:"))
         self.colour_box = QComboBox()
-        self.colour_box.setAccessibleName(_("Ken je buurt colour of the organisation"))
+        self.colour_box.setAccessibleName(_("Neighbourhood colour of the organisation"))
         self.colour_box.addItem(_("no colour"), "")
         for term in COLOURS:
             self.colour_box.addItem(term.text(), term.code)

@@ -52,7 +52,7 @@ EXPORTS = (
 class KaartPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
-        self.set_titles(_("Social map"), _("Who do I call for what, where? Type for example “schulden Kortrijk”."))
+        self.set_titles(_("Social map"), _("Who do I call for what, where? Type for example “debts Kortrijk”."))
         self.now_override: dt.datetime | None = None  # tests pin the clock
         self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
@@ -118,7 +118,7 @@ class KaartPage(SectionPage):
     def _build_filters(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("KaartSearch")
-        self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. schulden Kortrijk, crisis, huiswerk"))
+        self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. debts Kortrijk, crisis, homework"))
         self.search.setAccessibleName(_("Search services"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._filter_timer.start())
@@ -140,7 +140,7 @@ class KaartPage(SectionPage):
         self.place_box = QComboBox()
         self.place_box.setAccessibleName(_("Municipality"))
         self.colour_box = QComboBox()
-        self.colour_box.setAccessibleName(_("Ken je buurt colour"))
+        self.colour_box.setAccessibleName(_("Neighbourhood colour"))
         self.colour_box.addItem(_("All colours"), "")
         for term in COLOURS:
             self.colour_box.addItem(colour_icon(term.code), term.text(), term.code)

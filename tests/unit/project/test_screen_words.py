@@ -30,3 +30,10 @@ def test_one_verb_per_action():
     # "Bewaren" saves everywhere, "Gedaan" closes a follow-up everywhere
     wrong = [(i, s) for i, s in _dutch() if any(word in s for word in ("Opslaan", "opslaan", "Markeer", "markeer"))]
     assert wrong == []
+
+
+def test_the_english_screen_has_no_dutch_leftovers():
+    # Dutch names of things the field uses stay, but an English label or example is English
+    dutch_only = ("Ken je buurt:", "schulden", "huiswerk", "Opvolging", "Gezin ")
+    leftovers = [i for i, _s in _dutch() if any(word in i for word in dutch_only) and "(Ken je buurt)" not in i]
+    assert leftovers == []
