@@ -115,7 +115,8 @@ class KaartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [self._full_text(summary, column)]  # the whole text of a cell the column cuts short
             if summary.colour:
-                tips.append(_("Neighbourhood colour (Ken je buurt): {colour}").format(colour=_(COLOUR_SHORT[summary.colour])))
+                colour = _(COLOUR_SHORT[summary.colour])
+                tips.append(_("Neighbourhood colour (Ken je buurt): {colour}").format(colour=colour))
             if stale:
                 tips.append(_("Not verified for more than 12 months"))
             return "\n".join(tip for tip in tips if tip) or None
