@@ -20,10 +20,11 @@ class ButtonWords(QTranslator):
              "Close": N_("Close"), "&Close": N_("Close"), "&Yes": N_("Yes"), "&No": N_("No"),
              "Discard": N_("Discard"), "Apply": N_("Apply"), "&OK": N_("OK"), "OK": N_("OK")}
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
         if context in ("QPlatformTheme", "QGnomeTheme", "QDialogButtonBox", "QMessageBox") and source in self.WORDS:
             return i18n._(self.WORDS[source])
-        return ""
+        return None  # not ours: Qt asks its own catalogue ("" would blank every other Qt text, "Ctrl+" too)
 
 
 def apply_language(app: QApplication, language: str) -> None:

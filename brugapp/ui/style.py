@@ -65,6 +65,22 @@ QSpinBox::up-arrow {{ image: url("{CHEVRON_UP}"); width: 12px; height: 12px; }}
 QSpinBox::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 12px; height: 12px; }}
 QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+#SidebarPanel {{ background: {SIDEBAR}; }}
+#CardTitle {{ font-weight: bold; }}
+#RecordTitle {{ font-size: 14pt; }}
+#TodayList::item {{ padding: 6px 4px; border-bottom: 1px solid #e8edf1; }}
+#TodayList::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
+#ThemeChips {{ border: 2px solid transparent; border-radius: 8px; }}
+#ThemeChips:focus {{ border: 2px solid {ACCENT}; }}
+#ThemeChips QToolButton {{ background: white; border: 1px solid #c9d3dc; border-radius: 12px; padding: 3px 9px; }}
+#ThemeChips QToolButton:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+#WarningBanner {{
+    background: #fff4e5; border: 1px solid #f0c48a; border-radius: 8px; padding: 8px 12px; color: #7a3e00;
+}}
+#InfoBanner {{ background: {ACCENT_SOFT}; border: 1px solid #b9ddd5; border-radius: 8px; padding: 8px 12px; }}
+#ErrorBanner {{
+    background: #fdecea; border: 1px solid #f3b8b3; border-radius: 8px; padding: 8px 12px; color: #8a1c14;
+}}
 #GlobalSearch {{ border-radius: 15px; padding: 5px 12px; min-width: 320px; background: {BACKGROUND}; }}
 QPushButton {{
     background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 6px 14px;

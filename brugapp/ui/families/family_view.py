@@ -37,6 +37,7 @@ from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.rights_panel import RightsPanel
 from brugapp.ui.referrals.dialogs import NewReferralDialog
+from brugapp.ui.widgets.roles import ID_ROLE
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
               "meeting": N_("Meeting")}
@@ -75,7 +76,7 @@ class TimelineModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ID_ROLE:
             return entry
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -297,7 +298,7 @@ class FamilyView(QWidget):
                     school=member.school_label, klass=member.class_name or "?", year=member.school_year))
             parts += [p for p in (member.phone, member.email) if p]
             item = QListWidgetItem(" · ".join(parts))
-            item.setData(Qt.ItemDataRole.UserRole, member)
+            item.setData(ID_ROLE, member)
             self.members.addItem(item)
         extra = []
         if f.other_services:
@@ -409,7 +410,7 @@ class FamilyView(QWidget):
 
     def _chosen_member(self) -> object:
         item = self.members.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(ID_ROLE) if item else None
 
     def edit_member(self) -> None:
         member = self._chosen_member()

@@ -42,9 +42,7 @@ from brugapp.ui.families.school_view import SchoolView
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+from brugapp.ui.widgets.roles import ID_ROLE, SORT_ROLE
 
 
 class FamilyTableModel(QAbstractTableModel):

@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from brugapp.ui.widgets.roles import ID_ROLE
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +56,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
             colour = self._colour(row)
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ID_ROLE:
             return getattr(row, "id", None)
         return None
 

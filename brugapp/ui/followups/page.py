@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
+from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -312,8 +313,8 @@ class FollowUpsTodayPanel(TodayPanel):
             when = _when(view)
             who = view.family_name or ""
             item = QListWidgetItem(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}")
-            item.setData(Qt.ItemDataRole.UserRole, view.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, view.family_id)
+            item.setData(ID_ROLE, view.id)
+            item.setData(FAMILY_ROLE, view.family_id)
             if view.bucket == Bucket.OVERDUE:
                 item.setForeground(QColor(DANGER))
             items.append(item)
@@ -323,6 +324,6 @@ class FollowUpsTodayPanel(TodayPanel):
     def mark_done(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            complete_followup(self.store, followup_id=item.data(Qt.ItemDataRole.UserRole))
+            complete_followup(self.store, followup_id=item.data(ID_ROLE))
             self.refresh()
 

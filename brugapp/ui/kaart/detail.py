@@ -32,6 +32,7 @@ from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.kaart.query import ContactRef, ServiceDetail, opening_hours_text
 from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
+from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.flow_layout import FlowLayout
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
@@ -213,7 +214,7 @@ class KaartDetail(QWidget):
         self.reach_title = QLabel()
         self.reach_title.setWordWrap(True)
         self.reach_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.reach_title.setStyleSheet("font-weight: bold;")
+        self.reach_title.setObjectName("CardTitle")
         self.reach_card.setAccessibleName(_("Is the contact person reachable?"))
         self.attempt_button = QToolButton()
         self.attempt_button.setText(_("Log an attempt"))
@@ -251,8 +252,8 @@ class KaartDetail(QWidget):
             return
         self.reach_title.setText(reach.contact_name)
         self.reach_status.setText(reachability_text(reach))
-        colour = WARNING if reach.unanswered_since is not None else MUTED
-        self.reach_status.setStyleSheet(f"color: {colour};")
+        self.reach_status.setObjectName("Warning" if reach.unanswered_since is not None else "Hint")
+        restyle(self.reach_status)
         if reach.suggestions:
             self.reach_suggestions.setText(_("Try instead:") + " " + "  ·  ".join(reach.suggestions))
         self.reach_suggestions.setVisible(bool(reach.suggestions))

@@ -28,8 +28,7 @@ from brugapp.i18n import _
 from brugapp.services.kaart.edit import ServiceInput
 from brugapp.services.kaart.query import ServiceDetail, ServiceSummary
 from brugapp.store.search_index import fold
-
-CODE_ROLE = Qt.ItemDataRole.UserRole
+from brugapp.ui.widgets.roles import ID_ROLE as CODE_ROLE
 
 
 def _check_list(items: list[tuple[str, str]], chosen: tuple[str, ...], name: str) -> QListWidget:

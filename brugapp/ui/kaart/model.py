@@ -27,9 +27,9 @@ from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
 from brugapp.store.search_index import fold
 from brugapp.ui.style import WARNING
+from brugapp.ui.widgets.roles import RECORD_ROLE as SUMMARY_ROLE
+from brugapp.ui.widgets.roles import SORT_ROLE
 
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (N_("Service"), N_("Call now"), N_("Organisation"), N_("Where"), N_("Category"), N_("Last verified"))
 SHORT_HEADERS = {5: N_("Verified")}  # the full name is the header's tooltip
 CATEGORY_COLUMN = 4

@@ -52,8 +52,7 @@ from brugapp.ui.meetings.widgets import (
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.confirm import confirm_removal
 from brugapp.ui.widgets.fields import date_format, datetime_format
-
-ITEM_ID = Qt.ItemDataRole.UserRole + 1
+from brugapp.ui.widgets.roles import ID_ROLE as ITEM_ID
 
 
 def _due(day: dt.date | None) -> str:
@@ -73,7 +72,7 @@ class MeetingEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setObjectName("SectionTitle")
-        self.heading.setStyleSheet("font-size: 14pt;")
+        self.heading.setObjectName("RecordTitle")
         self.subheading = QLabel()
         self.subheading.setObjectName("SectionSubtitle")
         self.subheading.setWordWrap(True)
@@ -118,7 +117,7 @@ class MeetingEditor(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         title = QLabel(_("Participants and roles"))
-        title.setStyleSheet("font-weight: bold;")
+        title.setObjectName("CardTitle")
         layout.addWidget(title)
         self.participants_model = RowsModel([_("Name"), _("Role"), _("Organisation"), _("Attendance"),
                                              _("Invited by")], self)
@@ -252,7 +251,7 @@ class MeetingEditor(QWidget):
         layout.addLayout(left, 2)
         right = QVBoxLayout()
         previous_title = QLabel(_("Follow-up of previous action points"))
-        previous_title.setStyleSheet("font-weight: bold;")
+        previous_title.setObjectName("CardTitle")
         right.addWidget(previous_title)
         self.previous_model = RowsModel([_("What"), _("Who"), _("By when"), _("From the meeting of")], self)
         self.previous_view = table_view(self.previous_model, _("Open action points of earlier meetings"))

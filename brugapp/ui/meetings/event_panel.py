@@ -100,7 +100,7 @@ class EventPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(_("Choose or create an event"))
         self.heading.setObjectName("SectionTitle")
-        self.heading.setStyleSheet("font-size: 14pt;")
+        self.heading.setObjectName("RecordTitle")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         prints = QHBoxLayout()

@@ -24,8 +24,7 @@ from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.meetings.event_panel import EventPanel
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from brugapp.ui.widgets.roles import ID_ROLE
 
 
 class MeetingListModel(QAbstractListModel):

@@ -12,23 +12,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QTableView,
     QWidget,
 )
 
 from brugapp.domain.vocabulary import Vocabulary
 from brugapp.i18n import _
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-BANNER_STYLE = (
-    "#WarningBanner { background: #fff4e5; border: 1px solid #f0c48a; border-radius: 8px; padding: 8px 12px;"
-    " color: #7a3e00; }"
-    "#InfoBanner { background: #e3f2ef; border: 1px solid #b9ddd5; border-radius: 8px; padding: 8px 12px; }"
-    "#ErrorBanner { background: #fdecea; border: 1px solid #f3b8b3; border-radius: 8px; padding: 8px 12px;"
-    " color: #8a1c14; }"
-)
+from brugapp.ui.widgets.banner import banner, show_banner  # noqa: F401 - the meeting screens import them here
+from brugapp.ui.widgets.roles import ID_ROLE
 
 
 class RowsModel(QAbstractTableModel):
@@ -117,24 +108,6 @@ def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int
 def selected_id(view: QTableView) -> str:
     indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
     return str(indexes[0].data(ID_ROLE)) if indexes else ""
-
-
-def banner(object_name: str = "WarningBanner") -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setStyleSheet(BANNER_STYLE)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def show_banner(label: QLabel, lines: Sequence[str], object_name: str | None = None) -> None:
-    if object_name:
-        label.setObjectName(object_name)
-        label.setStyleSheet(BANNER_STYLE)
-    label.setText("\n".join(f"• {line}" for line in lines) if len(lines) > 1 else "".join(lines))
-    label.setVisible(bool(lines))
 
 
 def vocabulary_combo(vocabulary: Vocabulary, accessible_name: str, current: str = "") -> QComboBox:

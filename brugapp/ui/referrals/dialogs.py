@@ -42,6 +42,7 @@ from brugapp.services.referrals.referrals import (
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
 
@@ -351,9 +352,10 @@ class PrintSheetDialog(QDialog):
             self.message.setObjectName("Error")
             self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
                                                         "anyway; the reason is kept in the audit trail."))
-            self.message.setStyleSheet("color: #b3261e;")
+            restyle(self.message)
             self.override_edit.show()
             self.adjustSize()
             return
         self.message.setText(describe_error(exc))
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setObjectName("Error")
+        restyle(self.message)

@@ -52,7 +52,7 @@ from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.followups.page import AttemptDialog
 from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
 from brugapp.ui.shell.section_page import SectionPage
-from brugapp.ui.style import DANGER, MUTED, WARNING
+from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
@@ -156,7 +156,7 @@ class ReferralsPage(SectionPage):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.advice.setStyleSheet(f"color: {WARNING};")
+        self.advice.setObjectName("Warning")
         self.status_row = QGridLayout()
         self.status_row.setSpacing(6)
         self._step_buttons: list[QPushButton] = []

@@ -97,7 +97,7 @@ class ReportTableCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
         title = QLabel(table.shown_title())
-        title.setStyleSheet("font-weight: bold;")
+        title.setObjectName("CardTitle")
         layout.addWidget(title)
         self.model = ReportTableModel(table, self)
         self.view = QTableView()

@@ -30,6 +30,7 @@ from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
 from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
 from brugapp.ui.reports.page import SignalDialog
 from brugapp.ui.shell.about import AboutDialog
+from brugapp.ui.shell.help import ShortcutsDialog, UserGuideDialog
 from brugapp.ui.shell.settings_dialog import SettingsDialog
 from brugapp.ui.shell.unlock import UnlockDialog
 from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
@@ -137,6 +138,8 @@ DIALOGS: tuple[DialogSpec, ...] = (
     DialogSpec("dialog-signal", lambda store, parent: SignalDialog(store, parent)),
     DialogSpec("dialog-settings", lambda store, parent: SettingsDialog(parent)),
     DialogSpec("dialog-about", lambda store, parent: AboutDialog(parent)),
+    DialogSpec("dialog-user-guide", lambda store, parent: UserGuideDialog(parent)),
+    DialogSpec("dialog-shortcuts", lambda store, parent: ShortcutsDialog(parent)),
     DialogSpec("dialog-unlock-first", lambda store, parent: UnlockDialog(_never_opens, create=True, parent=parent)),
     DialogSpec("dialog-unlock", lambda store, parent: UnlockDialog(_never_opens, create=False, parent=parent)),
 )

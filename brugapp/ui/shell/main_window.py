@@ -33,11 +33,13 @@ from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.about import AboutDialog
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
+from brugapp.ui.shell.help import help_actions
 from brugapp.ui.shell.lock_screen import LockScreen
 from brugapp.ui.shell.search_popup import SearchPopup
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.shell.sections import SECTIONS, build_page
 from brugapp.ui.style import SIDEBAR_TEXT
+from brugapp.ui.widgets.roles import ID_ROLE
 
 # Which section opens a search hit of each kind.
 SECTION_OF_KIND = {
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         for spec in SECTIONS:
             item = QListWidgetItem(icon(spec.icon, SIDEBAR_TEXT), _(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(ID_ROLE, spec.key)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.sidebar, 1)
@@ -138,7 +140,6 @@ class MainWindow(QMainWindow):
         footer.setObjectName("BrandSub")
         footer.setWordWrap(True)
         layout.addWidget(footer)
-        panel.setStyleSheet("#SidebarPanel { background: #213547; }")
         return panel
 
     def _build_top_bar(self) -> QWidget:
@@ -213,6 +214,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
         settings_menu.addAction(self.my_details_action)
         help_menu = menu_bar.addMenu(_("&Help"))
+        for action in help_actions(self):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from brugapp.i18n import N_, _
 from brugapp.services.search import SearchResult, search_everything
 from brugapp.store import Store
+from brugapp.ui.widgets.roles import RECORD_ROLE as RESULT_ROLE
 
 KIND_LABELS = {
     "family": N_("Family"),
@@ -21,7 +22,6 @@ KIND_LABELS = {
     "meeting": N_("Meeting"),
     "referral": N_("Referral"),
 }
-RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchPopup(QFrame):

@@ -28,9 +28,7 @@ from brugapp.services.families.notebook import update_contact
 from brugapp.services.today import contacts_logged_on, promised_follow_ups
 from brugapp.store import Store
 from brugapp.ui.style import WARNING
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
+from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
 
 
 class TodayPanel(QFrame):
@@ -47,10 +45,9 @@ class TodayPanel(QFrame):
         self.list.setAccessibleName(title)
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
-        self.list.setStyleSheet(
-            "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e8edf1; }"
-            "QListWidget::item:selected { background: #e3f2ef; color: #1f2d3d; }")
+        self.list.setObjectName("TodayList")
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
         self.list.itemActivated.connect(self._activated)
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("EmptyText")

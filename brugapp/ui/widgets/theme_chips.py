@@ -14,13 +14,6 @@ from brugapp.domain.themes import THEMES, theme_key
 from brugapp.i18n import _
 from brugapp.ui.widgets.flow_layout import FlowLayout
 
-CHIP_STYLE = """
-QToolButton { background: white; border: 1px solid #c9d3dc; border-radius: 12px; padding: 3px 9px; }
-QToolButton:checked { background: #2a7f74; color: white; border-color: #2a7f74; }
-"""
-FOCUS_STYLE = "#ThemeChips { border: 2px solid #2a7f74; border-radius: 8px; }"
-IDLE_STYLE = "#ThemeChips { border: 2px solid transparent; border-radius: 8px; }"
-
 
 class ThemeChips(QWidget):
     changed = Signal()
@@ -34,7 +27,6 @@ class ThemeChips(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_("Themes"))
         self.setAccessibleDescription(_("Press a letter to choose a theme, then a digit for a sub-theme."))
-        self.setStyleSheet(IDLE_STYLE)
         self._top: dict[str, QToolButton] = {}
         self._sub: dict[str, QToolButton] = {}
         self._by_key = {theme_key(t.code): t.code for t in THEMES.top_level() if theme_key(t.code)}
@@ -69,7 +61,6 @@ class ThemeChips(QWidget):
         chip.setText(text)
         chip.setCheckable(True)
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes the keys, Tab skips the chips
-        chip.setStyleSheet(CHIP_STYLE)
         chip.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         chip.toggled.connect(lambda checked, c=code: self._toggled(c, checked))
         return chip
@@ -156,11 +147,9 @@ class ThemeChips(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._run.clear()
-        self.setStyleSheet(FOCUS_STYLE)
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.setStyleSheet(IDLE_STYLE)
         super().focusOutEvent(event)
 
     # -- value ---------------------------------------------------------------------------------

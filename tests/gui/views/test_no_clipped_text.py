@@ -60,3 +60,23 @@ def test_qt_standard_buttons_use_our_words_and_no_stock_icons(qtbot, store) -> N
     buttons = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()]
     assert sorted(b.text() for b in buttons) == ["Annuleren", "Bewaren"]
     assert all(b.icon().isNull() for b in buttons)
+
+
+def test_our_button_words_leave_every_other_qt_text_alone(qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QKeySequence
+
+    assert QKeySequence("Ctrl+1").toString(QKeySequence.SequenceFormat.NativeText) == "Ctrl+1"
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "Bewaren"
+
+
+def test_help_lists_every_window_shortcut_with_its_modifiers(qtbot, store) -> None:
+    from brugapp.ui.shell.help import shortcut_rows
+    from brugapp.ui.shell.main_window import MainWindow
+
+    window = MainWindow(store, auto_lock_minutes=0)
+    window.remembers_state = False
+    qtbot.addWidget(window)
+    rows = dict(shortcut_rows(window))
+    assert rows["Ctrl+N"] == "Snel noteren" and rows["Ctrl+1"] == "Vandaag" and rows["Ctrl+L"] == "Vergrendelen"
+    assert rows["Shift+Enter"] == "Snel noteren: een nieuwe regel in de notitie"
