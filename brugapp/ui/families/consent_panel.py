@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS
+from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS, Purpose
 from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.families.families import get_family
@@ -37,6 +37,7 @@ from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.fields import date_from_qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.glossary import explain
 
 
 class ConsentDialog(FormDialog):
@@ -58,6 +59,8 @@ class ConsentDialog(FormDialog):
         for term in PURPOSES:
             box = QCheckBox(term.text())
             self.purpose_boxes[term.code] = box
+            if term.code == Purpose.SHARE_STATUS:
+                explain(box, "stavaza")
             purposes.addWidget(box)
         self.subject_combo = QComboBox()
         self.subject_combo.setAccessibleName(_("About whom"))

@@ -52,6 +52,7 @@ from brugapp.ui.meetings.widgets import (
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.confirm import confirm_removal
 from brugapp.ui.widgets.fields import date_format, datetime_format
+from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.roles import ID_ROLE as ITEM_ID
 
 
@@ -151,6 +152,7 @@ class MeetingEditor(QWidget):
         self.place_detail.setPlaceholderText(_("Address or room"))
         self.regie = QLineEdit()
         self.regie.setAccessibleName(_("Coordinator (regiehouder)"))
+        explain(self.regie, "regiehouder")
         self.interpreter_needed = QCheckBox(_("Interpreter needed"))
         self.interpreter_arranged = QCheckBox(_("Interpreter arranged"))
         self.interpreter_language = QLineEdit()

@@ -45,6 +45,7 @@ from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.glossary import explain
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
@@ -112,6 +113,7 @@ class NewReferralDialog(QDialog):
         self.urgent_box = QCheckBox(_("Urgent"))
         self.warned_box = QCheckBox(_("Service warned in advance"))
         self.mandated_box = QCheckBox(_("Mandated service (OCJ, VK, youth court): nothing flows back"))
+        explain(self.mandated_box, "mandaat")
         self.worker_edit = QLineEdit()
         self.worker_edit.setAccessibleName(_("Receiving social worker"))
         self.appointment_box = QCheckBox(_("Appointment on"))

@@ -54,6 +54,7 @@ from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, Prin
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.glossary import explain
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
@@ -167,6 +168,7 @@ class ReferralsPage(SectionPage):
         self.no_show_button.clicked.connect(self.no_show)
         self.feedback_button = QPushButton(_("Feedback received …"))
         self.feedback_button.clicked.connect(self.feedback)
+        explain(self.feedback_button, "stavaza")
         self.print_button = QPushButton(_("Print sheet …"))
         self.print_button.setAccessibleName(_("Print the referral sheet for a recipient"))
         self.print_button.clicked.connect(self.print_sheet)

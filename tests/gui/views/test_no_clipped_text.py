@@ -80,3 +80,18 @@ def test_help_lists_every_window_shortcut_with_its_modifiers(qtbot, store) -> No
     rows = dict(shortcut_rows(window))
     assert rows["Ctrl+N"] == "Snel noteren" and rows["Ctrl+1"] == "Vandaag" and rows["Ctrl+L"] == "Vergrendelen"
     assert rows["Shift+Enter"] == "Snel noteren: een nieuwe regel in de notitie"
+
+
+def test_the_field_words_are_explained_where_they_appear(qtbot, store) -> None:
+    from brugapp.ui.meetings.dialogs import ParticipantDialog
+    from brugapp.ui.referrals.dialogs import NewReferralDialog
+    from brugapp.ui.referrals.page import ReferralsPage
+
+    referral = NewReferralDialog(store)
+    participant = ParticipantDialog(store)
+    page = ReferralsPage(store)
+    for widget in (referral, participant, page):
+        qtbot.addWidget(widget)
+    assert "Informatie gaat maar één kant op" in referral.mandated_box.toolTip()
+    assert participant.regie.toolTip().startswith("Regiehouder: de ene persoon")
+    assert page.feedback_button.toolTip().startswith("Stavaza (stand van zaken)")
