@@ -70,11 +70,13 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setWindowTitle(_("Keyboard shortcuts"))
-        self.resize(620, 560)
+        self.resize(760, 600)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels([_("Keys"), _("What it does")])
         for keys, what in shortcut_rows(window):
-            self.model.appendRow([QStandardItem(keys), QStandardItem(what)])
+            items = [QStandardItem(keys), QStandardItem(what)]
+            items[1].setToolTip(what)  # the whole text if the column is narrower than it
+            self.model.appendRow(items)
         view = QTableView()
         view.setModel(self.model)
         view.setAccessibleName(_("Keyboard shortcuts"))
