@@ -33,11 +33,11 @@ from brugapp.services.referrals.consent import (
     withdraw_consent,
 )
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.fields import date_from_qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
 class ConsentDialog(FormDialog):

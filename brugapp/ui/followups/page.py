@@ -41,12 +41,12 @@ from brugapp.services.referrals.followups import (
     log_attempt,
 )
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
 from brugapp.ui.today.panels import TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport

@@ -48,13 +48,13 @@ from brugapp.services.referrals.referrals import (
 )
 from brugapp.store import Store
 from brugapp.ui.families.consent_panel import ConsentPanel
-from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.followups.page import AttemptDialog
 from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
