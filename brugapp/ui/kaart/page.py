@@ -32,6 +32,7 @@ from brugapp.services.kaart.query import KaartFilter, ServiceSummary, get_servic
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
 from brugapp.store import Store
 from brugapp.ui.kaart.detail import KaartDetail, contact_to_try
+from brugapp.ui.kaart.legend import KaartLegend
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
@@ -91,6 +92,8 @@ class KaartPage(SectionPage):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 430])
         self.body.addWidget(splitter, 1)
+        self.legend = KaartLegend()
+        self.body.addWidget(self.legend)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(60)
