@@ -99,7 +99,8 @@ class MeetingsPage(SectionPage):
         self.new_button.setObjectName("Primary")
         self.new_button.setShortcut("Ctrl+Shift+M")  # Ctrl+N is the global quick log
         self.new_button.clicked.connect(self.new_meeting)
-        left_layout.addWidget(self.new_button)
+        # top right, where every page has its primary action; shown with the meetings tab only
+        self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         hint = QLabel(_("Upcoming first"))
         hint.setObjectName("Hint")
         left_layout.addWidget(hint)
@@ -134,6 +135,7 @@ class MeetingsPage(SectionPage):
         self.tabs.addTab(meetings, _("Meetings"))
         self.events = EventPanel(store)
         self.tabs.addTab(self.events, _("Teacher day and events"))
+        self.tabs.currentChanged.connect(lambda index: self.new_button.setVisible(index == 0))
 
     def refresh(self) -> None:
         current = self.editor.detail.id if self.editor.detail else ""
