@@ -146,7 +146,8 @@ def run_link(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     hits = _with_store(args, lambda store: search_everything(store, text=args.text, limit=args.limit))
     if args.json:
-        print_json(hits)
+        # the screen's snippet (note words) stays on screen: the JSON keeps its documented four fields
+        print_json([{"kind": h.kind, "id": h.id, "label": h.label, "family_id": h.family_id} for h in hits])
     else:
         for hit in hits:
             print("\t".join((hit.kind, hit.id, hit.label, hit.family_id)))
