@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -27,7 +25,7 @@ from brugapp.domain.notebook import LANGUAGES, LITERACY, MEMBER_ROLES, PREFERRED
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date, format_time
-from brugapp.services.families.families import FamilyDetail, get_family, remove_member
+from brugapp.services.families.families import FamilyDetail, MemberInfo, get_family, remove_member
 from brugapp.services.families.notebook import delete_contact, restore_contact
 from brugapp.services.families.timeline import family_timeline
 from brugapp.services.records import TimelineEntry
@@ -38,6 +36,7 @@ from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.rights_panel import RightsPanel
 from brugapp.ui.referrals.dialogs import NewReferralDialog
 from brugapp.ui.widgets.roles import ID_ROLE
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
               "meeting": N_("Meeting")}
@@ -241,9 +240,28 @@ class FamilyView(QWidget):
 
     def _build_members(self) -> QWidget:
         page = QWidget()
-        self.members = QListWidget()
+        # Members as a table (name, role, school, class …), sortable; Enter or a double click edits one.
+        self.member_model: RecordTableModel[MemberInfo] = RecordTableModel([
+            Column(_("Name"), lambda m: m.full_name),
+            Column(_("Role"), lambda m: MEMBER_ROLES.label(m.role)),
+            Column(_("Born"), lambda m: str(m.birth_year or ""), sort=lambda m: m.birth_year or 0),
+            Column(_("School"), lambda m: m.school_label),
+            Column(_("Class"), lambda m: " ".join(p for p in (m.class_name, f"({m.school_year})" if m.school_year
+                                                               else "") if p)),
+            Column(_("Phone or e-mail"), lambda m: " · ".join(p for p in (m.phone, m.email) if p)),
+        ], parent=self)
+        self.members = QTableView()
+        self.members.setModel(self.member_model)
         self.members.setAccessibleName(_("Family members"))
-        self.members.itemActivated.connect(lambda _item: self.edit_member())
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.verticalHeader().hide()
+        self.members.setAlternatingRowColors(True)
+        header = self.members.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the school's long name; full in its tooltip
+        self.members.activated.connect(lambda _index: self.edit_member())
         add = QPushButton(_("Add member"))
         add.setAccessibleName(_("Add a family member"))
         add.clicked.connect(self.add_member)
@@ -288,18 +306,7 @@ class FamilyView(QWidget):
             warnings.append(LITERACY.label(f.literacy))
         self.warning.setText(" · ".join(warnings))
         self.warning.setVisible(bool(warnings))
-        self.members.clear()
-        for member in f.members:
-            parts = [f"{member.full_name} – {MEMBER_ROLES.label(member.role)}"]
-            if member.birth_year:
-                parts.append(str(member.birth_year))
-            if member.school_label:
-                parts.append(_("{school}, class {klass} ({year})").format(
-                    school=member.school_label, klass=member.class_name or "?", year=member.school_year))
-            parts += [p for p in (member.phone, member.email) if p]
-            item = QListWidgetItem(" · ".join(parts))
-            item.setData(ID_ROLE, member)
-            self.members.addItem(item)
+        self.member_model.set_rows(list(f.members))
         extra = []
         if f.other_services:
             extra.append(_("Other services involved: {services}").format(services=", ".join(f.other_services)))
@@ -409,8 +416,8 @@ class FamilyView(QWidget):
             self.after_change()
 
     def _chosen_member(self) -> object:
-        item = self.members.currentItem()
-        return item.data(ID_ROLE) if item else None
+        index = self.members.currentIndex()
+        return self.member_model.row_at(index.row()) if index.isValid() else None
 
     def edit_member(self) -> None:
         member = self._chosen_member()

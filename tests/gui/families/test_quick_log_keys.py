@@ -211,3 +211,33 @@ def test_vandaag_done_is_disabled_until_a_follow_up_is_chosen(qtbot, store):
     assert done.isEnabled()
     done.click()
     assert not done.isEnabled() or not done.isVisible()
+
+
+def test_members_are_a_table_and_enter_edits_the_chosen_one(qtbot, store):
+    from brugapp.services.families.families import MemberInput, create_family
+    from brugapp.ui.families.dialogs import MemberDialog
+    from brugapp.ui.families.family_view import FamilyView
+
+    family = create_family(store, display_name="Gezin Aziz", members=[
+        MemberInput(role="parent", first_name="Nadia", last_name="Aziz", phone="0470 00 00 01"),
+        MemberInput(role="child", first_name="Omar", last_name="Aziz")])
+    view = FamilyView(store)
+    qtbot.addWidget(view)
+    view.show_family(family.id)
+    model = view.members.model()
+    cells = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:2] == ["Naam", "Rol"]
+    assert ["Nadia Aziz", "Ouder", ""] in cells and ["Omar Aziz", "Kind", ""] in cells
+    opened = []
+    from PySide6.QtCore import QTimer
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        opened.append(isinstance(dialog, MemberDialog) and dialog.windowTitle())
+        dialog.reject()
+
+    view.members.setCurrentIndex(model.index(0, 0))
+    QTimer.singleShot(0, close_it)
+    view.edit_member()
+    assert opened and opened[0]
