@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,17 +35,25 @@ from brugapp.ui.families.consent_panel import ConsentPanel
 from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.rights_panel import RightsPanel
+from brugapp.ui.icons import icon
 from brugapp.ui.referrals.dialogs import NewReferralDialog
+from brugapp.ui.style import ACCENT, ACCENT_SOFT, WARNING
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
               "meeting": N_("Meeting")}
+# One icon and colour per kind, so the timeline reads at a glance without "Contactmoment:" on every row.
+KIND_LOOKS = {"contact": ("note", ACCENT), "referral": ("referral", "#6a4c93"), "followup": ("followup", WARNING),
+              "meeting": ("meeting", "#1d5c96")}
+
+
+LOCAL_ZONE = ZoneInfo("Europe/Brussels")  # what a person sees is Brussels wall time, whatever the computer's zone
 
 
 def when_text(at: dt.datetime) -> str:
     """'wo 25 nov 2026 08:20': with the year, since a timeline spans school years."""
-    local = at.astimezone()
+    local = at.astimezone(LOCAL_ZONE)
     return f"{format_date(local.date(), 'EEE d MMM y')} {format_time(local)}"
 
 
@@ -55,10 +64,18 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: list[TimelineEntry] = []
 
-    def set_entries(self, entries: list[TimelineEntry]) -> None:
+    def set_entries(self, entries: list[TimelineEntry], *, now: dt.datetime | None = None) -> None:
         self.beginResetModel()
         self.entries = entries
+        self.now = now or dt.datetime.now(dt.UTC)
         self.endResetModel()
+
+    def _same_day_as_previous(self, row: int) -> bool:
+        """Rows of one day form a group: the date is written once, on its first row."""
+        if row == 0:
+            return False
+        return self.entries[row].at.astimezone(LOCAL_ZONE).date() == \
+            self.entries[row - 1].at.astimezone(LOCAL_ZONE).date()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -75,17 +92,28 @@ class TimelineModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
+        column = index.column()
         if role == ID_ROLE:
             return entry
+        upcoming = entry.at > getattr(self, "now", dt.datetime.now(dt.UTC))
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and entry.kind in KIND_LOOKS:
+            name, colour = KIND_LOOKS[entry.kind]
+            return icon(name, colour)
+        if role == Qt.ItemDataRole.BackgroundRole and upcoming:
+            return QColor(ACCENT_SOFT)  # what is still to come stands apart from the history
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        column = index.column()
         if column == 0:
-            return when_text(entry.at)
+            text = when_text(entry.at)
+            if role == Qt.ItemDataRole.DisplayRole and self._same_day_as_previous(index.row()):
+                text = format_time(entry.at.astimezone(LOCAL_ZONE))
+            return (_("Planned") + "\n" + text) if upcoming else text
         if column == 1:
             kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
-            # Other sources may already start their title with the kind ("Opvolging: …").
-            title = entry.title if entry.title.lower().startswith(kind.lower()) else f"{kind}: {entry.title}"
+            # The icon says the kind; the tooltip still names it for whoever cannot tell the icons apart.
+            title = entry.title
+            if role == Qt.ItemDataRole.ToolTipRole and not entry.title.lower().startswith(kind.lower()):
+                title = f"{kind}: {entry.title}"
             detail = entry.detail if role == Qt.ItemDataRole.ToolTipRole else entry.detail.replace("\n", " ")[:200]
             extra = " · ".join(part for part in (detail, entry.status) if part)
             return f"{title} — {extra}" if extra else title
