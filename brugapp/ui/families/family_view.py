@@ -103,22 +103,31 @@ class TimelineModel(QAbstractTableModel):
             return QColor(ACCENT_SOFT)  # what is still to come stands apart from the history
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        tooltip = role == Qt.ItemDataRole.ToolTipRole
         if column == 0:
-            text = when_text(entry.at)
-            if role == Qt.ItemDataRole.DisplayRole and self._same_day_as_previous(index.row()):
-                text = format_time(entry.at.astimezone(LOCAL_ZONE))
-            return (_("Planned") + "\n" + text) if upcoming else text
+            return self._when(index.row(), upcoming=upcoming, tooltip=tooltip)
         if column == 1:
-            kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
-            # The icon says the kind; the tooltip still names it for whoever cannot tell the icons apart.
-            title = entry.title
-            if role == Qt.ItemDataRole.ToolTipRole and not entry.title.lower().startswith(kind.lower()):
-                title = f"{kind}: {entry.title}"
-            detail = entry.detail if role == Qt.ItemDataRole.ToolTipRole else entry.detail.replace("\n", " ")[:200]
-            extra = " · ".join(part for part in (detail, entry.status) if part)
-            return f"{title} — {extra}" if extra else title
+            return _what(entry, tooltip=tooltip)
         return ", ".join(THEMES.label(t) for t in entry.themes if "." in t or not any(
             s.startswith(f"{t}.") for s in entry.themes))
+
+    def _when(self, row: int, *, upcoming: bool, tooltip: bool) -> str:
+        entry = self.entries[row]
+        text = when_text(entry.at)
+        if not tooltip and self._same_day_as_previous(row):
+            text = format_time(entry.at.astimezone(LOCAL_ZONE))
+        return (_("Planned") + "\n" + text) if upcoming else text
+
+
+def _what(entry: TimelineEntry, *, tooltip: bool) -> str:
+    """Title, note and status; the icon says the kind, the tooltip names it for whoever cannot tell icons apart."""
+    kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
+    title = entry.title
+    if tooltip and not entry.title.lower().startswith(kind.lower()):
+        title = f"{kind}: {entry.title}"
+    detail = entry.detail if tooltip else entry.detail.replace("\n", " ")[:200]
+    extra = " · ".join(part for part in (detail, entry.status) if part)
+    return f"{title} — {extra}" if extra else title
 
 
 class TimelineTable(QTableView):
