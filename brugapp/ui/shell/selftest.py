@@ -31,11 +31,14 @@ class RenderedView:
 
 def settle(app: Any) -> None:
     """Let background operations (report figures …) finish and their results reach the screen."""
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QEvent, QThreadPool
 
     QThreadPool.globalInstance().waitForDone(15_000)
     for _round in range(3):
         app.processEvents()
+    # processEvents() leaves deleteLater() to the next event loop; the self-test has none, so delete now
+    # (otherwise every closed dialog stays alive and each later style change re-polishes them all).
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl",
