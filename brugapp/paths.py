@@ -25,6 +25,7 @@ TRANSLATIONS = SOURCE_ROOT / "translations"
 FONTS = RESOURCES / "fonts"
 ICONS = RESOURCES / "icons"
 DEMO_DATA = RESOURCES / "demo"
+USER_GUIDE = SOURCE_ROOT / "docs" / "gebruikersgids.md"
 
 
 def user_data_dir() -> Path:

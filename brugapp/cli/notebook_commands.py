@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     family = subparsers.add_parser("family", help=_("families: add one, or show one with its timeline"))
     family_commands = family.add_subparsers(dest="family_command", required=True)
     add = family_commands.add_parser("add", help=_("add a family"))
-    add.add_argument("name", help=_("the family's name, e.g. “Gezin Benali”"))
+    add.add_argument("name", help=_("the family's name, e.g. “the Benali family”"))
     add.add_argument("--language", default="nl", help=_("preferred language code, e.g. nl, ar, tr"))
     add.add_argument("--interpreter", action="store_true", help=_("an interpreter is needed"))
     add.add_argument("--no-letters", action="store_true", help=_("does not read letters"))
@@ -147,7 +147,8 @@ def run_link(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     hits = _with_store(args, lambda store: search_everything(store, text=args.text, limit=args.limit))
     if args.json:
-        print_json(hits)
+        # the screen's snippet (note words) stays on screen: the JSON keeps its documented four fields
+        print_json([{"kind": h.kind, "id": h.id, "label": h.label, "family_id": h.family_id} for h in hits])
     else:
         for hit in hits:
             print("\t".join((hit.kind, hit.id, hit.label, hit.family_id)))

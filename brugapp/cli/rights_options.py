@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--right", metavar="BENEFIT:STATUS,…",
+    parser.add_argument("--right", metavar="BENEFIT:STATUS, …",
                         help=_("families only: whose rights check reads so, e.g. medische-kaart:nee,onbekend"))
     parser.add_argument("--unchanged-since", metavar="DATE",
                         help=_("families only: with that status since this day or earlier"))

@@ -1,4 +1,5 @@
-"""``brugapp self-test``: open the store, render every main view offscreen, exit 0 or say why."""
+"""``brugapp self-test``: open the store, render every page and dialog offscreen, exit 0 or say why (a view
+that cannot be built, or text cut off at 1366×768 or 1280×720)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store
-from brugapp.i18n import _, language
+from brugapp.i18n import _, language, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,6 +48,11 @@ def run_self_test(args: argparse.Namespace) -> int:
             shutil.rmtree(folder, ignore_errors=True)
     for view in views:
         print(f"{view.section}\t{view.png}" if view.png is not None else view.section)
+    problems = [f"{view.section}: {problem}" for view in views for problem in view.clipped]
+    if problems:
+        raise CommandError(ngettext("{count} problem on screen (cut-off text, another date format):",
+                                    "{count} problems on screen (cut-off text, another date format):",
+                                    len(problems)).format(count=len(problems)) + "\n" + "\n".join(problems))
     seconds = time.perf_counter() - started
     print(_("Self-test passed on {source}: {count} views in {seconds:.2f} s").format(
         source=source, count=len(views), seconds=seconds))

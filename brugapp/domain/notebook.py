@@ -114,3 +114,8 @@ SCHOOL_NETS = Vocabulary("school_net", [
 ])
 
 NOTE_MAX_CHARS = 20_000  # a short note, not a file: 200 KB pasted by accident is refused
+
+
+def has_content(themes: list[str] | tuple[str, ...], note: str) -> bool:
+    """A contact moment worth saving says something: at least one theme or a few words of note."""
+    return bool(themes) or bool(note.strip())

@@ -7,7 +7,7 @@ the top-level theme chip in the quick log.
 from __future__ import annotations
 
 from brugapp.domain.vocabulary import Term, Vocabulary
-from brugapp.i18n import N_
+from brugapp.i18n import N_, language
 
 THEMES = Vocabulary("theme", [
     Term("admin", N_("Money, material and paperwork"), key="a"),
@@ -37,3 +37,18 @@ THEMES = Vocabulary("theme", [
     Term("residence", N_("Residence and integration"), key="i"),
     Term("trauma", N_("Trauma and crisis"), key="t"),
 ])
+
+# The chip letters follow the words on screen. ``key`` above fits the Dutch labels (A for administratie,
+# S for school …); in English those letters mean nothing, so the English screen uses these.
+ENGLISH_KEYS = {
+    "admin": "m", "parenting": "p", "leisure": "l", "health": "h", "poverty": "c", "education": "e",
+    "residence": "r", "trauma": "t",
+}
+
+
+def theme_key(code: str) -> str:
+    """The one-letter shortcut of a top-level theme in the language on screen ("" when it has none)."""
+    term = THEMES.get(code)
+    if language() == "en":
+        return ENGLISH_KEYS.get(term.code, term.key)
+    return term.key

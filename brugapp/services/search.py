@@ -14,10 +14,11 @@ class SearchResult:
     id: str  # the record's UUID
     label: str
     family_id: str  # the family it belongs to, or ""
+    snippet: str = ""  # the words that matched, from the note or record text
 
 
 def search_everything(store: Store, *, text: str, limit: int = 50) -> list[SearchResult]:
     """As-you-type search; accents and case do not matter ("Zoe" finds "Zoë")."""
     with store.read() as session:
         hits = search(session, text, limit=limit)
-    return [SearchResult(h.kind, h.ref_uuid, h.label, h.family_uuid) for h in hits]
+    return [SearchResult(h.kind, h.ref_uuid, h.label, h.family_uuid, h.snippet) for h in hits]

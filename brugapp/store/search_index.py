@@ -53,6 +53,7 @@ class SearchHit:
     ref_uuid: str
     family_uuid: str
     label: str
+    snippet: str = ""  # the words around what matched in the indexed text (SQLite only), for the result list
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -129,8 +130,8 @@ def search(session: Session, query: str, *, kinds: tuple[str, ...] = (), limit: 
     if _is_sqlite(session):
         params["match"] = " ".join(f'"{t}"*' for t in tokens)
         sql = (
-            "SELECT kind, ref_uuid, family_uuid, label FROM search_index "
-            f"WHERE search_index MATCH :match{kind_filter} "
+            "SELECT kind, ref_uuid, family_uuid, label, snippet(search_index, 4, '', '', '…', 10) "
+            f"FROM search_index WHERE search_index MATCH :match{kind_filter} "
             "ORDER BY bm25(search_index, 0, 0, 0, 10.0, 1.0) LIMIT :limit"
         )
     else:
@@ -139,8 +140,9 @@ def search(session: Session, query: str, *, kinds: tuple[str, ...] = (), limit: 
             params[f"t{i}"] = f"%{token}%"
             clauses.append(f"(lower(label) LIKE :t{i} OR body LIKE :t{i})")
         sql = (
-            "SELECT kind, ref_uuid, family_uuid, label FROM search_index "
+            "SELECT kind, ref_uuid, family_uuid, label, '' FROM search_index "
             f"WHERE {' AND '.join(clauses)}{kind_filter} LIMIT :limit"
         )
     rows = session.execute(text(sql), params).all()
-    return [SearchHit(kind, ref, fam, label.split("\n", 1)[0]) for kind, ref, fam, label in rows]
+    return [SearchHit(kind, ref, fam, label.split("\n", 1)[0], snippet or "")
+            for kind, ref, fam, label, snippet in rows]

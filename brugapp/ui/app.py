@@ -103,7 +103,9 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     settings = load_settings()
     setup_application(app, language or settings.language)
     if demo:
-        store = open_demo_store()
+        from brugapp.ui.shell.demo_start import build_with_progress  # only for --demo
+
+        store = build_with_progress(open_demo_store)  # a window with progress at once
         try:  # the throwaway demo store goes when the window closes, also after an error
             return _run_window(app, store, demo=True)
         finally:
@@ -130,6 +132,11 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
                 store = found
         except StoreError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
+            return 2
+        except OSError as exc:  # an unwritable or impossible --db folder
+            from brugapp.ui.shell.unlock import store_folder_message  # only on this rare path
+
+            QMessageBox.critical(None, APP_NAME, store_folder_message(exc))
             return 2
         return _run_window(app, store, demo=False)
     finally:

@@ -21,9 +21,10 @@ WARNING = "#a45400"  # ≥ 4.5:1 on the background and on the pale orange of sta
 DANGER = "#b3261e"
 # Style sheets want forward slashes, also on Windows; the icon ships with the app (also frozen).
 CHEVRON_DOWN = (ICONS / "chevron-down.svg").as_posix()
+CHEVRON_UP = (ICONS / "chevron-up.svg").as_posix()
 
 STYLE_SHEET = f"""
-QMainWindow, QDialog {{ background: {BACKGROUND}; }}
+QMainWindow, QDialog, #DemoStart {{ background: {BACKGROUND}; }}
 QWidget {{ color: {INK}; font-size: 10pt; }}
 #Sidebar {{ background: {SIDEBAR}; border: none; padding-top: 6px; outline: 0; }}
 #Sidebar::item {{ color: {SIDEBAR_TEXT}; padding: 9px 14px; margin: 1px 8px; border-radius: 6px; }}
@@ -54,6 +55,32 @@ QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url("{CHEVRON_DOWN}")
 QComboBox:disabled {{ color: #9aa7b3; background: #eef1f4; }}
 QComboBox QAbstractItemView {{
     background: white; border: 1px solid {BORDER}; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
+}}
+QSpinBox {{ padding-right: 24px; }}
+QSpinBox::up-button, QSpinBox::down-button {{
+    subcontrol-origin: border; width: 22px; border: none; background: transparent;
+}}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url("{CHEVRON_UP}"); width: 12px; height: 12px; }}
+QSpinBox::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 12px; height: 12px; }}
+QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled {{ image: none; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+#SidebarPanel {{ background: {SIDEBAR}; }}
+#CardTitle {{ font-weight: bold; }}
+#RecordTitle {{ font-size: 14pt; }}
+#TodayList::item {{ padding: 6px 4px; border-bottom: 1px solid #e8edf1; }}
+#TodayList::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
+#ThemeChips {{ border: 2px solid transparent; border-radius: 8px; }}
+#ThemeChips:focus {{ border: 2px solid {ACCENT}; }}
+#ThemeChips QToolButton {{ background: white; border: 1px solid #c9d3dc; border-radius: 12px; padding: 3px 9px; }}
+#ThemeChips QToolButton:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+#WarningBanner {{
+    background: #fff4e5; border: 1px solid #f0c48a; border-radius: 8px; padding: 8px 12px; color: #7a3e00;
+}}
+#InfoBanner {{ background: {ACCENT_SOFT}; border: 1px solid #b9ddd5; border-radius: 8px; padding: 8px 12px; }}
+#ErrorBanner {{
+    background: #fdecea; border: 1px solid #f3b8b3; border-radius: 8px; padding: 8px 12px; color: #8a1c14;
 }}
 #GlobalSearch {{ border-radius: 15px; padding: 5px 12px; min-width: 320px; background: {BACKGROUND}; }}
 QPushButton {{

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.clock import today_local
-from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS
+from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS, Purpose
 from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.families.families import get_family
@@ -32,10 +32,11 @@ from brugapp.services.referrals.consent import (
     withdraw_consent,
 )
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
-from brugapp.ui.followups.page import date_from_qdate
 from brugapp.ui.style import DANGER, MUTED
+from brugapp.ui.widgets.fields import date_from_qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
 class ConsentDialog(FormDialog):
@@ -57,6 +58,8 @@ class ConsentDialog(FormDialog):
         for term in PURPOSES:
             box = QCheckBox(term.text())
             self.purpose_boxes[term.code] = box
+            if term.code == Purpose.SHARE_STATUS:
+                explain(box, "stavaza")
             purposes.addWidget(box)
         self.subject_combo = QComboBox()
         self.subject_combo.setAccessibleName(_("About whom"))
@@ -76,10 +79,12 @@ class ConsentDialog(FormDialog):
         self.given_edit = QDateEdit(QDate.currentDate())
         self.given_edit.setCalendarPopup(True)
         self.given_edit.setAccessibleName(_("Given on"))
+        use_date_format(self.given_edit)
         self.until_box = QCheckBox(_("Valid until"))
         self.until_edit = QDateEdit(QDate.currentDate().addMonths(12))
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setAccessibleName(_("Valid until"))
+        use_date_format(self.until_edit)
         self.until_edit.setEnabled(False)
         self.until_box.toggled.connect(self.until_edit.setEnabled)
         self.withheld_edit = QLineEdit()

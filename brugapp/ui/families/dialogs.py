@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -25,24 +23,8 @@ from brugapp.services.families.families import (
 )
 from brugapp.services.schools import list_schools
 from brugapp.store import Store
+from brugapp.ui.widgets.fields import combo, line
 from brugapp.ui.widgets.form_dialog import FormDialog
-
-
-def combo(name: str, items: list[tuple[str, str]], current: str = "") -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    for label, code in items:
-        box.addItem(label, code)
-    index = box.findData(current)
-    box.setCurrentIndex(max(index, 0))
-    return box
-
-
-def line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text)
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 class FamilyDialog(FormDialog):
@@ -55,7 +37,7 @@ class FamilyDialog(FormDialog):
         self.result_family: FamilyDetail | None = None
         f = family
         self.name = self.add("display_name", _("Family name"),
-                             line(_("Family name"), f.display_name if f else "", _("For example: Gezin Benali")))
+                             line(_("Family name"), f.display_name if f else "", _("For example: the Benali family")))
         self.language = self.add("preferred_language", _("Preferred language"), combo(
             _("Preferred language"), [(t.text(), t.code) for t in LANGUAGES], f.preferred_language if f else "nl"))
         self.interpreter = self.add("interpreter_needed", "", QCheckBox(_("Interpreter needed")))

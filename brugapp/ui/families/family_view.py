@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -28,7 +27,7 @@ from brugapp.domain.notebook import LANGUAGES, LITERACY, MEMBER_ROLES, PREFERRED
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date, format_time
-from brugapp.services.families.families import FamilyDetail, get_family, remove_member
+from brugapp.services.families.families import FamilyDetail, MemberInfo, get_family, remove_member
 from brugapp.services.families.notebook import delete_contact, restore_contact
 from brugapp.services.families.timeline import family_timeline
 from brugapp.services.records import TimelineEntry
@@ -39,10 +38,20 @@ from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.rights_panel import RightsPanel
 from brugapp.ui.families.situations_panel import SituationsPanel
+from brugapp.ui.icons import icon
 from brugapp.ui.referrals.dialogs import NewReferralDialog
+from brugapp.ui.style import ACCENT, ACCENT_SOFT, WARNING
+from brugapp.ui.widgets.roles import ID_ROLE
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
               "meeting": N_("Meeting")}
+# One icon and colour per kind, so the timeline reads at a glance without "Contactmoment:" on every row.
+KIND_LOOKS = {"contact": ("note", ACCENT), "referral": ("referral", "#6a4c93"), "followup": ("followup", WARNING),
+              "meeting": ("meeting", "#1d5c96")}
+
+
+LOCAL_ZONE = ZoneInfo("Europe/Brussels")  # what a person sees is Brussels wall time, whatever the computer's zone
 
 
 def when_text(at: dt.datetime) -> str:
@@ -58,10 +67,18 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: list[TimelineEntry] = []
 
-    def set_entries(self, entries: list[TimelineEntry]) -> None:
+    def set_entries(self, entries: list[TimelineEntry], *, now: dt.datetime | None = None) -> None:
         self.beginResetModel()
         self.entries = entries
+        self.now = now or dt.datetime.now(dt.UTC)
         self.endResetModel()
+
+    def _same_day_as_previous(self, row: int) -> bool:
+        """Rows of one day form a group: the date is written once, on its first row."""
+        if row == 0:
+            return False
+        return self.entries[row].at.astimezone(LOCAL_ZONE).date() == \
+            self.entries[row - 1].at.astimezone(LOCAL_ZONE).date()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -78,22 +95,42 @@ class TimelineModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
+        column = index.column()
+        if role == ID_ROLE:
             return entry
+        upcoming = entry.at > getattr(self, "now", dt.datetime.now(dt.UTC))
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and entry.kind in KIND_LOOKS:
+            name, colour = KIND_LOOKS[entry.kind]
+            return icon(name, colour)
+        if role == Qt.ItemDataRole.BackgroundRole and upcoming:
+            return QColor(ACCENT_SOFT)  # what is still to come stands apart from the history
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        column = index.column()
+        tooltip = role == Qt.ItemDataRole.ToolTipRole
         if column == 0:
-            return when_text(entry.at)
+            return self._when(index.row(), upcoming=upcoming, tooltip=tooltip)
         if column == 1:
-            kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
-            # Other sources may already start their title with the kind ("Opvolging: …").
-            title = entry.title if entry.title.lower().startswith(kind.lower()) else f"{kind}: {entry.title}"
-            detail = entry.detail if role == Qt.ItemDataRole.ToolTipRole else entry.detail.replace("\n", " ")[:200]
-            extra = " · ".join(part for part in (detail, entry.status) if part)
-            return f"{title} — {extra}" if extra else title
+            return _what(entry, tooltip=tooltip)
         return ", ".join(THEMES.label(t) for t in entry.themes if "." in t or not any(
             s.startswith(f"{t}.") for s in entry.themes))
+
+    def _when(self, row: int, *, upcoming: bool, tooltip: bool) -> str:
+        entry = self.entries[row]
+        text = when_text(entry.at)
+        if not tooltip and self._same_day_as_previous(row):
+            text = format_time(entry.at.astimezone(LOCAL_ZONE))
+        return (_("Planned") + "\n" + text) if upcoming else text
+
+
+def _what(entry: TimelineEntry, *, tooltip: bool) -> str:
+    """Title, note and status; the icon says the kind, the tooltip names it for whoever cannot tell icons apart."""
+    kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
+    title = entry.title
+    if tooltip and not entry.title.lower().startswith(kind.lower()):
+        title = f"{kind}: {entry.title}"
+    detail = entry.detail if tooltip else entry.detail.replace("\n", " ")[:200]
+    extra = " · ".join(part for part in (detail, entry.status) if part)
+    return f"{title} — {extra}" if extra else title
 
 
 class TimelineTable(QTableView):
@@ -245,9 +282,28 @@ class FamilyView(QWidget):
 
     def _build_members(self) -> QWidget:
         page = QWidget()
-        self.members = QListWidget()
+        # Members as a table (name, role, school, class …), sortable; Enter or a double click edits one.
+        self.member_model: RecordTableModel[MemberInfo] = RecordTableModel([
+            Column(_("Name"), lambda m: m.full_name),
+            Column(_("Role"), lambda m: MEMBER_ROLES.label(m.role)),
+            Column(_("Born"), lambda m: str(m.birth_year or ""), sort=lambda m: m.birth_year or 0),
+            Column(_("School"), lambda m: m.school_label),
+            Column(_("Class"), lambda m: " ".join(p for p in (m.class_name, f"({m.school_year})" if m.school_year
+                                                               else "") if p)),
+            Column(_("Phone or e-mail"), lambda m: " · ".join(p for p in (m.phone, m.email) if p)),
+        ], parent=self)
+        self.members = QTableView()
+        self.members.setModel(self.member_model)
         self.members.setAccessibleName(_("Family members"))
-        self.members.itemActivated.connect(lambda _item: self.edit_member())
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.verticalHeader().hide()
+        self.members.setAlternatingRowColors(True)
+        header = self.members.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the school's long name; full in its tooltip
+        self.members.activated.connect(lambda _index: self.edit_member())
         add = QPushButton(_("Add member"))
         add.setAccessibleName(_("Add a family member"))
         add.clicked.connect(self.add_member)
@@ -296,18 +352,7 @@ class FamilyView(QWidget):
         self.warning.setText(" · ".join(warnings))
         self.warning.setVisible(bool(warnings))
         self.situations.show_family(f.id)
-        self.members.clear()
-        for member in f.members:
-            parts = [f"{member.full_name} – {MEMBER_ROLES.label(member.role)}"]
-            if member.birth_year:
-                parts.append(str(member.birth_year))
-            if member.school_label:
-                parts.append(_("{school}, class {klass} ({year})").format(
-                    school=member.school_label, klass=member.class_name or "?", year=member.school_year))
-            parts += [p for p in (member.phone, member.email) if p]
-            item = QListWidgetItem(" · ".join(parts))
-            item.setData(Qt.ItemDataRole.UserRole, member)
-            self.members.addItem(item)
+        self.member_model.set_rows(list(f.members))
         extra = []
         if f.other_services:
             extra.append(_("Other services involved: {services}").format(services=", ".join(f.other_services)))
@@ -417,8 +462,8 @@ class FamilyView(QWidget):
             self.after_change()
 
     def _chosen_member(self) -> object:
-        item = self.members.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        index = self.members.currentIndex()
+        return self.member_model.row_at(index.row()) if index.isValid() else None
 
     def edit_member(self) -> None:
         member = self._chosen_member()

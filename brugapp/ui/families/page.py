@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.clock import local_date
 from brugapp.domain.notebook import LANGUAGES
-from brugapp.i18n import N_, _, format_date
+from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.families.families import FamilySummary, list_families
 from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
@@ -44,9 +44,7 @@ from brugapp.ui.families.school_view import SchoolView
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+from brugapp.ui.widgets.roles import ID_ROLE, SORT_ROLE
 
 
 class FamilyTableModel(QAbstractTableModel):
@@ -161,7 +159,7 @@ class FamiliesPage(SectionPage):
         self.anonymous_button = QPushButton()
         self.anonymous_button.setAccessibleName(_("Anonymous contacts to link to a family"))
         self.anonymous_button.clicked.connect(self.show_anonymous)
-        self.rights_button = QPushButton(_("Rights and consent…"))
+        self.rights_button = QPushButton(_("Rights and consent …"))
         self.rights_button.setAccessibleName(_("Families that miss a benefit, and who may hear about them"))
         self.rights_button.clicked.connect(self.show_rights_overview)
         self.header.addWidget(self.rights_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -240,7 +238,7 @@ class FamiliesPage(SectionPage):
         current = self.family_view.family.id if self.family_view.family else ""
         self.model.set_rows(list_families(self.store))
         count = self.model.rowCount()
-        self.count_label.setText(_("{count} families").format(count=count))
+        self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
         anonymous = count_anonymous_contacts(self.store)
         self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
         self.anonymous_button.setVisible(bool(anonymous))

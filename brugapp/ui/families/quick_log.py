@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.notebook import CHANNELS
+from brugapp.domain.notebook import CHANNELS, has_content
 from brugapp.domain.sharing import SHARING_LEVELS
-from brugapp.domain.themes import THEMES
+from brugapp.domain.themes import THEMES, theme_key
 from brugapp.errors import ValidationError
-from brugapp.i18n import _, format_date
+from brugapp.i18n import _, format_date, ngettext
 from brugapp.services.families.drafts import clear_draft, load_draft, save_draft
 from brugapp.services.families.families import list_families
 from brugapp.services.families.notebook import ContactInfo, get_contact, log_contact, update_contact
@@ -47,15 +47,17 @@ DRAFT_DELAY_MS = 400
 
 
 class NoteEdit(QPlainTextEdit):
-    """A note field where Ctrl+Enter saves and Tab moves on (a note never needs a tab character)."""
+    """A note field where Enter saves (as everywhere in the dialog), Shift+Enter starts a new line and Tab
+    moves on (a note never needs a tab character)."""
 
     submit = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submit.emit()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.submit.emit()
             return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             event.ignore()
@@ -65,7 +67,11 @@ class NoteEdit(QPlainTextEdit):
 
 
 class FamilyPicker(QLineEdit):
-    """Type-ahead over family names, accent-insensitive ("ozdemir" offers "Gezin Özdemir")."""
+    """Type-ahead over family names, accent-insensitive ("ozdemir" offers "Gezin Özdemir").
+
+    Leaving the field with a text that fits one family writes that family's full name, so what is saved
+    is what is shown; a text that fits several opens the list to choose from.
+    """
 
     def __init__(self, families: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,29 +84,55 @@ class FamilyPicker(QLineEdit):
         completer.setMaxVisibleItems(8)
         self.setCompleter(completer)
         self.textEdited.connect(self._filter)
+        self.editingFinished.connect(self.complete_name)
 
-    def _filter(self, text: str) -> None:
+    def matching_names(self, text: str) -> list[str]:
+        """Names whose words start with the text first, then names that merely contain it."""
         needle = fold(text.strip())
         if not needle:
-            self._model.setStringList([])
-            return
+            return []
         starts = [name for folded, name in self._folded if any(w.startswith(needle) for w in folded.split())]
         contains = [name for folded, name in self._folded if needle in folded and name not in starts]
-        self._model.setStringList((starts + contains)[:20])
+        return starts + contains
+
+    def _filter(self, text: str) -> None:
+        self._model.setStringList(self.matching_names(text)[:20])
+
+    def _resolved_name(self) -> str | None:
+        """The one family name the text stands for, "" for none typed, None when it fits none or several."""
+        text = self.text().strip()
+        if not text or text in self.families:
+            return text
+        needle = fold(text)
+        exact = [name for folded, name in self._folded if folded == needle]
+        if len(exact) == 1:
+            return exact[0]
+        matches = self.matching_names(text)
+        return matches[0] if len(matches) == 1 else None
 
     def family_id(self) -> str | None:
         """The chosen family's id, "" for none (anonymous), or None when the text matches no single family."""
-        text = self.text().strip()
-        if not text:
-            return ""
-        if text in self.families:
-            return self.families[text]
-        needle = fold(text)
-        exact = [uuid for folded, name in self._folded if folded == needle for uuid in [self.families[name]]]
-        if len(exact) == 1:
-            return exact[0]
-        matches = [self.families[name] for folded, name in self._folded if needle in folded]
-        return matches[0] if len(matches) == 1 else None
+        name = self._resolved_name()
+        if name is None:
+            return None
+        return self.families[name] if name else ""
+
+    def complete_name(self) -> None:
+        """Show the full name of the family the text fits (so "ozd" becomes "Gezin Özdemir")."""
+        name = self._resolved_name()
+        if name and name != self.text():
+            self.setText(name)
+
+    def offer_matches(self) -> int:
+        """Open the list of families the text fits; returns how many there are."""
+        names = self.matching_names(self.text())
+        self._model.setStringList(names[:20])
+        if len(names) > 1:
+            self.setFocus()
+            completer = self.completer()
+            completer.setCompletionPrefix("")
+            completer.complete()
+        return len(names)
 
     def set_family(self, family_id: str) -> None:
         for name, uuid in self.families.items():
@@ -185,7 +217,7 @@ class QuickLogDialog(QDialog):
         self.clear_button.setAccessibleName(_("Empty the form and discard the draft"))
         self.clear_button.clicked.connect(self.discard)
         self.clear_button.setVisible(not contact_id)
-        hint = QLabel(_("Enter saves · Ctrl+Enter saves from the note · Esc closes (the draft is kept)"))
+        hint = QLabel(_("Enter saves · Shift+Enter starts a new line in the note · Esc closes (the draft is kept)"))
         hint.setObjectName("Hint")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -207,10 +239,12 @@ class QuickLogDialog(QDialog):
         self.setTabOrder(self.sharing, self.save_button)
 
         for term in THEMES.top_level():
-            if term.key:
-                shortcut = QShortcut(QKeySequence(f"Alt+{term.key.upper()}"), self)
-                shortcut.activated.connect(lambda k=term.key: self.themes.toggle_key(k))
+            key = theme_key(term.code)
+            if key:
+                shortcut = QShortcut(QKeySequence(f"Alt+{key.upper()}"), self)
+                shortcut.activated.connect(lambda k=key: self.themes.toggle_key(k))
         self.note.submit.connect(self.save)
+        self.themes.typed_text.connect(self._continue_in_note)
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -334,9 +368,11 @@ class QuickLogDialog(QDialog):
     def save(self) -> None:
         family_id = self.family.family_id()
         if family_id is None:
-            self.show_message(_("Family: “{text}” matches no single family. Choose one from the list, or empty "
-                                "the field for an anonymous contact.").format(text=self.family.text()))
-            self.family.setFocus()
+            self._refuse_family()
+            return
+        if not has_content(self.themes.codes(), self.note.toPlainText()):
+            self.show_message(_("Nothing to save yet: choose a theme (press its letter) or write a note."))
+            self.themes.setFocus()
             return
         fields = dict(channel=self.channel.currentData(), themes=self.themes.codes(), note=self.note.toPlainText(),
                       sharing=self.sharing.currentData(), follow_up_on=self.follow_up.text().strip() or None)
@@ -362,6 +398,24 @@ class QuickLogDialog(QDialog):
                 save_settings(settings)
         self.saved.emit(contact)
         self.accept()
+
+    def _continue_in_note(self, text: str) -> None:
+        """Letters typed on the theme row that choose no theme were meant for the note: put them there."""
+        self.note.setFocus()
+        self.note.moveCursor(QTextCursor.MoveOperation.End)
+        self.note.insertPlainText(text)
+
+    def _refuse_family(self) -> None:
+        text = self.family.text()
+        fitting = self.family.offer_matches()
+        if fitting > 1:
+            self.show_message(ngettext("Family: “{text}” fits {count} family. Choose one from the list.",
+                                       "Family: “{text}” fits {count} families. Choose one from the list.",
+                                       fitting).format(text=text, count=fitting))
+        else:
+            self.show_message(_("Family: “{text}” matches no single family. Choose one from the list, or empty "
+                                "the field for an anonymous contact.").format(text=text))
+            self.family.setFocus()
 
     def reject(self) -> None:
         self.save_draft_now()

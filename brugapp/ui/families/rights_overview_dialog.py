@@ -174,7 +174,7 @@ class RightsOverviewDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton(_("Print the list for this recipient…"))
+        self.print_button = QPushButton(_("Print the list for this recipient …"))
         self.print_button.setObjectName("Primary")
         self.print_button.clicked.connect(self.print_list)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)

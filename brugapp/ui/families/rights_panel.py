@@ -9,7 +9,7 @@ from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.families.rights import RightStatus, get_rights, set_rights
 from brugapp.store import Store
-from brugapp.ui.families.dialogs import combo
+from brugapp.ui.widgets.fields import combo
 
 
 class RightsPanel(QWidget):

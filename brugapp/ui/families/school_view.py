@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from brugapp.domain.notebook import SCHOOL_CONTACT_ROLES, SCHOOL_NETS
 from brugapp.i18n import _, ngettext
 from brugapp.services.schools import SchoolInfo, list_schools
 from brugapp.store import Store
+from brugapp.ui.widgets.roles import ID_ROLE
 
 
 class SchoolView(QWidget):
@@ -47,7 +47,7 @@ class SchoolView(QWidget):
         for contact in school.contacts:
             parts = [contact.name, SCHOOL_CONTACT_ROLES.label(contact.role), contact.phone, contact.email]
             item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            item.setData(ID_ROLE, contact.id)
             self.contacts.addItem(item)
             if contact.id == contact_id:
                 self.contacts.setCurrentItem(item)

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,16 +42,18 @@ from brugapp.services.referrals.followups import (
     log_attempt,
 )
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
 from brugapp.ui.today.panels import TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
+from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -77,14 +79,6 @@ def _state(view: FollowUpView) -> str:
     return _("Planned")
 
 
-def date_from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
 class NewFollowUpDialog(FormDialog):
     """A promise or check with a date; linked to a family when chosen."""
 
@@ -96,6 +90,7 @@ class NewFollowUpDialog(FormDialog):
         self.title_edit.setAccessibleName(_("What needs to be done"))
         self.title_edit.setPlaceholderText(_("e.g. call mum back about the school trip"))
         self.due_edit = QDateEdit(qdate(today_local() + dt.timedelta(days=7)))
+        use_date_format(self.due_edit)
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setAccessibleName(_("Date"))
         self.family_combo = QComboBox()
@@ -207,7 +202,7 @@ class FollowUpsPage(SectionPage):
         self.done_button.setObjectName("Primary")
         self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
         self.done_button.clicked.connect(lambda: self.close_selected(FollowUpStatus.DONE))
-        self.attempt_button = QPushButton(_("Log an attempt…"))
+        self.attempt_button = QPushButton(_("Log an attempt …"))
         self.attempt_button.setAccessibleName(_("Log a call or e-mail, answered or not"))
         self.attempt_button.clicked.connect(self.log_attempt)
         self.not_needed_button = QPushButton(_("No longer needed"))
@@ -304,6 +299,7 @@ class FollowUpsTodayPanel(TodayPanel):
         self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
         self.done_button.clicked.connect(self.mark_done)
         self.buttons.addWidget(self.done_button)
+        self.needs_selection(self.done_button)
 
     def refresh(self) -> None:
         today = today_local()
@@ -318,8 +314,8 @@ class FollowUpsTodayPanel(TodayPanel):
             when = _when(view)
             who = view.family_name or ""
             item = QListWidgetItem(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}")
-            item.setData(Qt.ItemDataRole.UserRole, view.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, view.family_id)
+            item.setData(ID_ROLE, view.id)
+            item.setData(FAMILY_ROLE, view.family_id)
             if view.bucket == Bucket.OVERDUE:
                 item.setForeground(QColor(DANGER))
             items.append(item)
@@ -329,6 +325,6 @@ class FollowUpsTodayPanel(TodayPanel):
     def mark_done(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            complete_followup(self.store, followup_id=item.data(Qt.ItemDataRole.UserRole))
+            complete_followup(self.store, followup_id=item.data(ID_ROLE))
             self.refresh()
 

@@ -28,11 +28,12 @@ from brugapp.domain.clock import BRUSSELS, now_local
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import N_, _, format_date
+from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.kaart.detail import ContactRef, ServiceDetail
 from brugapp.services.kaart.query import opening_hours_text
 from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
+from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.flow_layout import FlowLayout
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
@@ -69,8 +70,8 @@ def reachability_text(reach: Reachability) -> str:
     """'Geen antwoord sinds …' with the count, or that the last try got through."""
     if reach.unanswered_since is not None:
         day = reach.unanswered_since.astimezone(LOCAL_ZONE).date()
-        return _("No answer since {date} ({count} attempts)").format(
-            date=format_date(day, "EEE d MMM"), count=reach.unanswered_count)
+        return ngettext("No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
+                        reach.unanswered_count).format(date=format_date(day, "EEE d MMM"), count=reach.unanswered_count)
     if reach.attempts:
         return _("Reached at the last attempt ({count} logged)").format(count=reach.attempts)
     return _("No attempts logged yet.")
@@ -155,10 +156,10 @@ class KaartDetail(QWidget):
         self.verify_button.setAccessibleName(_("Mark as checked today"))
         self.verify_button.setToolTip(_("The details are still right: set the last verified date to today"))
         self.verify_button.clicked.connect(lambda: self._emit(self.verify_requested))
-        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button = QPushButton(_("Edit …"))
         self.edit_button.setAccessibleName(_("Edit this service"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.merge_button = QPushButton(_("Merge duplicate…"))
+        self.merge_button = QPushButton(_("Merge duplicate …"))
         self.merge_button.setAccessibleName(_("Merge a duplicate into this service"))
         self.merge_button.clicked.connect(lambda: self._emit(self.merge_requested))
         for button in (self.verify_button, self.edit_button, self.merge_button):
@@ -168,9 +169,9 @@ class KaartDetail(QWidget):
         private = QLabel(_("Only for you – never exported or printed"))
         private.setObjectName("Hint")
         colour_row = QHBoxLayout()
-        colour_label = QLabel(_("Ken je buurt:"))
+        colour_label = QLabel(_("Neighbourhood colour:"))
         self.colour_box = QComboBox()
-        self.colour_box.setAccessibleName(_("Ken je buurt colour of the organisation"))
+        self.colour_box.setAccessibleName(_("Neighbourhood colour of the organisation"))
         self.colour_box.addItem(_("no colour"), "")
         for term in COLOURS:
             self.colour_box.addItem(term.text(), term.code)
@@ -204,7 +205,7 @@ class KaartDetail(QWidget):
         self.reach_title = QLabel()
         self.reach_title.setWordWrap(True)
         self.reach_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.reach_title.setStyleSheet("font-weight: bold;")
+        self.reach_title.setObjectName("CardTitle")
         self.reach_card.setAccessibleName(_("Is the contact person reachable?"))
         self.attempt_button = QToolButton()
         self.attempt_button.setText(_("Log an attempt"))
@@ -242,8 +243,8 @@ class KaartDetail(QWidget):
             return
         self.reach_title.setText(reach.contact_name)
         self.reach_status.setText(reachability_text(reach))
-        colour = WARNING if reach.unanswered_since is not None else MUTED
-        self.reach_status.setStyleSheet(f"color: {colour};")
+        self.reach_status.setObjectName("Warning" if reach.unanswered_since is not None else "Hint")
+        restyle(self.reach_status)
         if reach.suggestions:
             self.reach_suggestions.setText(_("Try instead:") + " " + "  ·  ".join(reach.suggestions))
         self.reach_suggestions.setVisible(bool(reach.suggestions))

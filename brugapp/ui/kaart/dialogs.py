@@ -29,8 +29,7 @@ from brugapp.services.kaart.detail import ServiceDetail
 from brugapp.services.kaart.edit import ServiceInput
 from brugapp.services.kaart.query import ServiceSummary
 from brugapp.store.search_index import fold
-
-CODE_ROLE = Qt.ItemDataRole.UserRole
+from brugapp.ui.widgets.roles import ID_ROLE as CODE_ROLE
 
 
 def _check_list(items: list[tuple[str, str]], chosen: tuple[str, ...], name: str) -> QListWidget:

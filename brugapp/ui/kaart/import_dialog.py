@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.exchange.spreadsheet import FIELDS
-from brugapp.i18n import _, format_number
+from brugapp.i18n import _, format_number, ngettext
 from brugapp.services.kaart.importing import ImportPreview, ImportResult, import_kaart
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error
@@ -44,9 +44,12 @@ class ImportDialog(QDialog):
         layout.addWidget(intro)
         self.combos: dict[str, QComboBox] = {}
         if preview.kind == "table":
-            intro.setText(_("{file}: {count} rows. Say which column holds what; the preview shows the first rows. "
-                            "Nothing is saved until everything is right.").format(
-                                file=preview.file, count=format_number(preview.row_count)))
+            intro.setText(ngettext(
+                "{file}: {count} row. Say which column holds what; the preview shows the first rows. "
+                "Nothing is saved until everything is right.",
+                "{file}: {count} rows. Say which column holds what; the preview shows the first rows. "
+                "Nothing is saved until everything is right.", preview.row_count).format(
+                    file=preview.file, count=format_number(preview.row_count)))
             splitter = QSplitter(Qt.Orientation.Horizontal)
             splitter.addWidget(self._mapping_form())
             splitter.addWidget(self._preview_table())
@@ -92,11 +95,15 @@ class ImportDialog(QDialog):
         model = QStandardItemModel(self)
         model.setHorizontalHeaderLabels(list(self.preview.headers))
         for cells in self.preview.rows:
-            model.appendRow([QStandardItem(c) for c in cells])
+            items = [QStandardItem(c) for c in cells]
+            for item in items:
+                item.setToolTip(item.text())  # the full text of a cell the column cuts short
+            model.appendRow(items)
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(_("Preview of the first rows"))
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.resizeColumnsToContents()  # the preview scrolls sideways rather than cutting a column title
         return view
 
     def mapping(self) -> dict[str, str] | None:

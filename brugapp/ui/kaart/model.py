@@ -28,9 +28,9 @@ from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
 from brugapp.store.search_index import fold
 from brugapp.ui.style import WARNING
+from brugapp.ui.widgets.roles import RECORD_ROLE as SUMMARY_ROLE
+from brugapp.ui.widgets.roles import SORT_ROLE
 
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (N_("Service"), N_("Call now"), N_("Organisation"), N_("Where"), N_("Category"), N_("Last verified"))
 SHORT_HEADERS = {5: N_("Verified")}  # the full name is the header's tooltip
 CATEGORY_COLUMN = 4
@@ -116,7 +116,8 @@ class KaartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [self._full_text(summary, column)]  # the whole text of a cell the column cuts short
             if summary.colour:
-                tips.append(_("Ken je buurt: {colour}").format(colour=_(COLOUR_SHORT[summary.colour])))
+                colour = _(COLOUR_SHORT[summary.colour])
+                tips.append(_("Neighbourhood colour (Ken je buurt): {colour}").format(colour=colour))
             if stale:
                 tips.append(_("Not verified for more than 12 months"))
             return "\n".join(tip for tip in tips if tip) or None
@@ -184,6 +185,8 @@ class KaartColumns(QObject):
 
     MIN_NAME = 160
     FIXED = {2: 130, 3: 90, CATEGORY_COLUMN: 140}  # organisation, where, category: elided, tooltip
+    MEASURED = (1, 5)  # phone and date
+    STEP_ASIDE = (3, CATEGORY_COLUMN)  # where, then category: shown in this order as room allows
 
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
@@ -197,10 +200,26 @@ class KaartColumns(QObject):
         for column, sample in samples.items():
             self.widths[column] = max(metrics.horizontalAdvance(sample) + 24,
                                       header.sectionSizeFromContents(column).width())
+        self._minimum = dict(self.widths)
         for column, width in self.widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
         table.viewport().installEventFilter(self)
+        model = table.model()
+        if model is not None:  # a phone number or date is never cut: the columns follow the longest one
+            model.modelReset.connect(self.measure)
+            model.layoutChanged.connect(self.measure)
+        self.measure()
+
+    def measure(self) -> None:
+        """Widen the phone and date columns to their longest text ("… (na de uren)", "… – nakijken!")."""
+        model = self.table.model()
+        metrics = self.table.fontMetrics()
+        for column in self.MEASURED:
+            texts = {str(model.index(row, column).data() or "") for row in range(model.rowCount())} if model else set()
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 24
+            self.widths[column] = max(self._minimum[column], widest)
+            self.table.horizontalHeader().resizeSection(column, self.widths[column])
         self.fit()
 
     @classmethod
@@ -208,14 +227,19 @@ class KaartColumns(QObject):
         return cls(table)
 
     def fit(self) -> None:
-        need = self.MIN_NAME + sum(self.widths.values())
+        """Hide the columns that step aside first (category, then where) until the name has room."""
         room = self.table.viewport().width()
-        hidden = self.table.isColumnHidden(CATEGORY_COLUMN)
-        # a little slack, so a scrollbar coming or going cannot make the column blink
-        if hidden and room >= need + 24:
-            self.table.setColumnHidden(CATEGORY_COLUMN, False)
-        elif not hidden and room < need:
-            self.table.setColumnHidden(CATEGORY_COLUMN, True)
+        shown = [c for c in self.widths if c not in self.STEP_ASIDE]
+        for column in self.STEP_ASIDE:
+            need = self.MIN_NAME + sum(self.widths[c] for c in shown) + self.widths[column]
+            hidden = self.table.isColumnHidden(column)
+            # a little slack, so a scrollbar coming or going cannot make the column blink
+            if hidden and room >= need + 24:
+                self.table.setColumnHidden(column, False)
+            elif not hidden and room < need:
+                self.table.setColumnHidden(column, True)
+            if not self.table.isColumnHidden(column):
+                shown.append(column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

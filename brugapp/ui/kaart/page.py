@@ -27,7 +27,7 @@ from brugapp.domain.clock import now_local
 from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.i18n import N_, _
+from brugapp.i18n import N_, _, ngettext
 from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, list_services
@@ -36,6 +36,7 @@ from brugapp.settings import load_settings
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.kaart.detail import KaartDetail, contact_to_try
+from brugapp.ui.kaart.legend import KaartLegend
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
@@ -57,7 +58,7 @@ EXPORTS = (
 class KaartPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
-        self.set_titles(_("Social map"), _("Who do I call for what, where? Type for example “schulden Kortrijk”."))
+        self.set_titles(_("Social map"), _("Who do I call for what, where? Type for example “debts Kortrijk”."))
         self.now_override: dt.datetime | None = None  # tests pin the clock
         self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
@@ -96,6 +97,8 @@ class KaartPage(SectionPage):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 430])
         self.body.addWidget(splitter, 1)
+        self.legend = KaartLegend()
+        self.body.addWidget(self.legend)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(60)
@@ -123,7 +126,7 @@ class KaartPage(SectionPage):
     def _build_filters(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("KaartSearch")
-        self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. schulden Kortrijk, crisis, huiswerk"))
+        self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. debts Kortrijk, crisis, homework"))
         self.search.setAccessibleName(_("Search services"))
         self.search.setClearButtonEnabled(True)
         name_line_edit_buttons(self.search)
@@ -146,7 +149,7 @@ class KaartPage(SectionPage):
         self.place_box = QComboBox()
         self.place_box.setAccessibleName(_("Municipality"))
         self.colour_box = QComboBox()
-        self.colour_box.setAccessibleName(_("Ken je buurt colour"))
+        self.colour_box.setAccessibleName(_("Neighbourhood colour"))
         self.colour_box.addItem(_("All colours"), "")
         for term in COLOURS:
             self.colour_box.addItem(colour_icon(term.code), term.text(), term.code)
@@ -212,7 +215,8 @@ class KaartPage(SectionPage):
     def apply_filters(self) -> None:
         self.proxy.set_criteria(self.criteria())
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(_("{shown} of {total} services").format(shown=shown, total=total))
+        self.count_label.setText(ngettext("{shown} of {total} service", "{shown} of {total} services", total).format(
+            shown=shown, total=total))
         if shown and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         elif not shown:
@@ -382,7 +386,8 @@ class KaartPage(SectionPage):
         audience = "school" if code == "pdf-school" else "parents"
 
         def on_done(result: ExportResult) -> None:
-            self._status(_("Exported {count} records to {path}").format(count=result.count, path=result.path))
+            self._status(ngettext("Exported {count} record to {path}", "Exported {count} records to {path}",
+                                  result.count).format(count=result.count, path=result.path))
 
         # The guide follows the page's filter: the municipality and theme chosen there name it on paper.
         # Read on the GUI thread, before the work goes to the worker thread.

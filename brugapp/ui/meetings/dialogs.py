@@ -34,6 +34,8 @@ from brugapp.services.meetings.meetings import (
 from brugapp.services.schools import list_school_records
 from brugapp.store import Store
 from brugapp.ui.meetings.widgets import vocabulary_combo
+from brugapp.ui.widgets.fields import datetime_format
+from brugapp.ui.widgets.glossary import explain
 
 
 def _combo(name: str, items: list[tuple[str, str]], empty: str) -> QComboBox:
@@ -62,7 +64,7 @@ class NewMeetingDialog(QDialog):
         self.type = vocabulary_combo(rules.MEETING_TYPES, _("Kind of meeting"), "rondetafel")
         self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.starts.setCalendarPopup(True)
-        self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.starts.setDisplayFormat(datetime_format())
         self.starts.setAccessibleName(_("Date and time"))
         self.duration = QSpinBox()
         self.duration.setRange(5, 720)
@@ -174,6 +176,7 @@ class ParticipantDialog(QDialog):
         self.attendance = vocabulary_combo(rules.ATTENDANCE, _("Attendance"), "invited")
         self.invite = vocabulary_combo(rules.INVITE_CHANNELS, _("Invited by"), "")
         self.regie = QCheckBox(_("Coordinates this case (regiehouder)"))
+        explain(self.regie, "regiehouder")
         form.addRow(_("From the family"), self.family)
         form.addRow(_("Member"), self.member)
         form.addRow(_("From the social map"), self.from_kaart)

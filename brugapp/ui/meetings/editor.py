@@ -6,22 +6,13 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -39,27 +30,24 @@ from brugapp.settings import load_settings
 from brugapp.store import Store
 from brugapp.ui.icons import icon
 from brugapp.ui.meetings.dialogs import ParticipantDialog
+from brugapp.ui.meetings.editor_tabs import EditorTabs
 from brugapp.ui.meetings.widgets import (
-    RowsModel,
     banner,
     choose_pdf_path,
     safe_file_name,
     selected_id,
     show_banner,
-    table_view,
-    vocabulary_combo,
 )
 from brugapp.ui.operations import Operation, describe_error, run_operation
 from brugapp.ui.widgets.confirm import confirm_removal
-
-ITEM_ID = Qt.ItemDataRole.UserRole + 1
+from brugapp.ui.widgets.roles import ID_ROLE as ITEM_ID
 
 
 def _due(day: dt.date | None) -> str:
     return format_date(day, "medium") if day else "–"
 
 
-class MeetingEditor(QWidget):
+class MeetingEditor(EditorTabs, QWidget):
     changed = Signal()  # something was saved; the list may show it differently now
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -72,7 +60,7 @@ class MeetingEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setObjectName("SectionTitle")
-        self.heading.setStyleSheet("font-size: 14pt;")
+        self.heading.setObjectName("RecordTitle")
         self.subheading = QLabel()
         self.subheading.setObjectName("SectionSubtitle")
         self.subheading.setWordWrap(True)
@@ -113,208 +101,6 @@ class MeetingEditor(QWidget):
         row.addStretch(1)
         return row
 
-    def _preparation_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        title = QLabel(_("Participants and roles"))
-        title.setStyleSheet("font-weight: bold;")
-        layout.addWidget(title)
-        self.participants_model = RowsModel([_("Name"), _("Role"), _("Organisation"), _("Attendance"),
-                                             _("Invited by")], self)
-        self.participants_view = table_view(self.participants_model, _("Participants"))
-        layout.addWidget(self.participants_view, 1)
-        buttons = QHBoxLayout()
-        add = QPushButton(_("Add participant"))
-        add.clicked.connect(lambda: self.add_participant())
-        buttons.addWidget(add)
-        for code in ("present", "excused"):
-            button = QPushButton(rules.ATTENDANCE.label(code))
-            button.clicked.connect(lambda _c=False, a=code: self.set_attendance(a))
-            buttons.addWidget(button)
-        remove = QPushButton(_("Remove"))
-        remove.clicked.connect(self.remove_participant)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        return tab
-
-    def _details_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        self.starts = QDateTimeEdit()
-        self.starts.setCalendarPopup(True)
-        self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.starts.setAccessibleName(_("Date and time"))
-        self.place = vocabulary_combo(rules.PLACES, _("Place"))
-        self.place_detail = QLineEdit()
-        self.place_detail.setAccessibleName(_("Address or room"))
-        self.place_detail.setPlaceholderText(_("Address or room"))
-        self.regie = QLineEdit()
-        self.regie.setAccessibleName(_("Coordinator (regiehouder)"))
-        self.interpreter_needed = QCheckBox(_("Interpreter needed"))
-        self.interpreter_arranged = QCheckBox(_("Interpreter arranged"))
-        self.interpreter_language = QLineEdit()
-        self.interpreter_language.setAccessibleName(_("Language of the interpreter"))
-        self.interpreter_language.setPlaceholderText(_("Language of the interpreter"))
-        self.interpreter_language.setMinimumWidth(110)
-        self.youth_present = vocabulary_combo(rules.PRESENCE, _("Youth present"))
-        self.parents_present = vocabulary_combo(rules.PRESENCE, _("Parents present"))
-        self.has_next = QCheckBox(_("Proposed next date"))
-        self.next_date = QDateEdit()
-        self.next_date.setCalendarPopup(True)
-        self.next_date.setDisplayFormat("dd-MM-yyyy")
-        self.next_date.setAccessibleName(_("Proposed next date"))
-        self.status = vocabulary_combo(rules.MEETING_STATUSES, _("Status"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-
-        def pair(*widgets: QWidget) -> QWidget:
-            box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
-            for widget in widgets:
-                row.addWidget(widget, 1 if isinstance(widget, QLineEdit | QComboBox) else 0)
-            return box
-
-        cells = [
-            (_("Date and time"), self.starts), (_("Place"), self.place),
-            (_("Coordinator (regiehouder)"), self.regie), (_("Status"), self.status),
-            (_("Youth present"), self.youth_present), (_("Parents present"), self.parents_present),
-        ]
-        for index, (label, widget) in enumerate(cells):
-            grid.addWidget(QLabel(label), index // 2, (index % 2) * 2)
-            grid.addWidget(widget, index // 2, (index % 2) * 2 + 1)
-        grid.addWidget(QLabel(_("Interpreter")), 3, 0)
-        grid.addWidget(pair(self.interpreter_needed, self.interpreter_arranged, self.interpreter_language), 3, 1, 1, 3)
-        grid.addWidget(QLabel(_("Next date")), 4, 0)
-        grid.addWidget(pair(self.has_next, self.next_date), 4, 1)
-        grid.addWidget(QLabel(_("Address or room")), 4, 2)
-        grid.addWidget(self.place_detail, 4, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setVerticalSpacing(10)
-        layout.addLayout(grid)
-        actions = QHBoxLayout()
-        save = QPushButton(_("Save details"))
-        save.setObjectName("Primary")
-        save.clicked.connect(self.save_details)
-        self.plan_next = QPushButton(_("Plan the next meeting"))
-        self.plan_next.clicked.connect(self.plan_next_meeting)
-        actions.addWidget(save)
-        actions.addWidget(self.plan_next)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        layout.addStretch(1)
-        return tab
-
-    def _agenda_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        left = QVBoxLayout()
-        hint = QLabel(_("Drag items to reorder, or use Ctrl+Up and Ctrl+Down."))
-        hint.setObjectName("Hint")
-        left.addWidget(hint)
-        self.agenda = QListWidget()
-        self.agenda.setAccessibleName(_("Agenda items"))
-        self.agenda.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.agenda.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.agenda.model().rowsMoved.connect(self._dropped)
-        self.agenda.currentRowChanged.connect(self._agenda_selected)
-        left.addWidget(self.agenda, 1)
-        self.agenda.installEventFilter(self)
-        row = QHBoxLayout()
-        for text, offset in ((_("Move up"), -1), (_("Move down"), 1)):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _c=False, o=offset: self.move_current(o))
-            row.addWidget(button)
-        remove = QPushButton(_("Remove item"))
-        remove.clicked.connect(self.remove_item)
-        row.addWidget(remove)
-        self.school_ok = QCheckBox(_("Also on the school version (need to know)"))
-        self.school_ok.toggled.connect(self._school_ok_toggled)
-        row.addWidget(self.school_ok)
-        row.addStretch(1)
-        left.addLayout(row)
-        add_row = QHBoxLayout()
-        self.new_item = QLineEdit()
-        self.new_item.setPlaceholderText(_("New agenda item"))
-        self.new_item.setAccessibleName(_("New agenda item"))
-        self.new_item.returnPressed.connect(self.add_item)
-        add = QPushButton(_("Add"))
-        add.clicked.connect(self.add_item)
-        self.add_collaboration = QPushButton(_("+ How is our collaboration going?"))
-        self.add_collaboration.clicked.connect(lambda: self.add_item(code=rules.COLLABORATION))
-        add_row.addWidget(self.new_item, 1)
-        add_row.addWidget(add)
-        add_row.addWidget(self.add_collaboration)
-        left.addLayout(add_row)
-        layout.addLayout(left, 2)
-        right = QVBoxLayout()
-        previous_title = QLabel(_("Follow-up of previous action points"))
-        previous_title.setStyleSheet("font-weight: bold;")
-        right.addWidget(previous_title)
-        self.previous_model = RowsModel([_("What"), _("Who"), _("By when"), _("From the meeting of")], self)
-        self.previous_view = table_view(self.previous_model, _("Open action points of earlier meetings"))
-        self.previous_view.setMinimumHeight(110)
-        right.addWidget(self.previous_view, 1)
-        done = QPushButton(_("Mark as done"))
-        done.clicked.connect(lambda: self.close_action(self.previous_view))
-        right.addWidget(done, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(right, 1)
-        return tab
-
-    def _minutes_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QGridLayout(tab)
-        self.minute_items = QListWidget()
-        self.minute_items.setAccessibleName(_("Agenda items"))
-        self.minute_items.currentRowChanged.connect(self._minute_item_selected)
-        layout.addWidget(self.minute_items, 0, 0, 3, 1)
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(_("Notes: what was said"))
-        self.notes.setAccessibleName(_("Notes"))
-        self.decisions = QPlainTextEdit()
-        self.decisions.setPlaceholderText(_("Decisions"))
-        self.decisions.setAccessibleName(_("Decisions"))
-        self.decisions.setMaximumHeight(70)
-        save = QPushButton(_("Save notes"))
-        save.setObjectName("Primary")
-        save.clicked.connect(self.save_item_minutes)
-        layout.addWidget(self.notes, 0, 1)
-        layout.addWidget(self.decisions, 1, 1)
-        layout.addWidget(save, 2, 1, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(QLabel(_("Action points: who, what, by when")), 3, 0, 1, 2)
-        self.actions_model = RowsModel([_("What"), _("Who"), _("By when"), _("Status")], self)
-        self.actions_view = table_view(self.actions_model, _("Action points of this meeting"))
-        layout.addWidget(self.actions_view, 4, 0, 1, 2)
-        add_row = QHBoxLayout()
-        self.action_what = QLineEdit()
-        self.action_what.setPlaceholderText(_("What has to be done?"))
-        self.action_what.setAccessibleName(_("What"))
-        self.action_owner = QComboBox()
-        self.action_owner.setEditable(True)
-        self.action_owner.setAccessibleName(_("Who"))
-        self.action_owner.setMinimumWidth(170)
-        self.action_owner.lineEdit().setPlaceholderText(_("Who?"))
-        self.action_due = QDateEdit(QDate.currentDate().addDays(14))
-        self.action_due.setCalendarPopup(True)
-        self.action_due.setDisplayFormat("dd-MM-yyyy")
-        self.action_due.setAccessibleName(_("By when"))
-        add = QPushButton(_("Add action point"))
-        add.clicked.connect(self.add_action)
-        done = QPushButton(_("Mark as done"))
-        done.clicked.connect(lambda: self.close_action(self.actions_view))
-        add_row.addWidget(self.action_what, 1)
-        add_row.addWidget(self.action_owner)
-        add_row.addWidget(self.action_due)
-        add_row.addWidget(add)
-        add_row.addWidget(done)
-        layout.addLayout(add_row, 5, 0, 1, 2)
-        layout.setColumnStretch(0, 2)
-        layout.setColumnStretch(1, 3)
-        return tab
-
-    # -- loading ----------------------------------------------------------------------------
     def load(self, meeting_id: str) -> None:
         try:
             self.detail = meeting_service.get_meeting(self.store, meeting_id=meeting_id)

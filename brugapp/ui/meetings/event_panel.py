@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain import meetings as rules
 from brugapp.errors import ValidationError
-from brugapp.i18n import _, format_date
+from brugapp.i18n import _, format_date, ngettext
 from brugapp.services.meetings import events as event_service
 from brugapp.store import Store
 from brugapp.ui.meetings.widgets import (
@@ -40,6 +41,7 @@ from brugapp.ui.meetings.widgets import (
     vocabulary_combo,
 )
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.fields import date_format
 
 REGISTERED, ATTENDED = 2, 3
 
@@ -73,7 +75,7 @@ class EventPanel(QWidget):
         self.new_title.setAccessibleName(_("Title of the event"))
         self.new_day = QDateEdit(QDate.currentDate().addMonths(2))
         self.new_day.setCalendarPopup(True)
-        self.new_day.setDisplayFormat("dd-MM-yyyy")
+        self.new_day.setDisplayFormat(date_format())
         self.new_place = QLineEdit()
         self.new_place.setAccessibleName(_("Place"))
         form.addRow(_("Title"), self.new_title)
@@ -98,7 +100,7 @@ class EventPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(_("Choose or create an event"))
         self.heading.setObjectName("SectionTitle")
-        self.heading.setStyleSheet("font-size: 14pt;")
+        self.heading.setObjectName("RecordTitle")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         prints = QHBoxLayout()
@@ -159,6 +161,8 @@ class EventPanel(QWidget):
                                         _("Survey")], self, editable=(REGISTERED, ATTENDED),
                                        on_edit=self._count_edited)
         self.schools_view = table_view(self.schools_model, _("Invited schools"))
+        for column in range(1, self.schools_model.columnCount()):  # dates and counts: never cut, nor their titles
+            self.schools_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         s_layout.addWidget(self.schools_view, 1)
         invite = QPushButton(_("Invite the schools of the youths of the last 12 months"))
         invite.clicked.connect(self.invite_schools)
@@ -239,7 +243,8 @@ class EventPanel(QWidget):
             self.survey_school.addItem(r.school, r.school_id)
         if current:
             self.survey_school.setCurrentIndex(max(0, self.survey_school.findData(current)))
-        self.survey_summary.setText("   ".join(_("{question}: {average} ({count} answers)").format(
+        self.survey_summary.setText("   ".join(ngettext(
+            "{question}: {average} ({count} answer)", "{question}: {average} ({count} answers)", n).format(
             question=q, average=avg, count=n) for q, avg, n in d.survey))
 
     @staticmethod
@@ -297,7 +302,8 @@ class EventPanel(QWidget):
         if self.detail is None:
             return
         added = event_service.invite_schools(self.store, event_id=self.detail.id)
-        self._done(_("{count} schools added to the invitation list.").format(count=added))
+        self._done(ngettext("{count} school added to the invitation list.",
+                            "{count} schools added to the invitation list.", added).format(count=added))
 
     def _count_edited(self, school_id: str, column: int, value: int) -> None:
         if self.detail is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.clock import to_local
-from brugapp.i18n import _, format_datetime
+from brugapp.i18n import _, format_datetime, ngettext
 from brugapp.services.meetings.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
 from brugapp.ui.meetings.dialogs import NewMeetingDialog
@@ -25,8 +25,7 @@ from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.meetings.event_panel import EventPanel
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from brugapp.ui.widgets.roles import ID_ROLE
 
 
 class MeetingListModel(QAbstractListModel):
@@ -53,9 +52,11 @@ class MeetingListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             second = [row.type_label, row.place_label]
             if row.open_actions:
-                second.append(_("{count} open action points").format(count=row.open_actions))
+                second.append(ngettext("{count} open action point", "{count} open action points",
+                                       row.open_actions).format(count=row.open_actions))
             if row.warnings:
-                second.append(_("⚠ {count} warnings").format(count=row.warnings))
+                second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings",
+                                       row.warnings).format(count=row.warnings))
             return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
         return None
 
@@ -99,7 +100,8 @@ class MeetingsPage(SectionPage):
         self.new_button.setObjectName("Primary")
         self.new_button.setShortcut("Ctrl+Shift+M")  # Ctrl+N is the global quick log
         self.new_button.clicked.connect(self.new_meeting)
-        left_layout.addWidget(self.new_button)
+        # top right, where every page has its primary action; shown with the meetings tab only
+        self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         hint = QLabel(_("Upcoming first"))
         hint.setObjectName("Hint")
         left_layout.addWidget(hint)
@@ -134,6 +136,7 @@ class MeetingsPage(SectionPage):
         self.tabs.addTab(meetings, _("Meetings"))
         self.events = EventPanel(store)
         self.tabs.addTab(self.events, _("Teacher day and events"))
+        self.tabs.currentChanged.connect(lambda index: self.new_button.setVisible(index == 0))
 
     def refresh(self) -> None:
         current = self.editor.detail.id if self.editor.detail else ""

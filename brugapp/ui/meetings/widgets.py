@@ -3,95 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QTableView,
     QWidget,
 )
 
 from brugapp.domain.vocabulary import Vocabulary
 from brugapp.i18n import _
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-BANNER_STYLE = (
-    "#WarningBanner { background: #fff4e5; border: 1px solid #f0c48a; border-radius: 8px; padding: 8px 12px;"
-    " color: #7a3e00; }"
-    "#InfoBanner { background: #e3f2ef; border: 1px solid #b9ddd5; border-radius: 8px; padding: 8px 12px; }"
-    "#ErrorBanner { background: #fdecea; border: 1px solid #f3b8b3; border-radius: 8px; padding: 8px 12px;"
-    " color: #8a1c14; }"
-)
-
-
-class RowsModel(QAbstractTableModel):
-    """A small read-mostly table: headers, rows of strings and an id per row.
-
-    ``editable`` columns take integers (counts such as registered / attended) and report changes to
-    ``on_edit(row_id, column, value)``; the caller saves them through a service.
-    """
-
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None, *, editable: Sequence[int] = (),
-                 on_edit: Callable[[str, int, int], None] | None = None) -> None:
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows: list[list[str]] = []
-        self.ids: list[str] = []
-        self.editable = set(editable)
-        self.on_edit = on_edit
-
-    def set_rows(self, rows: Sequence[tuple[str, Sequence[str]]]) -> None:
-        self.beginResetModel()
-        self.ids = [row_id for row_id, _cells in rows]
-        self.rows = [list(cells) for _row_id, cells in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]
-        if role == ID_ROLE:
-            return self.ids[index.row()]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.column() in self.editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() not in self.editable:
-            return False
-        try:
-            number = int(str(value).strip() or 0)
-        except ValueError:
-            return False
-        self.rows[index.row()][index.column()] = str(number)
-        self.dataChanged.emit(index, index)
-        if self.on_edit:
-            self.on_edit(self.ids[index.row()], index.column(), number)
-        return True
+from brugapp.ui.widgets.banner import banner, show_banner  # noqa: F401 - the meeting screens import them here
+from brugapp.ui.widgets.roles import ID_ROLE
+from brugapp.ui.widgets.table_model import RowsModel  # noqa: F401 - the meeting screens import it here
 
 
 def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int = 0) -> QTableView:
@@ -117,24 +45,6 @@ def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int
 def selected_id(view: QTableView) -> str:
     indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
     return str(indexes[0].data(ID_ROLE)) if indexes else ""
-
-
-def banner(object_name: str = "WarningBanner") -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setStyleSheet(BANNER_STYLE)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def show_banner(label: QLabel, lines: Sequence[str], object_name: str | None = None) -> None:
-    if object_name:
-        label.setObjectName(object_name)
-        label.setStyleSheet(BANNER_STYLE)
-    label.setText("\n".join(f"• {line}" for line in lines) if len(lines) > 1 else "".join(lines))
-    label.setVisible(bool(lines))
 
 
 def vocabulary_combo(vocabulary: Vocabulary, accessible_name: str, current: str = "") -> QComboBox:

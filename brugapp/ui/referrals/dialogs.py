@@ -42,9 +42,11 @@ from brugapp.services.referrals.referrals import (
 )
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
-from brugapp.ui.followups.page import date_from_qdate, qdate
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.banner import restyle
+from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.glossary import explain
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -128,13 +130,14 @@ class NewReferralDialog(QDialog):
         self.urgent_box = QCheckBox(_("Urgent"))
         self.warned_box = QCheckBox(_("Service warned in advance"))
         self.mandated_box = QCheckBox(_("Mandated service (OCJ, VK, youth court): nothing flows back"))
+        explain(self.mandated_box, "mandaat")
         self.worker_edit = QLineEdit()
         self.worker_edit.setAccessibleName(_("Receiving social worker"))
         self.appointment_box = QCheckBox(_("Appointment on"))
         self.appointment_edit = QDateTimeEdit(QDateTime(qdate(today_local() + dt.timedelta(days=3)),
                                                         QTime(9, 0)))
         self.appointment_edit.setCalendarPopup(True)
-        self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.appointment_edit.setDisplayFormat(datetime_format())
         self.appointment_edit.setAccessibleName(_("Appointment date and time"))
         self.appointment_edit.setEnabled(False)
         self.appointment_box.toggled.connect(self.appointment_edit.setEnabled)
@@ -150,6 +153,7 @@ class NewReferralDialog(QDialog):
             self.sharing_combo.addItem(term.text(), term.code)
         self.sharing_combo.setCurrentIndex(self.sharing_combo.findData(SharingLevel.SHAREABLE))
         self.check_edit = QDateEdit(qdate(today_local() + dt.timedelta(days=7)))
+        use_date_format(self.check_edit)
         self.check_edit.setCalendarPopup(True)
         self.check_edit.setAccessibleName(_("Check on"))
         self.error = _error_label()
@@ -241,7 +245,7 @@ class StatusDialog(FormDialog):
         self.reason_edit.setAccessibleName(_("Why the service declined"))
         self.appointment_box = QCheckBox(_("New appointment on"))
         self.appointment_edit = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(3), QTime(9, 0)))
-        self.appointment_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.appointment_edit.setDisplayFormat(datetime_format())
         self.appointment_edit.setCalendarPopup(True)
         self.appointment_edit.setAccessibleName(_("New appointment date and time"))
         self.note_edit = QLineEdit()
@@ -278,6 +282,7 @@ class FeedbackDialog(FormDialog):
         self.store = store
         self.referral = referral
         self.date_edit = QDateEdit(QDate.currentDate())
+        use_date_format(self.date_edit)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(_("Received on"))
         self.text_edit = QPlainTextEdit()
@@ -369,10 +374,11 @@ class PrintSheetDialog(QDialog):
             self.message.setObjectName("Error")
             self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
                                                         "anyway; the reason is kept in the audit trail."))
-            self.message.setStyleSheet("color: #b3261e;")
+            restyle(self.message)
             self.override_edit.show()
             self.adjustSize()
             return
         self.override_edit.hide()  # withdrawn consent or a mandated service: no reason can change it
         self.message.setText(describe_error(exc))
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setObjectName("Error")
+        restyle(self.message)

@@ -36,7 +36,7 @@ from brugapp.domain.referrals import (
     no_show_advice,
 )
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import _, format_date, format_datetime
+from brugapp.i18n import _, format_date, format_datetime, ngettext
 from brugapp.services.referrals.followups import contact_reachability
 from brugapp.services.referrals.referrals import (
     ReferralDetail,
@@ -48,12 +48,13 @@ from brugapp.services.referrals.referrals import (
 )
 from brugapp.store import Store
 from brugapp.ui.families.consent_panel import ConsentPanel
-from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.followups.page import AttemptDialog
 from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
 from brugapp.ui.shell.section_page import SectionPage
-from brugapp.ui.style import DANGER, MUTED, WARNING
+from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -156,7 +157,7 @@ class ReferralsPage(SectionPage):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.advice.setStyleSheet(f"color: {WARNING};")
+        self.advice.setObjectName("Warning")
         self.status_row = QGridLayout()
         self.status_row.setSpacing(6)
         self._step_buttons: list[QPushButton] = []
@@ -167,10 +168,11 @@ class ReferralsPage(SectionPage):
         self.no_show_button.clicked.connect(self.no_show)
         self.feedback_button = QPushButton(_("Feedback received …"))
         self.feedback_button.clicked.connect(self.feedback)
+        explain(self.feedback_button, "stavaza")
         self.print_button = QPushButton(_("Print sheet …"))
         self.print_button.setAccessibleName(_("Print the referral sheet for a recipient"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.attempt_button = QPushButton(_("Log an attempt…"))
+        self.attempt_button = QPushButton(_("Log an attempt …"))
         self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
         self.attempt_button.clicked.connect(self.log_attempt)
         for number, button in enumerate((self.no_show_button, self.feedback_button, self.attempt_button)):
@@ -258,9 +260,10 @@ class ReferralsPage(SectionPage):
         if detail.contact_id:
             reach = contact_reachability(self.store, contact_id=detail.contact_id)
             if reach.unanswered_since is not None:
-                facts.append((_("Reachable?"), _("No answer since {date} ({count} attempts)").format(
-                    date=format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM"),
-                    count=reach.unanswered_count)))
+                since = format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM")
+                facts.append((_("Reachable?"), ngettext(
+                    "No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
+                    reach.unanswered_count).format(date=since, count=reach.unanswered_count)))
             if reach.suggestions:
                 facts.append((_("Try instead"), "\n".join(reach.suggestions)))
         if detail.receiving_worker:
@@ -277,8 +280,11 @@ class ReferralsPage(SectionPage):
             facts.append((_("Mandated"), _("One-way: nothing from this service is passed on.")))
         self.facts.setText(self._facts_html(facts))
         advice = no_show_advice(detail.no_show_count)
-        self.advice.setText(_("{count} missed appointments: families often drop out now. Consider going along "
-                              "next time, or stop the referral.").format(count=advice.count) if advice.warn else "")
+        self.advice.setText(ngettext(
+            "{count} missed appointment: families often drop out now. Consider going along next time, or stop "
+            "the referral.",
+            "{count} missed appointments: families often drop out now. Consider going along next time, or stop "
+            "the referral.", advice.count).format(count=advice.count) if advice.warn else "")
         self.advice.setVisible(advice.warn)
         for button in self._step_buttons:
             button.setParent(None)

@@ -1,4 +1,4 @@
-"""The *Rapportage* "More…" menu: questions per school (one page for a staff meeting) and the programme report.
+"""The *Rapportage* "More …" menu: questions per school (one page for a staff meeting) and the programme report.
 
 The dialogs are imported when chosen (they import this page's table card; importing them here at start-up would
 go round in a circle).
@@ -64,8 +64,8 @@ def open_programme(page: ReportsPageLike) -> QDialog:
 
 def overview_menu(page: QWidget) -> QMenu:
     menu = QMenu(page)
-    questions = menu.addAction(_("Questions at this school (one page, PDF)…"))
+    questions = menu.addAction(_("Questions at this school (one page, PDF) …"))
     questions.triggered.connect(lambda: print_questions(page))  # type: ignore[arg-type]
-    programme = menu.addAction(_("Programme report: export or merge figures…"))
+    programme = menu.addAction(_("Programme report: export or merge figures …"))
     programme.triggered.connect(lambda: open_programme(page))  # type: ignore[arg-type]
     return menu

@@ -47,6 +47,7 @@ from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.reports.overview_actions import overview_menu
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.fields import date_format
 
 YEARS_BACK = 4
 WIDE_TABLES = ("signals", "schools")
@@ -98,7 +99,7 @@ class ReportTableCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
         title = QLabel(table.shown_title())
-        title.setStyleSheet("font-weight: bold;")
+        title.setObjectName("CardTitle")
         layout.addWidget(title)
         self.model = ReportTableModel(table, self)
         self.view = QTableView()
@@ -155,7 +156,7 @@ class SignalDialog(QDialog):
         self.setWindowTitle(_("Add a signal"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setAccessibleName(_("Date"))
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(_("Theme"))
@@ -225,7 +226,7 @@ class ReportsPage(SectionPage):
         self.report: SchoolYearReport | None = None
         self.set_titles(_("Reporting"), _("Anonymised figures per school and school year, for the school team, "
                                           "the employer and the municipality."))
-        self.signal_button = QPushButton(_("Add a signal…"))
+        self.signal_button = QPushButton(_("Add a signal …"))
         self.signal_button.setAccessibleName(_("Add a signal passed on to the local network"))
         self.signal_button.clicked.connect(self.add_signal)
         self.csv_button = QPushButton(_("Export to Excel (CSV)"))
@@ -235,10 +236,10 @@ class ReportsPage(SectionPage):
         self.pdf_button.setObjectName("Primary")
         self.pdf_button.setAccessibleName(_("Print the year report as PDF"))
         self.pdf_button.clicked.connect(self.print_pdf)
-        self.charts_button = QPushButton(_("Charts…"))
+        self.charts_button = QPushButton(_("Charts …"))
         self.charts_button.setAccessibleName(_("Show the figures as charts beside the previous school year"))
         self.charts_button.clicked.connect(self.show_charts)
-        self.more_button = QPushButton(_("More…"))
+        self.more_button = QPushButton(_("More …"))
         self.more_button.setAccessibleName(_("Questions per school and the programme report"))
         self.more_button.setMenu(overview_menu(self))
         for button in (self.signal_button, self.more_button, self.charts_button, self.csv_button, self.pdf_button):
@@ -336,7 +337,13 @@ class ReportsPage(SectionPage):
                 self.report = report
                 self._show(report)
 
+        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
+        self.empty.hide()
+        self.scroll.hide()
+        self.status.setText(_("Counting the figures …"))
+        self.status.show()
         self.operation = run_operation(self, label=_("Counting the figures …"), work=work, on_done=on_done)
+        self.operation.done.connect(self.status.hide)
         return self.operation
 
     def _show(self, report: SchoolYearReport | None) -> None:

@@ -56,7 +56,7 @@ class ProgrammeDialog(QDialog):
         mine_text = QLabel(_("Your own figures of {year} as a small file for the coordinator: counts only, no names, "
                              "with a checksum.").format(year=school_year.label))
         mine_text.setWordWrap(True)
-        self.export_button = QPushButton(_("Export my figures…"))
+        self.export_button = QPushButton(_("Export my figures …"))
         self.export_button.setAccessibleName(_("Export my anonymised figures of this school year"))
         self.export_button.clicked.connect(self.export_mine)
         mine.addWidget(mine_text, 1)
@@ -68,7 +68,7 @@ class ProgrammeDialog(QDialog):
         self.file_list.setAccessibleName(_("Figures files to merge"))
         self.file_list.setMaximumHeight(100)
         buttons = QVBoxLayout()
-        self.add_button = QPushButton(_("Add files…"))
+        self.add_button = QPushButton(_("Add files …"))
         self.add_button.clicked.connect(lambda: self.add_files())
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.setAccessibleName(_("Remove the chosen file from the merge"))
@@ -113,7 +113,7 @@ class ProgrammeDialog(QDialog):
     # -- files -----------------------------------------------------------------------------------
     def add_files(self, paths: Sequence[Path] | None = None) -> None:
         if paths is None:
-            chosen, _filter = QFileDialog.getOpenFileNames(self, _("Add files…"), "", _("Figures (*.json)"))
+            chosen, _filter = QFileDialog.getOpenFileNames(self, _("Add files …"), "", _("Figures (*.json)"))
             paths = [Path(p) for p in chosen]
         self.files.extend(p for p in paths if p not in self.files)
         self.file_list.clear()
@@ -173,7 +173,7 @@ class ProgrammeDialog(QDialog):
     def export_mine(self, path: str | None = None) -> Operation[object] | None:
         if not path:
             path, _filter = QFileDialog.getSaveFileName(
-                self, _("Export my figures…"), f"cijfers-{self.school_year.start_year}.json", _("Figures (*.json)"))
+                self, _("Export my figures …"), f"cijfers-{self.school_year.start_year}.json", _("Figures (*.json)"))
         if not path:
             return None
         year = self.school_year

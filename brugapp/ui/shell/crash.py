@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from brugapp.i18n import _
+from brugapp.logging_setup import log_file
 
 log = logging.getLogger("brugapp.ui")
 
@@ -19,11 +20,13 @@ def _report(kind: type[BaseException], error: BaseException, tb: TracebackType |
     stack = "".join(traceback.format_tb(tb))
     log.error("unexpected %s\n%s", kind.__name__, stack)
     if QApplication.instance() is not None:
-        QMessageBox.warning(
-            None, _("Something went wrong"),
-            _("BrugApp ran into an unexpected problem. What you saved is safe. "
-              "If it happens again, restart BrugApp; the details are in the log file."),
-        )
+        QMessageBox.warning(None, _("Something went wrong"), crash_message())
+
+
+def crash_message() -> str:
+    return _("BrugApp ran into an unexpected problem. What you saved is safe. If it happens again, restart "
+             "BrugApp and send this file to whoever supports you (it holds no names or notes): {path}").format(
+        path=log_file())
 
 
 def install_excepthook() -> None:

@@ -34,11 +34,13 @@ from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.about import AboutDialog
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
+from brugapp.ui.shell.help import help_actions
 from brugapp.ui.shell.lock_screen import LockScreen
 from brugapp.ui.shell.search_popup import SearchPopup
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.shell.sections import SECTIONS, build_page
 from brugapp.ui.style import SIDEBAR_TEXT
+from brugapp.ui.widgets.roles import ID_ROLE
 
 # Which section opens a search hit of each kind.
 SECTION_OF_KIND = {
@@ -60,6 +62,8 @@ def app_settings() -> QSettings:
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     locked = Signal()
+    # The self-test draws a window of its own: it must not overwrite where the user left theirs.
+    remembers_state = True
 
     def __init__(self, store: Store, *, demo: bool = False, auto_lock_minutes: int = 10) -> None:
         super().__init__()
@@ -124,7 +128,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         for spec in SECTIONS:
             item = QListWidgetItem(icon(spec.icon, SIDEBAR_TEXT), _(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(ID_ROLE, spec.key)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.sidebar, 1)
@@ -138,7 +142,6 @@ class MainWindow(QMainWindow):
         footer.setObjectName("BrandSub")
         footer.setWordWrap(True)
         layout.addWidget(footer)
-        panel.setStyleSheet("#SidebarPanel { background: #213547; }")
         return panel
 
     def _build_top_bar(self) -> QWidget:
@@ -217,6 +220,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.my_details_action)
         settings_menu.addAction(make_action(self, _("Change &passphrase …"), self.change_passphrase))
         help_menu = menu_bar.addMenu(_("&Help"))
+        for action in help_actions(self):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -400,6 +406,8 @@ class MainWindow(QMainWindow):
         self.show_section(last if last in self.section_keys() else SECTIONS[0].key)
 
     def save_state(self) -> None:
+        if not self.remembers_state:
+            return
         settings = app_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/section", self.current_section())

@@ -1,14 +1,17 @@
-"""Results of the global search, under the search field, as you type."""
+"""Results of the global search, under the search field, as you type: grouped by kind under a header,
+each with the words that matched. Keyboard: Down moves into the results, Up at the top back to the field,
+Enter opens the chosen one (or the first from the field), Esc closes the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from brugapp.i18n import N_, _
 from brugapp.services.search import SearchResult, search_everything
 from brugapp.store import Store
+from brugapp.ui.widgets.roles import RECORD_ROLE as RESULT_ROLE
 
 KIND_LABELS = {
     "family": N_("Family"),
@@ -21,7 +24,6 @@ KIND_LABELS = {
     "meeting": N_("Meeting"),
     "referral": N_("Referral"),
 }
-RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchPopup(QFrame):
@@ -39,8 +41,12 @@ class SearchPopup(QFrame):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("Search results"))
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
         self.view.activated.connect(self._choose)
         self.view.clicked.connect(self._choose)
+        self.view.installEventFilter(self)
+        field.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
@@ -63,26 +69,58 @@ class SearchPopup(QFrame):
             item = QStandardItem(_("Nothing found for “{text}”.").format(text=text))
             item.setEnabled(False)
             self.model.appendRow(item)
-        for result in results:
-            kind = _(KIND_LABELS.get(result.kind, result.kind))
-            item = QStandardItem(f"{result.label}    · {kind}")
-            item.setData(result, RESULT_ROLE)
-            item.setEditable(False)
-            self.model.appendRow(item)
+        for kind in sorted({r.kind for r in results}, key=_kind_order):
+            header = QStandardItem(_(KIND_LABELS.get(kind, kind)))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a header: not chosen by keys or clicks
+            font = QFont(header.font())
+            font.setBold(True)
+            header.setFont(font)
+            self.model.appendRow(header)
+            for result in (r for r in results if r.kind == kind):
+                text = result.label + (f"\n    {result.snippet}" if result.snippet else "")
+                item = QStandardItem(text)
+                item.setToolTip(text)
+                item.setData(result, RESULT_ROLE)
+                item.setEditable(False)
+                self.model.appendRow(item)
         self._place()
         self.show()
         self.raise_()
 
     def _place(self) -> None:
         origin = self.field.mapTo(self.parentWidget(), self.field.rect().bottomLeft())
-        rows = min(self.model.rowCount(), 10)
-        self.setGeometry(origin.x(), origin.y() + 4, max(self.field.width(), 420), 16 + rows * 30)
+        lines = sum(1 + str(self.model.item(r).text()).count("\n") for r in range(self.model.rowCount()))
+        room = self.parentWidget().height() - origin.y() - 24
+        self.setGeometry(origin.x(), origin.y() + 4, max(self.field.width(), 520), min(16 + lines * 26, room))
+
+    def _results(self) -> list[QModelIndex]:
+        return [self.model.index(r, 0) for r in range(self.model.rowCount())
+                if self.model.index(r, 0).data(RESULT_ROLE) is not None]
 
     def _choose_first(self) -> None:
         if not self.isVisible():
             self.run_search()
-        if self.model.rowCount():
-            self._choose(self.model.index(0, 0))
+        results = self._results()
+        if results:
+            self._choose(results[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.isVisible():
+            self.hide()
+            self.field.setFocus()
+            return True
+        if watched is self.field and key == Qt.Key.Key_Down and self.isVisible() and self._results():
+            self.view.setFocus()
+            self.view.setCurrentIndex(self._results()[0])
+            return True
+        if watched is self.view and key == Qt.Key.Key_Up and self._results() and \
+                self.view.currentIndex() == self._results()[0]:
+            self.field.setFocus()
+            return True
+        return False
 
     def _choose(self, index: QModelIndex) -> None:
         result: SearchResult | None = index.data(RESULT_ROLE)
@@ -90,3 +128,9 @@ class SearchPopup(QFrame):
             return
         self.hide()
         self.result_chosen.emit(result)
+
+
+def _kind_order(kind: str) -> int:
+    """Families first (what a brugfiguur looks for most), then notes, then the rest as listed above."""
+    order = list(KIND_LABELS)
+    return order.index(kind) if kind in order else len(order)

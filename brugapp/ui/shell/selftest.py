@@ -1,32 +1,51 @@
-"""Build every main view offscreen and render each to a PNG: a smoke test users can run too."""
+"""Build every page and every dialog offscreen, render each to a PNG and look for cut-off text.
+
+A smoke test users can run too (``brugapp self-test``). It saves nothing: no window position, no draft,
+no record. Each view comes back with the texts it shows cut off at any of the screen sizes checked
+(see ``brugapp.ui.clipping``); the PNG shows the first size.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brugapp.store import Store
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from brugapp.ui.shell.main_window import MainWindow
+
+SCREEN_SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1280, 720))
 
 
 @dataclass(frozen=True)
 class RenderedView:
     section: str
     png: Path | None  # None when no folder was asked for: rendered in memory only
+    clipped: tuple[str, ...] = ()  # cut-off texts, and date fields in another format than the language's
 
 
-def settle(app: object) -> None:
+def settle(app: Any) -> None:
     """Let background operations (report figures …) finish and their results reach the screen."""
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QEvent, QThreadPool
 
     QThreadPool.globalInstance().waitForDone(15_000)
     for _round in range(3):
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
+    # processEvents() leaves deleteLater() to the next event loop; the self-test has none, so delete now
+    # (otherwise every closed dialog stays alive and each later style change re-polishes them all).
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
-def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl") -> list[RenderedView]:
-    """Render every section; write PNGs only into ``out_dir`` (screens of real families never go to temp)."""
+def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl",
+                     sizes: tuple[tuple[int, int], ...] = SCREEN_SIZES) -> list[RenderedView]:
+    """Every page (with a record chosen, every tab), then every dialog; PNGs in ``out_dir``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt loads on demand here: the CLI starts without it for every other command.
     from PySide6.QtWidgets import QApplication
 
     from brugapp.ui.app import setup_application
@@ -35,22 +54,14 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
     app = QApplication.instance() or QApplication([])
     setup_application(app, language)
     window = MainWindow(store, auto_lock_minutes=0)
-    window.resize(1366, 768)
+    window.remembers_state = False  # the user's window position and last page stay as they were
+    window.resize(*sizes[0])
     window.show()
-    rendered: list[RenderedView] = []
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        for key in window.section_keys():
-            window.show_section(key)
-            settle(app)
-            picture = window.grab()
-            if picture.isNull() or picture.width() < 100:
-                raise RuntimeError(f"the {key} view did not render")
-            target = out_dir / f"{key}.png" if out_dir is not None else None
-            if target is not None and not picture.save(str(target)):
-                raise RuntimeError(f"could not write {target}")
-            rendered.append(RenderedView(key, target))
+        rendered = _render_pages(app, window, out_dir, sizes)
+        rendered += render_dialogs(app, store, window, out_dir, sizes=sizes)
         from brugapp.ui.shell.selftest_overviews import render_overviews  # the overview dialogs (issue 17)
 
         overviews_dir = out_dir / "overviews" if out_dir else None
@@ -59,4 +70,119 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
     finally:
         window.close()
         window.deleteLater()
+        settle(app)
     return rendered
+
+
+def _snapshot(app: Any, widget: QWidget, name: str, out_dir: Path | None,
+              sizes: tuple[tuple[int, int], ...]) -> RenderedView:
+    """Check the widget at every size (smallest last), then draw it at the first size."""
+    from brugapp.ui.clipping import clipped_texts
+
+    problems: list[str] = []
+    for width, height in (*sizes[1:], sizes[0]):
+        widget.resize(width, height)
+        app.processEvents()
+        problems += [f"{width}×{height}: {problem}" for problem in clipped_texts(widget)]
+    return RenderedView(name, _save_png(widget, out_dir, name), tuple(dict.fromkeys(problems)))
+
+
+def _save_png(widget: QWidget, out_dir: Path | None, name: str) -> Path | None:
+    if out_dir is None:  # checking only (the tests): drawing to a file is the slow part
+        return None
+    target = out_dir / f"{name}.png"
+    if not widget.grab().save(str(target)):
+        raise RuntimeError(f"could not write {target}")
+    return target
+
+
+def _render_pages(app: Any, window: MainWindow, out_dir: Path | None,
+                  sizes: tuple[tuple[int, int], ...]) -> list[RenderedView]:
+    rendered = []
+    for key in window.section_keys():
+        window.show_section(key)
+        settle(app)
+        rendered.append(_snapshot(app, window, key, out_dir, sizes))
+        if _choose_first_row(window.stack.currentWidget()):
+            settle(app)
+            rendered.append(_snapshot(app, window, f"{key}-chosen", out_dir, sizes))
+        rendered += _render_tabs(app, window, key, out_dir, sizes)
+    return rendered
+
+
+def _choose_first_row(page: QWidget) -> bool:
+    """Choose the first record of the page's main list, as a person clicking it would (shows its detail)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if view.isVisible() and model is not None and model.rowCount() and view.selectionModel() is not None:
+            view.setFocus()
+            view.setCurrentIndex(model.index(0, 0))
+            return True
+    return False
+
+
+def _render_tabs(app: Any, window: MainWindow, key: str, out_dir: Path | None,
+                 sizes: tuple[tuple[int, int], ...]) -> list[RenderedView]:
+    """Every tab of the page (nested ones too) shown once; the first tab is left current afterwards."""
+    from PySide6.QtWidgets import QTabWidget
+
+    page = window.stack.currentWidget()
+    rendered = []
+    for number, tabs in enumerate(page.findChildren(QTabWidget)):
+        for index in range(1, tabs.count()):
+            _reveal(tabs)
+            tabs.setCurrentIndex(index)
+            settle(app)
+            rendered.append(_snapshot(app, window, f"{key}-tab{number}-{index}", out_dir, sizes))
+        tabs.setCurrentIndex(0)
+    return rendered
+
+
+def _reveal(widget: QWidget) -> None:
+    """Make every tab that holds ``widget`` the current one, so it is on screen."""
+    from PySide6.QtWidgets import QTabWidget
+
+    child = widget
+    parent = child.parentWidget()
+    while parent is not None:
+        grand = parent.parentWidget()
+        if isinstance(grand, QTabWidget) and grand.indexOf(child) >= 0:
+            grand.setCurrentWidget(child)
+        child, parent = parent, grand
+
+
+def render_dialogs(app: Any, store: Store, parent: QWidget, out_dir: Path | None, *,
+                   sizes: tuple[tuple[int, int], ...] = SCREEN_SIZES) -> list[RenderedView]:
+    """Open, draw and close every dialog of the gallery (never accepting one: nothing is saved)."""
+    from brugapp.ui.clipping import clipped_texts
+    from brugapp.ui.shell.gallery import DIALOGS
+
+    smallest = min(sizes)
+    rendered = []
+    for spec in DIALOGS:
+        dialog = spec.build(store, parent)
+        dialog.adjustSize()  # a dialog opens at its own size, never larger than the smallest screen
+        dialog.resize(min(dialog.width(), smallest[0]), min(dialog.height(), smallest[1]))
+        dialog.show()
+        settle(app)
+        try:
+            problems = clipped_texts(dialog) + _other_date_formats(dialog)
+            rendered.append(RenderedView(spec.name, _save_png(dialog, out_dir, spec.name), tuple(problems)))
+        finally:
+            dialog.hide()  # hidden, not closed: a close would store the quick log's (empty) draft
+            dialog.deleteLater()
+            settle(app)
+    return rendered
+
+
+def _other_date_formats(dialog: QWidget) -> list[str]:
+    """One date format per language in every dialog: a date field showing another one is a problem."""
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from brugapp.ui.widgets.fields import date_format, datetime_format
+
+    allowed = {date_format(), datetime_format()}
+    return [f"date field {edit.accessibleName() or edit.objectName()!r} shows {edit.displayFormat()!r}"
+            for edit in dialog.findChildren(QDateTimeEdit) if edit.displayFormat() not in allowed]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -25,6 +26,12 @@ from brugapp.ui.style import ACCENT
 
 OpenStore = Callable[[str], Store]
 RestoreStore = Callable[[Path, str], Store]  # (backup, passphrase) -> the restored, opened store
+
+
+def store_folder_message(error: OSError) -> str:
+    where = error.filename or ""
+    return _("The store cannot be written in “{folder}” ({reason}). Choose another place with --db, or ask "
+             "whoever manages this computer.").format(folder=where, reason=error.strerror or type(error).__name__)
 
 
 class UnlockDialog(QDialog):
@@ -118,7 +125,8 @@ class UnlockDialog(QDialog):
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumHeight(self.sizeHint().height() + 20)
+        # The dialog grows with its wrapped texts (an error line appearing must not squeeze the intro).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _update_strength(self, text: str) -> None:
         strength = passphrase_strength(text)
@@ -127,21 +135,37 @@ class UnlockDialog(QDialog):
         self.strength.style().unpolish(self.strength)
         self.strength.style().polish(self.strength)
         self.strength_hint.setText(_(strength.hint))
+        self._mark_hint(error=False)
+        if strength.score > 0 and self.error.isVisible():
+            self.error.hide()  # a long enough passphrase answers the "too short" message
+        self._fit()
+
+    def _mark_hint(self, *, error: bool) -> None:
+        """The strength line itself turns red when it is the reason for refusing: said once, where it applies."""
+        self.strength_hint.setObjectName("Error" if error else "Hint")
+        self.strength_hint.style().unpolish(self.strength_hint)
+        self.strength_hint.style().polish(self.strength_hint)
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        if layout is not None and self.isVisible():
+            layout.activate()
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        # A long message (a damaged file) is read whole, not cut off: reserve the wrapped text's height.
-        margins = self.layout().contentsMargins()
-        width = self.width() - margins.left() - margins.right()
-        self.error.setMinimumHeight(self.error.heightForWidth(width))
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        self._fit()
 
     def _submit(self) -> None:
         passphrase = self.passphrase.text()
         if self._create:
             if passphrase_strength(passphrase).score == 0:
-                self.show_error(_(passphrase_strength(passphrase).hint))
+                self.error.hide()
+                self._mark_hint(error=True)
+                self.passphrase.setFocus()
                 return
             if passphrase != self.repeat.text():
                 self.show_error(_("The two passphrases are not the same."))
@@ -160,6 +184,9 @@ class UnlockDialog(QDialog):
             self.show_error(str(exc))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+            return
+        except OSError as exc:  # the folder cannot be created or written: say where, not "something went wrong"
+            self.show_error(store_folder_message(exc))
             return
         self.accept()
 

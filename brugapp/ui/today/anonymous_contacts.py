@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from brugapp.i18n import _, format_date
 from brugapp.services.families.notebook import list_contacts
 from brugapp.store import Store
 from brugapp.ui.families.quick_log import QuickLogDialog
+from brugapp.ui.widgets.roles import ID_ROLE
 
 
 class AnonymousContactsDialog(QDialog):
@@ -60,14 +60,14 @@ class AnonymousContactsDialog(QDialog):
         for contact in list_contacts(self.store, anonymous_only=True):
             day = format_date(local_date(contact.occurred_at), "d MMM y")
             item = QListWidgetItem(f"{day} · {CHANNELS.label(contact.channel)}\n{contact.note[:140]}")
-            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            item.setData(ID_ROLE, contact.id)
             self.list.addItem(item)
         if not self.list.count():
             self.list.addItem(_("No anonymous contacts: everything is linked."))
         self.list.setCurrentRow(0)
 
     def open_item(self, item: QListWidgetItem | None) -> None:
-        contact_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        contact_id = item.data(ID_ROLE) if item else None
         if not contact_id:
             return
         editor = QuickLogDialog(self.store, self, contact_id=contact_id)

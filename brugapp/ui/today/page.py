@@ -35,7 +35,9 @@ class TodayPage(SectionPage):
             panel = panel_class(store, self)
             panel.open_record.connect(self._open_record)
             self.panels.append(panel)
-            grid.addWidget(panel, number // 2, number % 2)
+            last_alone = number == len(TODAY_PANELS) - 1 and number % 2 == 0
+            # an odd last card takes the whole row instead of leaving half the page empty
+            grid.addWidget(panel, number // 2, number % 2, 1, 2 if last_alone else 1)
         self.all_clear = EmptyState(
             icon_name="today", title=_("A calm day so far"),
             text=_("No promises due and nothing logged yet. Log the first conversation with Ctrl+N."))

@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 from brugapp.domain.clock import to_local, today_local
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import _, format_date, format_time
+from brugapp.i18n import _, format_date, format_time, ngettext
 from brugapp.services.families.notebook import update_contact
 from brugapp.services.today import contacts_logged_on, promised_follow_ups
 from brugapp.store import Store
 from brugapp.ui.style import WARNING
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
+from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
 
 
 class TodayPanel(QFrame):
@@ -46,16 +44,17 @@ class TodayPanel(QFrame):
         self.list.setAccessibleName(title)
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
-        self.list.setStyleSheet(
-            "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e8edf1; }"
-            "QListWidget::item:selected { background: #e3f2ef; color: #1f2d3d; }")
+        self.list.setObjectName("TodayList")
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
         self.list.itemActivated.connect(self._activated)
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("EmptyText")
         self.empty.setWordWrap(True)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self._selection_buttons: list[QPushButton] = []
+        self.list.itemSelectionChanged.connect(self._update_selection_buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -66,12 +65,23 @@ class TodayPanel(QFrame):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_record.emit(item.data(ID_ROLE) or "", item.data(FAMILY_ROLE) or "")
 
+    def needs_selection(self, button: QPushButton) -> None:
+        """An action on "the chosen item" is only offered once an item is chosen."""
+        self._selection_buttons.append(button)
+        button.setEnabled(bool(self.list.selectedItems()))
+
+    def _update_selection_buttons(self) -> None:
+        chosen = bool(self.list.selectedItems())
+        for button in self._selection_buttons:
+            button.setEnabled(chosen)
+
     def set_items(self, items: list[QListWidgetItem]) -> None:
         self.list.clear()
         for item in items:
             self.list.addItem(item)
         self.list.setVisible(bool(items))
         self.empty.setVisible(not items)
+        self._update_selection_buttons()
 
 
 
@@ -90,10 +100,11 @@ class PromisedFollowUpsPanel(TodayPanel):
                          _("No promises due today. A follow-up date in a quick note shows up here on that day."),
                          parent)
         self.store = store
-        self.done_button = QPushButton(_("Mark as done"))
+        self.done_button = QPushButton(_("Done"))
         self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
         self.done_button.clicked.connect(self.mark_done)
         self.buttons.addWidget(self.done_button)
+        self.needs_selection(self.done_button)
 
     def refresh(self) -> None:
         today = today_local()
@@ -143,4 +154,5 @@ class ContactsTodayPanel(TodayPanel):
             item.setData(FAMILY_ROLE, contact.family_id)
             items.append(item)
         self.set_items(items)
-        self.title.setText(_("Logged today: {count}").format(count=len(items)) if items else _("Logged today"))
+        self.title.setText(ngettext("Logged today: {count} contact", "Logged today: {count} contacts",
+                                    len(items)).format(count=len(items)) if items else _("Logged today"))

@@ -7,6 +7,7 @@ Subclasses add rows with ``add`` and implement ``save``; ``show_error`` puts a s
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+
+COMBO_CHARACTERS = 28
 
 
 class FormDialog(QDialog):
@@ -42,6 +45,11 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
 
     def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+        if isinstance(widget, QComboBox):
+            # A long choice (an organisation's full name) must not push the dialog off the screen or
+            # squeeze the labels: the box keeps a sensible width and shows the whole text when opened.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(COMBO_CHARACTERS)
         self.form.addRow(label, widget)
         self.fields[key] = widget
         return widget

@@ -10,20 +10,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from brugapp.domain.themes import THEMES
+from brugapp.domain.themes import THEMES, theme_key
 from brugapp.i18n import _
 from brugapp.ui.widgets.flow_layout import FlowLayout
-
-CHIP_STYLE = """
-QToolButton { background: white; border: 1px solid #c9d3dc; border-radius: 12px; padding: 3px 9px; }
-QToolButton:checked { background: #2a7f74; color: white; border-color: #2a7f74; }
-"""
-FOCUS_STYLE = "#ThemeChips { border: 2px solid #2a7f74; border-radius: 8px; }"
-IDLE_STYLE = "#ThemeChips { border: 2px solid transparent; border-radius: 8px; }"
 
 
 class ThemeChips(QWidget):
     changed = Signal()
+    # A letter that is no theme's key was meant for the note (the user started typing one row too early).
+    typed_text = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,18 +27,19 @@ class ThemeChips(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_("Themes"))
         self.setAccessibleDescription(_("Press a letter to choose a theme, then a digit for a sub-theme."))
-        self.setStyleSheet(IDLE_STYLE)
         self._top: dict[str, QToolButton] = {}
         self._sub: dict[str, QToolButton] = {}
-        self._by_key = {t.key: t.code for t in THEMES.top_level() if t.key}
+        self._by_key = {theme_key(t.code): t.code for t in THEMES.top_level() if theme_key(t.code)}
         self._current = ""
+        self._run: list[str] = []  # theme letters typed in a row, undone if they turn out to be a word
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         top_flow = FlowLayout()  # chips wrap onto as many rows as the width needs; labels are never cut
         for term in THEMES.top_level():
-            chip = self._chip(f"{term.key.upper()}  {term.text()}" if term.key else term.text(), term.code)
-            chip.setAccessibleName(_("Theme {name} (key {key})").format(name=term.text(), key=term.key.upper()))
+            key = theme_key(term.code).upper()
+            chip = self._chip(f"{key}  {term.text()}" if key else term.text(), term.code)
+            chip.setAccessibleName(_("Theme {name} (key {key})").format(name=term.text(), key=key))
             self._top[term.code] = chip
             top_flow.addWidget(chip)
         layout.addLayout(top_flow)
@@ -65,7 +61,6 @@ class ThemeChips(QWidget):
         chip.setText(text)
         chip.setCheckable(True)
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes the keys, Tab skips the chips
-        chip.setStyleSheet(CHIP_STYLE)
         chip.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         chip.toggled.connect(lambda checked, c=code: self._toggled(c, checked))
         return chip
@@ -93,8 +88,9 @@ class ThemeChips(QWidget):
             chip.setText(f"{number}  {child.text()}")
             self._sub_flow.addWidget(chip)
             chip.show()
-        self._sub_hint.setText(_("Sub-theme: press a digit") if children
-                               else _("Press the letter of a theme here, or Alt+letter from any field"))
+        self._base_hint = (_("Sub-theme: press a digit") if children
+                           else _("Press the letter of a theme here, or Alt+letter from any field"))
+        self._sub_hint.setText(self._base_hint)
 
     # -- keyboard ------------------------------------------------------------------------------
     def toggle_key(self, key: str) -> bool:
@@ -104,7 +100,15 @@ class ThemeChips(QWidget):
         self._top[code].toggle()
         if self._top[code].isChecked():
             self._show_subthemes(code)
+        self._announce(code)
         return True
+
+    def _announce(self, code: str) -> None:
+        """Say what a key did, so a letter never changes the themes unnoticed."""
+        name = THEMES.get(code).text()
+        said = (_("Chosen: {theme}.").format(theme=name) if self._top[code].isChecked()
+                else _("Removed: {theme}.").format(theme=name))
+        self._sub_hint.setText(f"{said} {self._base_hint}")
 
     def toggle_digit(self, digit: int) -> bool:
         children = THEMES.children(self._current) if self._current else []
@@ -116,17 +120,36 @@ class ThemeChips(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if text.isdigit() and self.toggle_digit(int(text)):
+            self._run.clear()
             return
-        if text.isalpha() and self.toggle_key(text):
+        if text.isalpha() and self._by_key.get(text.lower()):
+            self.toggle_key(text)
+            self._run.append(text)
             return
+        if text.isprintable() and text.strip() and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            self._to_note(text)
+            return
+        self._run.clear()
         super().keyPressEvent(event)
 
+    def _to_note(self, text: str) -> None:
+        """The user is typing words, not choosing themes: undo the letters of this run and hand them on.
+
+        "Afspraak" typed here first toggles A, then "f" chooses nothing: A is toggled back and the whole
+        word goes to the note. A run of theme letters alone ("AS" then Tab) stays a choice of themes.
+        """
+        for letter in reversed(self._run):
+            self.toggle_key(letter)
+        word = "".join(self._run) + text
+        self._run.clear()
+        self.typed_text.emit(word)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.setStyleSheet(FOCUS_STYLE)
+        self._run.clear()
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.setStyleSheet(IDLE_STYLE)
         super().focusOutEvent(event)
 
     # -- value ---------------------------------------------------------------------------------

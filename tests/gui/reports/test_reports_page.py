@@ -114,3 +114,20 @@ def test_subtitle_wraps_beside_the_header_buttons(qtbot, store) -> None:
                                                Qt.TextFlag.TextWordWrap, label.text())
     assert wrapped.height() <= label.contentsRect().height()
     assert label.fontMetrics().horizontalAdvance(label.text()) > label.width()  # so it really wraps here
+
+
+def test_while_counting_the_page_does_not_say_there_are_no_figures(qtbot, store) -> None:
+    # GIVEN figures in the school year shown
+    _data(store)
+    page = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(page)
+    page.show()
+    # WHEN the page is counting (the work runs off the GUI thread)
+    running = page.refresh()
+    assert running.is_running()
+    # THEN it says it is counting, and neither "no figures" nor half a grid is shown
+    assert not page.empty.isVisible()
+    assert page.status.isVisible() and "geteld" in page.status.text()
+    _settle(qtbot, page)
+    assert not page.status.isVisible()
+    assert page.scroll.isVisible() and not page.empty.isVisible()

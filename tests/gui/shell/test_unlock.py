@@ -24,7 +24,7 @@ def test_first_start_needs_the_same_long_enough_passphrase_twice(qtbot, tmp_path
     qtbot.keyClicks(dialog.passphrase, "kort")
     qtbot.keyClicks(dialog.repeat, "kort")
     qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
-    assert "Te kort" in dialog.error.text()
+    assert "Te kort" in dialog.strength_hint.text() and dialog.strength_hint.objectName() == "Error"
     assert not path.exists()
     # WHEN the two do not match
     dialog.passphrase.clear()
@@ -72,3 +72,50 @@ def test_wrong_passphrase_gives_a_dutch_message_and_no_access(qtbot, tmp_path: P
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     assert dialog.store is not None
     dialog.store.close()
+
+
+def test_too_short_is_said_once_nothing_is_clipped_and_the_red_goes_once_strong(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from brugapp.ui.clipping import clipped_texts
+
+    dialog = UnlockDialog(_opener(tmp_path / "x.db", create=True), create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # WHEN a too short passphrase is submitted
+    qtbot.keyClicks(dialog.passphrase, "kort")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.wait(10)
+    # THEN "Te kort" is on screen once, in red, and every text (the intro too) is whole
+    shown = [label for label in dialog.findChildren(QLabel) if label.isVisible() and "Te kort" in label.text()]
+    assert len(shown) == 1 and shown[0].objectName() == "Error"
+    assert clipped_texts(dialog) == []
+    # WHEN the passphrase grows strong, no red line is left
+    qtbot.keyClicks(dialog.passphrase, " genoeg lange zin met woorden")
+    red = [label for label in dialog.findChildren(QLabel) if label.isVisible() and label.objectName() == "Error"]
+    assert red == []
+    assert clipped_texts(dialog) == []
+
+
+def test_a_store_folder_that_cannot_be_made_is_named_in_the_dialog(qtbot, tmp_path: Path) -> None:
+    # GIVEN --db points below a file, so the folder can never be created
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialog = UnlockDialog(_opener(blocker / "brugapp.db", create=True), create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, TEST_PASSPHRASE)
+    # WHEN the notebook is created
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    # THEN the dialog says which folder, stays open, and nothing crashed
+    assert dialog.isVisible() and dialog.store is None
+    assert str(blocker) in dialog.error.text() and "--db" in dialog.error.text()
+
+
+def test_the_crash_message_says_where_the_log_file_is() -> None:
+    from brugapp.logging_setup import log_file
+    from brugapp.ui.shell.crash import crash_message
+
+    assert str(log_file()) in crash_message()

@@ -69,14 +69,24 @@ def test_missing_store_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert "Geen gegevensbestand" in capsys.readouterr().err
 
 
-def test_self_test_renders_every_view(demo_db: Path, tmp_path: Path, capsys) -> None:
+def test_self_test_renders_every_page_and_dialog_and_leaves_the_window_settings(
+        demo_db: Path, tmp_path: Path, capsys) -> None:
+    from brugapp.ui.shell.main_window import app_settings
+
+    # GIVEN the user left BrugApp on Opvolging
+    settings = app_settings()
+    settings.setValue("main/section", "followups")
+    settings.sync()
     out = tmp_path / "views"
     assert main(["self-test", "--db", str(demo_db), "--out", str(out)]) == 0
     pngs = sorted(p.name for p in out.glob("*.png"))
-    assert pngs == sorted(f"{key}.png" for key in
-                          ("today", "families", "kaart", "referrals", "followups", "meetings", "reports"))
-    assert all((out / name).stat().st_size > 5000 for name in pngs)
+    pages = {f"{key}.png" for key in ("today", "families", "kaart", "referrals", "followups", "meetings", "reports")}
+    assert pages <= set(pngs)
+    assert len([name for name in pngs if name.startswith("dialog-")]) >= 20
+    assert all((out / name).stat().st_size > 3000 for name in pngs)
     assert "Zelftest geslaagd" in capsys.readouterr().out
+    # THEN the next start still opens where the user left it
+    assert app_settings().value("main/section") == "followups"
 
 
 def test_backup_list_and_restore_through_the_cli(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -44,8 +44,17 @@ def test_the_demo_window_removes_its_store_on_exit(qapp, tmp_path: Path, monkeyp
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr("brugapp.ui.shell.crash.install_excepthook", lambda: None)
-    QTimer.singleShot(300, qapp.quit)
+    from brugapp.ui.shell.main_window import MainWindow
+
+    def quit_once_the_window_shows() -> None:  # the demo is built behind a progress window first
+        if any(isinstance(w, MainWindow) and w.isVisible() for w in qapp.topLevelWidgets()):
+            qapp.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(quit_once_the_window_shows)
+    timer.start(100)
     assert app_module.run_gui(db=None, demo=True, language="nl") == 0
+    timer.stop()
     assert _files_under(tmp_path) == []
 
 

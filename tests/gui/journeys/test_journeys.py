@@ -1,0 +1,202 @@
+"""Journeys through the real main window with the keyboard, each action done twice in a row
+(open, cancel, open again, save, open again), asserting what the services then hold.
+
+Page buttons without a shortcut are clicked (as with the mouse); everything inside a dialog is typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from brugapp.services.families.families import list_families
+from brugapp.services.families.notebook import list_contacts
+from brugapp.services.kaart.detail import get_contact
+from brugapp.services.referrals.followups import list_followups
+from brugapp.services.referrals.referrals import get_referral, list_referrals
+from brugapp.settings import Settings, save_settings
+from brugapp.ui.families.quick_log import QuickLogDialog
+from brugapp.ui.shell.main_window import MainWindow
+from tests.gui.conftest import show_active
+from tests.unit.referrals.test_referral_scenarios import kaart_service
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _window(qtbot, store) -> MainWindow:
+    window = MainWindow(store, auto_lock_minutes=0)
+    window.remembers_state = False
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    show_active(qtbot, window)
+    return window
+
+
+def _focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no widget has the keyboard focus"
+    return widget
+
+
+def _type(qtbot, text: str, into: QWidget | None = None) -> None:
+    for char in text:
+        qtbot.keyClicks(into or _focus(), char)
+
+
+def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier, into: QWidget | None = None) -> None:
+    qtbot.keyClick(into or _focus(), key, modifier)
+
+
+def drive_modal(qtbot, open_it: Callable[[], object], act: Callable[[QDialog], None]) -> QDialog:
+    """Open a modal dialog (``exec``) and let ``act`` use it with the keyboard; a dialog left open is rejected."""
+    seen: list[QDialog] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(dialog)
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    open_it()
+    assert seen, "no dialog opened"
+    return seen[0]
+
+
+def _visible_quick_log(window) -> QuickLogDialog:
+    [dialog] = [d for d in window.findChildren(QuickLogDialog) if d.isVisible()]
+    return dialog
+
+
+def _back_to(qtbot, window) -> None:
+    """Offscreen, closing a dialog does not hand activation back to the window as a desktop does."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def _open_quick_log_with_ctrl_n(qtbot, window) -> QuickLogDialog:
+    _back_to(qtbot, window)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: any(d.isVisible() and d.isActiveWindow() for d in window.findChildren(QuickLogDialog)),
+                    timeout=2000)
+    return _visible_quick_log(window)
+
+
+def _close_quick_log(qtbot, window) -> None:
+    _key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not [d for d in window.findChildren(QuickLogDialog) if d.isVisible()], timeout=2000)
+
+
+def test_scenario_1_bailiff_letter_quick_log_then_family_and_warm_referral(qtbot, store):
+    save_settings(Settings(last_channel="koffiemoment"))
+    caw = kaart_service(store)
+    window = _window(qtbot, store)
+    # WHEN Ctrl+N opens the quick log, Esc closes it, and Ctrl+N opens it again
+    _open_quick_log_with_ctrl_n(qtbot, window)
+    _close_quick_log(qtbot, window)
+    _open_quick_log_with_ctrl_n(qtbot, window)
+    # AND the anonymous koffiemoment is typed: no family, theme A then 3 (debts), the note, Enter
+    _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "a3")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Brief deurwaarder")
+    _key(qtbot, Qt.Key.Key_Return)
+    # THEN it is stored anonymous with the debts theme, and Ctrl+N still opens an empty quick log
+    [contact] = list_contacts(store)
+    assert (contact.family_id, contact.channel, contact.themes, contact.note) == (
+        "", "koffiemoment", ("admin", "admin.debts"), "Brief deurwaarder")
+    _open_quick_log_with_ctrl_n(qtbot, window)
+    assert _visible_quick_log(window).note.toPlainText() == ""
+    _close_quick_log(qtbot, window)
+
+    # WHEN that afternoon the family is made (Ctrl+2, New family): cancelled once, then saved
+    families = window.show_section("families")
+    _back_to(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    drive_modal(qtbot, families.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+
+    def new_family(dialog: QDialog) -> None:
+        _type(qtbot, "Gezin Benali")
+        _key(qtbot, Qt.Key.Key_Return)
+
+    drive_modal(qtbot, families.new_button.click, new_family)
+    assert [f.display_name for f in list_families(store)] == ["Gezin Benali"]
+    drive_modal(qtbot, families.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+    assert len(list_families(store)) == 1
+
+    # WHEN the warm referral to the CAW is made (Ctrl+4, New referral): cancelled once, then saved
+    _back_to(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    referrals = window.show_section("referrals")
+    drive_modal(qtbot, referrals.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+
+    def new_referral(dialog: QDialog) -> None:
+        _type(qtbot, "Gezin B", into=dialog.family_combo)     # a combo box jumps to the item typed
+        for _step in range(4):  # (no theme) → Money… → School costs → Letters → Debts and bailiff
+            _key(qtbot, Qt.Key.Key_Down, into=dialog.theme_combo)
+        _key(qtbot, Qt.Key.Key_Down, into=dialog.service_combo)  # the first offer: ★ the service for that need
+        _type(qtbot, "Brief van de deurwaarder", into=dialog.question_edit)
+        _type(qtbot, "An Declercq", into=dialog.worker_edit)
+        _key(qtbot, Qt.Key.Key_Return, into=dialog.worker_edit)
+
+    drive_modal(qtbot, referrals.new_button.click, new_referral)
+    drive_modal(qtbot, referrals.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+    # THEN one referral to the CAW's debt service, with its check one week later as a follow-up
+    [view] = list_referrals(store)
+    detail = get_referral(store, referral_id=view.id)
+    assert (detail.family_name, detail.theme, detail.service_id, detail.receiving_worker) == (
+        "Gezin Benali", "admin.debts", caw.id, "An Declercq")
+    assert detail.next_check == dt.date.today() + dt.timedelta(days=7)
+    assert [f.due for f in list_followups(store, due_until=dt.date.today() + dt.timedelta(days=7))] == [
+        dt.date.today() + dt.timedelta(days=7)]
+
+
+def test_scenario_6_unreachable_consulent_attempts_from_the_contact_card(qtbot, store):
+    # GIVEN the CAW's debt service with its consulent and a backup, and the CLB on the map
+    caw = kaart_service(store)
+    kaart_service(store, "Leerlingenbegeleiding", "Vrij CLB Kortrijk", contact="Griet", backup="",
+                  categories=("education",), phone="056 00 00 09")
+    window = _window(qtbot, store)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    kaart = window.show_section("kaart")
+    _type(qtbot, "Schuld", into=kaart.table)  # the list jumps to the service typed
+    qtbot.waitUntil(lambda: kaart.detail.attempt_button.isVisible(), timeout=2000)
+    menu = kaart.detail.attempt_button.menu()
+
+    button = kaart.detail.attempt_button
+
+    def attempt(choice: int) -> None:
+        QTimer.singleShot(50, lambda: _choose(qtbot, menu, choice))
+        button.showMenu()  # as a click does; the menu runs its own loop until a choice or Esc
+
+    # WHEN the menu is opened and closed without a choice, then three e-mails and two calls are logged
+    QTimer.singleShot(50, lambda: qtbot.keyClick(menu, Qt.Key.Key_Escape))
+    button.showMenu()
+    assert get_contact(store, contact_id=caw.contact_id) is not None
+    for choice in (1, 1, 1, 0, 0):  # "E-mailed – no answer" ×3, "Called – no answer" ×2
+        attempt(choice)
+    # THEN the card says since when there is no answer and suggests the backup and the CLB
+    text = kaart.detail.reach_status.text()
+    assert "Geen antwoord sinds" in text and "5 pogingen" in text
+    suggestions = kaart.detail.reach_suggestions.text()
+    assert "Pieter Vanhoutte" in suggestions and "CLB" in suggestions
+
+
+def _choose(qtbot, menu: QWidget, index: int) -> None:
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    for _step in range(index + 1):
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
