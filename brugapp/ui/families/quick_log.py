@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -385,7 +386,7 @@ def open_quick_log(window: MainWindow, *, family_id: str = "") -> QuickLogDialog
     if window.is_locked():
         return None  # type: ignore[return-value]
     current = getattr(window, "_quick_log_dialog", None)
-    if current is not None and current.isVisible():
+    if current is not None and shiboken6.isValid(current) and current.isVisible():  # deleted once closed
         current.raise_()
         current.activateWindow()
         return current  # type: ignore[no-any-return]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -45,8 +43,9 @@ from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.style import DANGER
-from brugapp.ui.today.page import TodayPanel
+from brugapp.ui.today.page import PanelRow, TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
 
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
@@ -195,6 +194,7 @@ class FollowUpsPage(SectionPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(CONTENTS_PRECISION)  # fit the columns to the first rows, not thousands
         self.body.addWidget(self.table, 1)
         self.empty = EmptyState(icon_name="followup", title=_("Nothing to follow up"),
                                 text=_("Every promise and every referral gets a check date; what is due and "
@@ -316,12 +316,8 @@ class FollowUpsTodayPanel(TodayPanel):
         for view in views:
             when = _when(view)
             who = view.family_name or ""
-            item = QListWidgetItem(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}")
-            item.setData(Qt.ItemDataRole.UserRole, view.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, view.family_id)
-            if view.bucket == Bucket.OVERDUE:
-                item.setForeground(QColor(DANGER))
-            items.append(item)
+            items.append(PanelRow(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}",
+                                  view.id, view.family_id, DANGER if view.bucket == Bucket.OVERDUE else ""))
         self.set_items(items)
         self.done_button.setVisible(bool(items))
 

@@ -54,6 +54,7 @@ from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, Prin
 from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.style import DANGER, MUTED, WARNING
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
@@ -112,6 +113,7 @@ class ReferralsPage(SectionPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service gets the room
         for column in (0, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(CONTENTS_PRECISION)  # fit the columns to the first rows, not thousands
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)  # a long status is cut; the tooltip has it
         header.resizeSection(2, 110)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -43,6 +44,19 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+PAGE_ROWS = 60  # list items built at once; a panel shows about eight
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    """One line of a panel: its text, the record it opens and an optional warning colour."""
+
+    text: str
+    record_id: str = ""
+    family_id: str = ""
+    colour: str = ""
+
+
 class TodayPanel(QFrame):
     """A card with a title, a list and a friendly line when the list is empty."""
 
@@ -62,6 +76,8 @@ class TodayPanel(QFrame):
             "QListWidget::item:selected { background: #e3f2ef; color: #1f2d3d; }")
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.list.itemActivated.connect(self._activated)
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._rows: list[PanelRow] = []
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("EmptyText")
         self.empty.setWordWrap(True)
@@ -77,12 +93,33 @@ class TodayPanel(QFrame):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_record.emit(item.data(ID_ROLE) or "", item.data(FAMILY_ROLE) or "")
 
-    def set_items(self, items: list[QListWidgetItem]) -> None:
+    def set_items(self, rows: list[PanelRow]) -> None:
+        """Show ``rows``; only the first ``PAGE_ROWS`` become list items, the next ones as the list is scrolled
+        to its end (a busy programme has thousands of overdue checks; building them all cost Vandaag a second)."""
         self.list.clear()
-        for item in items:
-            self.list.addItem(item)
-        self.list.setVisible(bool(items))
-        self.empty.setVisible(not items)
+        self._rows = rows
+        self._add_page()
+        self.list.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+
+    def row_count(self) -> int:
+        """All rows of the panel, also those not yet turned into list items."""
+        return len(self._rows)
+
+    def _add_page(self) -> None:
+        start = self.list.count()
+        for row in self._rows[start:start + PAGE_ROWS]:
+            # Made with its list as parent: QListWidget.addItem(item) drops a reference to None per item in
+            # PySide6 6.12 on Python 3.11, and a few thousand of them crash the interpreter.
+            item = QListWidgetItem(row.text, self.list)
+            item.setData(ID_ROLE, row.record_id)
+            item.setData(FAMILY_ROLE, row.family_id)
+            if row.colour:
+                item.setForeground(QColor(row.colour))
+
+    def _scrolled(self, value: int) -> None:
+        if value >= self.list.verticalScrollBar().maximum() and self.list.count() < len(self._rows):
+            self._add_page()
 
 
 
@@ -116,12 +153,7 @@ class PromisedFollowUpsPanel(TodayPanel):
             note = promise.note.replace("\n", " ")[:120]
             text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
                 else f"{who} – {when}\n{_themes_text(promise.themes)}"
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, promise.contact_id)
-            item.setData(FAMILY_ROLE, promise.family_id)
-            if promise.overdue:
-                item.setForeground(QColor(WARNING))
-            items.append(item)
+            items.append(PanelRow(text, promise.contact_id, promise.family_id, WARNING if promise.overdue else ""))
         self.set_items(items)
         self.done_button.setVisible(bool(items))
 
@@ -149,10 +181,8 @@ class ContactsTodayPanel(TodayPanel):
             first = f"{format_time(contact.occurred_at.astimezone())}  {who} · {CHANNELS.label(contact.channel)}"
             second = _themes_text(contact.themes)
             note = contact.note.replace("\n", " ")[:100]
-            item = QListWidgetItem("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p))
-            item.setData(ID_ROLE, contact.id)
-            item.setData(FAMILY_ROLE, contact.family_id)
-            items.append(item)
+            items.append(PanelRow("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p),
+                                  contact.id, contact.family_id))
         self.set_items(items)
         self.title.setText(_("Logged today: {count}").format(count=len(items)) if items else _("Logged today"))
 

@@ -1,0 +1,41 @@
+"""Search index with prefix indexes: the first letters typed are answered from the index, not by merging the
+posting lists of every word that starts with them.
+
+``brugapp bench`` on 10,000 families: typing "g" matched every family, member and contact label and took
+260 ms (raw FTS5 226 ms); with ``prefix='1 2 3'`` FTS5 keeps a ready list of the words per 1-, 2- and
+3-letter beginning. FTS5 cannot add prefix indexes to an existing table, so the table is rebuilt with the same
+rows and rowids (services delete and replace by rowid: ``search_index.row_id``).
+
+Revision ID: 0010
+Revises: 0007
+Create Date: 2026-12-01
+"""
+
+from alembic import op
+
+revision = "0010"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+_COLUMNS = "kind UNINDEXED, ref_uuid UNINDEXED, family_uuid UNINDEXED, label, body"
+_TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
+
+
+def _rebuild(options: str) -> None:
+    op.execute(f"CREATE VIRTUAL TABLE search_index_rebuilt USING fts5({_COLUMNS}, {options}{_TOKENIZE})")
+    op.execute("INSERT INTO search_index_rebuilt (rowid, kind, ref_uuid, family_uuid, label, body) "
+               "SELECT rowid, kind, ref_uuid, family_uuid, label, body FROM search_index")
+    op.execute("DROP TABLE search_index")
+    op.execute("ALTER TABLE search_index_rebuilt RENAME TO search_index")
+    op.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL searches with LIKE on a plain table
+        _rebuild("prefix = '1 2 3', ")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild("")
