@@ -1,4 +1,5 @@
-"""What *Vandaag* shows from the notebook: promised follow-ups due today (or overdue) and today's contacts."""
+"""What *Vandaag* shows: promised follow-ups due today (or overdue), today's contacts, and the open follow-ups due
+today or overdue, a page at a time."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from brugapp.domain.followups import OPEN_STATUSES, bucket_of
 from brugapp.services.families.notebook import ContactInfo, list_contacts
+from brugapp.services.referrals.followups import FollowUpView
 from brugapp.store import Store
 from brugapp.store.models import Family
+from brugapp.store.models.care import ContactAttempt, FollowUp, Referral
 from brugapp.store.models.notebook import ContactMoment, ContactTheme
 
 
@@ -69,9 +73,53 @@ def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_ove
         PromisedFollowUp(uuid, fam_uuid or "", fam_name or "", promised_on, channel, note,
                          tuple(themes.get(pk, ())), promised_on < day)
         for pk, uuid, fam_uuid, fam_name, promised_on, channel, note in rows
+        if promised_on is not None  # always true (see the WHERE); tells the type checker
     ]
 
 
 def contacts_logged_on(store: Store, *, day: dt.date | None = None) -> list[ContactInfo]:
     start, end = local_day_bounds(day or dt.date.today())
     return list_contacts(store, since=start, until=end)
+
+
+@dataclass(frozen=True)
+class DueCounts:
+    today: int
+    overdue: int
+
+
+def count_followups_due(store: Store, *, today: dt.date) -> DueCounts:
+    """How many open follow-ups are due today and how many are overdue (the title of Vandaag's panel)."""
+    due = (FollowUp.due == today, FollowUp.due < today)
+    with store.read() as session:
+        row = session.connection().execute(
+            select(func.count().filter(due[0]), func.count().filter(due[1]))
+            .where(FollowUp.status.in_(sorted(OPEN_STATUSES)), FollowUp.due <= today)).one()
+    return DueCounts(int(row[0] or 0), int(row[1] or 0))
+
+
+def followups_due(store: Store, *, today: dt.date, offset: int = 0, limit: int = 60) -> list[FollowUpView]:
+    """One page of the open follow-ups due today and overdue: today's first (that is the day's work), then what
+    slipped, most recent first. Vandaag asks a page at a time: a busy programme has thousands overdue, and
+    reading them all held up the page (``brugapp bench``)."""
+    unanswered = (
+        select(func.count()).where(ContactAttempt.followup_id == FollowUp.id, ContactAttempt.answered.is_(False))
+        .correlate(FollowUp).scalar_subquery()
+    )
+    query = (
+        select(FollowUp.uuid, FollowUp.title, FollowUp.due, FollowUp.owner, FollowUp.status, Family.uuid,
+               Family.display_name, Referral.uuid, FollowUp.meeting_uuid, FollowUp.note, unanswered)
+        .outerjoin(Family, Family.id == FollowUp.family_id)
+        .outerjoin(Referral, Referral.id == FollowUp.referral_id)
+        .where(FollowUp.status.in_(sorted(OPEN_STATUSES)), FollowUp.due <= today)
+        .order_by((FollowUp.due != today), FollowUp.due.desc(), FollowUp.id)
+        .offset(offset).limit(limit)
+    )
+    with store.read() as session:
+        return [
+            FollowUpView(id=uuid, title=title, due=due, owner=owner, status=state, bucket=bucket_of(due, today),
+                         family_id=fam_uuid or "", family_name=fam_name or "", referral_id=ref_uuid or "",
+                         meeting_id=meeting_uuid, note=note, attempts=attempts or 0)
+            for (uuid, title, due, owner, state, fam_uuid, fam_name, ref_uuid, meeting_uuid, note, attempts)
+            in session.connection().execute(query)
+        ]

@@ -39,7 +39,8 @@ def head_revisions() -> tuple[str, ...]:
 def declared_heads() -> frozenset[str]:
     """The heads read straight from the revision files (``revision = ...``, ``down_revision = ...``), without
     Alembic: the revisions no other revision names as its parent."""
-    revisions, parents = set(), set()
+    revisions: set[str] = set()
+    parents: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
         values = dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))
         if "revision" not in values:

@@ -398,7 +398,7 @@ def open_quick_log(window: MainWindow, *, family_id: str = "") -> QuickLogDialog
         window.statusBar().showMessage(saved_message(contact), 8000)
         current = window.stack.currentWidget()
         if hasattr(current, "refresh"):
-            current.refresh()
+            QTimer.singleShot(0, current.refresh)  # after the dialog has closed: the save itself is done
 
     dialog.saved.connect(after_save)
     dialog.open()

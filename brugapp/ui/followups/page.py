@@ -38,12 +38,13 @@ from brugapp.services.referrals.followups import (
     list_followups,
     log_attempt,
 )
+from brugapp.services.today import count_followups_due, followups_due
 from brugapp.store import Store
 from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.style import DANGER
-from brugapp.ui.today.page import PanelRow, TodayPanel
+from brugapp.ui.today.page import PagedRows, PanelRow, TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
 
@@ -289,6 +290,12 @@ class FollowUpsPage(SectionPage):
         return self.operation
 
 
+def _panel_row(view: FollowUpView) -> PanelRow:
+    who = view.family_name or ""
+    return PanelRow(" – ".join(p for p in (view.title, who) if p) + f"\n{_when(view)} · {_state(view)}",
+                    view.id, view.family_id, DANGER if view.bucket == Bucket.OVERDUE else "")
+
+
 class FollowUpsTodayPanel(TodayPanel):
     """Vandaag: the follow-ups due today and those overdue, with a Done button."""
 
@@ -306,20 +313,16 @@ class FollowUpsTodayPanel(TodayPanel):
 
     def refresh(self) -> None:
         today = dt.date.today()
-        items = []
-        views = list_followups(self.store, due_until=today, today=today)
-        # Today's first (that is the day's work), then what slipped, most recent first.
-        views.sort(key=lambda v: (v.bucket != Bucket.TODAY, -v.due.toordinal()))
-        overdue = sum(1 for v in views if v.bucket == Bucket.OVERDUE)
+        counts = count_followups_due(self.store, today=today)
+        total = counts.today + counts.overdue
         self.title.setText(_("To follow up today: {today} · overdue: {overdue}").format(
-            today=len(views) - overdue, overdue=overdue) if views else _("To follow up today"))
-        for view in views:
-            when = _when(view)
-            who = view.family_name or ""
-            items.append(PanelRow(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}",
-                                  view.id, view.family_id, DANGER if view.bucket == Bucket.OVERDUE else ""))
-        self.set_items(items)
-        self.done_button.setVisible(bool(items))
+            today=counts.today, overdue=counts.overdue) if total else _("To follow up today"))
+
+        def fetch(offset: int, limit: int) -> list[PanelRow]:  # today's first, then what slipped, newest first
+            return [_panel_row(view) for view in followups_due(self.store, today=today, offset=offset, limit=limit)]
+
+        self.set_items(PagedRows(total, fetch))  # a page at a time: thousands can be overdue
+        self.done_button.setVisible(bool(total))
 
     def mark_done(self) -> None:
         item = self.list.currentItem()

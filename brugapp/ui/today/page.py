@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -57,6 +59,29 @@ class PanelRow:
     colour: str = ""
 
 
+class PagedRows(Sequence[PanelRow]):
+    """The rows of a panel read a page at a time: ``fetch(offset, limit)`` runs only for what the list builds."""
+
+    def __init__(self, total: int, fetch: Callable[[int, int], list[PanelRow]]) -> None:
+        self.total = total
+        self.fetch = fetch
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: int) -> PanelRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PanelRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PanelRow | list[PanelRow]:
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self.total)
+            return self.fetch(start, stop - start) if stop > start else []
+        return self.fetch(index, 1)[0]
+
+
 class TodayPanel(QFrame):
     """A card with a title, a list and a friendly line when the list is empty."""
 
@@ -77,7 +102,7 @@ class TodayPanel(QFrame):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.list.itemActivated.connect(self._activated)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self._rows: list[PanelRow] = []
+        self._rows: Sequence[PanelRow] = []
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("EmptyText")
         self.empty.setWordWrap(True)
@@ -93,7 +118,7 @@ class TodayPanel(QFrame):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_record.emit(item.data(ID_ROLE) or "", item.data(FAMILY_ROLE) or "")
 
-    def set_items(self, rows: list[PanelRow]) -> None:
+    def set_items(self, rows: Sequence[PanelRow]) -> None:
         """Show ``rows``; only the first ``PAGE_ROWS`` become list items, the next ones as the list is scrolled
         to its end (a busy programme has thousands of overdue checks; building them all cost Vandaag a second)."""
         self.list.clear()

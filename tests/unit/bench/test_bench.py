@@ -20,7 +20,7 @@ EXPECTED = {
     "page Overleg: first visit": False, "page Rapportage: first visit": False,
     "page Vandaag: shown again": False, "page Opvolging: shown again": False,
     "open a family with 100 contact moments": False,
-    "quick log: Save pressed": False,
+    "quick log: Save pressed": False, "Vandaag updated after a quick log": False,
     "agenda PDF": False, "referral sheet PDF": False, "annual report PDF": False,
     "HSDS import of 60 services": False,
     "open encrypted store": False, "year report, all schools": False, "meeting agenda with previous": False,
