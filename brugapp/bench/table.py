@@ -10,7 +10,7 @@ from pathlib import Path
 
 from brugapp.bench.runner import BenchResult
 
-COLUMNS = ("what", "measured", "floor", "ratio", "budget", "ok")
+COLUMNS = ("what", "measured", "cpu", "floor", "ratio", "budget", "ok")
 
 
 def _value(value: float | None, unit: str) -> str:
@@ -34,7 +34,8 @@ def measured_text(result: BenchResult) -> str:
 
 
 def rows(results: list[BenchResult]) -> list[tuple[str, ...]]:
-    return [(r.name, measured_text(r), (f"{_value(r.floor, r.unit)} ({r.floor_name})" if r.floor_name else
+    return [(r.name, measured_text(r), _value(r.cpu_ms, "ms"),
+             (f"{_value(r.floor, r.unit)} ({r.floor_name})" if r.floor_name else
                                        _value(r.floor, r.unit)),
              "–" if r.ratio is None else f"{r.ratio:.2f}×", budget_text(r), "ok" if r.within_budget else "FAIL")
             for r in results]
