@@ -1,21 +1,18 @@
 """Whole processes beside their floor: the app started on the bench store vs a bare PySide6 window.
 
-The clock starts in this process just before the child is spawned and stops at the wall-clock instant the child
-prints once its window is shown (and, for the app, Vandaag is filled): interpreter start, imports, unlocking the
-store (key derivation), building the window and the first page all count, as they do for a person double-clicking
-the icon. Both children run offscreen with the same environment. Peak memory is each child's own maximum resident
-set (``os.wait4`` returns the rusage of that one child; ``RUSAGE_CHILDREN`` would report the largest of all of
-them).
+The clock starts just before the child is spawned and stops at the wall-clock instant the child prints once its
+window is shown (and, for the app, Vandaag is filled): interpreter start, imports, unlocking the store (key
+derivation), building the window and the first page all count, as they do for a person double-clicking the icon.
+Both children run offscreen with the same environment, each started by a small launcher (``launch.py``) that
+reports ``RUSAGE_CHILDREN`` of its one child: peak memory and CPU time of that child alone.
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +26,7 @@ READY_MARKER = "BRUGAPP_READY"
 START_RATIO = 1.5
 MEMORY_MARGIN_MB = 150.0
 BARE_WINDOW = Path(__file__).with_name("bare_window.py")
+LAUNCHER = Path(__file__).with_name("launch.py")
 
 
 @dataclass(frozen=True)
@@ -45,28 +43,16 @@ def _child_env(home: Path) -> dict[str, str]:
 
 
 def run_child(command: list[str], *, env: dict[str, str], stdin_text: str = "") -> ProcessRun:
-    """Spawn, wait for the ready line, reap the child with its own rusage."""
-    started = time.time()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env, text=True)
-    out, err, usage = _talk(process, stdin_text)
-    ready = [line.split()[1] for line in out.splitlines() if line.startswith(READY_MARKER)]
-    if not ready:
+    """Spawn through the launcher, wait for the ready line, read the child's own rusage."""
+    process = subprocess.Popen([sys.executable, str(LAUNCHER), *command], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    out, err = process.communicate(stdin_text, timeout=300)
+    marks = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("BRUGAPP_")}
+    if READY_MARKER not in marks or "BRUGAPP_RUSAGE" not in marks:
         raise RuntimeError(f"{command[1:]} did not report ready (exit {process.returncode}): {err[-2000:]}")
-    return ProcessRun(float(ready[0]) - started, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
-
-
-def _talk(process: subprocess.Popen[str], stdin_text: str) -> tuple[str, str, resource.struct_rusage]:
-    """``communicate`` without its ``wait``: the child is reaped by ``os.wait4`` to read its own peak memory.
-    The children write a line or two, so reading stdout to the end before stderr cannot block on a full pipe."""
-    assert process.stdin is not None and process.stdout is not None and process.stderr is not None
-    process.stdin.write(stdin_text)
-    process.stdin.close()
-    out = process.stdout.read()
-    err = process.stderr.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return out, err, usage  # ru_maxrss in kilobytes on Linux
+    spawned, ready = float(marks["BRUGAPP_SPAWNED"][0]), float(marks[READY_MARKER][0])
+    peak_kb, cpu_seconds = marks["BRUGAPP_RUSAGE"]
+    return ProcessRun(ready - spawned, int(peak_kb) / 1024, float(cpu_seconds))  # kilobytes on Linux
 
 
 def app_start(store_path: Path, home: Path) -> ProcessRun:

@@ -30,7 +30,7 @@ from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time
 from brugapp.services.families.notebook import update_contact
-from brugapp.services.today import contacts_logged_on, promised_follow_ups
+from brugapp.services.today import PromisedFollowUp, contacts_logged_on, promised_follow_ups
 from brugapp.store import Store
 from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.style import WARNING
@@ -100,6 +100,7 @@ class TodayPanel(QFrame):
             "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e8edf1; }"
             "QListWidget::item:selected { background: #e3f2ef; color: #1f2d3d; }")
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap
         self.list.itemActivated.connect(self._activated)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._rows: Sequence[PanelRow] = []
@@ -155,6 +156,16 @@ def _themes_text(codes: tuple[str, ...]) -> str:
     return ", ".join(THEMES.label(c) for c in shown)
 
 
+def _promise_row(promise: PromisedFollowUp) -> PanelRow:
+    who = promise.family_name or _("Anonymous contact")
+    when = (_("overdue since {date}").format(date=format_date(promise.promised_on, "d MMM"))
+            if promise.overdue else _("today"))
+    note = promise.note.replace("\n", " ")[:120]
+    text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
+        else f"{who} – {when}\n{_themes_text(promise.themes)}"
+    return PanelRow(text, promise.contact_id, promise.family_id, WARNING if promise.overdue else "")
+
+
 class PromisedFollowUpsPanel(TodayPanel):
     """Follow-ups promised in contact moments for today, and earlier ones still open."""
 
@@ -169,16 +180,10 @@ class PromisedFollowUpsPanel(TodayPanel):
         self.buttons.addWidget(self.done_button)
 
     def refresh(self) -> None:
-        today = dt.date.today()
-        items = []
-        for promise in promised_follow_ups(self.store, day=today):
-            who = promise.family_name or _("Anonymous contact")
-            when = (_("overdue since {date}").format(date=format_date(promise.promised_on, "d MMM"))
-                    if promise.overdue else _("today"))
-            note = promise.note.replace("\n", " ")[:120]
-            text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
-                else f"{who} – {when}\n{_themes_text(promise.themes)}"
-            items.append(PanelRow(text, promise.contact_id, promise.family_id, WARNING if promise.overdue else ""))
+        promises = promised_follow_ups(self.store, day=dt.date.today())
+        # The lines are written only for the rows the list builds: hundreds of promises can be overdue.
+        items = PagedRows(len(promises),
+                          lambda offset, limit: [_promise_row(p) for p in promises[offset:offset + limit]])
         self.set_items(items)
         self.done_button.setVisible(bool(items))
 
