@@ -90,6 +90,7 @@ class AppController:
         window = MainWindow(self.store, demo=self.demo, auto_lock_minutes=settings.auto_lock_minutes)
         window.language_requested.connect(self.switch_language)
         window.show()
+        window.import_pages_when_idle()
         self.window = window
         return window
 

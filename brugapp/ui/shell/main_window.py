@@ -276,8 +276,12 @@ class MainWindow(QMainWindow):
             for callback in self._after_first_fill:
                 QTimer.singleShot(0, callback)
             self._after_first_fill.clear()
-            self._modules_to_warm = [spec.page.split(":")[0] for spec in SECTIONS if spec.page]
-            QTimer.singleShot(WARM_UP_DELAY_MS, self._import_next_page_module)
+
+    def import_pages_when_idle(self) -> None:
+        """After the first page is shown, import the other pages' modules one by one (the app calls this; a
+        window built in a test does not)."""
+        self._modules_to_warm = [spec.page.split(":")[0] for spec in SECTIONS if spec.page]
+        self.when_first_page_filled(lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self._import_next_page_module))
 
     def _import_next_page_module(self) -> None:
         """Import the other pages' modules one by one while the user reads Vandaag, so a first visit builds the
