@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from brugapp.domain.followups import OPEN_STATUSES, bucket_of
 from brugapp.services.families.notebook import ContactInfo, list_contacts
@@ -30,21 +29,32 @@ class PromisedFollowUp:
     overdue: bool
 
 
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")  # the day a brugfiguur lives in, whatever the computer's zone
-
-
 def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC instants where a Brussels calendar day starts and ends."""
-    start = dt.datetime.combine(day, dt.time.min, tzinfo=LOCAL_ZONE)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=LOCAL_ZONE)
+    """The UTC instants where a local calendar day starts and ends."""
+    # TODO(time rule): the computer's zone, as the pages' dt.date.today(); both should be Europe/Brussels together.
+    start = dt.datetime.combine(day, dt.time.min).astimezone()
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min).astimezone()
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
-def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_overdue: bool = True
-                        ) -> list[PromisedFollowUp]:
-    """Follow-ups promised in contact moments for ``day`` (and, by default, earlier ones not yet done).
+def _open_promises(day: dt.date, include_overdue: bool) -> tuple[ColumnElement[bool], ...]:
+    due = ContactMoment.follow_up_on <= day if include_overdue else ContactMoment.follow_up_on == day
+    return (ContactMoment.deleted_at.is_(None), ContactMoment.follow_up_done.is_(False),
+            ContactMoment.follow_up_on.is_not(None), due)
 
-    Plain columns and one query for all their themes: a busy programme has thousands of open promises, and
+
+def count_promised_follow_ups(store: Store, *, day: dt.date, include_overdue: bool = True) -> int:
+    with store.read() as session:
+        return session.connection().execute(
+            select(func.count()).select_from(ContactMoment).where(*_open_promises(day, include_overdue))).scalar_one()
+
+
+def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_overdue: bool = True,
+                        offset: int = 0, limit: int | None = None) -> list[PromisedFollowUp]:
+    """Follow-ups promised in contact moments for ``day`` (and, by default, earlier ones not yet done), oldest
+    promise first; ``offset``/``limit`` give one page of them (Vandaag builds its list a page at a time).
+
+    Plain columns and one query for the page's themes: a busy programme has thousands of open promises, and
     loading each as an ORM object with its themes one by one held up Vandaag for most of a second.
     """
     day = day or dt.date.today()
@@ -52,23 +62,18 @@ def promised_follow_ups(store: Store, *, day: dt.date | None = None, include_ove
         select(ContactMoment.id, ContactMoment.uuid, Family.uuid, Family.display_name, ContactMoment.follow_up_on,
                ContactMoment.channel, ContactMoment.note)
         .outerjoin(Family, Family.id == ContactMoment.family_id)
-        .where(ContactMoment.deleted_at.is_(None), ContactMoment.follow_up_done.is_(False),
-               ContactMoment.follow_up_on.is_not(None))
+        .where(*_open_promises(day, include_overdue))
+        .order_by(ContactMoment.follow_up_on, ContactMoment.occurred_at).offset(offset).limit(limit)
     )
-    query = query.where(ContactMoment.follow_up_on <= day) if include_overdue \
-        else query.where(ContactMoment.follow_up_on == day)
     with store.read() as session:
         connection = session.connection()  # Core rows: no ORM identity map for thousands of rows
-        rows = connection.execute(query.order_by(ContactMoment.follow_up_on, ContactMoment.occurred_at)).all()
+        rows = connection.execute(query).all()
         themes: dict[int, list[str]] = {}
-        if rows:
-            pending = select(ContactMoment.id).where(
-                ContactMoment.deleted_at.is_(None), ContactMoment.follow_up_done.is_(False),
-                ContactMoment.follow_up_on.is_not(None), ContactMoment.follow_up_on <= day)
-            for contact_id, theme in connection.execute(
-                    select(ContactTheme.contact_id, ContactTheme.theme).where(ContactTheme.contact_id.in_(pending))
-                    .order_by(ContactTheme.contact_id, ContactTheme.theme)):
-                themes.setdefault(contact_id, []).append(theme)
+        for contact_id, theme in connection.execute(
+                select(ContactTheme.contact_id, ContactTheme.theme)
+                .where(ContactTheme.contact_id.in_([row[0] for row in rows]))
+                .order_by(ContactTheme.contact_id, ContactTheme.theme)) if rows else ():
+            themes.setdefault(contact_id, []).append(theme)
     return [
         PromisedFollowUp(uuid, fam_uuid or "", fam_name or "", promised_on, channel, note,
                          tuple(themes.get(pk, ())), promised_on < day)

@@ -30,7 +30,12 @@ from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time
 from brugapp.services.families.notebook import update_contact
-from brugapp.services.today import PromisedFollowUp, contacts_logged_on, promised_follow_ups
+from brugapp.services.today import (
+    PromisedFollowUp,
+    contacts_logged_on,
+    count_promised_follow_ups,
+    promised_follow_ups,
+)
 from brugapp.store import Store
 from brugapp.ui.shell.sections import SectionPage
 from brugapp.ui.style import WARNING
@@ -180,10 +185,12 @@ class PromisedFollowUpsPanel(TodayPanel):
         self.buttons.addWidget(self.done_button)
 
     def refresh(self) -> None:
-        promises = promised_follow_ups(self.store, day=dt.date.today())
-        # The lines are written only for the rows the list builds: hundreds of promises can be overdue.
-        items = PagedRows(len(promises),
-                          lambda offset, limit: [_promise_row(p) for p in promises[offset:offset + limit]])
+        today = dt.date.today()
+
+        def fetch(offset: int, limit: int) -> list[PanelRow]:  # read a page at a time: hundreds can be overdue
+            return [_promise_row(p) for p in promised_follow_ups(self.store, day=today, offset=offset, limit=limit)]
+
+        items = PagedRows(count_promised_follow_ups(self.store, day=today), fetch)
         self.set_items(items)
         self.done_button.setVisible(bool(items))
 
