@@ -121,6 +121,9 @@ KIND_ORDER = {"family": 0, "member": 1, "school": 2, "school_contact": 3, "servi
               "referral": 6, "meeting": 7, "contact": 8}
 
 
+CANDIDATE_PAGES = 3
+
+
 def match_expression(query: str) -> str:
     """The FTS5 MATCH of what was typed: every word as a prefix ("zoe pee" -> '"zoe"* "pee"*'); "" for nothing."""
     return " ".join(f'"{token}"*' for token in _TOKEN.findall(fold(query)))
@@ -131,9 +134,10 @@ def search(session: Session, query: str, *, kinds: tuple[str, ...] = (), limit: 
 
     One page without ranking: a short prefix matches most of the index ("g", "gezin": every family, member and
     contact label), and ranking all matches costs reading them all (~250 ms on 10,000 families, for a page of
-    30). So records whose *label* holds every word come first, straight from the index; records where a word is
-    only in the body (a note, a service's description) fill the rest of the page. The page itself is ordered
-    here: labels that start with what was typed, then families before members before notes, then by name.
+    30). So records whose *label* holds every word come first, a few pages of them straight from the index;
+    records where a word is only in the body (a note, a service's description) fill the rest. They are ordered
+    here: families before members before notes, within a kind the labels that start with what was typed, then
+    by name, and the first page is returned.
     """
     if not _is_sqlite(session):
         return _search_like(session, query, kinds, limit)
@@ -167,19 +171,22 @@ def _first_page(cursor: Any, query: str, kinds: tuple[str, ...], limit: int) -> 
         return []
     kind_filter = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
     sql = f"SELECT kind, ref_uuid, family_uuid, label FROM search_index WHERE search_index MATCH ?{kind_filter} LIMIT ?"
-    rows = cursor.execute(sql, (f"{{label}} : ({match})", *kinds, limit)).fetchall()
+    # A few pages of label hits, in index order, to order here: enough that families (short labels, few of
+    # them) make it to the page when notes and members of the same name are many.
+    rows = cursor.execute(sql, (f"{{label}} : ({match})", *kinds, limit * CANDIDATE_PAGES)).fetchall()
     if len(rows) < limit:
         rows += cursor.execute(sql, (f"({match}) NOT {{label}} : ({match})", *kinds, limit - len(rows))).fetchall()
-    return _ordered([SearchHit(kind, ref, fam, label.split("\n", 1)[0]) for kind, ref, fam, label in rows], query)
+    hits = [SearchHit(kind, ref, fam, label.split("\n", 1)[0]) for kind, ref, fam, label in rows]
+    return _ordered(hits, query)[:limit]
 
 
 def _ordered(hits: list[SearchHit], query: str) -> list[SearchHit]:
     typed = fold(query).strip()
 
-    def key(hit: SearchHit) -> tuple[bool, int, str]:
+    def key(hit: SearchHit) -> tuple[int, bool, str]:
         label = fold(hit.label)
         starts = label.startswith(typed) or any(word.startswith(typed) for word in label.split())
-        return not starts, KIND_ORDER.get(hit.kind, len(KIND_ORDER)), label
+        return KIND_ORDER.get(hit.kind, len(KIND_ORDER)), not starts, label
 
     return sorted(hits, key=key)
 
