@@ -7,7 +7,7 @@ from sqlalchemy import text
 from brugapp.services.families.notebook import log_contact
 from brugapp.services.search import search_everything
 from brugapp.store import migrations, open_store
-from brugapp.store.search_index import index_record, search
+from brugapp.store.search_index import KIND_BITS, index_record, row_id, search
 from tests.factories import make_family
 
 
@@ -34,17 +34,25 @@ def test_one_letter_finds_a_page_not_everything(store) -> None:
 
 
 def test_upgrade_to_the_prefix_index_keeps_every_row(tmp_path) -> None:
-    # GIVEN a store at 0007 with a searchable record
+    # GIVEN a store at 0007 with a family and a member indexed the old way (rowid = the hash of the uuid)
     store = open_store(tmp_path / "old.db", create=True, migrate=False)
     migrations.upgrade(store, "0007")
-    with store.session() as session:
-        index_record(session, kind="family", ref_uuid="f-1", label="Gezin Özdemir", family_uuid="f-1")
-    # WHEN it is upgraded to 0010 and back down
+    with store.engine.begin() as connection:
+        for kind, ref, label in (("family", "f-1", "Gezin Özdemir"), ("member", "m-1", "Elif Özdemir")):
+            connection.execute(text(
+                "INSERT INTO search_index (rowid, kind, ref_uuid, family_uuid, label, body) "
+                "VALUES (:rowid, :kind, :ref, 'f-1', :label, '')"),
+                {"rowid": row_id(ref) % (1 << KIND_BITS), "kind": kind, "ref": ref, "label": f"{label}\n{label}"})
+    # WHEN it is upgraded to 0010 and the member is renamed (its index row replaced)
     migrations.upgrade(store)
+    with store.session() as session:
+        index_record(session, kind="member", ref_uuid="m-1", label="Elif Özdemir-Yılmaz", family_uuid="f-1")
     with store.read() as session:
         found = search(session, "ozd")
-    # THEN the record is found through the prefix index, and the downgrade keeps it too
-    assert [(h.kind, h.ref_uuid, h.label) for h in found] == [("family", "f-1", "Gezin Özdemir")]
+    # THEN both are found through the prefix index, the family first, the member once with its new name
+    assert [(h.kind, h.ref_uuid, h.label) for h in found] == [
+        ("family", "f-1", "Gezin Özdemir"), ("member", "m-1", "Elif Özdemir-Yılmaz")]
+    # AND the downgrade keeps the rows
     with store.engine.begin() as connection:
         from alembic import command
 
@@ -52,5 +60,19 @@ def test_upgrade_to_the_prefix_index_keeps_every_row(tmp_path) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, "0007")
     with store.engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM search_index")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM search_index")).scalar_one() == 2
     store.close()
+
+
+def test_the_index_answers_families_first_without_ranking(store) -> None:
+    # GIVEN many contact notes and members that mention Goossens, and one family of that name
+    from brugapp.store.search_index import IndexEntry, index_many
+
+    with store.session() as session:
+        index_many(session, [IndexEntry("contact", f"c-{n}", f"Telefoon met Gezin Goossens, {n} maart") for n in
+                             range(60)] + [IndexEntry("member", f"m-{n}", f"Kind Goossens {n}") for n in range(60)])
+    family = make_family(store, display_name="Gezin Goossens")
+    # WHEN "goo" is typed, THEN the family heads the page, members follow, notes last
+    kinds = [h.kind for h in search_everything(store, text="goo", limit=30)]
+    assert kinds[0] == "family" and set(kinds[1:]) == {"member"}
+    assert search_everything(store, text="goo", limit=30)[0].id == family
