@@ -13,8 +13,8 @@ import itertools
 
 from sqlalchemy import select
 
+from brugapp.bench.base import BENCH_PASSPHRASE, BenchContext, BenchResult, measure
 from brugapp.bench.fillers import BENCH_DAY
-from brugapp.bench.runner import BENCH_PASSPHRASE, BenchContext, BenchResult, measure
 from brugapp.store import Store, open_store
 
 READ_MS, TYPING_MS, SAVE_MS, IMPORT_MS = 100, 50, 150, 10_000

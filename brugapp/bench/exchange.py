@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from brugapp.bench.base import BENCH_PASSPHRASE, BenchContext, BenchResult
 from brugapp.bench.fillers import (
     HOURS,
     KAART_HEADERS,
@@ -27,7 +28,6 @@ from brugapp.bench.fillers import (
     SERVICES_PER_ORGANIZATION,
     TOWNS,
 )
-from brugapp.bench.runner import BENCH_PASSPHRASE, BenchContext, BenchResult
 from brugapp.store import Store
 
 FULL_ROWS = 230_000  # ~50 MB: the file of issue 13

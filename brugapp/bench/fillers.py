@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, case, func, insert, select, update
 
-from brugapp.bench.runner import FIRST_NAMES, LAST_NAMES, BenchContext
+from brugapp.bench.base import FIRST_NAMES, LAST_NAMES, BenchContext
 from brugapp.domain.followups import FollowUpStatus
 from brugapp.domain.kaart import CATEGORIES
 from brugapp.domain.meetings import ITEMS, MEETING_TYPES, TEMPLATES

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from brugapp.bench.runner import BenchContext, BenchResult, measure
+from brugapp.bench.base import BenchContext, BenchResult, measure
 from brugapp.services.bundle import export_bundle
 from brugapp.services.families.access_export import export_access
 from brugapp.services.families.retention import families_for_review

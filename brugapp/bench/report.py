@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlalchemy import func, insert, select
 
-from brugapp.bench.runner import BenchContext, BenchResult, measure
+from brugapp.bench.base import BenchContext, BenchResult, measure
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.referrals import INTENSITIES, OUTCOMES
 from brugapp.domain.schoolyear import SchoolYear

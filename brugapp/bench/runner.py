@@ -7,82 +7,21 @@ reports the median against its budget. Budgets live here, not in timed unit test
 
 from __future__ import annotations
 
-import importlib
-import random
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from brugapp.bench.base import BENCH_PASSPHRASE, FIRST_NAMES, LAST_NAMES, BenchContext, BenchResult, measure
+from brugapp.bench.capabilities import capability_benchmarks
+from brugapp.bench.exchange import exchange_benchmarks
+from brugapp.bench.fillers import fill_care_data, fill_kaart_data, fill_meeting_data, fill_notebook_data
+from brugapp.bench.privacy import privacy_benchmarks
+from brugapp.bench.report import fill_report_data, report_benchmarks
 from brugapp.store import Store, open_store
 from brugapp.store.models import Family, School
 from brugapp.store.search_index import IndexEntry, index_many
-
-BENCH_PASSPHRASE = "bench passphrase for a synthetic store"
-
-# "module:function" – function(store, context) fills more synthetic data for its capability.
-BENCH_FILLERS: list[str] = ["brugapp.bench.report:fill_report_data",
-                             "brugapp.bench.fillers:fill_notebook_data",
-                             "brugapp.bench.fillers:fill_kaart_data",
-                             "brugapp.bench.fillers:fill_care_data",
-                             "brugapp.bench.fillers:fill_meeting_data"]
-# "module:function" – function(store, context) -> list[BenchResult].
-BENCHMARKS: list[str] = ["brugapp.bench.runner:foundation_benchmarks",
-                         "brugapp.bench.report:report_benchmarks",
-                         "brugapp.bench.capabilities:capability_benchmarks",
-                         "brugapp.bench.exchange:exchange_benchmarks",
-                         "brugapp.bench.privacy:privacy_benchmarks"]
-
-FIRST_NAMES = ["Amina", "Lotte", "Yusuf", "Zoë", "Şükrü", "Kacper", "Noor", "Elif", "Mila", "Rayan", "Anouk",
-               "Omar", "Lena", "Ionuț", "Fatma", "Jens", "Sara", "Bilal", "Hanne", "Mehmet"]
-LAST_NAMES = ["Janssens", "El Amrani", "Yılmaz", "Peeters", "Kowalski", "Özdemir", "Maes", "Al-Hassan", "Mirga",
-              "Claeys", "Demir", "Benali", "Nowak", "Vermeulen", "Çelik", "Haddad", "Lakatos", "Willems", "Aydın"]
-
-
-@dataclass(frozen=True)
-class BenchResult:
-    name: str
-    median_ms: float
-    budget_ms: float
-    runs: int
-
-    @property
-    def within_budget(self) -> bool:
-        return self.median_ms <= self.budget_ms
-
-
-@dataclass
-class BenchContext:
-    families: int
-    folder: Path
-    rng: random.Random = field(default_factory=lambda: random.Random(20261125))
-    family_ids: list[int] = field(default_factory=list)
-    school_ids: list[int] = field(default_factory=list)
-
-
-def measure(name: str, budget_ms: float, operation: Callable[[], object], *, runs: int = 20,
-            warm_up: bool = True, setup: Callable[[], object] | None = None) -> BenchResult:
-    """Median of ``runs`` timed calls. ``setup`` (untimed) runs before each call, e.g. a fresh empty store;
-    ``warm_up=False`` skips the untimed first call for long operations such as an import."""
-    if warm_up:
-        operation()  # warm caches the way a user's second click would
-    timings = []
-    for _ in range(runs):
-        if setup is not None:
-            setup()
-        started = time.perf_counter()
-        operation()
-        timings.append((time.perf_counter() - started) * 1000)
-    return BenchResult(name, round(statistics.median(timings), 2), budget_ms, runs)
-
-
-def _call(spec: str, *args: object) -> object:
-    module_name, function_name = spec.split(":")
-    return getattr(importlib.import_module(module_name), function_name)(*args)
 
 
 def fill_families(store: Store, context: BenchContext) -> None:
@@ -116,8 +55,8 @@ def build_bench_store(*, families: int, folder: Path | None = None) -> tuple[Sto
     store = open_store(folder / "bench.db", passphrase=BENCH_PASSPHRASE, create=True)
     context = BenchContext(families=families, folder=folder)
     fill_families(store, context)
-    for spec in BENCH_FILLERS:
-        _call(spec, store, context)
+    for fill in BENCH_FILLERS:
+        fill(store, context)
     store.close()  # measure the store as the app opens it: write-ahead log checkpointed, caches cold
     return open_store(folder / "bench.db", passphrase=BENCH_PASSPHRASE), context
 
@@ -141,14 +80,24 @@ def foundation_benchmarks(store: Store, context: BenchContext) -> list[BenchResu
     ]
 
 
+Filler = Callable[[Store, BenchContext], None]
+Benchmark = Callable[[Store, BenchContext], list[BenchResult]]
+
+# Each capability fills its synthetic data, then times what its screens (or the CLI) call.
+BENCH_FILLERS: tuple[Filler, ...] = (fill_report_data, fill_notebook_data, fill_kaart_data, fill_care_data,
+                                     fill_meeting_data)
+BENCHMARKS: tuple[Benchmark, ...] = (foundation_benchmarks, report_benchmarks, capability_benchmarks,
+                                     exchange_benchmarks, privacy_benchmarks)
+
+
 def run_benchmarks(*, families: int = 10_000) -> list[BenchResult]:
     # The synthetic store (~130 MB at 10,000 families) and its exports go when the run ends, also on an error.
     with tempfile.TemporaryDirectory(prefix="brugapp-bench-") as folder:
         store, context = build_bench_store(families=families, folder=Path(folder))
         try:
             results: list[BenchResult] = []
-            for spec in BENCHMARKS:
-                results.extend(_call(spec, store, context))  # type: ignore[arg-type]
+            for benchmark in BENCHMARKS:
+                results.extend(benchmark(store, context))
             return results
         finally:
             store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +19,8 @@ def brugapp_qt(qapp: QApplication) -> Iterator[QApplication]:
     # No background operation may outlive its test: its store and widgets are torn down next.
     QThreadPool.globalInstance().waitForDone(15_000)
     qapp.processEvents()
+    gc.collect()  # no worker runs now: collect here, then let the non-GUI tests collect as usual
+    gc.enable()
 
 
 def show_active(qtbot, widget) -> None:

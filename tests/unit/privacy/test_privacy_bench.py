@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from brugapp.bench.base import BenchContext
 from brugapp.bench.privacy import privacy_benchmarks
-from brugapp.bench.runner import BenchContext
 
 
 def test_privacy_benchmarks_measure_each_use_case(store, vermeulen, tmp_path):

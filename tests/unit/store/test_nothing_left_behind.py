@@ -83,7 +83,6 @@ def test_bench_removes_its_store_also_after_an_error(tmp_path: Path, monkeypatch
         raise RuntimeError("a benchmark failed")
 
     monkeypatch.setattr(bench, "BENCHMARKS", (failing,))
-    monkeypatch.setattr(bench, "_call", lambda spec, store, context: spec(store, context))
     with pytest.raises(RuntimeError):
         bench.run_benchmarks(families=5)
     assert _files_under(tmp_path) == []

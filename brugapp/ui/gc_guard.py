@@ -1,0 +1,44 @@
+"""Python's garbage collector runs on the GUI thread only.
+
+Prints, exports and the year report run on worker threads (``ui/operations.py``). Left alone, Python collects
+cycles in whichever thread happens to allocate, and a cycle holding a Qt wrapper made on the GUI thread is
+then destroyed on a worker thread: Qt aborts (seen in the suite as a crash inside a report query, while pages
+were built). So automatic collection is switched off and a timer on the GUI thread collects instead, with the
+same generation thresholds Python would use (the well-known PyQt "GarbageCollector" recipe).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(INTERVAL_MS)
+
+    def check(self) -> None:
+        first, second, third = gc.get_count()
+        if first > self.threshold[0]:
+            gc.collect(0)
+            if second > self.threshold[1]:
+                gc.collect(1)
+                if third > self.threshold[2]:
+                    gc.collect(2)
+
+
+def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Install once per application (a second call returns the one already there)."""
+    existing = app.findChild(GuiThreadCollector)
+    if isinstance(existing, GuiThreadCollector):
+        gc.disable()  # a test may have switched automatic collection back on between two windows
+        return existing
+    return GuiThreadCollector(app)
