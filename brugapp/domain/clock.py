@@ -2,7 +2,7 @@
 
 A brugfiguur may work on a terminal server set to UTC or a laptop bought abroad; a meeting at 14:00
 in Kortrijk must read 14:00 on every screen, sheet and invitation all the same. So nothing in BrugApp
-calls ``.astimezone()`` without a zone: every conversion goes through this module.
+converts with ``astimezone`` without naming a zone: every conversion goes through this module.
 
 - ``BRUSSELS``            the zone every person sees
 - ``to_local(moment)``    an aware (or UTC-naive) instant → Brussels wall time (aware)
