@@ -8,43 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-# Letters that do not decompose into base letter + accent under NFKD.
-_SPECIAL_FOLDS = str.maketrans(
-    {"ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
-     "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th"}
-)
+from brugapp.domain.folding import fold
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-class _CombiningMarks(dict[int, int | None]):
-    """``str.translate`` table that drops combining marks; filled per code point on first sight."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_DROP_COMBINING = _CombiningMarks()
-
-
-def fold(value: str) -> str:
-    """Lower-case, accent-free form used on both sides of a search ("Şükrü" -> "sukru").
-
-    Runs for every service of the map on each load, so it avoids a Python loop per character: plain ASCII
-    is only lower-cased, anything else is decomposed and loses its combining marks in one ``translate``.
-    """
-    if value.isascii():
-        return value.lower()
-    decomposed = unicodedata.normalize("NFKD", value.translate(_SPECIAL_FOLDS))
-    return decomposed.translate(_DROP_COMBINING).casefold()
 
 
 @dataclass(frozen=True)

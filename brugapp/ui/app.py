@@ -152,7 +152,7 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
         code = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a print or export still running finishes before the store closes
         if not demo:
-            from brugapp.store.backups import backup_store
+            from brugapp.services.backups import backup_store
 
             try:
                 backup_store(store, reason="on-close")  # verified; kept in daily/weekly/monthly generations
@@ -203,7 +203,7 @@ def _own_store(location: Path) -> tuple[Store | None, bool]:
 
 
 def _needs_passphrase(path: Path) -> bool:
-    from brugapp.store.database import is_plain_sqlite
+    from brugapp.services.backups import is_plain_sqlite
 
     return not (path.exists() and is_plain_sqlite(path))
 

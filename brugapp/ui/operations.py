@@ -36,7 +36,7 @@ def error_message(error: Exception) -> str | None:
     from brugapp.domain.referrals import TransitionRefused
     from brugapp.errors import NotFoundError, ValidationError
     from brugapp.exchange.records import FileProblem
-    from brugapp.store.database import StoreError
+    from brugapp.store import StoreError
 
     if isinstance(error, ValidationError | FileProblem):
         return error.message

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.clock import local_date
+from brugapp.domain.folding import fold
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.families.families import FamilySummary, list_families
 from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
-from brugapp.store.search_index import fold
 from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.families.dialogs import FamilyDialog
 from brugapp.ui.families.family_view import FamilyView

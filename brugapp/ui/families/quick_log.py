@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.folding import fold
 from brugapp.domain.notebook import CHANNELS, has_content
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES, theme_key
@@ -35,7 +36,6 @@ from brugapp.services.families.families import list_families
 from brugapp.services.families.notebook import ContactInfo, get_contact, log_contact, update_contact
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
-from brugapp.store.search_index import fold
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.widgets.theme_chips import ThemeChips
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brugapp.domain.folding import fold
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, describe_slots, parse_opening_hours
 from brugapp.domain.themes import THEMES
 from brugapp.errors import ValidationError
@@ -28,7 +29,6 @@ from brugapp.i18n import _
 from brugapp.services.kaart.detail import ServiceDetail
 from brugapp.services.kaart.edit import ServiceInput
 from brugapp.services.kaart.query import ServiceSummary
-from brugapp.store.search_index import fold
 from brugapp.ui.widgets.roles import ID_ROLE as CODE_ROLE
 
 

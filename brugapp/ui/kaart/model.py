@@ -23,10 +23,10 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from brugapp.domain.clock import now_local, today_local
+from brugapp.domain.folding import fold
 from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
-from brugapp.store.search_index import fold
 from brugapp.ui.style import WARNING
 from brugapp.ui.widgets.roles import RECORD_ROLE as SUMMARY_ROLE
 from brugapp.ui.widgets.roles import SORT_ROLE

@@ -5,18 +5,18 @@ from __future__ import annotations
 import platform
 
 import PySide6
-import sqlalchemy
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from brugapp import __version__
 from brugapp.i18n import _
+from brugapp.services.backups import database_library_version
 
 
 def licence_lines() -> list[str]:
     return [
         _("BrugApp {version} – free software under the GNU GPL v3 or later.").format(version=__version__),
         _("Qt 6 / PySide6 {version} – LGPL v3.").format(version=PySide6.__version__),
-        _("SQLAlchemy {version} – MIT; Alembic – MIT; SQLCipher – BSD.").format(version=sqlalchemy.__version__),
+        _("SQLAlchemy {version} – MIT; Alembic – MIT; SQLCipher – BSD.").format(version=database_library_version()),
         _("ReportLab – BSD; Babel – BSD; platformdirs – MIT; phonenumbers – Apache 2.0."),
         _("DejaVu fonts – free licence (Bitstream Vera derivative)."),
         _("Open Referral HSDS 3.0 schemas – CC BY-SA 4.0."),

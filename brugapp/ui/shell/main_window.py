@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> Operation[Path | None]:
         """Copy the store off the GUI thread; returns the running operation."""
-        from brugapp.store.backup import backup_store
+        from brugapp.services.backups import backup_store
 
         store = self.store
 

@@ -67,7 +67,7 @@ class PassphraseDialog(QDialog):
         field.setFocus()
 
     def submit(self) -> None:
-        from brugapp.store.rekey import change_passphrase
+        from brugapp.services.backups import change_passphrase
 
         if self.new.text() != self.repeat.text():
             self._fail(_("The two passphrases are not the same."), self.repeat)

@@ -6,7 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from brugapp.i18n import _, format_datetime
-from brugapp.store.backups import taken_at
+from brugapp.services.backups import taken_at
 
 LOCAL_ZONE = ZoneInfo("Europe/Brussels")
 
