@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from brugapp.store.search_index import _SPECIAL_FOLDS, fold
+from brugapp.domain.folding import _SPECIAL_FOLDS, fold
 
 
 def _reference(value: str) -> str:
