@@ -295,11 +295,7 @@ class FollowUpsTodayPanel(TodayPanel):
                          _("No follow-ups due today. Referrals get a check date a week later; it shows up here."),
                          parent)
         self.store = store
-        self.done_button = QPushButton(_("Done"))
-        self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
-        self.done_button.clicked.connect(self.mark_done)
-        self.buttons.addWidget(self.done_button)
-        self.needs_selection(self.done_button)
+        self.done_button = self.add_done_button(self.mark_done)
 
     def refresh(self) -> None:
         today = today_local()

@@ -6,6 +6,8 @@ A panel is a QWidget class built with ``(store, parent)`` that has ``refresh()``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -65,6 +67,15 @@ class TodayPanel(QFrame):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_record.emit(item.data(ID_ROLE) or "", item.data(FAMILY_ROLE) or "")
 
+    def add_done_button(self, mark_done: Callable[[], None]) -> QPushButton:
+        """The card's "Gedaan" button: enabled only while a line is chosen."""
+        button = QPushButton(_("Done"))
+        button.setAccessibleName(_("Mark the chosen follow-up as done"))
+        button.clicked.connect(mark_done)
+        self.buttons.addWidget(button)
+        self.needs_selection(button)
+        return button
+
     def needs_selection(self, button: QPushButton) -> None:
         """An action on "the chosen item" is only offered once an item is chosen."""
         self._selection_buttons.append(button)
@@ -100,11 +111,7 @@ class PromisedFollowUpsPanel(TodayPanel):
                          _("No promises due today. A follow-up date in a quick note shows up here on that day."),
                          parent)
         self.store = store
-        self.done_button = QPushButton(_("Done"))
-        self.done_button.setAccessibleName(_("Mark the chosen follow-up as done"))
-        self.done_button.clicked.connect(self.mark_done)
-        self.buttons.addWidget(self.done_button)
-        self.needs_selection(self.done_button)
+        self.done_button = self.add_done_button(self.mark_done)
 
     def refresh(self) -> None:
         today = today_local()
