@@ -1,194 +1,60 @@
-"""Overleg: plan a meeting, its participants and series; read it back with its warnings.
+"""Overleg: plan a meeting, its participants and series.
 
-The agenda builder lives in ``services/meetings/agenda.py``, the minutes in ``services/meetings/minutes.py``.
+Reading it back (with its warnings) lives in ``reading.py``, the records in ``common.py``, the agenda builder in
+``agenda.py``, the minutes in ``minutes.py``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain import meetings as rules
-from brugapp.domain.clock import at_local, from_local, local_date, to_local, today_local
-from brugapp.domain.notebook import LANGUAGES
+from brugapp.domain.clock import at_local, to_local
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.i18n import _, format_date, format_time
+from brugapp.i18n import _, format_date
 from brugapp.services.audit import record_audit
-from brugapp.services.meetings.links import family_has_any_consent
-from brugapp.services.records import ListedRecord, TimelineEntry
+from brugapp.services.meetings.common import (
+    ActionView,
+    ItemView,
+    LinkedFamily,
+    MeetingDetail,
+    MeetingInput,
+    MeetingSummary,
+    ParticipantInput,
+    ParticipantView,
+    aware,
+    load_meeting,
+    local_day,
+)
+from brugapp.services.meetings.reading import (
+    action_view,
+    detail_of,
+    get_meeting,
+    list_meeting_records,
+    list_meetings,
+    list_series,
+    meeting_timeline,
+    previous_open_actions,
+    warnings_of,
+)
 from brugapp.store import Store
 from brugapp.store.models import Family, School
-from brugapp.store.models.meetings import (
-    Meeting,
-    MeetingAction,
-    MeetingFamily,
-    MeetingItem,
-    MeetingParticipant,
-    MeetingSeries,
-)
+from brugapp.store.models.meetings import Meeting, MeetingFamily, MeetingItem, MeetingParticipant, MeetingSeries
 from brugapp.store.search_index import index_record, unindex_record
 
-
-# -- input ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ParticipantInput:
-    kind: str  # rules.PARTICIPANT_KINDS
-    name: str
-    role: str = "other"  # rules.ROLES
-    organisation: str = ""
-    email: str = ""
-    attendance: str = "invited"
-    is_regiehouder: bool = False
-    invite_channel: str = ""
-    family_id: str = ""  # UUID of the family (youth / parent participants)
-    school_id: str = ""  # UUID of the school (school staff)
-    kaart_contact_id: str = ""
-    kaart_organization_id: str = ""
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    title: str
-    meeting_type: str
-    starts_at: dt.datetime  # local or aware
-    duration_minutes: int = 60
-    place_kind: str = "school"
-    place_detail: str = ""
-    school_id: str = ""
-    family_ids: tuple[str, ...] = ()
-    series_id: str = ""
-    regiehouder: str = ""
-    interpreter_needed: bool = False
-    interpreter_arranged: bool = False
-    interpreter_language: str = ""
-    youth_present: str = "unknown"
-    parents_present: str = "unknown"
-    proposed_next_date: dt.date | None = None
-    status: str = "planned"
-
-
-# -- output -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ParticipantView:
-    id: str
-    kind: str
-    name: str
-    role: str
-    role_label: str
-    organisation: str
-    email: str
-    attendance: str
-    is_regiehouder: bool
-    invite_channel: str
-    family_id: str
-    school_id: str
-
-
-@dataclass(frozen=True)
-class ItemView:
-    id: str
-    code: str
-    title: str
-    school_ok: bool
-    notes: str
-    decisions: str
-    hint: str = ""
-
-
-@dataclass(frozen=True)
-class ActionView:
-    id: str
-    what: str
-    owner: str
-    due: dt.date | None
-    status: str
-    meeting_id: str
-    meeting_title: str
-    meeting_date: dt.date
-    item_id: str = ""
-    school_ok: bool = True
-    followup_id: str = ""
-
-
-@dataclass(frozen=True)
-class LinkedFamily:
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: str
-    title: str
-    meeting_type: str
-    type_label: str
-    starts_at: dt.datetime
-    place_label: str
-    status: str
-    open_actions: int
-    warnings: int
-
-
-@dataclass(frozen=True)
-class MeetingDetail:
-    id: str
-    title: str
-    meeting_type: str
-    starts_at: dt.datetime
-    duration_minutes: int
-    place_kind: str
-    place_detail: str
-    school_id: str
-    school_label: str
-    series_id: str
-    series_name: str
-    series_interval_weeks: int
-    regiehouder: str
-    interpreter_needed: bool
-    interpreter_arranged: bool
-    interpreter_language: str
-    youth_present: str
-    parents_present: str
-    proposed_next_date: dt.date | None
-    status: str
-    ordinal_in_school_year: int
-    families: tuple[LinkedFamily, ...]
-    participants: tuple[ParticipantView, ...]
-    items: tuple[ItemView, ...]
-    actions: tuple[ActionView, ...]
-    previous_actions: tuple[ActionView, ...]
-    warnings: tuple[rules.MeetingWarning, ...] = field(default=())
-
-    def as_input(self) -> MeetingInput:
-        return MeetingInput(
-            title=self.title, meeting_type=self.meeting_type, starts_at=self.starts_at,
-            duration_minutes=self.duration_minutes, place_kind=self.place_kind, place_detail=self.place_detail,
-            school_id=self.school_id, family_ids=tuple(f.id for f in self.families), series_id=self.series_id,
-            regiehouder=self.regiehouder, interpreter_needed=self.interpreter_needed,
-            interpreter_arranged=self.interpreter_arranged, interpreter_language=self.interpreter_language,
-            youth_present=self.youth_present, parents_present=self.parents_present,
-            proposed_next_date=self.proposed_next_date, status=self.status,
-        )
-
-
-# -- helpers shared by the meeting services ---------------------------------------------------
-def aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo is not None else from_local(value)
-
-
-def local_day(value: dt.datetime) -> dt.date:
-    return local_date(value)
-
-
-def load_meeting(session: Session, meeting_id: str) -> Meeting:
-    meeting = session.scalar(select(Meeting).where(Meeting.uuid == meeting_id))
-    if meeting is None:
-        raise NotFoundError(_("This meeting does not exist (any more)."))
-    return meeting
+# Callers import every public name of the meeting capability from here; the records live in common.py and
+# reading in reading.py.
+__all__ = [
+    "ActionView", "ItemView", "LinkedFamily", "MeetingDetail", "MeetingInput", "MeetingSummary", "ParticipantInput",
+    "ParticipantView", "action_view", "add_participant", "aware", "create_meeting", "create_series",
+    "delete_meeting", "detail_of", "get_meeting", "list_meeting_records", "list_meetings", "list_series",
+    "load_meeting", "local_day", "meeting_timeline", "plan_next_meeting", "previous_open_actions", "reindex",
+    "remove_participant", "update_meeting", "update_participant", "warnings_of",
+]
 
 
 def _pk_of(session: Session, model: type, uuid: str, *, field_name: str, message: str) -> int | None:
@@ -450,166 +316,3 @@ def plan_next_meeting(store: Store, *, meeting_id: str) -> str:
         reindex(session, following)
         return following.uuid
 
-
-# -- reading ----------------------------------------------------------------------------------
-def action_view(action: MeetingAction, meeting: Meeting, item_uuid: str = "") -> ActionView:
-    return ActionView(
-        id=action.uuid, what=action.what, owner=action.owner, due=action.due, status=action.status,
-        meeting_id=meeting.uuid, meeting_title=meeting.title, meeting_date=local_day(meeting.starts_at),
-        item_id=item_uuid, school_ok=action.school_ok, followup_id=action.followup_uuid,
-    )
-
-
-def previous_open_actions(session: Session, meeting: Meeting) -> list[ActionView]:
-    """Open action points of earlier meetings of the same case (family) or series: they must not get lost."""
-    family_pks = [link.family_id for link in meeting.family_links]
-    related = select(Meeting.id).where(Meeting.id != meeting.id, Meeting.starts_at < meeting.starts_at)
-    conditions = []
-    if meeting.series_id is not None:
-        conditions.append(Meeting.series_id == meeting.series_id)
-    if family_pks:
-        conditions.append(Meeting.id.in_(
-            select(MeetingFamily.meeting_id).where(MeetingFamily.family_id.in_(family_pks))
-        ))
-    if not conditions:
-        return []
-    meeting_ids = session.scalars(related.where(or_(*conditions))).all()
-    if not meeting_ids:
-        return []
-    rows = session.execute(
-        select(MeetingAction, Meeting).join(Meeting, MeetingAction.meeting_id == Meeting.id)
-        .where(MeetingAction.meeting_id.in_(meeting_ids), MeetingAction.status == "open")
-        .order_by(MeetingAction.due.is_(None), MeetingAction.due, Meeting.starts_at, MeetingAction.id)
-    ).all()
-    return [action_view(action, origin) for action, origin in rows]
-
-
-def _family_facts(session: Session, meeting: Meeting) -> list[rules.FamilyFacts]:
-    facts = []
-    for link in meeting.family_links:
-        family = session.get(Family, link.family_id)
-        if family is None:
-            continue
-        channels = tuple(p.invite_channel for p in meeting.participants
-                         if p.family_id == family.id and p.invite_channel)
-        facts.append(rules.FamilyFacts(
-            name=family.display_name, interpreter_needed=family.interpreter_needed,
-            language=LANGUAGES.label(family.preferred_language), reads_letters=family.reads_letters,
-            preferred_channel=family.preferred_channel,
-            has_any_consent=family_has_any_consent(session, family_pk=family.id),
-            invite_channels=channels,
-        ))
-    return facts
-
-
-def warnings_of(session: Session, meeting: Meeting) -> list[rules.MeetingWarning]:
-    return rules.meeting_warnings(rules.MeetingFacts(
-        meeting_type=meeting.meeting_type, interpreter_needed=meeting.interpreter_needed,
-        interpreter_arranged=meeting.interpreter_arranged,
-        has_regiehouder=bool(meeting.regiehouder) or any(p.is_regiehouder for p in meeting.participants),
-        families=tuple(_family_facts(session, meeting)),
-    ))
-
-
-def _ordinal(session: Session, meeting: Meeting) -> int:
-    if meeting.series_id is None:
-        return 0
-    earlier = session.scalars(select(Meeting.starts_at).where(Meeting.series_id == meeting.series_id,
-                                                              Meeting.id != meeting.id)).all()
-    return rules.ordinal_in_school_year(local_day(meeting.starts_at), [local_day(s) for s in earlier])
-
-
-def detail_of(session: Session, meeting: Meeting) -> MeetingDetail:
-    school = session.get(School, meeting.school_id) if meeting.school_id else None
-    series = session.get(MeetingSeries, meeting.series_id) if meeting.series_id else None
-    families = [session.get(Family, link.family_id) for link in meeting.family_links]
-    family_uuid = {f.id: f.uuid for f in families if f}
-    school_uuid = dict(session.execute(select(School.id, School.uuid)).all())
-    item_uuid = {i.id: i.uuid for i in meeting.items}
-    return MeetingDetail(
-        id=meeting.uuid, title=meeting.title, meeting_type=meeting.meeting_type, starts_at=meeting.starts_at,
-        duration_minutes=meeting.duration_minutes, place_kind=meeting.place_kind,
-        place_detail=meeting.place_detail, school_id=school.uuid if school else "",
-        school_label=school.label if school else "", series_id=series.uuid if series else "",
-        series_name=series.name if series else "", series_interval_weeks=series.interval_weeks if series else 0,
-        regiehouder=meeting.regiehouder, interpreter_needed=meeting.interpreter_needed,
-        interpreter_arranged=meeting.interpreter_arranged, interpreter_language=meeting.interpreter_language,
-        youth_present=meeting.youth_present, parents_present=meeting.parents_present,
-        proposed_next_date=meeting.proposed_next_date, status=meeting.status,
-        ordinal_in_school_year=_ordinal(session, meeting),
-        families=tuple(LinkedFamily(f.uuid, f.display_name) for f in families if f),
-        participants=tuple(
-            ParticipantView(p.uuid, p.kind, p.name, p.role, rules.ROLES.label(p.role), p.organisation, p.email,
-                            p.attendance, p.is_regiehouder, p.invite_channel,
-                            family_uuid.get(p.family_id, "") if p.family_id else "",
-                            school_uuid.get(p.school_id, "") if p.school_id else "")
-            for p in meeting.participants
-        ),
-        items=tuple(
-            ItemView(i.uuid, i.code, i.title, i.school_ok, i.notes, i.decisions,
-                     _(rules.ITEMS[i.code].hint) if i.code in rules.ITEMS and rules.ITEMS[i.code].hint else "")
-            for i in meeting.items
-        ),
-        actions=tuple(action_view(a, meeting, item_uuid.get(a.item_id, "") if a.item_id else "")
-                      for a in meeting.actions),
-        previous_actions=tuple(previous_open_actions(session, meeting)),
-        warnings=tuple(warnings_of(session, meeting)),
-    )
-
-
-def get_meeting(store: Store, *, meeting_id: str) -> MeetingDetail:
-    """The whole meeting as the editor shows it, with the open actions of earlier meetings and warnings."""
-    with store.read() as session:
-        return detail_of(session, load_meeting(session, meeting_id))
-
-
-def list_meetings(store: Store, *, today: dt.date | None = None) -> list[MeetingSummary]:
-    """Upcoming meetings first (soonest on top), then past ones (most recent on top)."""
-    today = today or today_local()
-    with store.read() as session:
-        meetings = session.scalars(select(Meeting)).all()
-        summaries = [
-            MeetingSummary(
-                id=m.uuid, title=m.title, meeting_type=m.meeting_type,
-                type_label=rules.MEETING_TYPES.label(m.meeting_type), starts_at=m.starts_at,
-                place_label=m.place_detail or rules.PLACES.label(m.place_kind), status=m.status,
-                open_actions=sum(1 for a in m.actions if a.status == "open"),
-                warnings=len(warnings_of(session, m)) if local_day(m.starts_at) >= today else 0,
-            )
-            for m in meetings
-        ]
-    upcoming = sorted((s for s in summaries if local_day(s.starts_at) >= today), key=lambda s: s.starts_at)
-    past = sorted((s for s in summaries if local_day(s.starts_at) < today), key=lambda s: s.starts_at, reverse=True)
-    return upcoming + past
-
-
-def list_series(store: Store) -> list[ListedRecord]:
-    with store.read() as session:
-        return [ListedRecord(s.uuid, s.name) for s in session.scalars(select(MeetingSeries)
-                                                                       .order_by(MeetingSeries.name))]
-
-
-def list_meeting_records(store: Store) -> list[ListedRecord]:
-    """``brugapp list meetings``: upcoming first."""
-    return [
-        ListedRecord(m.id, f"{format_date(local_day(m.starts_at), 'medium')} {format_time(to_local(m.starts_at))}"
-                           f" · {m.title} ({m.type_label})")
-        for m in list_meetings(store)
-    ]
-
-
-def meeting_timeline(session: Session, family_pk: int) -> list[TimelineEntry]:
-    """Meetings about this family, for the family timeline."""
-    meetings = session.scalars(
-        select(Meeting).join(MeetingFamily, MeetingFamily.meeting_id == Meeting.id)
-        .where(MeetingFamily.family_id == family_pk)
-    ).all()
-    return [
-        TimelineEntry(
-            kind="meeting", id=m.uuid, at=m.starts_at,
-            title=f"{rules.MEETING_TYPES.label(m.meeting_type)}: {m.title}",
-            detail=_("{open} open action points").format(open=sum(1 for a in m.actions if a.status == "open")),
-            status=rules.MEETING_STATUSES.label(m.status),
-        )
-        for m in meetings
-    ]
