@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -209,43 +209,49 @@ def _apply_member(session: Session, member: FamilyMember, data: MemberInput, *, 
     member.school_year = year
 
 
+def _language(value: object) -> str:
+    language = str(value or "nl").strip().lower()
+    if len(language) > 12 or not language.replace("-", "").isalpha():
+        raise ValidationError(_("Language: choose a language from the list."), field="preferred_language")
+    return language
+
+
+def _channel(value: object) -> str:
+    channel = str(value or "")
+    if channel:
+        check_code(PREFERRED_CHANNELS, channel, field="preferred_channel", label=_("Preferred channel"))
+    return channel
+
+
+def _other_services(value: object) -> str:
+    raw = value or ()
+    lines = raw.splitlines() if isinstance(raw, str) else list(raw)  # type: ignore[call-overload]
+    cleaned = [clean_name(str(s), field="other_services", label=_("Other services"), required=False) for s in lines]
+    return "\n".join(s for s in cleaned if s)
+
+
+# Each family field with the rule that checks and cleans it; a wrong value raises naming the field. The order is
+# the order of the form, so the first wrong field is the one reported.
+_FAMILY_RULES: dict[str, Callable[[object], object]] = {
+    "display_name": lambda v: clean_name(str(v), field="display_name", label=_("Family name")),
+    "preferred_language": _language,
+    "interpreter_needed": bool,
+    "reads_letters": bool,
+    "literacy": lambda v: check_code(LITERACY, str(v or ""), field="literacy", label=_("Literacy")),
+    "preferred_channel": _channel,
+    "reference_person": lambda v: clean_name(str(v or ""), field="reference_person", label=_("Reference person"),
+                                             required=False),
+    "other_services": _other_services,
+    "note": lambda v: clean_note(str(v or "")),
+    "note_sharing": lambda v: check_code(SHARING_LEVELS, str(v), field="note_sharing", label=_("Sharing")),
+}
+_FAMILY_FIELDS = tuple(_FAMILY_RULES)
+
+
 def _apply_family(family: Family, fields: dict[str, object]) -> None:
-    if "display_name" in fields:
-        family.display_name = clean_name(str(fields["display_name"]), field="display_name", label=_("Family name"))
-    if "preferred_language" in fields:
-        language = str(fields["preferred_language"] or "nl").strip().lower()
-        if len(language) > 12 or not language.replace("-", "").isalpha():
-            raise ValidationError(_("Language: choose a language from the list."), field="preferred_language")
-        family.preferred_language = language
-    if "interpreter_needed" in fields:
-        family.interpreter_needed = bool(fields["interpreter_needed"])
-    if "reads_letters" in fields:
-        family.reads_letters = bool(fields["reads_letters"])
-    if "literacy" in fields:
-        family.literacy = check_code(LITERACY, str(fields["literacy"] or ""), field="literacy", label=_("Literacy"))
-    if "preferred_channel" in fields:
-        channel = str(fields["preferred_channel"] or "")
-        if channel:
-            check_code(PREFERRED_CHANNELS, channel, field="preferred_channel", label=_("Preferred channel"))
-        family.preferred_channel = channel
-    if "reference_person" in fields:
-        family.reference_person = clean_name(str(fields["reference_person"] or ""), field="reference_person",
-                                             label=_("Reference person"), required=False)
-    if "other_services" in fields:
-        raw = fields["other_services"] or ()
-        lines = raw.splitlines() if isinstance(raw, str) else list(raw)  # type: ignore[call-overload]
-        cleaned = [clean_name(str(s), field="other_services", label=_("Other services"), required=False)
-                   for s in lines]
-        family.other_services = "\n".join(s for s in cleaned if s)
-    if "note" in fields:
-        family.note = clean_note(str(fields["note"] or ""))
-    if "note_sharing" in fields:
-        family.note_sharing = check_code(SHARING_LEVELS, str(fields["note_sharing"]), field="note_sharing",
-                                         label=_("Sharing"))
-
-
-_FAMILY_FIELDS = ("display_name", "preferred_language", "interpreter_needed", "reads_letters", "literacy",
-                  "preferred_channel", "reference_person", "other_services", "note", "note_sharing")
+    for name, rule in _FAMILY_RULES.items():
+        if name in fields:
+            setattr(family, name, rule(fields[name]))
 
 
 # -- use cases ---------------------------------------------------------------------------------
