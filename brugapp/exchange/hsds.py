@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from brugapp.domain.kaart import CATEGORIES, CATEGORY_TAXONOMY, REFERRAL_ROUTES, THEME_TAXONOMY
+from brugapp.domain.kaart_record import ATTRIBUTE_FACTS
 from brugapp.domain.themes import THEMES
 from brugapp.exchange.hsds_extra import Extras, related_rows
 from brugapp.exchange.hsds_nest import service_objects
@@ -78,9 +79,10 @@ def _term_name(taxonomy: str, code: str) -> str:
         return THEMES.get(code).label
     if taxonomy == ROUTE_TAXONOMY and code in REFERRAL_ROUTES:
         return REFERRAL_ROUTES.get(code).label
+    if code in ATTRIBUTE_FACTS and code != "not_offered":
+        return ATTRIBUTE_FACTS[code].label
     return {"not_offered": "What the service does not do", "comes_to_school": "Comes to the school",
-            "after_hours_note": "When closed", "after_hours": "After-hours number",
-            "backup": "Backup contact"}.get(code, code)
+            "after_hours": "After-hours number", "backup": "Backup contact"}.get(code, code)
 
 
 class _Tables:
@@ -136,9 +138,10 @@ def _service_attributes(record: ServiceRecord, tables: _Tables) -> list[dict[str
         wanted.append((ROUTE_TAXONOMY, record.referral_route, ""))
     if record.comes_to_school:
         wanted.append((FEATURE_TAXONOMY, "comes_to_school", "true"))
-    for code, value in (("not_offered", record.not_offered), ("after_hours_note", record.after_hours_note)):
-        if value:
-            wanted.append((FEATURE_TAXONOMY, code, value))
+    for code in ATTRIBUTE_FACTS:
+        value = getattr(record, code)
+        if value not in ("", None):
+            wanted.append((FEATURE_TAXONOMY, code, str(value)))
     return [tables.attribute(record.id, "service", taxonomy, code, value) for taxonomy, code, value in wanted]
 
 

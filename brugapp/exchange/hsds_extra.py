@@ -29,8 +29,11 @@ OWNER_COLUMNS = ("service_id", "service_at_location_id", "location_id", "contact
 
 
 class HasExtra(Protocol):
-    id: str
-    extra: dict[str, Any]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def extra(self) -> dict[str, Any]: ...  # filled in place
 
 
 def own_taxonomies() -> frozenset[str]:

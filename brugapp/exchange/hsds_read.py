@@ -12,8 +12,10 @@ import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from brugapp.domain.kaart import CATEGORIES, CATEGORY_TAXONOMY, REFERRAL_ROUTES, THEME_TAXONOMY
+from brugapp.domain.kaart_record import ATTRIBUTE_FACTS
 from brugapp.domain.themes import THEMES
 from brugapp.exchange.hsds import AFTER_HOURS_WORDS, ROUTE_TAXONOMY
 from brugapp.exchange.hsds_extra import Keeper
@@ -118,23 +120,26 @@ def _attributes(source: SourceTables, keeper: Keeper) -> Attributes:
     return attributes
 
 
-def _apply_attributes(record: ServiceRecord, attributes: list[tuple[str, str, str]]) -> None:
+def _attribute_values(attributes: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """The service's values that travel as BrugApp attributes: terms, the route, and the facts HSDS has no
+    column for (``domain/kaart_record.ATTRIBUTE_FACTS``)."""
+    values: dict[str, Any] = {"categories": [], "themes": [], "comes_to_school": False}
     for taxonomy, code, value in attributes:
         if taxonomy == CATEGORY_TAXONOMY and code in CATEGORIES:
-            record.categories.append(code)
+            values["categories"].append(code)
         elif taxonomy == THEME_TAXONOMY and code in THEMES:
-            record.themes.append(code)
+            values["themes"].append(code)
         elif taxonomy == ROUTE_TAXONOMY and code in REFERRAL_ROUTES:
-            record.referral_route = code
+            values["referral_route"] = code
         elif code == "comes_to_school":
-            record.comes_to_school = value.lower() not in ("false", "0", "nee", "no")
-        elif code == "not_offered":
-            record.not_offered = value
-        elif code == "after_hours_note":
-            record.after_hours_note = value
+            values["comes_to_school"] = value.lower() not in ("false", "0", "nee", "no")
+        elif code in ATTRIBUTE_FACTS:
+            values[code] = value
+    return values
 
 
-def _service(row: SourceRow, org: OrganizationRecord, file: str) -> ServiceRecord:
+def _service(row: SourceRow, org: OrganizationRecord, file: str, attributes: list[tuple[str, str, str]]
+             ) -> ServiceRecord:
     values, number = row.values, row.number
     status = values.get("status") or "active"
     if status not in STATUSES:
@@ -149,7 +154,7 @@ def _service(row: SourceRow, org: OrganizationRecord, file: str) -> ServiceRecor
         application_process=values.get("application_process", ""), wait_time=values.get("wait_time", ""),
         fees=values.get("fees_description", "") or values.get("fees", ""),
         assured_date=_date(values.get("assured_date", ""), file, number, "assured_date"),
-        comes_to_school=False, source=f"{file}, {number}",
+        source=f"{file}, {number}", **_attribute_values(attributes),
     )
 
 
@@ -175,8 +180,7 @@ def _services(source: SourceTables, orgs: dict[str, OrganizationRecord], attribu
                 raise file_problem(_("this required value is empty."), file=file, row=row.number, column=column)
         if row.values["id"] in services:
             continue
-        record = _service(row, _organization_of(row, orgs, file), file)
-        _apply_attributes(record, attributes.get(record.id, []))
+        record = _service(row, _organization_of(row, orgs, file), file, attributes.get(row.values["id"], []))
         services[record.id] = record
         keeper.keep(record, "service", row)
     return services

@@ -7,9 +7,10 @@ writer can leak them.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from brugapp.domain.kaart_record import ServiceFacts
 
 
 @dataclass
@@ -66,27 +67,14 @@ class LocationRecord:
     link_id: str = ""  # the service_at_location id
 
 
-@dataclass
-class ServiceRecord:
+@dataclass(frozen=True, kw_only=True)
+class ServiceRecord(ServiceFacts):
+    """One service as it travels: its facts (``domain/kaart_record.py``) with its organisation, numbers,
+    hours, places, terms and people. Readers build it whole; the lists are filled while reading a file."""
+
     organization: OrganizationRecord
     name: str
     id: str = ""
-    alternate_name: str = ""
-    description: str = ""
-    not_offered: str = ""
-    status: str = "active"
-    url: str = ""
-    email: str = ""
-    target_group: str = ""
-    minimum_age: int | None = None
-    maximum_age: int | None = None
-    referral_route: str = ""
-    application_process: str = ""
-    wait_time: str = ""
-    fees: str = ""
-    comes_to_school: bool | None = None
-    after_hours_note: str = ""
-    assured_date: dt.date | None = None
     phones: list[PhoneRecord] = field(default_factory=list)
     schedules: list[ScheduleRecord] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, format_time, parse_opening_hours
+from brugapp.domain.kaart_record import EXTRA_FACTS
 from brugapp.domain.themes import THEMES
 from brugapp.exchange.records import (
     ContactRecord,
@@ -89,6 +90,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("assured_date", N_("Last verified"), ("laatst gecontroleerd", "gecontroleerd op", "assured date",
                                                    "last verified", "gecontroleerd")),
     FieldSpec("status", N_("Status"), ("status",)),
+    # A field added to the record: its column is found by its English or Dutch label or its name.
+    *(FieldSpec(f.name, f.label, ()) for f in EXTRA_FACTS),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 
@@ -313,58 +316,68 @@ def _flag(text: str) -> bool:
     return flag in _YES
 
 
-def _base_record(row: _Row, file: str, number: int) -> ServiceRecord:
+def _text_values(row: _Row) -> dict[str, Any]:
+    """The cells taken as they are: free text, and the web address made whole."""
     website = normalise_website(row.get("website"))
-    return ServiceRecord(
-        organization=OrganizationRecord(name=row.get("organization"), website=website), name=row.get("service"),
-        id=row.get("id"), description=row.get("description"), not_offered=row.get("not_offered"), url=website,
-        email=row.get("email"), target_group=row.get("target_group"),
-        application_process=row.get("application_process"), wait_time=row.get("wait_time"), fees=row.get("fees"),
-        after_hours_note=row.get("after_hours_note"), source=f"{file}, {number}")
+    values: dict[str, Any] = {key: row.get(key) for key in _TEXT_KEYS}
+    values.update({"url": website, **{f.name: row.get(f.name) for f in EXTRA_FACTS}})
+    return values
 
 
-def _checked_values(record: ServiceRecord, row: _Row) -> None:
-    record.status = row.parsed("status", _status)
-    record.categories = list(row.parsed("categories", lambda t: _codes(t, "categories")))
-    record.themes = list(row.parsed("themes", lambda t: _codes(t, "themes")))
+_TEXT_KEYS = ("description", "not_offered", "email", "target_group", "application_process", "wait_time", "fees",
+              "after_hours_note")
+
+
+def _checked_values(row: _Row) -> dict[str, Any]:
+    """The cells that must be understood (codes, ages, yes/no, dates, hours); a wrong one raises a _Cell."""
     routes = row.parsed("referral_route", lambda t: _codes(t, "referral_route"))
-    record.referral_route = routes[0] if routes else ""
-    record.minimum_age = row.parsed("minimum_age", _age)
-    record.maximum_age = row.parsed("maximum_age", _age)
     comes = row.parsed("comes_to_school", _flag)
-    record.comes_to_school = comes if "comes_to_school" in row.mapping else None
-    record.assured_date = row.parsed("assured_date", parse_date)
-    record.schedules = [ScheduleRecord(byday=b, opens_at=o, closes_at=c)
-                        for b, o, c in row.parsed("opening_hours", _schedules)]
+    return {
+        "status": row.parsed("status", _status),
+        "categories": list(row.parsed("categories", lambda t: _codes(t, "categories"))),
+        "themes": list(row.parsed("themes", lambda t: _codes(t, "themes"))),
+        "referral_route": routes[0] if routes else "",
+        "minimum_age": row.parsed("minimum_age", _age), "maximum_age": row.parsed("maximum_age", _age),
+        "comes_to_school": comes if "comes_to_school" in row.mapping else None,
+        "assured_date": row.parsed("assured_date", parse_date),
+        "schedules": [ScheduleRecord(byday=b, opens_at=o, closes_at=c)
+                      for b, o, c in row.parsed("opening_hours", _schedules)],
+    }
 
 
-def _parts(record: ServiceRecord, row: _Row) -> None:
+def _parts(row: _Row) -> dict[str, Any]:
+    """Numbers, municipalities, the address and the two contact people of one row."""
+    phones = []
     if row.get("phone"):
-        record.phones.append(PhoneRecord(row.get("phone")))
+        phones.append(PhoneRecord(row.get("phone")))
     if row.get("after_hours_phone"):
-        record.phones.append(PhoneRecord(row.get("after_hours_phone"), purpose="after_hours"))
-    record.areas = [p.strip() for p in re.split(r"[,;/\n]+", row.get("municipalities")) if p.strip()]
+        phones.append(PhoneRecord(row.get("after_hours_phone"), purpose="after_hours"))
+    areas = [p.strip() for p in re.split(r"[,;/\n]+", row.get("municipalities")) if p.strip()]
     # A sheet with an address but no town column: its "Gemeente" (the first one) is the address town too.
-    city = row.get("city") or (record.areas[0] if row.get("address") and record.areas else "")
+    city = row.get("city") or (areas[0] if row.get("address") and areas else "")
+    locations = []
     if row.get("address") or city:
-        record.locations.append(LocationRecord(address_1=row.get("address"), postal_code=row.get("postal_code"),
-                                               city=city))
-        if not record.areas and city:
-            record.areas.append(city)
+        locations.append(LocationRecord(address_1=row.get("address"), postal_code=row.get("postal_code"), city=city))
+        if not areas and city:
+            areas.append(city)
+    contacts = []
     if row.get("contact_name"):
-        record.contacts.append(ContactRecord(row.get("contact_name"), title=row.get("contact_role"),
-                                             phone=row.get("contact_phone"), email=row.get("contact_email")))
+        contacts.append(ContactRecord(row.get("contact_name"), title=row.get("contact_role"),
+                                      phone=row.get("contact_phone"), email=row.get("contact_email")))
     if row.get("backup_name"):
-        record.contacts.append(ContactRecord(row.get("backup_name"), phone=row.get("backup_phone"), is_backup=True))
+        contacts.append(ContactRecord(row.get("backup_name"), phone=row.get("backup_phone"), is_backup=True))
+    return {"phones": phones, "areas": areas, "locations": locations, "contacts": contacts}
 
 
 def record_from_row(file: str, number: int, row: _Row) -> ServiceRecord:
     """One service from one row; FileProblem naming file, row and column for a cell it cannot read."""
     try:
         _required(row)
-        record = _base_record(row, file, number)
-        _checked_values(record, row)
-        _parts(record, row)
+        values = _text_values(row)
+        record = ServiceRecord(
+            organization=OrganizationRecord(name=row.get("organization"), website=values["url"]),
+            name=row.get("service"), id=row.get("id"), source=f"{file}, {number}",
+            **values, **_checked_values(row), **_parts(row))
     except _Cell as problem:
         if problem.formula:
             message = _("this cell holds the formula '{formula}' without a calculated value; open the file in "

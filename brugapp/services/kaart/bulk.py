@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from brugapp.domain.kaart import CATEGORIES
+from brugapp.domain.kaart_record import FACTS, stored_value
 from brugapp.exchange.hsds import is_uuid
 from brugapp.exchange.records import ContactRecord, ServiceRecord
 from brugapp.services.kaart.query import term_words
@@ -123,19 +124,13 @@ def _organization(known: _Known, batch: _Batch, record: ServiceRecord) -> tuple[
     return pk, org.name.strip()
 
 
-_SERVICE_FIELDS = ("alternate_name", "description", "not_offered", "url", "email", "target_group",
-                   "application_process", "wait_time", "fees", "after_hours_note")
-
-
 def _service_row(known: _Known, record: ServiceRecord, org_pk: int) -> dict[str, Any]:
     uuid, external = known.ids(record.id)
     now = utcnow()
-    row = {name: getattr(record, name).strip() for name in _SERVICE_FIELDS}
+    row = {spec.name: stored_value(spec, getattr(record, spec.name)) for spec in FACTS}
     row.update({"id": known.new_id(KaartService), "uuid": uuid, "external_id": external,
                 "organization_id": org_pk, "name": record.name.strip(), "status": record.status or "active",
-                "minimum_age": record.minimum_age, "maximum_age": record.maximum_age,
-                "referral_route": record.referral_route, "comes_to_school": bool(record.comes_to_school),
-                "assured_date": record.assured_date, "created_at": now, "updated_at": now})
+                "created_at": now, "updated_at": now})
     return row
 
 

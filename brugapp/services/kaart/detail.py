@@ -6,13 +6,13 @@ exports never use these functions.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.kaart import WeeklySlot, phone_for, phones_for
+from brugapp.domain.kaart_record import ServiceFacts, facts_of
 from brugapp.errors import NotFoundError
 from brugapp.i18n import _
 from brugapp.services.kaart.query import schedule_slots
@@ -47,38 +47,26 @@ class ContactDetail:
     backup: ContactRef | None
 
 
-@dataclass(frozen=True)
-class ServiceDetail:
+@dataclass(frozen=True, kw_only=True)
+class ServiceDetail(ServiceFacts):
+    """One service in full: its facts (``domain/kaart_record.py``; ``email`` falls back on the organisation's)
+    with numbers, hours, places, people and the brugfiguur's private view."""
+
     id: str
     name: str
     organization_id: str
     organization_name: str
-    alternate_name: str
-    description: str
-    not_offered: str
-    status: str
+    comes_to_school: bool = False
     categories: tuple[str, ...]
     themes: tuple[str, ...]
-    target_group: str
-    minimum_age: int | None
-    maximum_age: int | None
-    referral_route: str
-    application_process: str
-    wait_time: str
-    fees: str
-    comes_to_school: bool
-    url: str
-    email: str
     phones: tuple[str, ...]
     after_hours_phone: str
-    after_hours_note: str
     slots: tuple[WeeklySlot, ...]
     municipalities: tuple[str, ...]
     addresses: tuple[str, ...]
     contact: ContactRef | None  # the fixed face (vast gezicht)
     backup: ContactRef | None
     contacts: tuple[ContactRef, ...]
-    assured_date: dt.date | None
     colour: str  # private
     private_notes: str  # private
     organization_notes: str  # private
@@ -146,21 +134,15 @@ def _detail(session: Session, service: KaartService) -> ServiceDetail:
     places, addresses = _places_and_addresses(service)
     org_note = private_note(session, organization_pk=org.id)
     service_note = private_note(session, service_pk=service.id)
+    facts = facts_of(service)
+    facts["email"] = service.email or org.email
     return ServiceDetail(
-        id=service.uuid, name=service.name, organization_id=org.uuid, organization_name=org.name,
-        alternate_name=service.alternate_name, description=service.description, not_offered=service.not_offered,
-        status=service.status,
+        **facts, id=service.uuid, name=service.name, organization_id=org.uuid, organization_name=org.name,
         categories=tuple(t.code for t in service.terms if t.vocabulary == "kaart_category"),
         themes=tuple(t.code for t in service.terms if t.vocabulary == "theme"),
-        target_group=service.target_group, minimum_age=service.minimum_age, maximum_age=service.maximum_age,
-        referral_route=service.referral_route, application_process=service.application_process,
-        wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
-        url=service.url, email=service.email or org.email,
         phones=phones_for("main", own, of_org), after_hours_phone=phone_for("after_hours", own, of_org),
-        after_hours_note=service.after_hours_note, slots=schedule_slots(list(service.schedules)),
-        municipalities=places, addresses=addresses,
-        contact=_ref_or_none(fixed), backup=_ref_or_none(backup),
-        contacts=tuple(_ref(c) for c in contacts), assured_date=service.assured_date,
+        slots=schedule_slots(list(service.schedules)), municipalities=places, addresses=addresses,
+        contact=_ref_or_none(fixed), backup=_ref_or_none(backup), contacts=tuple(_ref(c) for c in contacts),
         colour=org_note.colour if org_note else "", private_notes=service_note.notes if service_note else "",
         organization_notes=org_note.notes if org_note else "",
     )

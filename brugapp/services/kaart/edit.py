@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, WeeklySlot
+from brugapp.domain.kaart_record import FORM_FACTS, MERGED_FACTS, ServiceFacts, stored_value
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
@@ -32,30 +33,18 @@ from brugapp.store.models.kaart import (
 from brugapp.store.search_index import fold, unindex_record
 
 
-@dataclass(frozen=True)
-class ServiceInput:
-    """What the edit form sends; see ``save_service``."""
+@dataclass(frozen=True, kw_only=True)
+class ServiceInput(ServiceFacts):
+    """What the edit form sends (the facts it shows, ``FORM_FACTS``, plus terms, numbers, hours, places and the
+    two contact people); see ``save_service``."""
 
     name: str
     organization_name: str
-    description: str = ""
-    not_offered: str = ""
-    status: str = "active"
+    comes_to_school: bool = False
     categories: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
-    target_group: str = ""
-    minimum_age: int | None = None
-    maximum_age: int | None = None
-    referral_route: str = ""
-    application_process: str = ""
-    wait_time: str = ""
-    fees: str = ""
-    comes_to_school: bool = False
-    url: str = ""
-    email: str = ""
     phone: str = ""
     after_hours_phone: str = ""
-    after_hours_note: str = ""
     opening_hours: tuple[WeeklySlot, ...] = ()
     municipalities: tuple[str, ...] = ()
     contact_name: str = ""
@@ -128,11 +117,9 @@ def save_service(store: Store, *, service_id: str | None, data: ServiceInput) ->
         else:
             service = KaartService(name=data.name.strip(), organization=org)
             session.add(service)
-        for attr in ("name", "description", "not_offered", "status", "target_group", "minimum_age",
-                     "maximum_age", "referral_route", "application_process", "wait_time", "fees",
-                     "comes_to_school", "url", "email", "after_hours_note"):
-            value = getattr(data, attr)
-            setattr(service, attr, value.strip() if isinstance(value, str) else value)
+        service.name = data.name.strip()
+        for spec in FORM_FACTS:
+            setattr(service, spec.name, stored_value(spec, getattr(data, spec.name)))
         session.flush()
         terms = [KaartServiceTerm(vocabulary="kaart_category", code=c) for c in dict.fromkeys(data.categories)]
         terms += [KaartServiceTerm(vocabulary="theme", code=c) for c in dict.fromkeys(data.themes)]
@@ -213,12 +200,8 @@ def delete_service(store: Store, *, service_id: str) -> None:
         session.delete(service)
 
 
-_MERGE_FIELDS = ("alternate_name", "description", "not_offered", "url", "email", "target_group", "minimum_age",
-                 "maximum_age", "referral_route", "application_process", "wait_time", "fees", "after_hours_note")
-
-
 def _merge_fields(keep: KaartService, dup: KaartService) -> None:
-    for attr in _MERGE_FIELDS:
+    for attr in MERGED_FACTS:
         if getattr(keep, attr) in ("", None) and getattr(dup, attr) not in ("", None):
             setattr(keep, attr, getattr(dup, attr))
     keep.comes_to_school = keep.comes_to_school or dup.comes_to_school

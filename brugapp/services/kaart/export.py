@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, phone_for, slots_from_byday
+from brugapp.domain.kaart_record import EXTRA_FACTS, facts_of
 from brugapp.domain.themes import THEMES
 from brugapp.errors import ValidationError
 from brugapp.exchange import hsds, spreadsheet, vcard
@@ -66,13 +67,7 @@ def records_in_session(session: Session, service_ids: Sequence[str] | None) -> l
                 name=org.name, id=org.uuid, alternate_name=org.alternate_name, description=org.description,
                 email=org.email, website=org.website, extra=org.hsds_extra or {},
                 phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in org.phones]),
-            name=service.name, id=service.uuid, alternate_name=service.alternate_name,
-            description=service.description, not_offered=service.not_offered, status=service.status,
-            url=service.url, email=service.email, target_group=service.target_group,
-            minimum_age=service.minimum_age, maximum_age=service.maximum_age,
-            referral_route=service.referral_route, application_process=service.application_process,
-            wait_time=service.wait_time, fees=service.fees, comes_to_school=service.comes_to_school,
-            after_hours_note=service.after_hours_note, assured_date=service.assured_date,
+            name=service.name, id=service.uuid, **facts_of(service),
             phones=[PhoneRecord(p.number, p.purpose, p.description, p.uuid) for p in service.phones],
             schedules=[ScheduleRecord(s.byday, s.opens_at, s.closes_at, s.description, s.uuid)
                        for s in service.schedules],
@@ -134,7 +129,7 @@ def _csv_row(record: ServiceRecord) -> list[str]:
         "comes_to_school": _("yes") if record.comes_to_school else _("no"),
         "opening_hours": _hours_for_csv(slots),
         "assured_date": record.assured_date.isoformat() if record.assured_date else "", "status": record.status,
-        **_people_values(record),
+        **_people_values(record), **{f.name: getattr(record, f.name) for f in EXTRA_FACTS},
     }
     return [values[key] for key in spreadsheet.FIELD_KEYS]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from brugapp.domain.kaart_record import FACT_NAMES
 from brugapp.errors import ValidationError
 from brugapp.exchange import hsds, spreadsheet
 from brugapp.exchange.records import FileProblem, PhoneRecord, ServiceRecord
@@ -245,9 +246,7 @@ def _service(session: Session, index: _Index, org: KaartOrganization, record: Se
     return service, created
 
 
-_SERVICE_FIELDS = ("name", "alternate_name", "description", "not_offered", "status", "url", "email", "target_group",
-                   "minimum_age", "maximum_age", "referral_route", "application_process", "wait_time", "fees",
-                   "comes_to_school", "after_hours_note", "assured_date")
+_SERVICE_FIELDS = ("name", *FACT_NAMES)
 
 
 def _kept_uuid(file_id: str, taken: set[str]) -> str:
