@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.folding import fold
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, describe_slots, parse_opening_hours
+from brugapp.domain.kaart_record import EXTRA_FACTS, FORM_FACTS, FactSpec
 from brugapp.domain.themes import THEMES
 from brugapp.errors import ValidationError
-from brugapp.i18n import _
+from brugapp.i18n import N_, _
 from brugapp.services.kaart.detail import ServiceDetail
 from brugapp.services.kaart.edit import ServiceInput
 from brugapp.services.kaart.query import ServiceSummary
+from brugapp.ui.widgets.fields import combo, line
+from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.roles import ID_ROLE as CODE_ROLE
 
 
@@ -53,113 +56,136 @@ def _chosen(widget: QListWidget) -> tuple[str, ...]:
                  if widget.item(i).checkState() == Qt.CheckState.Checked)
 
 
-class ServiceDialog(QDialog):
-    """New or existing service. ``value()`` gives the ``ServiceInput`` once accepted."""
+def _text_box(name: str, value: str) -> QPlainTextEdit:
+    widget = QPlainTextEdit(value)
+    widget.setAccessibleName(name)
+    widget.setMaximumHeight(70)
+    widget.setTabChangesFocus(True)
+    return widget
+
+
+def _age_box(name: str, value: int | None) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(-1, 120)
+    spin.setSpecialValueText("–")
+    spin.setValue(-1 if value is None else value)
+    spin.setAccessibleName(name)
+    return spin
+
+
+def _fact_widget(spec: FactSpec, value: object) -> QWidget:
+    """The field for one fact of the record, by its kind."""
+    label = _(spec.label)
+    if spec.kind == "text":
+        return _text_box(label, str(value or ""))
+    if spec.kind == "age":
+        return _age_box(label, value if isinstance(value, int) else None)
+    if spec.kind == "flag":
+        box = QCheckBox(_("They come to the school") if spec.name == "comes_to_school" else label)
+        box.setChecked(bool(value))
+        return box
+    if spec.kind == "route":
+        return combo(label, [("–", ""), *((t.text(), t.code) for t in REFERRAL_ROUTES)], str(value or ""))
+    if spec.kind == "status":
+        return combo(label, [(t.text(), t.code) for t in STATUSES], str(value or "active"))
+    return line(label, str(value or ""))
+
+
+def _fact_value(spec: FactSpec, widget: QWidget) -> object:
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QSpinBox):
+        return None if widget.value() < 0 else widget.value()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData() or ("active" if spec.kind == "status" else "")
+    assert isinstance(widget, QLineEdit)
+    return widget.text()
+
+
+# The rows of the form, top to bottom: facts of the record (``domain/kaart_record.py``) by name, the rest by key.
+# A fact added to the record comes in before the status, with the field its kind asks for.
+_PEOPLE = (("contact_name", N_("Fixed contact person")), ("contact_role", N_("Contact role")),
+           ("contact_phone", N_("Contact phone")), ("contact_email", N_("Contact e-mail")),
+           ("backup_name", N_("Backup contact")), ("backup_phone", N_("Backup phone")))
+_LINES = {"name": N_("Service"), "organization_name": N_("Organisation"), "phone": N_("Phone"),
+          "after_hours_phone": N_("After-hours number"), "opening_hours": N_("Opening hours"),
+          "municipalities": N_("Municipalities"), **dict(_PEOPLE)}
+_ROWS = ("name", "organization_name", "description", "not_offered", "categories", "themes", "target_group", "ages",
+         "referral_route", "application_process", "wait_time", "fees", "comes_to_school", "phone", "after_hours_phone",
+         "after_hours_note", "opening_hours", "municipalities", "email", "url", *(key for key, _label in _PEOPLE),
+         *(f.name for f in EXTRA_FACTS if f.form), "status")
+_FACTS = {f.name: f for f in FORM_FACTS}
+
+
+def _line_values(d: ServiceDetail | None) -> dict[str, str]:
+    """What the plain lines that are not facts of the record show for an existing service."""
+    if d is None:
+        return {}
+    contact, backup = d.contact, d.backup
+    hours = describe_slots(d.slots, ("ma", "di", "wo", "do", "vr", "za", "zo")).replace("–", "-")
+    return {"name": d.name, "organization_name": d.organization_name, "phone": d.phone,
+            "after_hours_phone": d.after_hours_phone, "opening_hours": hours,
+            "municipalities": ", ".join(d.municipalities),
+            "contact_name": contact.name if contact else "", "contact_role": contact.role if contact else "",
+            "contact_phone": contact.phone if contact else "", "contact_email": contact.email if contact else "",
+            "backup_name": backup.name if backup else "", "backup_phone": backup.phone if backup else ""}
+
+
+class ServiceDialog(FormDialog):
+    """New or existing service, its form drawn from the record's field list. ``value()`` gives the
+    ``ServiceInput`` once accepted."""
 
     def __init__(self, detail: ServiceDetail | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Edit service") if detail else _("New service"))
+        super().__init__(_("Edit service") if detail else _("New service"), parent)
         self.resize(640, 720)
         self._value: ServiceInput | None = None
-        d = detail
-        form_host = QWidget()
-        form = QFormLayout(form_host)
-        self.fields: dict[str, QWidget] = {}
+        self._scroll_form()
+        lines = _line_values(detail)
+        for key in _ROWS:
+            if key in _FACTS:
+                spec = _FACTS[key]
+                widget = _fact_widget(spec, getattr(detail, key) if detail else None)
+                self.add(key, "" if spec.kind == "flag" else _(spec.label), widget)
+            elif key in _LINES:
+                self.add(key, _(_LINES[key]), line(_(_LINES[key]), lines.get(key, "")))
+            else:
+                self._add_special(key, detail)
+        self.fields["opening_hours"].setPlaceholderText(  # type: ignore[attr-defined]
+            _("e.g. ma-vr 9-12, 13-17; za 10-12 or 24/7"))
 
-        def line(key: str, label: str, value: str) -> QLineEdit:
-            widget = QLineEdit(value)
-            widget.setAccessibleName(label)
-            form.addRow(label, widget)
-            self.fields[key] = widget
-            return widget
-
-        def text(key: str, label: str, value: str) -> QPlainTextEdit:
-            widget = QPlainTextEdit(value)
-            widget.setAccessibleName(label)
-            widget.setMaximumHeight(70)
-            widget.setTabChangesFocus(True)
-            form.addRow(label, widget)
-            self.fields[key] = widget
-            return widget
-
-        line("name", _("Service"), d.name if d else "")
-        line("organization_name", _("Organisation"), d.organization_name if d else "")
-        text("description", _("What they do"), d.description if d else "")
-        text("not_offered", _("What they do not do"), d.not_offered if d else "")
-        self.categories = _check_list([(t.code, t.text()) for t in CATEGORIES], d.categories if d else (),
-                                      _("Categories"))
-        form.addRow(_("Categories"), self.categories)
-        self.themes = _check_list([(t.code, ("    " if t.parent else "") + t.text()) for t in THEMES],
-                                  d.themes if d else (), _("Themes"))
-        form.addRow(_("Themes"), self.themes)
-        line("target_group", _("Target group"), d.target_group if d else "")
-        ages = QHBoxLayout()
-        self.min_age, self.max_age = QSpinBox(), QSpinBox()
-        for spin, value, name in ((self.min_age, d.minimum_age if d else None, _("Minimum age")),
-                                  (self.max_age, d.maximum_age if d else None, _("Maximum age"))):
-            spin.setRange(-1, 120)
-            spin.setSpecialValueText("–")
-            spin.setValue(-1 if value is None else value)
-            spin.setAccessibleName(name)
-            ages.addWidget(spin)
-        ages.addWidget(QLabel(_("years (– = no limit)")))
-        form.addRow(_("Ages"), ages)
-        self.route = QComboBox()
-        self.route.setAccessibleName(_("How to refer"))
-        self.route.addItem("–", "")
-        for term in REFERRAL_ROUTES:
-            self.route.addItem(term.text(), term.code)
-        self.route.setCurrentIndex(max(0, self.route.findData(d.referral_route if d else "")))
-        form.addRow(_("How to refer"), self.route)
-        text("application_process", _("Referral procedure"), d.application_process if d else "")
-        line("wait_time", _("Waiting time"), d.wait_time if d else "")
-        line("fees", _("Cost"), d.fees if d else "")
-        self.comes_to_school = QCheckBox(_("They come to the school"))
-        self.comes_to_school.setChecked(bool(d and d.comes_to_school))
-        form.addRow("", self.comes_to_school)
-        line("phone", _("Phone"), d.phone if d else "")
-        line("after_hours_phone", _("After-hours number"), d.after_hours_phone if d else "")
-        text("after_hours_note", _("When closed"), d.after_hours_note if d else "")
-        hours = line("opening_hours", _("Opening hours"),
-                     describe_slots(d.slots, ("ma", "di", "wo", "do", "vr", "za", "zo")).replace("–", "-") if d else "")
-        hours.setPlaceholderText(_("e.g. ma-vr 9-12, 13-17; za 10-12 or 24/7"))
-        line("municipalities", _("Municipalities"), ", ".join(d.municipalities) if d else "")
-        line("email", _("E-mail"), d.email if d else "")
-        line("url", _("Website"), d.url if d else "")
-        contact, backup = (d.contact, d.backup) if d else (None, None)
-        line("contact_name", _("Fixed contact person"), contact.name if contact else "")
-        line("contact_role", _("Contact role"), contact.role if contact else "")
-        line("contact_phone", _("Contact phone"), contact.phone if contact else "")
-        line("contact_email", _("Contact e-mail"), contact.email if contact else "")
-        line("backup_name", _("Backup contact"), backup.name if backup else "")
-        line("backup_phone", _("Backup phone"), backup.phone if backup else "")
-        self.status = QComboBox()
-        self.status.setAccessibleName(_("Status"))
-        for term in STATUSES:
-            self.status.addItem(term.text(), term.code)
-        self.status.setCurrentIndex(max(0, self.status.findData(d.status if d else "active")))
-        form.addRow(_("Status"), self.status)
-
+    def _scroll_form(self) -> None:
+        """The form is long: it scrolls above the error line and the buttons."""
+        self.layout_.removeItem(self.form)
+        host = QWidget()
+        self.form = QFormLayout(host)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(form_host)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        scroll.setWidget(host)
+        self.layout_.insertWidget(0, scroll, 1)
+
+    def _add_special(self, key: str, d: ServiceDetail | None) -> None:
+        """The rows that are lists or pairs: categories, themes, the age range."""
+        if key == "categories":
+            self.add(key, _("Categories"), _check_list([(t.code, t.text()) for t in CATEGORIES],
+                                                       d.categories if d else (), _("Categories")))
+        elif key == "themes":
+            self.add(key, _("Themes"), _check_list([(t.code, ("    " if t.parent else "") + t.text()) for t in THEMES],
+                                                   d.themes if d else (), _("Themes")))
+        else:  # the age range: two facts on one row
+            ages = QHBoxLayout()
+            for name in ("minimum_age", "maximum_age"):
+                self.fields[name] = _fact_widget(_FACTS[name], getattr(d, name) if d else None)
+                ages.addWidget(self.fields[name])
+            ages.addWidget(QLabel(_("years (– = no limit)")))
+            self.form.addRow(_("Ages"), ages)
 
     def _text(self, key: str) -> str:
         widget = self.fields[key]
         return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()  # type: ignore[attr-defined]
 
-    def _accept(self) -> None:
+    def save(self) -> None:
         try:
             slots = parse_opening_hours(self._text("opening_hours"))
         except ValueError:
@@ -170,19 +196,16 @@ class ServiceDialog(QDialog):
             self._fail(_("A service needs a name and an organisation."), self.fields["name"])
             return
         self._value = ServiceInput(
-            **{key: self._text(key) for key in ("name", "organization_name", "description", "not_offered",
-                                                 "target_group", "application_process", "wait_time", "fees",
-                                                 "phone", "after_hours_phone", "after_hours_note", "email", "url",
-                                                 "contact_name", "contact_role", "contact_phone", "contact_email",
-                                                 "backup_name", "backup_phone")},
-            status=self.status.currentData(), categories=_chosen(self.categories), themes=_chosen(self.themes),
-            minimum_age=None if self.min_age.value() < 0 else self.min_age.value(),
-            maximum_age=None if self.max_age.value() < 0 else self.max_age.value(),
-            referral_route=self.route.currentData() or "", comes_to_school=self.comes_to_school.isChecked(),
+            **{spec.name: _fact_value(spec, self.fields[spec.name]) for spec in FORM_FACTS},
+            **{key: self._text(key) for key in _LINES if key not in ("opening_hours", "municipalities")},
+            categories=_chosen(self.fields["categories"]),  # type: ignore[arg-type]
+            themes=_chosen(self.fields["themes"]),  # type: ignore[arg-type]
             opening_hours=slots,
             municipalities=tuple(m.strip() for m in self._text("municipalities").split(",") if m.strip()),
         )
         self.accept()
+
+    _accept = save
 
     def _fail(self, message: str, widget: QWidget) -> None:
         self.error.setText(message)
