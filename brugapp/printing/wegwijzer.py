@@ -159,7 +159,7 @@ def _entry(entry: GuideEntry, *, for_school: bool, lead: Sequence[Flowable] = ()
     block.append(Paragraph(_facts([
         (_("For whom"), entry.for_whom), (_("How to get there") if for_school else _("How"), how),
         (_("Waiting time"), entry.wait_time), (_("Cost"), entry.fees or _("Ask the service")),
-        (_("What they do not do"), entry.not_offered),
+        (_("What they do not do"), entry.not_offered), *((_(label), value) for label, value in entry.more),
     ]), place_style))
     block += [Paragraph(_place_lines(place, for_school=for_school), place_style) for place in entry.places]
     return [keep(block), spacer(2.5)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, WeeklySlot
+from brugapp.domain.kaart_record import extra_lines
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _
 
@@ -58,6 +59,7 @@ class GuideEntry:
     wait_time: str
     fees: str
     places: tuple[Place, ...]
+    more: tuple[tuple[str, str], ...] = ()  # (N_ label, text) of the fields added to the record
 
     @property
     def municipalities(self) -> tuple[str, ...]:
@@ -124,5 +126,6 @@ def guide_entries(services: Sequence[Any], hours_text: Callable[[tuple[WeeklySlo
             name=first.name, group=group_of(first), description=first.description, not_offered=first.not_offered,
             for_whom=for_whom(first), how_parent=_(PARENT_ROUTES[route]) if route in PARENT_ROUTES else "",
             how_school=how_school, wait_time=first.wait_time, fees=first.fees, places=tuple(places),
+            more=extra_lines(first),
         ))
     return sorted(entries, key=lambda e: (e.group, e.name.casefold()))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.clock import BRUSSELS, now_local
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
+from brugapp.domain.kaart_record import extra_lines
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.kaart.detail import ContactRef, ServiceDetail
@@ -118,6 +119,7 @@ def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> s
         _row(_("Website"), detail.url),
         _row(_("Categories"), ", ".join(CATEGORIES.label(c) for c in detail.categories)),
         _row(_("Themes"), ", ".join(THEMES.label(c) for c in detail.themes)),
+        *(_row(_(label), value) for label, value in extra_lines(detail)),  # fields added to the record
     ]
     parts.append("<table cellspacing='0'>" + "".join(rows) + "</table>")
     colour = f"color:{WARNING}; font-weight:bold" if stale else f"color:{MUTED}"
