@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from brugapp.i18n import N_
+from brugapp.i18n import N_, _
 
 Kind = Literal["line", "text", "age", "flag", "route", "status", "date"]
 
@@ -109,7 +109,13 @@ def stored_value(spec: FactSpec, value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 def extra_lines(facts: ServiceFacts | Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """(N_ label, text) of the extra facts that are filled in, for the detail pane and the printed guide."""
     values = facts if isinstance(facts, Mapping) else facts_of(facts)
-    return tuple((f.label, str(values[f.name])) for f in EXTRA_FACTS if values.get(f.name) not in ("", None))
+    return tuple((f.label, _shown(values[f.name])) for f in EXTRA_FACTS if values.get(f.name) not in ("", None))
