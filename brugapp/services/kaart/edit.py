@@ -36,7 +36,8 @@ from brugapp.store.search_index import fold, unindex_record
 @dataclass(frozen=True, kw_only=True)
 class ServiceInput(ServiceFacts):
     """What the edit form sends (the facts it shows, ``FORM_FACTS``, plus terms, numbers, hours, places and the
-    two contact people); see ``save_service``."""
+    two contact people); see ``save_service``. The facts the form does not show (``alternate_name``,
+    ``assured_date``) are never written by saving: an import sets them, ``verify_service`` sets the date."""
 
     name: str
     organization_name: str
