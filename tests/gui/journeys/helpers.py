@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -76,6 +80,18 @@ def shortcut(qtbot, window, pressed, modifier=CTRL) -> None:
     qtbot.keyClick(QApplication.focusWidget() or window, pressed, modifier)
 
 
+def search_and_open(qtbot, window, text: str, section: str) -> QWidget:
+    """Ctrl+K, the words, Down to the first hit, Enter: the page that shows the record."""
+    shortcut(qtbot, window, Qt.Key.Key_K)
+    type_text(qtbot, text)
+    qtbot.waitUntil(window.search_popup.isVisible, timeout=3000)
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    page = window.page(section)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=2000)
+    return page
+
+
 def drive_modal(qtbot, open_it: Callable[[], object], act: Callable[[QDialog], None]) -> QDialog:
     """Open a modal dialog (``exec``) and let ``act`` use it with the keyboard; a dialog left open is rejected."""
     seen: list[QDialog] = []
@@ -118,17 +134,65 @@ def shortcut_modal(qtbot, window, pressed, act: Callable[[QDialog], None], modif
 
 
 def named(parent: QWidget, kind: type[QWidget], name: str) -> QWidget:
-    """The one visible widget of ``kind`` whose accessible name, text or object name is ``name``."""
-    found = [w for w in parent.findChildren(kind) if w.isVisibleTo(parent) and name in (
+    """The one widget of ``kind`` in ``parent`` whose accessible name, text or object name is ``name``.
+
+    A widget on a tab that is not shown counts too (``reveal`` shows its tab, as a click on the tab does).
+    """
+    found = [w for w in parent.findChildren(kind) if name in (
         w.accessibleName(), w.objectName(), getattr(w, "text", lambda: None)())]
-    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
+    visible = [w for w in found if w.isVisibleTo(parent)]
+    found = visible or found
+    assert len(found) == 1, f"{len(found)} {kind.__name__} named {name!r}"
     return found[0]
+
+
+def reveal(widget: QWidget) -> QWidget:
+    """Bring the tab that holds ``widget`` to the front, as a click on that tab does (there is no shortcut)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        tabs = parent.parentWidget()
+        if isinstance(parent, QStackedWidget) and isinstance(tabs, QTabWidget) and tabs.indexOf(child) >= 0:
+            tabs.setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+    assert widget.isVisible(), f"{widget!r} is not shown"
+    return widget
 
 
 def button(parent: QWidget, name: str) -> QAbstractButton:
     widget = named(parent, QAbstractButton, name)
     assert isinstance(widget, QAbstractButton)
     return widget
+
+
+def tab_to(qtbot, target: QWidget, limit: int = 40) -> None:
+    """Press Tab until ``target`` has the focus, as a keyboard user walks a form; fails when Tab never gets there."""
+    for _step in range(limit):
+        if QApplication.focusWidget() is target:
+            return
+        key(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reaches {target.accessibleName() or getattr(target, 'text', str)()!r}")
+
+
+def pick_in_menu(qtbot, menu_button: QPushButton, containing: str) -> None:
+    """Space on a menu button opens its menu; arrow down to the item that contains ``containing`` and Enter."""
+    menu = menu_button.menu()
+    items = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+    index = next(i for i, a in enumerate(items) if containing in a.text())
+
+    def pick() -> None:
+        qtbot.waitUntil(menu.isVisible, timeout=2000)
+        for _step in range(index + 1):
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, pick)
+    reveal(menu_button).setFocus()
+    key(qtbot, Qt.Key.Key_Space, into=menu_button)  # the menu runs its own loop until the choice
+
+
+def label_with(parent: QWidget, text: str) -> QLabel | None:
+    """The shown label (a banner, a message line) whose text contains ``text``."""
+    return next((w for w in parent.findChildren(QLabel) if w.isVisible() and text in w.text()), None)
 
 
 def choose(qtbot, combo: QComboBox, text: str, *, then_down: int = 0) -> None:
