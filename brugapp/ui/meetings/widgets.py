@@ -28,6 +28,7 @@ def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)  # the arrows move within the table; Tab goes on to its buttons (no trap)
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(True)
@@ -43,7 +44,11 @@ def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int
 
 
 def selected_id(view: QTableView) -> str:
+    """The chosen row's id: the selected row, else the row the keyboard is on (Tab into the table shows it)."""
     indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
+    current = view.currentIndex()
+    if not indexes and current.isValid():
+        indexes = [current.siblingAtColumn(0)]
     return str(indexes[0].data(ID_ROLE)) if indexes else ""
 
 

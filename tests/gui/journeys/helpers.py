@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -223,6 +224,14 @@ def save_file_as(qtbot, path: Path) -> Callable[[QDialog], None]:
         key(qtbot, Qt.Key.Key_Return, into=field)
 
     return act
+
+
+def table_rows(page: QWidget, accessible_name: str) -> list[list[str]]:
+    """The text of every row of the shown table with that accessible name, as the user reads it."""
+    view = named(page, QTableView, accessible_name)
+    model = view.model()
+    return [[str(model.index(row, column).data() or "") for column in range(model.columnCount())]
+            for row in range(model.rowCount())]
 
 
 def pdf_text(path: Path) -> str:

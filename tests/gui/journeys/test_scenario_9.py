@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QListWidget, QPlainTextEdit, QTableView
 
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import at_local, local_date, today_local
@@ -40,6 +40,7 @@ from tests.gui.journeys.helpers import (
     shortcut,
     shortcut_modal,
     tab_to,
+    table_rows,
     type_text,
 )
 
@@ -148,6 +149,21 @@ def test_scenario_9_third_network_meeting_follows_up_open_actions_and_minutes_ma
     [followup] = [f for f in list_followups(store) if f.title == "Brief aan de schepen opstellen"]
     assert (followup.owner, followup.due) == ("Lien Debaere", action.due)
     assert label_with(page, "Lien Debaere krijgt het als opvolging") is not None
+
+    # WHEN last time's open action is reported done: its row in "Open actiepunten van vorige overleggen", "Gedaan"
+    previous = reveal(named(page, QTableView, "Open actiepunten van vorige overleggen"))
+    previous.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab into the table: the focus frame on its first row
+    assert previous.selectionModel().selectedRows() == []  # the keyboard is on the first row; nothing selected
+    tab_to(qtbot, button(page, "Gedaan"))
+    key(qtbot, Qt.Key.Key_Space)
+    # THEN it is closed, and so is the follow-up it made (it was left open before: Vandaag kept nagging)
+    assert get_meeting(store, meeting_id=third).previous_actions == ()
+    # AND Opvolging (Ctrl+5, everything still open) lists the new action, not the two closed ones
+    shortcut(qtbot, window, Qt.Key.Key_5)
+    followups = window.page("followups")
+    choose(qtbot, named(followups, QComboBox, "Toon"), "Alles")
+    assert [row[1] for row in table_rows(followups, "Opvolgingen")] == ["Brief aan de schepen opstellen"]
+    shortcut(qtbot, window, Qt.Key.Key_6)
 
     # WHEN the minutes are printed for the network
     minutes = tmp_path / "verslag-netwerk.pdf"
