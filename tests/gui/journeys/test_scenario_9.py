@@ -37,6 +37,7 @@ from tests.gui.journeys.helpers import (
     pick_in_menu,
     reveal,
     save_file_as,
+    search_and_open,
     shortcut,
     shortcut_modal,
     tab_to,
@@ -46,13 +47,14 @@ from tests.gui.journeys.helpers import (
 
 TODAY = today_local()
 TITLE = "Lokaal Netwerk Kinderarmoede"
+PLANNED = TODAY + dt.timedelta(days=7)  # where "Overleg plannen" puts a new meeting: the third of its school year
 
 
 def _seed(store) -> tuple[list[str], list[dt.date]]:
     """Two earlier meetings of this school year: the first left two actions, the second closed one of them."""
     series = create_series(store, name=TITLE, meeting_type="netwerkoverleg", interval_weeks=6)
-    year_start = dt.date(TODAY.year if TODAY.month >= 9 else TODAY.year - 1, 9, 1)
-    planned = TODAY + dt.timedelta(days=7)  # where "Overleg plannen" puts the next one
+    year_start = dt.date(PLANNED.year if PLANNED.month >= 9 else PLANNED.year - 1, 9, 1)
+    planned = PLANNED
     span = max((planned - year_start).days, 3)
     days = [year_start + dt.timedelta(days=span // 3), year_start + dt.timedelta(days=2 * span // 3)]
     ids = [create_meeting(store, data=MeetingInput(
@@ -73,7 +75,7 @@ def _plan(qtbot, dialog: QDialog) -> None:
     key(qtbot, Qt.Key.Key_Return)
 
 
-def test_scenario_9_third_network_meeting_follows_up_open_actions_and_minutes_make_followups(
+def test_scenario_9_third_network_meeting_planned_with_the_open_actions_and_owners_on_its_agenda(
         qtbot, store, tmp_path):
     # GIVEN two meetings of the network this school year, one action point still open
     earlier, days = _seed(store)
@@ -106,6 +108,18 @@ def test_scenario_9_third_network_meeting_follows_up_open_actions_and_minutes_ma
     assert "Signaal huisjesmelkers bundelen" in text and "Lien Debaere" in text
     assert "Folder vrijetijdspas" not in text
     assert "vergadering 3 van dit schooljaar" in text
+
+
+def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_followups(qtbot, store, tmp_path):
+    # GIVEN the third meeting planned in the series, last time's action still open
+    earlier, _days = _seed(store)
+    series = get_meeting(store, meeting_id=earlier[0]).series_id
+    third = create_meeting(store, data=MeetingInput(
+        title=TITLE, meeting_type="netwerkoverleg", starts_at=at_local(PLANNED, dt.time(9, 30)),
+        place_kind="service", place_detail="Sociaal Huis Kortrijk, zaal Leie", series_id=series))
+    window = main_window(qtbot, store)
+    page = search_and_open(qtbot, window, "zaal Leie", "meetings")  # Ctrl+K finds it by its room
+    assert label_with(page, "vergadering 3 van dit schooljaar") is not None
 
     # WHEN the minutes of "Structurele signalen" are typed: the item chosen by its number, notes, decision, saved
     back_to(qtbot, window)
@@ -145,7 +159,7 @@ def test_scenario_9_third_network_meeting_follows_up_open_actions_and_minutes_ma
     # THEN it is stored once (the refused try left nothing), with who and by when, and became a follow-up for its owner
     [action] = get_meeting(store, meeting_id=third).actions
     assert (action.what, action.owner, action.due) == ("Brief aan de schepen opstellen", "Lien Debaere",
-                                                       TODAY + dt.timedelta(days=14))
+                                                       TODAY + dt.timedelta(days=14))  # the form's default
     [followup] = [f for f in list_followups(store) if f.title == "Brief aan de schepen opstellen"]
     assert (followup.owner, followup.due) == ("Lien Debaere", action.due)
     assert label_with(page, "Lien Debaere krijgt het als opvolging") is not None
