@@ -28,7 +28,6 @@ def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setTabKeyNavigation(False)  # the arrows move within the table; Tab goes on to its buttons (no trap)
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(True)
