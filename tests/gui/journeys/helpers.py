@@ -174,6 +174,13 @@ def tab_to(qtbot, target: QWidget, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reaches {target.accessibleName() or getattr(target, 'text', str)()!r}")
 
 
+def press(qtbot, target: QAbstractButton) -> None:
+    """Tab to a button and press Space: the keyboard way to a button without a shortcut."""
+    back_to(qtbot, target.window())
+    tab_to(qtbot, reveal(target))
+    key(qtbot, Qt.Key.Key_Space, into=target)
+
+
 def pick_in_menu(qtbot, menu_button: QPushButton, containing: str) -> None:
     """Space on a menu button opens its menu; arrow down to the item that contains ``containing`` and Enter."""
     menu = menu_button.menu()
@@ -197,11 +204,11 @@ def label_with(parent: QWidget, text: str) -> QLabel | None:
 
 
 def choose(qtbot, combo: QComboBox, text: str, *, then_down: int = 0) -> None:
-    """Type into a combo box the way a user does: it jumps to the item that starts with what is typed.
+    """Tab to a combo box and type the way a user does: it jumps to the item that starts with what is typed.
 
     A space opens the list (Qt's combo box), where typing goes on; Enter takes the item then.
     """
-    combo.setFocus()
+    tab_to(qtbot, combo)
     type_text(qtbot, text, into=combo)
     popup = combo.view()
     for _step in range(then_down):

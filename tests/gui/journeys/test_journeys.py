@@ -1,7 +1,7 @@
 """Journeys through the real main window with the keyboard, each action done twice in a row
 (open, cancel, open again, save, open again), asserting what the services then hold.
 
-Page buttons without a shortcut are clicked (as with the mouse); everything inside a dialog is typed.
+Page buttons without a shortcut are reached with Tab and pressed with Space; everything inside a dialog is typed.
 Scenarios 3, 5 and 9 have a file each; the helpers they share are in ``helpers.py``.
 """
 
@@ -19,7 +19,17 @@ from brugapp.services.referrals.followups import list_followups
 from brugapp.services.referrals.referrals import get_referral, list_referrals
 from brugapp.settings import Settings, save_settings
 from brugapp.ui.families.quick_log import QuickLogDialog
-from tests.gui.journeys.helpers import CTRL, back_to, drive_modal, key, main_window, type_text
+from tests.gui.journeys.helpers import (
+    CTRL,
+    SHIFT,
+    back_to,
+    drive_modal,
+    key,
+    main_window,
+    press,
+    shortcut_modal,
+    type_text,
+)
 from tests.unit.referrals.test_referral_scenarios import kaart_service
 
 
@@ -65,25 +75,26 @@ def test_scenario_1_bailiff_letter_quick_log_then_family_and_warm_referral(qtbot
     _close_quick_log(qtbot, window)
 
     # WHEN that afternoon the family is made (Ctrl+2, New family): cancelled once, then saved
-    families = window.show_section("families")
     back_to(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    drive_modal(qtbot, families.new_button.click, lambda dialog: key(qtbot, Qt.Key.Key_Escape))
+    families = window.page("families")
+    assert window.current_section() == "families"
+    drive_modal(qtbot, lambda: press(qtbot, families.new_button), lambda dialog: key(qtbot, Qt.Key.Key_Escape))
 
     def new_family(dialog: QDialog) -> None:
         type_text(qtbot, "Gezin Benali")
         key(qtbot, Qt.Key.Key_Return)
 
-    drive_modal(qtbot, families.new_button.click, new_family)
+    drive_modal(qtbot, lambda: press(qtbot, families.new_button), new_family)
     assert [f.display_name for f in list_families(store)] == ["Gezin Benali"]
-    drive_modal(qtbot, families.new_button.click, lambda dialog: key(qtbot, Qt.Key.Key_Escape))
+    drive_modal(qtbot, lambda: press(qtbot, families.new_button), lambda dialog: key(qtbot, Qt.Key.Key_Escape))
     assert len(list_families(store)) == 1
 
     # WHEN the warm referral to the CAW is made (Ctrl+4, New referral): cancelled once, then saved
     back_to(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    referrals = window.show_section("referrals")
-    drive_modal(qtbot, referrals.new_button.click, lambda dialog: key(qtbot, Qt.Key.Key_Escape))
+    assert window.current_section() == "referrals"
+    shortcut_modal(qtbot, window, Qt.Key.Key_R, lambda dialog: key(qtbot, Qt.Key.Key_Escape), CTRL | SHIFT)
 
     def new_referral(dialog: QDialog) -> None:
         type_text(qtbot, "Gezin B", into=dialog.family_combo)     # a combo box jumps to the item typed
@@ -94,8 +105,8 @@ def test_scenario_1_bailiff_letter_quick_log_then_family_and_warm_referral(qtbot
         type_text(qtbot, "An Declercq", into=dialog.worker_edit)
         key(qtbot, Qt.Key.Key_Return, into=dialog.worker_edit)
 
-    drive_modal(qtbot, referrals.new_button.click, new_referral)
-    drive_modal(qtbot, referrals.new_button.click, lambda dialog: key(qtbot, Qt.Key.Key_Escape))
+    shortcut_modal(qtbot, window, Qt.Key.Key_R, new_referral, CTRL | SHIFT)
+    shortcut_modal(qtbot, window, Qt.Key.Key_R, lambda dialog: key(qtbot, Qt.Key.Key_Escape), CTRL | SHIFT)
     # THEN one referral to the CAW's debt service, with its check one week later as a follow-up
     [view] = list_referrals(store)
     detail = get_referral(store, referral_id=view.id)

@@ -28,6 +28,7 @@ from tests.gui.journeys.helpers import (
     focus,
     key,
     main_window,
+    press,
     shortcut,
     shortcut_modal,
     type_text,
@@ -120,15 +121,15 @@ def test_scenario_3_after_hours_number_in_a_few_keys_then_urgent_warm_handover(q
 
     # WHEN the outcome comes in later: "Stavaza ontvangen …" opened and cancelled, then saved
     back_to(qtbot, window)
-    feedback = button(referrals, "Stavaza ontvangen …")
-    drive_modal(qtbot, feedback.click, cancel(qtbot))
+    feedback = button(referrals, "Stavaza ontvangen …")  # no shortcut: Tab to it, Space
+    drive_modal(qtbot, lambda: press(qtbot, feedback), cancel(qtbot))
 
     def outcome(dialog: QDialog) -> None:
         type_text(qtbot, "Opgevangen in de noodwoning; afspraak maandag bij Hanne", into=dialog.text_edit)
         key(qtbot, Qt.Key.Key_Return, CTRL, into=dialog.text_edit)
 
-    drive_modal(qtbot, feedback.click, outcome)
-    drive_modal(qtbot, feedback.click, cancel(qtbot))
+    drive_modal(qtbot, lambda: press(qtbot, feedback), outcome)
+    drive_modal(qtbot, lambda: press(qtbot, feedback), cancel(qtbot))
     # THEN the stavaza is stored with today's date and the referral shows it
     after = get_referral(store, referral_id=view.id)
     assert after.feedback_text == "Opgevangen in de noodwoning; afspraak maandag bij Hanne"

@@ -46,7 +46,7 @@ from tests.gui.journeys.helpers import (
     named,
     pdf_text,
     pick_in_menu,
-    reveal,
+    press,
     save_file_as,
     search_and_open,
     shortcut,
@@ -144,8 +144,8 @@ def test_scenario_5_rondetafel_planned_with_the_table_and_printed_with_roles_act
         ("Busabonnement aanvragen", "Samira El Amrani"), ("Lesrooster deeltijds opmaken", "Tine Claes")]
 
     # WHEN the five at the table are added ("Deelnemer toevoegen": cancelled once, five saved, cancelled again)
-    add = reveal(button(page, "Deelnemer toevoegen"))
-    drive_modal(qtbot, add.click, cancel(qtbot))
+    add = button(page, "Deelnemer toevoegen")  # no shortcut: Tab to it, Space
+    drive_modal(qtbot, lambda: press(qtbot, add), cancel(qtbot))
     for act in (
         _participant(qtbot, member="Ilyas"),
         _participant(qtbot, member="Samira"),
@@ -154,8 +154,8 @@ def test_scenario_5_rondetafel_planned_with_the_table_and_printed_with_roles_act
         _participant(qtbot, from_map="Bram", role="NAFT", regiehouder=True),
         _participant(qtbot, from_map="Eline", role="CLB"),
     ):
-        drive_modal(qtbot, add.click, act)
-    drive_modal(qtbot, add.click, cancel(qtbot))
+        drive_modal(qtbot, lambda: press(qtbot, add), act)
+    drive_modal(qtbot, lambda: press(qtbot, add), cancel(qtbot))
     # THEN each is stored once with the role they have at the table
     people = get_meeting(store, meeting_id=meeting).participants
     assert [(p.name, p.role, p.is_regiehouder) for p in people] == [
@@ -213,8 +213,8 @@ def test_scenario_5_school_version_refused_until_the_school_consent_then_need_to
     # WHEN the parent's consent for the school is recorded: the family found with Ctrl+K, its consent tab,
     # "Toestemming noteren …" cancelled once, then the school and "Stavaza delen" chosen and saved
     families = search_and_open(qtbot, window, "El Amrani", "families")
-    record = reveal(button(families, "Toestemming noteren …"))
-    drive_modal(qtbot, record.click, cancel(qtbot))
+    record = button(families, "Toestemming noteren …")  # on the family's "Toestemming" tab; Tab to it, Space
+    drive_modal(qtbot, lambda: press(qtbot, record), cancel(qtbot))
 
     def consent(dialog: QDialog) -> None:
         choose(qtbot, named(dialog, QComboBox, "Ontvanger"), "Technisch")
@@ -222,8 +222,8 @@ def test_scenario_5_school_version_refused_until_the_school_consent_then_need_to
         key(qtbot, Qt.Key.Key_Space)
         key(qtbot, Qt.Key.Key_Return, CTRL)
 
-    drive_modal(qtbot, record.click, consent)
-    drive_modal(qtbot, record.click, cancel(qtbot))
+    drive_modal(qtbot, lambda: press(qtbot, record), consent)
+    drive_modal(qtbot, lambda: press(qtbot, record), cancel(qtbot))
     [given] = list_consents(store, family_id=seed["family"])
     assert (given.recipient_kind, given.recipient_id, given.purposes, given.given_on) == (
         "school", seed["school"], ("share_status",), TODAY)
