@@ -147,14 +147,23 @@ def named(parent: QWidget, kind: type[QWidget], name: str) -> QWidget:
     return found[0]
 
 
-def reveal(widget: QWidget) -> QWidget:
-    """Bring the tab that holds ``widget`` to the front, as a click on that tab does (there is no shortcut)."""
+def reveal(qtbot, widget: QWidget) -> QWidget:
+    """Bring the tabs that hold ``widget`` to the front by keyboard: Tab to the tab bar, arrows to the tab."""
+    pairs: list[tuple[QTabWidget, QWidget]] = []
     child, parent = widget, widget.parentWidget()
     while parent is not None:
         tabs = parent.parentWidget()
         if isinstance(parent, QStackedWidget) and isinstance(tabs, QTabWidget) and tabs.indexOf(child) >= 0:
-            tabs.setCurrentWidget(child)
+            pairs.append((tabs, child))
         child, parent = parent, parent.parentWidget()
+    for tabs, page in reversed(pairs):  # the outer tabs first: an inner tab bar shows only then
+        if tabs.currentWidget() is page:
+            continue
+        back_to(qtbot, tabs.window())
+        tab_to(qtbot, tabs.tabBar())
+        target = tabs.indexOf(page)
+        while tabs.currentIndex() != target:
+            key(qtbot, Qt.Key.Key_Right if tabs.currentIndex() < target else Qt.Key.Key_Left)
     assert widget.isVisible(), f"{widget!r} is not shown"
     return widget
 
@@ -177,12 +186,12 @@ def tab_to(qtbot, target: QWidget, limit: int = 40) -> None:
 def press(qtbot, target: QAbstractButton) -> None:
     """Tab to a button and press Space: the keyboard way to a button without a shortcut."""
     back_to(qtbot, target.window())
-    tab_to(qtbot, reveal(target))
+    tab_to(qtbot, reveal(qtbot, target))
     key(qtbot, Qt.Key.Key_Space, into=target)
 
 
 def pick_in_menu(qtbot, menu_button: QPushButton, containing: str) -> None:
-    """Space on a menu button opens its menu; arrow down to the item that contains ``containing`` and Enter."""
+    """Tab to a menu button, Space opens its menu; arrow down to the item that contains ``containing``, Enter."""
     menu = menu_button.menu()
     items = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
     index = next(i for i, a in enumerate(items) if containing in a.text())
@@ -193,8 +202,9 @@ def pick_in_menu(qtbot, menu_button: QPushButton, containing: str) -> None:
             qtbot.keyClick(menu, Qt.Key.Key_Down)
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, pick)
-    reveal(menu_button).setFocus()
+    back_to(qtbot, menu_button.window())
+    tab_to(qtbot, reveal(qtbot, menu_button))
+    QTimer.singleShot(0, pick)  # runs inside the menu's loop, once Space has opened it
     key(qtbot, Qt.Key.Key_Space, into=menu_button)  # the menu runs its own loop until the choice
 
 

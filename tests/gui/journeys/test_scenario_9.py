@@ -123,7 +123,7 @@ def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_follow
 
     # WHEN the minutes of "Structurele signalen" are typed: the item chosen by its number, notes, decision, saved
     back_to(qtbot, window)
-    notes = reveal(named(page, QPlainTextEdit, "Notities"))
+    notes = reveal(qtbot, named(page, QPlainTextEdit, "Notities"))
     items = next(w for w in notes.parentWidget().findChildren(QListWidget) if w.isVisible())
     signals = next(row for row in range(items.count()) if "Structurele signalen" in items.item(row).text())
     items.setFocus()
@@ -165,7 +165,7 @@ def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_follow
     assert label_with(page, "Lien Debaere krijgt het als opvolging") is not None
 
     # WHEN last time's open action is reported done: its row in "Open actiepunten van vorige overleggen", "Gedaan"
-    previous = reveal(named(page, QTableView, "Open actiepunten van vorige overleggen"))
+    previous = reveal(qtbot, named(page, QTableView, "Open actiepunten van vorige overleggen"))
     previous.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab into the table: the focus frame on its first row
     assert previous.selectionModel().selectedRows() == []  # the keyboard is on the first row; nothing selected
     tab_to(qtbot, button(page, "Gedaan"))
