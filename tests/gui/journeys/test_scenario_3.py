@@ -87,8 +87,7 @@ def test_scenario_3_after_hours_number_in_a_few_keys_then_urgent_warm_handover(q
         choose(qtbot, dialog.service_combo, "OCMW", then_down=1)  # the second OCMW service: Sociale dienst
         assert dialog.service_combo.currentText() == "OCMW Kortrijk – Sociale dienst – onthaal"
         assert dialog.contact_combo.currentText().startswith("Hanne Vermeulen")
-        choose(qtbot, dialog.intensity_combo, "Zelf")  # "Zelf de dienst gebeld"
-        dialog.intensity_combo.setFocus()
+        choose(qtbot, dialog.intensity_combo, "Zelf")  # "Zelf de dienst gebeld"; the focus stays there
         key(qtbot, Qt.Key.Key_Tab)  # → Dringend
         key(qtbot, Qt.Key.Key_Space)
         key(qtbot, Qt.Key.Key_Tab)  # → Dienst vooraf verwittigd

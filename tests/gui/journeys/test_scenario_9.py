@@ -126,7 +126,7 @@ def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_follow
     notes = reveal(qtbot, named(page, QPlainTextEdit, "Notities"))
     items = next(w for w in notes.parentWidget().findChildren(QListWidget) if w.isVisible())
     signals = next(row for row in range(items.count()) if "Structurele signalen" in items.item(row).text())
-    items.setFocus()
+    tab_to(qtbot, items)
     type_text(qtbot, str(signals + 1))  # the list jumps to the item whose text starts with what is typed
     assert "Structurele signalen" in items.currentItem().text()
     tab_to(qtbot, notes)
@@ -145,7 +145,7 @@ def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_follow
     # WHEN a new action point is added without an owner, then with one
     what = named(page, QLineEdit, "Wat")
     add = button(page, "Actiepunt toevoegen")
-    what.setFocus()
+    tab_to(qtbot, what)
     type_text(qtbot, "Brief aan de schepen opstellen")
     tab_to(qtbot, add)
     key(qtbot, Qt.Key.Key_Space)
@@ -166,7 +166,7 @@ def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_follow
 
     # WHEN last time's open action is reported done: its row in "Open actiepunten van vorige overleggen", "Gedaan"
     previous = reveal(qtbot, named(page, QTableView, "Open actiepunten van vorige overleggen"))
-    previous.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab into the table: the focus frame on its first row
+    tab_to(qtbot, previous)  # Tab into the table: the focus frame on its first row
     assert previous.selectionModel().selectedRows() == []  # the keyboard is on the first row; nothing selected
     tab_to(qtbot, button(page, "Gedaan"))
     key(qtbot, Qt.Key.Key_Space)
