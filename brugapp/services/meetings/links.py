@@ -13,10 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brugapp.domain.clock import today_local
+from brugapp.domain.followups import FollowUpStatus
 from brugapp.services.referrals.consent import check_consent_in_session, consent_facts
-from brugapp.services.referrals.followups import create_followup_in_session
+from brugapp.services.referrals.followups import create_followup_in_session, set_followup_status_in_session
 from brugapp.store.models.kaart import KaartContact
 from brugapp.store.models.notebook import ContactMoment, FamilyMember
+from brugapp.store.models.referrals import FollowUp
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,19 @@ def create_followup(
     return create_followup_in_session(
         session, title=title, due=due, owner=owner, family_pk=family_pk, meeting_uuid=meeting_uuid, note=note,
     )
+
+
+# An action point's status → the status of the follow-up it made.
+_FOLLOWUP_OF_ACTION = {"open": FollowUpStatus.PLANNED, "done": FollowUpStatus.DONE,
+                       "dropped": FollowUpStatus.NOT_NEEDED}
+
+
+def follow_action_status(session: Session, *, followup_uuid: str, action_status: str) -> None:
+    """Keep the follow-up of an action point in step with it: closed when the action is, open again when it is."""
+    if followup_uuid and session.scalar(select(FollowUp.id).where(FollowUp.uuid == followup_uuid)) is not None:
+        # (a follow-up erased with its family leaves the action point without one)
+        set_followup_status_in_session(session, followup_id=followup_uuid,
+                                       status=_FOLLOWUP_OF_ACTION[action_status])
 
 
 def schools_of_children(session: Session) -> dict[int, set[int]]:

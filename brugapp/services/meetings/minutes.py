@@ -20,7 +20,7 @@ from brugapp.domain.clock import local_date
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.meetings.agenda import audit, build_sheet
-from brugapp.services.meetings.links import create_followup
+from brugapp.services.meetings.links import create_followup, follow_action_status
 from brugapp.services.meetings.meetings import load_meeting, reindex
 from brugapp.store import Store
 from brugapp.store.base import utcnow
@@ -105,6 +105,7 @@ def set_action_status(store: Store, *, action_id: str, status: str) -> None:
             raise NotFoundError(_("This action point does not exist (any more)."))
         action.status = status
         action.closed_at = None if status == "open" else utcnow()
+        follow_action_status(session, followup_uuid=action.followup_uuid, action_status=status)
 
 
 def record_item_minutes(store: Store, *, item_id: str, notes: str, decisions: str) -> None:
@@ -143,6 +144,7 @@ def record_minutes(store: Store, *, meeting_id: str, minutes: MinutesInput) -> l
                 raise NotFoundError(_("This action point does not exist (any more)."))
             action.status = "done"
             action.closed_at = utcnow()
+            follow_action_status(session, followup_uuid=action.followup_uuid, action_status=action.status)
         created = [_add_action(session, meeting, a).uuid for a in minutes.new_actions]
         if minutes.mark_held and meeting.status == "planned":
             meeting.status = "held"

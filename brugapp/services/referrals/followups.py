@@ -142,9 +142,17 @@ def complete_followup(
     if status not in FOLLOWUP_STATUSES or status == FollowUpStatus.PLANNED:
         raise ValidationError(_("Choose how the follow-up ended."), field="status")
     with store.session() as session:
-        followup = _followup(session, followup_id)
-        followup.status = status
-        followup.closed_on = None if is_open(status) else (on or today_local())
+        set_followup_status_in_session(session, followup_id=followup_id, status=status, on=on)
+
+
+def set_followup_status_in_session(session: Session, *, followup_id: str, status: str,
+                                   on: dt.date | None = None) -> None:
+    """Set a follow-up's status inside the caller's unit of work ('planned' opens it again)."""
+    if status not in FOLLOWUP_STATUSES:
+        raise ValidationError(_("Choose how the follow-up ended."), field="status")
+    followup = _followup(session, followup_id)
+    followup.status = status
+    followup.closed_on = None if is_open(status) else (on or today_local())
 
 
 def reschedule_followup(store: Store, *, followup_id: str, due: dt.date) -> None:

@@ -43,7 +43,11 @@ def table_view(model: QAbstractTableModel, accessible_name: str, *, stretch: int
 
 
 def selected_id(view: QTableView) -> str:
+    """The chosen row's id: the selected row, else the row the keyboard is on (Tab into the table shows it)."""
     indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
+    current = view.currentIndex()
+    if not indexes and current.isValid():
+        indexes = [current.siblingAtColumn(0)]
     return str(indexes[0].data(ID_ROLE)) if indexes else ""
 
 

@@ -1,17 +1,20 @@
 """The frame every small editing dialog shares: a form, an error line, Bewaren / Annuleren.
 
 Subclasses add rows with ``add`` and implement ``save``; ``show_error`` puts a service's
-``ValidationError`` under the form and the cursor in the field it names.
+``ValidationError`` under the form and the cursor in the field it names. Keyboard: Tab leaves a text box
+(it never types a tab), and Ctrl+Enter saves from any field, also from a text box where Enter is a new line.
 """
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +46,9 @@ class FormDialog(QDialog):
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
         self.fields: dict[str, QWidget] = {}
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, save_button.click)
 
     def add(self, key: str, label: str, widget: QWidget) -> QWidget:
         if isinstance(widget, QComboBox):
@@ -50,6 +56,8 @@ class FormDialog(QDialog):
             # squeeze the labels: the box keeps a sensible width and shows the whole text when opened.
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(COMBO_CHARACTERS)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)
         self.form.addRow(label, widget)
         self.fields[key] = widget
         return widget

@@ -1,13 +1,13 @@
 """Journeys through the real main window with the keyboard, each action done twice in a row
 (open, cancel, open again, save, open again), asserting what the services then hold.
 
-Page buttons without a shortcut are clicked (as with the mouse); everything inside a dialog is typed.
+Page buttons without a shortcut are reached with Tab and pressed with Space; everything inside a dialog is typed.
+Scenarios 3, 5 and 9 have a file each; the helpers they share are in ``helpers.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -19,59 +19,18 @@ from brugapp.services.referrals.followups import list_followups
 from brugapp.services.referrals.referrals import get_referral, list_referrals
 from brugapp.settings import Settings, save_settings
 from brugapp.ui.families.quick_log import QuickLogDialog
-from brugapp.ui.shell.main_window import MainWindow
-from tests.gui.conftest import show_active
+from tests.gui.journeys.helpers import (
+    CTRL,
+    SHIFT,
+    back_to,
+    drive_modal,
+    key,
+    main_window,
+    press,
+    shortcut_modal,
+    type_text,
+)
 from tests.unit.referrals.test_referral_scenarios import kaart_service
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _window(qtbot, store) -> MainWindow:
-    window = MainWindow(store, auto_lock_minutes=0)
-    window.remembers_state = False
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    show_active(qtbot, window)
-    return window
-
-
-def _focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "no widget has the keyboard focus"
-    return widget
-
-
-def _type(qtbot, text: str, into: QWidget | None = None) -> None:
-    for char in text:
-        qtbot.keyClicks(into or _focus(), char)
-
-
-def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier, into: QWidget | None = None) -> None:
-    qtbot.keyClick(into or _focus(), key, modifier)
-
-
-def drive_modal(qtbot, open_it: Callable[[], object], act: Callable[[QDialog], None]) -> QDialog:
-    """Open a modal dialog (``exec``) and let ``act`` use it with the keyboard; a dialog left open is rejected."""
-    seen: list[QDialog] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, poll)
-            return
-        seen.append(dialog)
-        try:
-            dialog.activateWindow()
-            qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, poll)
-    open_it()
-    assert seen, "no dialog opened"
-    return seen[0]
 
 
 def _visible_quick_log(window) -> QuickLogDialog:
@@ -79,15 +38,8 @@ def _visible_quick_log(window) -> QuickLogDialog:
     return dialog
 
 
-def _back_to(qtbot, window) -> None:
-    """Offscreen, closing a dialog does not hand activation back to the window as a desktop does."""
-    if not window.isActiveWindow():
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-
-
 def _open_quick_log_with_ctrl_n(qtbot, window) -> QuickLogDialog:
-    _back_to(qtbot, window)
+    back_to(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, CTRL)
     qtbot.waitUntil(lambda: any(d.isVisible() and d.isActiveWindow() for d in window.findChildren(QuickLogDialog)),
                     timeout=2000)
@@ -95,25 +47,25 @@ def _open_quick_log_with_ctrl_n(qtbot, window) -> QuickLogDialog:
 
 
 def _close_quick_log(qtbot, window) -> None:
-    _key(qtbot, Qt.Key.Key_Escape)
+    key(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not [d for d in window.findChildren(QuickLogDialog) if d.isVisible()], timeout=2000)
 
 
 def test_scenario_1_bailiff_letter_quick_log_then_family_and_warm_referral(qtbot, store):
     save_settings(Settings(last_channel="koffiemoment"))
     caw = kaart_service(store)
-    window = _window(qtbot, store)
+    window = main_window(qtbot, store)
     # WHEN Ctrl+N opens the quick log, Esc closes it, and Ctrl+N opens it again
     _open_quick_log_with_ctrl_n(qtbot, window)
     _close_quick_log(qtbot, window)
     _open_quick_log_with_ctrl_n(qtbot, window)
     # AND the anonymous koffiemoment is typed: no family, theme A then 3 (debts), the note, Enter
-    _key(qtbot, Qt.Key.Key_Tab)
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "a3")
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "Brief deurwaarder")
-    _key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "a3")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Brief deurwaarder")
+    key(qtbot, Qt.Key.Key_Return)
     # THEN it is stored anonymous with the debts theme, and Ctrl+N still opens an empty quick log
     [contact] = list_contacts(store)
     assert (contact.family_id, contact.channel, contact.themes, contact.note) == (
@@ -123,37 +75,38 @@ def test_scenario_1_bailiff_letter_quick_log_then_family_and_warm_referral(qtbot
     _close_quick_log(qtbot, window)
 
     # WHEN that afternoon the family is made (Ctrl+2, New family): cancelled once, then saved
-    families = window.show_section("families")
-    _back_to(qtbot, window)
+    back_to(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    drive_modal(qtbot, families.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+    families = window.page("families")
+    assert window.current_section() == "families"
+    drive_modal(qtbot, lambda: press(qtbot, families.new_button), lambda dialog: key(qtbot, Qt.Key.Key_Escape))
 
     def new_family(dialog: QDialog) -> None:
-        _type(qtbot, "Gezin Benali")
-        _key(qtbot, Qt.Key.Key_Return)
+        type_text(qtbot, "Gezin Benali")
+        key(qtbot, Qt.Key.Key_Return)
 
-    drive_modal(qtbot, families.new_button.click, new_family)
+    drive_modal(qtbot, lambda: press(qtbot, families.new_button), new_family)
     assert [f.display_name for f in list_families(store)] == ["Gezin Benali"]
-    drive_modal(qtbot, families.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+    drive_modal(qtbot, lambda: press(qtbot, families.new_button), lambda dialog: key(qtbot, Qt.Key.Key_Escape))
     assert len(list_families(store)) == 1
 
     # WHEN the warm referral to the CAW is made (Ctrl+4, New referral): cancelled once, then saved
-    _back_to(qtbot, window)
+    back_to(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    referrals = window.show_section("referrals")
-    drive_modal(qtbot, referrals.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+    assert window.current_section() == "referrals"
+    shortcut_modal(qtbot, window, Qt.Key.Key_R, lambda dialog: key(qtbot, Qt.Key.Key_Escape), CTRL | SHIFT)
 
     def new_referral(dialog: QDialog) -> None:
-        _type(qtbot, "Gezin B", into=dialog.family_combo)     # a combo box jumps to the item typed
+        type_text(qtbot, "Gezin B", into=dialog.family_combo)     # a combo box jumps to the item typed
         for _step in range(4):  # (no theme) → Money… → School costs → Letters → Debts and bailiff
-            _key(qtbot, Qt.Key.Key_Down, into=dialog.theme_combo)
-        _key(qtbot, Qt.Key.Key_Down, into=dialog.service_combo)  # the first offer: ★ the service for that need
-        _type(qtbot, "Brief van de deurwaarder", into=dialog.question_edit)
-        _type(qtbot, "An Declercq", into=dialog.worker_edit)
-        _key(qtbot, Qt.Key.Key_Return, into=dialog.worker_edit)
+            key(qtbot, Qt.Key.Key_Down, into=dialog.theme_combo)
+        key(qtbot, Qt.Key.Key_Down, into=dialog.service_combo)  # the first offer: ★ the service for that need
+        type_text(qtbot, "Brief van de deurwaarder", into=dialog.question_edit)
+        type_text(qtbot, "An Declercq", into=dialog.worker_edit)
+        key(qtbot, Qt.Key.Key_Return, into=dialog.worker_edit)
 
-    drive_modal(qtbot, referrals.new_button.click, new_referral)
-    drive_modal(qtbot, referrals.new_button.click, lambda dialog: _key(qtbot, Qt.Key.Key_Escape))
+    shortcut_modal(qtbot, window, Qt.Key.Key_R, new_referral, CTRL | SHIFT)
+    shortcut_modal(qtbot, window, Qt.Key.Key_R, lambda dialog: key(qtbot, Qt.Key.Key_Escape), CTRL | SHIFT)
     # THEN one referral to the CAW's debt service, with its check one week later as a follow-up
     [view] = list_referrals(store)
     detail = get_referral(store, referral_id=view.id)
@@ -169,10 +122,10 @@ def test_scenario_6_unreachable_consulent_attempts_from_the_contact_card(qtbot, 
     caw = kaart_service(store)
     kaart_service(store, "Leerlingenbegeleiding", "Vrij CLB Kortrijk", contact="Griet", backup="",
                   categories=("education",), phone="056 00 00 09")
-    window = _window(qtbot, store)
+    window = main_window(qtbot, store)
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
     kaart = window.show_section("kaart")
-    _type(qtbot, "Schuld", into=kaart.table)  # the list jumps to the service typed
+    type_text(qtbot, "Schuld", into=kaart.table)  # the list jumps to the service typed
     qtbot.waitUntil(lambda: kaart.detail.attempt_button.isVisible(), timeout=2000)
     menu = kaart.detail.attempt_button.menu()
 
