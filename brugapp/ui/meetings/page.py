@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -28,39 +28,34 @@ from brugapp.ui.meetings.event_panel import EventPanel
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
-class MeetingListModel(QAbstractListModel):
+def meeting_text(row: MeetingSummary) -> str:
     """Two lines per meeting: when and what; kind, place, open action points and warnings."""
+    second = [row.type_label, row.place_label]
+    if row.open_actions:
+        second.append(ngettext("{count} open action point", "{count} open action points",
+                               row.open_actions).format(count=row.open_actions))
+    if row.warnings:
+        second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings", row.warnings).format(count=row.warnings))
+    return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
+
+
+class MeetingListModel(RecordTableModel[MeetingSummary]):
+    """The meetings of the list: one column, the shared table model (id, record and tooltip roles)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MeetingSummary] = []
+        super().__init__([Column(_("Meetings"), meeting_text, sort=lambda row: row.starts_at)], parent=parent)
 
-    def set_rows(self, rows: list[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def index(self, row: int, column: int = 0,
+              parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        return super().index(row, column, parent)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == ID_ROLE:
-            return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            second = [row.type_label, row.place_label]
-            if row.open_actions:
-                second.append(ngettext("{count} open action point", "{count} open action points",
-                                       row.open_actions).format(count=row.open_actions))
-            if row.warnings:
-                second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings",
-                                       row.warnings).format(count=row.warnings))
-            return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
-        return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
 
     def row_of(self, meeting_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
