@@ -6,7 +6,7 @@ in the field it names and what was typed kept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,14 +51,15 @@ class NewMeetingDialog(FormDialog):
     """Plan a meeting: what, when, where, about whom; the agenda of its type is added at once."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(_("New meeting"), parent, min_width=520)
+        super().__init__(_("New meeting"), parent)
         self.store = store
         self.meeting_id = ""
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Title"))
         self.title.setPlaceholderText(_("e.g. Rondetafel return to school"))
         self.type = vocabulary_combo(rules.MEETING_TYPES, _("Kind of meeting"), "rondetafel")
-        self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
+        # a week from today at nine: a meeting hour, not the minute the dialog happened to open
+        self.starts = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(7), QTime(9, 0)))
         self.starts.setCalendarPopup(True)
         self.starts.setDisplayFormat(datetime_format())
         self.starts.setAccessibleName(_("Date and time"))
@@ -91,6 +92,7 @@ class NewMeetingDialog(FormDialog):
         self.add("school_id", _("School"), self.school)
         self.add("family_ids", _("About family"), self.family)
         self.add("series_id", _("Series"), self.series)
+        self.family.setMinimumContentsLength(40)  # "(no family – e.g. a network meeting)" in full
         self.form.addRow(self.new_series, self.interval)
         self.fields["new_series_weeks"] = self.interval
 
