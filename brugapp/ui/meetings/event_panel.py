@@ -158,6 +158,7 @@ class EventPanel(QWidget):
             spin.setToolTip(term.text())
             spin.setAccessibleName(term.text())
             spin.setMinimumWidth(70)
+            spin.setMaximumWidth(110)  # a score of 1 to 5 needs no full-width box
             self.scores[term.code] = spin
             form.addRow(term.text(), spin)
         self.survey_comment = QLineEdit()
