@@ -159,6 +159,8 @@ class MeetingsPage(SectionPage):
         self.model.set_rows(list_meetings(self.store))
         self._fill_events()
         self.events.refresh()
+        if self.events.detail is None and self.events_list.count():
+            self.events.load(self.events_list.item(0).data(ID_ROLE))  # ready (not shown) until one is chosen
         if self.right.currentWidget() is self.editor and current:
             self.select(current)
 
