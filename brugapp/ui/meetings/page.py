@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -73,7 +74,12 @@ class WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = max(self.view.viewport().width() - 2 * self.view.spacing(), 80)
         text = str(index.data() or "")
-        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width - 4 * self.MARGIN, 100_000),
+        # measure at the width the style really draws the text in (a guess left a blank line under some items)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        styled.rect = QRect(0, 0, width, 100_000)
+        text_width = self.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, self.view).width()
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(text_width - 2, 40), 100_000),
                                                  int(Qt.TextFlag.TextWordWrap), text)
         return QSize(width, bounds.height() + 2 * self.MARGIN)
 
