@@ -47,6 +47,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpin
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
 QComboBox {{ padding-right: 26px; }}
+#KaartDetailText, #KaartDetailText:focus {{ border: none; padding: 0; background: transparent; }}
 QComboBox::drop-down, QDateTimeEdit::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: 24px;
     border: none; background: transparent;

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.clock import to_local
 from brugapp.domain.notebook import LANGUAGES, LITERACY, MEMBER_ROLES, PREFERRED_CHANNELS
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES
-from brugapp.i18n import N_, _, format_date, format_time
+from brugapp.i18n import _
 from brugapp.services.families.families import FamilyDetail, MemberInfo, get_family, remove_member
 from brugapp.services.families.notebook import delete_contact, restore_contact
 from brugapp.services.families.timeline import family_timeline
@@ -38,117 +34,9 @@ from brugapp.ui.families.dialogs import FamilyDialog, MemberDialog
 from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.families.rights_panel import RightsPanel
 from brugapp.ui.families.situations_panel import SituationsPanel
-from brugapp.ui.icons import icon
+from brugapp.ui.families.timeline_view import TimelineList, TimelineModel, when_text
 from brugapp.ui.referrals.dialogs import NewReferralDialog
-from brugapp.ui.style import ACCENT, ACCENT_SOFT, WARNING
-from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
-
-KIND_WORDS = {"contact": N_("Contact moment"), "referral": N_("Referral"), "followup": N_("Follow-up"),
-              "meeting": N_("Meeting")}
-# One icon and colour per kind, so the timeline reads at a glance without "Contactmoment:" on every row.
-KIND_LOOKS = {"contact": ("note", ACCENT), "referral": ("referral", "#6a4c93"), "followup": ("followup", WARNING),
-              "meeting": ("meeting", "#1d5c96")}
-
-
-LOCAL_ZONE = ZoneInfo("Europe/Brussels")  # what a person sees is Brussels wall time, whatever the computer's zone
-
-
-def when_text(at: dt.datetime) -> str:
-    """'wo 25 nov 2026 08:20': with the year, since a timeline spans school years."""
-    local = to_local(at)
-    return f"{format_date(local.date(), 'EEE d MMM y')} {format_time(local)}"
-
-
-class TimelineModel(QAbstractTableModel):
-    COLUMNS = (N_("When"), N_("What and note"), N_("Themes"))
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.entries: list[TimelineEntry] = []
-
-    def set_entries(self, entries: list[TimelineEntry], *, now: dt.datetime | None = None) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.now = now or dt.datetime.now(dt.UTC)
-        self.endResetModel()
-
-    def _same_day_as_previous(self, row: int) -> bool:
-        """Rows of one day form a group: the date is written once, on its first row."""
-        if row == 0:
-            return False
-        return self.entries[row].at.astimezone(LOCAL_ZONE).date() == \
-            self.entries[row - 1].at.astimezone(LOCAL_ZONE).date()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(self.COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        column = index.column()
-        if role == ID_ROLE:
-            return entry
-        upcoming = entry.at > getattr(self, "now", dt.datetime.now(dt.UTC))
-        if role == Qt.ItemDataRole.DecorationRole and column == 1 and entry.kind in KIND_LOOKS:
-            name, colour = KIND_LOOKS[entry.kind]
-            return icon(name, colour)
-        if role == Qt.ItemDataRole.BackgroundRole and upcoming:
-            return QColor(ACCENT_SOFT)  # what is still to come stands apart from the history
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        tooltip = role == Qt.ItemDataRole.ToolTipRole
-        if column == 0:
-            return self._when(index.row(), upcoming=upcoming, tooltip=tooltip)
-        if column == 1:
-            return _what(entry, tooltip=tooltip)
-        return ", ".join(THEMES.label(t) for t in entry.themes if "." in t or not any(
-            s.startswith(f"{t}.") for s in entry.themes))
-
-    def _when(self, row: int, *, upcoming: bool, tooltip: bool) -> str:
-        entry = self.entries[row]
-        text = when_text(entry.at)
-        if not tooltip and self._same_day_as_previous(row):
-            text = format_time(entry.at.astimezone(LOCAL_ZONE))
-        return (_("Planned") + "\n" + text) if upcoming else text
-
-
-def _what(entry: TimelineEntry, *, tooltip: bool) -> str:
-    """Title, note and status; the icon says the kind, the tooltip names it for whoever cannot tell icons apart."""
-    kind = _(KIND_WORDS[entry.kind]) if entry.kind in KIND_WORDS else entry.kind
-    title = entry.title
-    if tooltip and not entry.title.lower().startswith(kind.lower()):
-        title = f"{kind}: {entry.title}"
-    detail = entry.detail if tooltip else entry.detail.replace("\n", " ")[:200]
-    extra = " · ".join(part for part in (detail, entry.status) if part)
-    return f"{title} — {extra}" if extra else title
-
-
-class TimelineTable(QTableView):
-    """Delete removes the chosen contact, Ctrl+Z brings it back, Enter opens it."""
-
-    delete_pressed = Signal()
-    undo_pressed = Signal()
-    open_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_pressed.emit()
-        elif event.matches(QKeySequence.StandardKey.Undo):
-            self.undo_pressed.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_pressed.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class FamilyView(QWidget):
@@ -236,24 +124,9 @@ class FamilyView(QWidget):
         bar.addWidget(self.open_button)
         bar.addWidget(self.delete_button)
         self.timeline_model = TimelineModel(self)
-        self.timeline = TimelineTable()
+        self.timeline = TimelineList()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setAccessibleName(_("Timeline of the family"))
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.verticalHeader().hide()
-        self.timeline.setAlternatingRowColors(True)
-        # The note and the themes wrap onto as many lines as they need (rows grow); the tooltip has it all.
-        self.timeline.setWordWrap(True)
-        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.timeline.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 170)
-        header.setStretchLastSection(False)
         self.timeline.doubleClicked.connect(lambda _index: self.edit_selected())
         self.empty_timeline = QLabel(_("Nothing logged yet for this family. “Log a contact” (Ctrl+N) starts the "
                                        "timeline."))
@@ -373,17 +246,18 @@ class FamilyView(QWidget):
         self.empty_timeline.setVisible(not entries)
 
     def select_entry(self, entry_id: str) -> bool:
-        for row, entry in enumerate(self.timeline_model.entries):
-            if entry.id == entry_id:
-                self.tabs.setCurrentIndex(0)
-                self.timeline.selectRow(row)
-                self.timeline.setFocus()
-                return True
-        return False
+        row = self.timeline_model.row_of(entry_id)
+        if row < 0:
+            return False
+        self.tabs.setCurrentIndex(0)
+        self.timeline.select_row(row)
+        self.timeline.setFocus()
+        return True
 
     def selected_entry(self) -> TimelineEntry | None:
-        rows = self.timeline.selectionModel().selectedRows()
-        return self.timeline_model.entries[rows[0].row()] if rows else None
+        chosen = self.timeline.selectionModel().selectedIndexes()
+        row = self.timeline_model.row_at(chosen[0].row()) if chosen else None
+        return row.entry if row is not None else None
 
     # -- actions -------------------------------------------------------------------------------
     def log_contact(self) -> None:

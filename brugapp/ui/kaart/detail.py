@@ -1,7 +1,8 @@
 """The detail pane of the sociale kaart: what a school needs to know about one service.
 
-Public facts on top (what they do and do not do, how to refer, numbers, hours, contact persons);
-the brugfiguur's own view below, clearly marked private: Ken-je-buurt colour and experience notes.
+Its actions on top; below them one scrolling page: the public facts (name and the number to call now,
+then the offer, how to reach them, area and themes), whether the contact person answers, and the
+brugfiguur's own view in a card clearly marked private (Ken-je-buurt colour and experience notes).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -18,13 +20,15 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from brugapp.domain.clock import BRUSSELS, now_local
+from brugapp.domain.clock import local_date, now_local
 from brugapp.domain.followups import Channel
 from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.kaart_record import extra_lines
@@ -36,8 +40,6 @@ from brugapp.services.referrals.followups import Reachability
 from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.flow_layout import FlowLayout
-
-LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 # The quick attempts of "Poging loggen": how, and whether they answered.
 ATTEMPTS = (
@@ -51,9 +53,19 @@ ATTEMPTS = (
 def _row(label: str, value: str) -> str:
     if not value:
         return ""
-    cell = f"color:{MUTED}; padding:3px 10px 3px 0; vertical-align:top"
-    return (f"<tr><td width='120' style='{cell}'>{escape(label)}</td>"
+    cell = f"color:{MUTED}; padding:3px 12px 3px 0; vertical-align:top"
+    return (f"<tr><td width='130' style='{cell}'>{escape(label)}</td>"
             f"<td style='padding:3px 0'>{escape(value).replace(chr(10), '<br>')}</td></tr>")
+
+
+def _section(title: str, rows: list[str]) -> str:
+    """A titled block of label / value rows; a block with nothing to say is left out."""
+    body = "".join(rows)
+    if not body:
+        return ""
+    heading = (f"<p style='margin:14px 0 4px 0; color:{ACCENT}; font-weight:bold; "
+               f"font-size:10pt'>{escape(title.upper())}</p>")
+    return heading + f"<table cellspacing='0' width='100%'>{body}</table>"
 
 
 def _person(ref: ContactRef | None) -> str:
@@ -70,7 +82,7 @@ def contact_to_try(detail: ServiceDetail) -> ContactRef | None:
 def reachability_text(reach: Reachability) -> str:
     """'Geen antwoord sinds …' with the count, or that the last try got through."""
     if reach.unanswered_since is not None:
-        day = reach.unanswered_since.astimezone(LOCAL_ZONE).date()
+        day = local_date(reach.unanswered_since)
         return ngettext("No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
                         reach.unanswered_count).format(date=format_date(day, "EEE d MMM"), count=reach.unanswered_count)
     if reach.attempts:
@@ -78,13 +90,10 @@ def reachability_text(reach: Reachability) -> str:
     return _("No attempts logged yet.")
 
 
-def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> str:
-    ages = age_range_text(detail.minimum_age, detail.maximum_age)
+def header_html(detail: ServiceDetail, *, now: dt.datetime) -> str:
+    """Name, organisation, the number to call now (the after-hours one when closed), e-mail, a status."""
     open_now = any(slot.covers(now) for slot in detail.slots)
     call = detail.phone if open_now or not detail.after_hours_phone else detail.after_hours_phone
-    status = "" if detail.status == "active" else STATUSES.label(detail.status)
-    verified = format_date(detail.assured_date, "long") if detail.assured_date else _("never")
-    stale = is_stale(detail.assured_date, today)
     parts = [
         f"<h2 style='margin:0'>{escape(detail.name)}</h2>",
         f"<div style='color:{MUTED}; margin-bottom:6px'>{escape(detail.organization_name)}</div>",
@@ -96,18 +105,29 @@ def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> s
     if detail.email:  # how to reach them stays in the first view, not below a dozen rows
         parts.append(f"<div style='margin-bottom:6px'><span style='color:{MUTED}'>{escape(_('E-mail'))}</span>"
                      f"&nbsp;&nbsp;{escape(detail.email)}</div>")
-    if status:
-        parts.append(f"<p style='color:{WARNING}'><b>{escape(status)}</b></p>")
-    rows = [
+    if detail.status != "active":
+        parts.append(f"<p style='color:{WARNING}'><b>{escape(STATUSES.label(detail.status))}</b></p>")
+    return "".join(parts)
+
+
+def _offer_rows(detail: ServiceDetail) -> list[str]:
+    """What a school needs to decide whether this is the right door."""
+    ages = age_range_text(detail.minimum_age, detail.maximum_age)
+    route = REFERRAL_ROUTES.label(detail.referral_route) if detail.referral_route else ""
+    return [
         _row(_("What they do"), detail.description),
         _row(_("What they do not do"), detail.not_offered),
         _row(_("For whom"), ", ".join(p for p in (detail.target_group, ages) if p)),
-        _row(_("How to refer"), ". ".join(p for p in (
-            REFERRAL_ROUTES.label(detail.referral_route) if detail.referral_route else "",
-            detail.application_process) if p)),
+        _row(_("How to refer"), ". ".join(p for p in (route, detail.application_process) if p)),
         _row(_("Waiting time"), detail.wait_time),
         _row(_("Cost"), detail.fees),
         _row(_("Comes to the school"), _("yes") if detail.comes_to_school else ""),
+    ]
+
+
+def _reach_rows(detail: ServiceDetail) -> list[str]:
+    """Numbers, hours and faces: how and when to reach them."""
+    return [
         _row(_("Phone"), ", ".join(detail.phones)),
         _row(_("Opening hours"), opening_hours_text(detail.slots)),
         _row(_("After-hours number"), detail.after_hours_phone),
@@ -115,18 +135,62 @@ def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> s
         _row(_("Fixed contact person"), _person(detail.contact)),
         _row(_("Backup"), _person(detail.backup)),
         _row(_("Address"), "\n".join(detail.addresses)),
-        _row(_("Municipalities"), ", ".join(detail.municipalities)),
         _row(_("Website"), detail.url),
+    ]
+
+
+def _scope_rows(detail: ServiceDetail) -> list[str]:
+    return [
+        _row(_("Municipalities"), ", ".join(detail.municipalities)),
         _row(_("Categories"), ", ".join(CATEGORIES.label(c) for c in detail.categories)),
         _row(_("Themes"), ", ".join(THEMES.label(c) for c in detail.themes)),
         *(_row(_(label), value) for label, value in extra_lines(detail)),  # fields added to the record
     ]
-    parts.append("<table cellspacing='0'>" + "".join(rows) + "</table>")
+
+
+def _verified_html(detail: ServiceDetail, *, today: dt.date) -> str:
+    verified = format_date(detail.assured_date, "long") if detail.assured_date else _("never")
+    stale = is_stale(detail.assured_date, today)
     colour = f"color:{WARNING}; font-weight:bold" if stale else f"color:{MUTED}"
     stale_text = " – " + _("not verified for more than 12 months") if stale else ""
-    verified_text = _("Last verified: {date}").format(date=verified) + stale_text
-    parts.append(f"<p style='{colour}'>{escape(verified_text)}</p>")
-    return "".join(parts)
+    text = _("Last verified: {date}").format(date=verified) + stale_text
+    return f"<p style='{colour}; margin-top:12px'>{escape(text)}</p>"
+
+
+def facts_html(detail: ServiceDetail, *, today: dt.date) -> str:
+    """The public facts of one service in three titled sections, and when they were last checked."""
+    return "".join((
+        _section(_("Offer"), _offer_rows(detail)),
+        _section(_("How to reach them"), _reach_rows(detail)),
+        _section(_("Area and themes"), _scope_rows(detail)),
+        _verified_html(detail, today=today),
+    ))
+
+
+def detail_html(detail: ServiceDetail, *, today: dt.date, now: dt.datetime) -> str:
+    """Everything public about one service, as the pane shows it (name and number first)."""
+    return header_html(detail, now=now) + facts_html(detail, today=today)
+
+
+class FittedBrowser(QTextBrowser):
+    """Rich text as tall as its document at the current width: the pane around it scrolls, not this box."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+
+    def _fit(self) -> None:
+        height = int(self.document().size().height()) + 2 * self.frameWidth() + 4
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 class KaartDetail(QWidget):
@@ -145,14 +209,38 @@ class KaartDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.browser = QTextBrowser()
-        self.browser.setOpenExternalLinks(False)
+        layout.addLayout(self._build_actions())
+        # One scroll for the whole pane: the facts take the height they need (no box scrolling inside a box),
+        # then whether the contact person answers, then the brugfiguur's own view.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setAccessibleName(_("Service details"))
+        content = QWidget()
+        content.setAutoFillBackground(True)
+        content.setBackgroundRole(QPalette.ColorRole.Base)
+        body = QVBoxLayout(content)
+        body.setContentsMargins(12, 10, 12, 12)
+        body.setSpacing(10)
+        # name and the number to call, then at once whether that person answers (scenario 6), then the facts
+        self.heading = FittedBrowser()
+        self.heading.setAccessibleName(_("Service and the number to call"))
+        self.browser = FittedBrowser()
         self.browser.setAccessibleName(_("Service details"))
-        self.browser.setObjectName("KaartDetailText")
-        self.browser.setMinimumHeight(200)
-        layout.addWidget(self.browser, 5)
-        layout.addWidget(self._build_reach())
+        for text in (self.heading, self.browser):
+            text.setOpenExternalLinks(False)
+            text.setObjectName("KaartDetailText")
+        body.addWidget(self.heading)
+        body.addWidget(self._build_reach())
+        body.addWidget(self.browser)
+        body.addWidget(self._build_private())
+        body.addStretch(1)
+        self.scroll.setWidget(content)
+        layout.addWidget(self.scroll, 1)
+        self.show_detail(None)
 
+    def _build_actions(self) -> FlowLayout:
+        """What to do with the chosen service, above its facts so it never scrolls away."""
         buttons = FlowLayout()  # wraps in a narrow pane, so the service list beside it keeps its room
         self.verify_button = QPushButton(_("Checked today"))
         self.verify_button.setAccessibleName(_("Mark as checked today"))
@@ -166,10 +254,24 @@ class KaartDetail(QWidget):
         self.merge_button.clicked.connect(lambda: self._emit(self.merge_requested))
         for button in (self.verify_button, self.edit_button, self.merge_button):
             buttons.addWidget(button)
-        layout.addLayout(buttons)
+        return buttons
 
+    def plain_text(self) -> str:
+        """What the pane says about the service, top to bottom (for a copy, and for the tests)."""
+        return "\n".join(text.toPlainText() for text in (self.heading, self.browser) if text.toPlainText())
+
+    def _build_private(self) -> QWidget:
+        """The brugfiguur's own view of the service: never exported or printed."""
+        card = QFrame()
+        card.setObjectName("Card")
+        card.setAccessibleName(_("Only for you – never exported or printed"))
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(6)
         private = QLabel(_("Only for you – never exported or printed"))
-        private.setObjectName("Hint")
+        private.setObjectName("CardTitle")
+        private.setWordWrap(True)
+        layout.addWidget(private)
         colour_row = QHBoxLayout()
         colour_label = QLabel(_("Neighbourhood colour:"))
         self.colour_box = QComboBox()
@@ -183,18 +285,19 @@ class KaartDetail(QWidget):
         self.colour_box.activated.connect(self._colour_changed)
         colour_row.addWidget(colour_label)
         colour_row.addWidget(self.colour_box, 1)
+        layout.addLayout(colour_row)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(_("Your experience with this service (private)"))
         self.notes.setAccessibleName(_("My experience notes (private)"))
-        self.notes.setMaximumHeight(64)
+        self.notes.setMinimumHeight(90)
+        self.notes.setMaximumHeight(130)  # room for a few lines; the box grows no further than that
+        self.notes.setTabChangesFocus(True)
+        layout.addWidget(self.notes)
         self.save_notes_button = QPushButton(_("Save notes"))
         self.save_notes_button.setAccessibleName(_("Save my private notes"))
         self.save_notes_button.clicked.connect(self._save_notes)
-        layout.addWidget(private)
-        layout.addLayout(colour_row)
-        layout.addWidget(self.notes)
         layout.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.show_detail(None)
+        return card
 
     def _build_reach(self) -> QWidget:
         """Scenario 6: is the contact person reachable, and whom to try instead."""
@@ -276,11 +379,14 @@ class KaartDetail(QWidget):
         if detail is None:
             self.show_reachability(None)
             hint = _("Choose a service in the list.")
-            self.browser.setHtml(f"<p style='color:{MUTED}'>{escape(hint)}</p>")
+            self.heading.setHtml(f"<p style='color:{MUTED}'>{escape(hint)}</p>")
+            self.browser.clear()
             self.notes.clear()
             self.colour_box.setCurrentIndex(0)
             return
         moment = now or now_local().replace(tzinfo=None)
-        self.browser.setHtml(detail_html(detail, today=moment.date(), now=moment))
+        self.heading.setHtml(header_html(detail, now=moment))
+        self.browser.setHtml(facts_html(detail, today=moment.date()))
+        self.scroll.verticalScrollBar().setValue(0)  # a new service is read from its name down
         self.colour_box.setCurrentIndex(max(0, self.colour_box.findData(detail.colour)))
         self.notes.setPlainText(detail.private_notes)

@@ -1,40 +1,40 @@
-"""Dialogs of the overleg page: plan a meeting, add a participant."""
+"""Dialogs of the overleg page: plan a meeting, add a participant, start a leerkrachtendag or other event.
+
+All three are ``FormDialog``s: a service's refusal shows on the dialog's one error line, with the cursor
+in the field it names and what was typed kept.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from brugapp.domain import meetings as rules
-from brugapp.domain.clock import from_local, now_local
+from brugapp.domain.clock import from_local
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.families.families import MemberInfo, get_family, list_families
-from brugapp.services.meetings.events import speaker_choices
+from brugapp.services.meetings.events import create_event, speaker_choices
 from brugapp.services.meetings.meetings import (
     MeetingInput,
     ParticipantInput,
+    add_participant,
     create_meeting,
     list_series,
 )
 from brugapp.services.schools import list_school_records
 from brugapp.store import Store
 from brugapp.ui.meetings.widgets import vocabulary_combo
-from brugapp.ui.widgets.fields import datetime_format
+from brugapp.ui.widgets.fields import date_format, datetime_format
+from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
 
 
@@ -47,22 +47,19 @@ def _combo(name: str, items: list[tuple[str, str]], empty: str) -> QComboBox:
     return combo
 
 
-class NewMeetingDialog(QDialog):
+class NewMeetingDialog(FormDialog):
     """Plan a meeting: what, when, where, about whom; the agenda of its type is added at once."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_("New meeting"), parent)
         self.store = store
         self.meeting_id = ""
-        self.setWindowTitle(_("Plan a meeting"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Title"))
         self.title.setPlaceholderText(_("e.g. Rondetafel return to school"))
         self.type = vocabulary_combo(rules.MEETING_TYPES, _("Kind of meeting"), "rondetafel")
-        self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
+        # a week from today at nine: a meeting hour, not the minute the dialog happened to open
+        self.starts = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(7), QTime(9, 0)))
         self.starts.setCalendarPopup(True)
         self.starts.setDisplayFormat(datetime_format())
         self.starts.setAccessibleName(_("Date and time"))
@@ -85,25 +82,19 @@ class NewMeetingDialog(QDialog):
         self.interval.setValue(6)
         self.interval.setSuffix(" " + _("weeks"))
         self.interval.setAccessibleName(_("Interval in weeks"))
-        form.addRow(_("Title"), self.title)
-        form.addRow(_("Kind of meeting"), self.type)
-        form.addRow(_("Date and time"), self.starts)
-        form.addRow(_("Duration"), self.duration)
-        form.addRow(_("Place"), self.place)
-        form.addRow(_("Address or room"), self.place_detail)
-        form.addRow(_("School"), self.school)
-        form.addRow(_("About family"), self.family)
-        form.addRow(_("Series"), self.series)
-        form.addRow(self.new_series, self.interval)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # keys are the service's field names, so its error puts the cursor in the right field
+        self.add("title", _("Title"), self.title)
+        self.add("meeting_type", _("Kind of meeting"), self.type)
+        self.add("starts_at", _("Date and time"), self.starts)
+        self.add("duration_minutes", _("Duration"), self.duration)
+        self.add("place_kind", _("Place"), self.place)
+        self.add("place_detail", _("Address or room"), self.place_detail)
+        self.add("school_id", _("School"), self.school)
+        self.add("family_ids", _("About family"), self.family)
+        self.add("series_id", _("Series"), self.series)
+        self.family.setMinimumContentsLength(40)  # "(no family – e.g. a network meeting)" in full
+        self.form.addRow(self.new_series, self.interval)
+        self.fields["new_series_weeks"] = self.interval
 
     def data(self, series_id: str) -> MeetingInput:
         family = self.family.currentData()
@@ -121,7 +112,7 @@ class NewMeetingDialog(QDialog):
                 self.store, data=self.data("" if new_series else self.series.currentData()),
                 new_series_weeks=self.interval.value() if new_series else None)
         except ValidationError as exc:
-            self.error.setText(exc.message)
+            self.show_error(exc)
             return
         self.accept()
 
@@ -131,20 +122,20 @@ MEMBER_KIND = {"child": ("youth", "youth"), "parent": ("family", "parent"), "gua
                "other": ("family", "other")}
 
 
-class ParticipantDialog(QDialog):
+class ParticipantDialog(FormDialog):
     """Who is at the table, in which role, and how they are invited.
 
     People come from the meeting's family (youth, parents) or from the sociale kaart's contact persons;
-    anyone else is typed in.
+    anyone else is typed in. Given a ``meeting_id``, Bewaren adds the participant to that meeting and a
+    refusal (no name) shows in the dialog, with what was typed kept.
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, family_ids: tuple[str, ...] = ()) -> None:
-        super().__init__(parent)
+    def __init__(self, store: Store, parent: QWidget | None = None, *, family_ids: tuple[str, ...] = (),
+                 meeting_id: str = "") -> None:
+        super().__init__(_("Add a participant"), parent, min_width=600)
         self.store = store
-        self.setWindowTitle(_("Add a participant"))
-        self.setMinimumWidth(600)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        self.meeting_id = meeting_id
+        self.participant_id = ""
         self.members: list[MemberInfo] = []
         families = [(f.id, f.display_name) for f in list_families(store)]
         linked = [f for f in families if f[0] in family_ids]
@@ -160,10 +151,6 @@ class ParticipantDialog(QDialog):
         self.from_kaart = _combo(_("From the social map"), [(p.id, f"{p.name} – {p.organisation}")
                                                              for p in self.people], _("(type a name below)"))
         self.from_kaart.currentIndexChanged.connect(self._kaart_chosen)
-        for combo in (self.family, self.member, self.from_kaart):
-            # Long "name – organisation" items must not squeeze the labels of the form.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(28)
         self.kind = vocabulary_combo(rules.PARTICIPANT_KINDS, _("Kind of participant"), "service")
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Name"))
@@ -177,23 +164,15 @@ class ParticipantDialog(QDialog):
         self.invite = vocabulary_combo(rules.INVITE_CHANNELS, _("Invited by"), "")
         self.regie = QCheckBox(_("Coordinates this case (regiehouder)"))
         explain(self.regie, "regiehouder")
-        form.addRow(_("From the family"), self.family)
-        form.addRow(_("Member"), self.member)
-        form.addRow(_("From the social map"), self.from_kaart)
-        form.addRow(_("Kind of participant"), self.kind)
-        form.addRow(_("Name"), self.name)
-        form.addRow(_("Role"), self.role)
-        form.addRow(_("Organisation"), self.organisation)
-        form.addRow(_("E-mail"), self.email)
-        form.addRow(_("School"), self.school)
-        form.addRow(_("Attendance"), self.attendance)
-        form.addRow(_("Invited by"), self.invite)
-        form.addRow("", self.regie)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        for key, label, widget in (
+                ("family_id", _("From the family"), self.family), ("member", _("Member"), self.member),
+                ("kaart_contact_id", _("From the social map"), self.from_kaart),
+                ("kind", _("Kind of participant"), self.kind), ("name", _("Name"), self.name),
+                ("role", _("Role"), self.role), ("organisation", _("Organisation"), self.organisation),
+                ("email", _("E-mail"), self.email), ("school_id", _("School"), self.school),
+                ("attendance", _("Attendance"), self.attendance), ("invite_channel", _("Invited by"), self.invite)):
+            self.add(key, label, widget)
+        self.form.addRow("", self.regie)
         self._fill_members()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -238,6 +217,46 @@ class ParticipantDialog(QDialog):
             family_id=self.family.currentData() if self.member.currentData() else "",
         )
 
+    def save(self) -> None:
+        if not self.meeting_id:  # only choosing (the gallery): the caller stores it
+            self.accept()
+            return
+        try:
+            self.participant_id = add_participant(self.store, meeting_id=self.meeting_id,
+                                                  participant=self.participant())
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
 
-def local_now() -> dt.datetime:
-    return now_local()
+
+
+class NewEventDialog(FormDialog):
+    """A leerkrachtendag (or another event for schools): its title, day and place; the programme follows."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(_("New teacher day or event"), parent, min_width=480)
+        self.store = store
+        self.event_id = ""
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(_("e.g. Leerkrachtendag 2027"))
+        self.title.setAccessibleName(_("Title of the event"))
+        self.day = QDateEdit(QDate.currentDate().addMonths(2))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_format())
+        self.day.setAccessibleName(_("Day"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(_("Place"))
+        self.add("title", _("Title"), self.title)
+        self.add("day", _("Day"), self.day)
+        self.add("place", _("Place"), self.place)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        try:
+            self.event_id = create_event(self.store, title=self.title.text(), day=self.day.date().toPython(),
+                                         place=self.place.text())
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        self.accept()

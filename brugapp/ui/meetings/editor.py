@@ -59,7 +59,6 @@ class MeetingEditor(EditorTabs, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
-        self.heading.setObjectName("SectionTitle")
         self.heading.setObjectName("RecordTitle")
         self.subheading = QLabel()
         self.subheading.setObjectName("SectionSubtitle")
@@ -200,11 +199,12 @@ class MeetingEditor(EditorTabs, QWidget):
     def add_participant(self, participant: meeting_service.ParticipantInput | None = None) -> None:
         if self.detail is None:
             return
-        if participant is None:
-            dialog = ParticipantDialog(self.store, self, family_ids=tuple(f.id for f in self.detail.families))
-            if not dialog.exec():
-                return
-            participant = dialog.participant()
+        if participant is None:  # the dialog stores it, and keeps what was typed when refused
+            dialog = ParticipantDialog(self.store, self, family_ids=tuple(f.id for f in self.detail.families),
+                                       meeting_id=self.detail.id)
+            if dialog.exec():
+                self._reload(_("{name} added.").format(name=dialog.participant().name.strip()))
+            return
         try:
             meeting_service.add_participant(self.store, meeting_id=self.detail.id, participant=participant)
         except ValidationError as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,17 @@ from brugapp.ui.meetings.widgets import (
 )
 from brugapp.ui.widgets.fields import date_format, datetime_format
 from brugapp.ui.widgets.glossary import explain
+
+
+def what_wraps(view: QTableView) -> None:
+    """An action point table: "what" takes the room left and wraps; who, dates and status are never cut.
+
+    (Sizing "what" to its longest text pushed the last column, "from the meeting of", out of sight.)
+    """
+    header = view.horizontalHeader()
+    for column in range(1, header.count()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 class EditorTabs:
@@ -186,9 +198,7 @@ class EditorTabs:
         self.previous_model = RowsModel([_("What"), _("Who"), _("By when"), _("From the meeting of")], self)
         self.previous_view = table_view(self.previous_model, _("Open action points of earlier meetings"))
         self.previous_view.setMinimumHeight(110)
-        for date_column in (2, 3):  # dates and their headers are never cut
-            self.previous_view.horizontalHeader().setSectionResizeMode(
-                date_column, QHeaderView.ResizeMode.ResizeToContents)
+        what_wraps(self.previous_view)
         right.addWidget(self.previous_view, 1)
         done = QPushButton(_("Mark as done"))
         done.clicked.connect(lambda: self.close_action(self.previous_view))
@@ -221,6 +231,7 @@ class EditorTabs:
         layout.addWidget(QLabel(_("Action points: who, what, by when")), 3, 0, 1, 2)
         self.actions_model = RowsModel([_("What"), _("Who"), _("By when"), _("Status")], self)
         self.actions_view = table_view(self.actions_model, _("Action points of this meeting"))
+        what_wraps(self.actions_view)
         layout.addWidget(self.actions_view, 4, 0, 1, 2)
         add_row = QHBoxLayout()
         self.action_what = QLineEdit()

@@ -1,24 +1,22 @@
-"""The leerkrachtendag / events tab: programme, invitations per school, attendance and the survey."""
+"""One leerkrachtendag or other event: programme, invitations per school, attendance and the survey.
+
+Shown on the Overleg page when an event is chosen; a new event is made in ``NewEventDialog``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -30,8 +28,8 @@ from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date, ngettext
 from brugapp.services.meetings import events as event_service
 from brugapp.store import Store
+from brugapp.ui.icons import icon
 from brugapp.ui.meetings.widgets import (
-    ID_ROLE,
     RowsModel,
     banner,
     choose_pdf_path,
@@ -41,9 +39,19 @@ from brugapp.ui.meetings.widgets import (
     vocabulary_combo,
 )
 from brugapp.ui.operations import Operation, describe_error, run_operation
-from brugapp.ui.widgets.fields import date_format
 
 REGISTERED, ATTENDED = 2, 3
+
+
+def _section(hint: str) -> tuple[QWidget, QVBoxLayout]:
+    """One section of the event (a tab): a line that says what it holds, then its content."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(hint)
+    label.setObjectName("Hint")
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    return page, layout
 
 
 class EventPanel(QWidget):
@@ -54,67 +62,35 @@ class EventPanel(QWidget):
         self.last_output: Path | None = None
         self.operation: Operation[Path] | None = None  # the print running now, if any
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 8, 0, 0)
+        outer.setContentsMargins(0, 0, 0, 0)
         self.message = banner("InfoBanner")
-        outer.addWidget(self.message)
-        splitter = QSplitter()
-        outer.addWidget(splitter, 1)
-        splitter.addWidget(self._event_list())
-        splitter.addWidget(self._event_detail())
-        splitter.setSizes([280, 920])
+        outer.addWidget(self._event_detail(), 1)
 
     # -- building ---------------------------------------------------------------------------
-    def _event_list(self) -> QWidget:
-        box = QWidget()
-        box.setMinimumWidth(240)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
-        self.new_title = QLineEdit()
-        self.new_title.setPlaceholderText(_("e.g. Leerkrachtendag 2027"))
-        self.new_title.setAccessibleName(_("Title of the event"))
-        self.new_day = QDateEdit(QDate.currentDate().addMonths(2))
-        self.new_day.setCalendarPopup(True)
-        self.new_day.setDisplayFormat(date_format())
-        self.new_place = QLineEdit()
-        self.new_place.setAccessibleName(_("Place"))
-        form.addRow(_("Title"), self.new_title)
-        form.addRow(_("Day"), self.new_day)
-        form.addRow(_("Place"), self.new_place)
-        layout.addLayout(form)
-        create = QPushButton(_("New event"))
-        create.setObjectName("Primary")
-        create.clicked.connect(self.create_event)
-        layout.addWidget(create)
-        self.events = QListWidget()
-        self.events.setAccessibleName(_("Events"))
-        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.events.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.events.currentItemChanged.connect(lambda item, _prev: self.load(item.data(ID_ROLE)) if item else None)
-        layout.addWidget(self.events, 1)
-        return box
-
     def _event_detail(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(_("Choose or create an event"))
-        self.heading.setObjectName("SectionTitle")
         self.heading.setObjectName("RecordTitle")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("SectionSubtitle")
+        self.subheading.setWordWrap(True)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.message)
         prints = QHBoxLayout()
-        self.print_programme_button = QPushButton(_("Print programme"))
+        self.print_programme_button = QPushButton(icon("print"), _("Print programme"))
         self.print_programme_button.clicked.connect(lambda: self.print_sheet("programme"))
-        self.print_attendance_button = QPushButton(_("Print attendance list"))
+        self.print_attendance_button = QPushButton(icon("print"), _("Print attendance list"))
         self.print_attendance_button.clicked.connect(lambda: self.print_sheet("attendance"))
         prints.addWidget(self.print_programme_button)
         prints.addWidget(self.print_attendance_button)
         prints.addStretch(1)
         layout.addLayout(prints)
 
-        programme = QGroupBox(_("Programme: sessions, workshops and visits"))
-        p_layout = QVBoxLayout(programme)
+        programme, p_layout = _section(_("Sessions, workshops and visits, in the order of the day."))
         self.sessions_model = RowsModel([_("Time"), _("Kind"), _("Session"), _("Room"), _("Speaker")], self)
         self.sessions_view = table_view(self.sessions_model, _("Programme"), stretch=2)
         p_layout.addWidget(self.sessions_view, 1)
@@ -152,11 +128,8 @@ class EventPanel(QWidget):
         layout.addWidget(self.sections, 1)
         self.sections.addTab(programme, _("Programme"))
 
-        schools = QGroupBox(_("Invited schools: registrations and attendance"))
-        s_layout = QVBoxLayout(schools)
-        note = QLabel(_("The list holds schools only – never the names of youths. Type the numbers in the table."))
-        note.setObjectName("Hint")
-        s_layout.addWidget(note)
+        schools, s_layout = _section(_("The list holds schools only – never the names of youths. "
+                                       "Type the numbers in the table."))
         self.schools_model = RowsModel([_("School"), _("Invited on"), _("Registered"), _("Present"),
                                         _("Survey")], self, editable=(REGISTERED, ATTENDED),
                                        on_edit=self._count_edited)
@@ -169,14 +142,14 @@ class EventPanel(QWidget):
         s_layout.addWidget(invite)
         self.sections.addTab(schools, _("Schools and attendance"))
 
-        survey = QGroupBox(_("Satisfaction survey (1 = poor, 5 = very good)"))
-        survey_rows = QVBoxLayout(survey)
-        v_layout = QHBoxLayout()
-        survey_rows.addLayout(v_layout)
+        survey, survey_rows = _section(_("Satisfaction survey (1 = poor, 5 = very good)"))
+        # One answer sheet per row, as the paper form reads: the school, each question in full, a comment.
+        form = QFormLayout()
         self.survey_school = QComboBox()
         self.survey_school.setAccessibleName(_("School"))
-        self.survey_school.setMinimumWidth(260)
-        v_layout.addWidget(self.survey_school, 1)
+        self.survey_school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.survey_school.setMinimumContentsLength(28)
+        form.addRow(_("School"), self.survey_school)
         self.scores: dict[str, QSpinBox] = {}
         for term in rules.SURVEY_QUESTIONS:
             spin = QSpinBox()
@@ -184,18 +157,18 @@ class EventPanel(QWidget):
             spin.setSpecialValueText("–")
             spin.setToolTip(term.text())
             spin.setAccessibleName(term.text())
+            spin.setMinimumWidth(70)
+            spin.setMaximumWidth(110)  # a score of 1 to 5 needs no full-width box
             self.scores[term.code] = spin
-            v_layout.addWidget(QLabel(_(rules.SURVEY_SHORT[term.code])))
-            v_layout.addWidget(spin)
-        comment_row = QHBoxLayout()
-        survey_rows.addLayout(comment_row)
+            form.addRow(term.text(), spin)
         self.survey_comment = QLineEdit()
         self.survey_comment.setPlaceholderText(_("Comment"))
         self.survey_comment.setAccessibleName(_("Comment"))
-        comment_row.addWidget(self.survey_comment, 1)
+        form.addRow(_("Comment"), self.survey_comment)
+        survey_rows.addLayout(form)
         save = QPushButton(_("Save answers"))
         save.clicked.connect(self.save_survey)
-        comment_row.addWidget(save)
+        survey_rows.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
         self.survey_summary = QLabel()
         self.survey_summary.setObjectName("Hint")
         self.survey_summary.setWordWrap(True)
@@ -206,30 +179,20 @@ class EventPanel(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        current = self.detail.id if self.detail else ""
-        self.events.blockSignals(True)
-        self.events.clear()
-        for record in event_service.list_events(self.store):
-            item = QListWidgetItem(record.label)
-            item.setData(ID_ROLE, record.id)
-            self.events.addItem(item)
-            if record.id == current:
-                self.events.setCurrentItem(item)
-        self.events.blockSignals(False)
+        """New speakers from the social map; the chosen event read again."""
         speakers = event_service.speaker_choices(self.store)
         text = self.speaker.currentText()
         self.speaker.clear()
         self.speaker.addItems([f"{s.name} ({s.organisation})" if s.organisation else s.name for s in speakers])
         self.speaker.setEditText(text)
-        if current:
-            self.load(current)
-        elif self.events.count():
-            self.events.setCurrentRow(0)
+        if self.detail is not None:
+            self.load(self.detail.id)
 
     def load(self, event_id: str) -> None:
         self.detail = event_service.get_event(self.store, event_id=event_id)
         d = self.detail
-        self.heading.setText(f"{d.title} – {format_date(d.day, 'full_day')}")
+        self.heading.setText(d.title)
+        self.subheading.setText(" · ".join(p for p in (format_date(d.day, "full_day"), d.place) if p))
         self.sessions_model.set_rows([
             (s.id, [f"{s.starts:%H:%M}–{s.ends:%H:%M}", s.kind_label, s.title, s.room, s.speaker])
             for s in d.sessions])
@@ -262,21 +225,6 @@ class EventPanel(QWidget):
         show_banner(self.message, [exc.message], "ErrorBanner")
 
     # -- actions ----------------------------------------------------------------------------
-    def create_event(self) -> None:
-        try:
-            event_id = event_service.create_event(self.store, title=self.new_title.text(),
-                                                  day=self.new_day.date().toPython(), place=self.new_place.text())
-        except ValidationError as exc:
-            self._fail(exc)
-            return
-        self.new_title.clear()
-        self.detail = None
-        self.refresh()
-        self.load(event_id)
-        for row in range(self.events.count()):
-            if self.events.item(row).data(ID_ROLE) == event_id:
-                self.events.setCurrentRow(row)
-
     def add_session(self) -> None:
         if self.detail is None:
             return

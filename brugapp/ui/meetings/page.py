@@ -1,64 +1,62 @@
-"""The Overleg page: meetings (upcoming first) with their editor, and the events / leerkrachtendag tab."""
+"""The Overleg page: meetings (upcoming first) and teacher days / events, each with its editor on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from brugapp.domain.clock import to_local
 from brugapp.i18n import _, format_datetime, ngettext
+from brugapp.services.meetings.events import list_events
 from brugapp.services.meetings.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
-from brugapp.ui.meetings.dialogs import NewMeetingDialog
+from brugapp.ui.meetings.dialogs import NewEventDialog, NewMeetingDialog
 from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.meetings.event_panel import EventPanel
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
-class MeetingListModel(QAbstractListModel):
+def meeting_text(row: MeetingSummary) -> str:
     """Two lines per meeting: when and what; kind, place, open action points and warnings."""
+    second = [row.type_label, row.place_label]
+    if row.open_actions:
+        second.append(ngettext("{count} open action point", "{count} open action points",
+                               row.open_actions).format(count=row.open_actions))
+    if row.warnings:
+        second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings", row.warnings).format(count=row.warnings))
+    return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
+
+
+class MeetingListModel(RecordTableModel[MeetingSummary]):
+    """The meetings of the list: one column, the shared table model (id, record and tooltip roles)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MeetingSummary] = []
+        super().__init__([Column(_("Meetings"), meeting_text, sort=lambda row: row.starts_at)], parent=parent)
 
-    def set_rows(self, rows: list[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def index(self, row: int, column: int = 0,
+              parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        return super().index(row, column, parent)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == ID_ROLE:
-            return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            second = [row.type_label, row.place_label]
-            if row.open_actions:
-                second.append(ngettext("{count} open action point", "{count} open action points",
-                                       row.open_actions).format(count=row.open_actions))
-            if row.warnings:
-                second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings",
-                                       row.warnings).format(count=row.warnings))
-            return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
-        return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
 
     def row_of(self, meeting_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
@@ -76,35 +74,65 @@ class WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = max(self.view.viewport().width() - 2 * self.view.spacing(), 80)
         text = str(index.data() or "")
-        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width - 4 * self.MARGIN, 100_000),
+        # measure at the width the style really draws the text in (a guess left a blank line under some items)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        styled.rect = QRect(0, 0, width, 100_000)
+        text_width = self.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, self.view).width()
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(text_width - 2, 40), 100_000),
                                                  int(Qt.TextFlag.TextWordWrap), text)
         return QSize(width, bounds.height() + 2 * self.MARGIN)
 
 
 class MeetingsPage(SectionPage):
+    """Meetings and teacher days side by side in one list column; the chosen one fills the right.
+
+    No page-level tabs: the two kinds are two short lists on the left, so the meeting's own tabs and
+    the event's sections are the only tabs on screen (one level, never three). The primary action,
+    "Nieuw overleg …", sits top right as on every page, with "Nieuwe activiteit …" beside it.
+    """
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.set_titles(_("Meetings"), _("Agendas, minutes and action points that do not get lost."))
-        self.tabs = QTabWidget()
-        self.body.addWidget(self.tabs, 1)
-
-        meetings = QWidget()
-        layout = QVBoxLayout(meetings)
-        layout.setContentsMargins(0, 8, 0, 0)
-        splitter = QSplitter()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left.setMinimumWidth(300)
-        self.new_button = QPushButton(_("Plan a meeting"))
+        self.new_event_button = QPushButton(_("New event …"))
+        self.new_event_button.setAccessibleName(_("New teacher day or event"))
+        self.new_event_button.clicked.connect(self.new_event)
+        self.new_button = QPushButton(_("New meeting …"))
         self.new_button.setObjectName("Primary")
+        self.new_button.setAccessibleName(_("Plan a meeting"))
         self.new_button.setShortcut("Ctrl+Shift+M")  # Ctrl+N is the global quick log
+        self.new_button.setToolTip(_("Plan a meeting (Ctrl+Shift+M)"))
         self.new_button.clicked.connect(self.new_meeting)
-        # top right, where every page has its primary action; shown with the meetings tab only
-        self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
-        hint = QLabel(_("Upcoming first"))
-        hint.setObjectName("Hint")
-        left_layout.addWidget(hint)
+        for button in (self.new_event_button, self.new_button):
+            self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        splitter = QSplitter()
+        splitter.addWidget(self._lists())
+        self.right = QStackedWidget()
+        self.empty = EmptyState(icon_name="meeting", title=_("No meeting chosen"),
+                                text=_("Choose a meeting on the left, or plan a new one. Open action points of "
+                                       "earlier meetings come along automatically."))
+        self.editor = MeetingEditor(store)
+        self.editor.changed.connect(self._editor_changed)
+        self.events = EventPanel(store)
+        for widget in (self.empty, self.editor, self.events):
+            self.right.addWidget(widget)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 820])
+        self.body.addWidget(splitter, 1)
+
+    def _lists(self) -> QWidget:
+        left = QWidget()
+        left.setMinimumWidth(300)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        caption = QLabel(_("Meetings · upcoming first"))
+        caption.setObjectName("CardTitle")
+        layout.addWidget(caption)
         self.model = MeetingListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -118,46 +146,79 @@ class MeetingsPage(SectionPage):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setItemDelegate(WrappingDelegate(self.list))
         self.list.selectionModel().currentChanged.connect(self._chosen)
-        left_layout.addWidget(self.list, 1)
-        splitter.addWidget(left)
-        self.right = QStackedWidget()
-        self.empty = EmptyState(icon_name="meeting", title=_("No meeting chosen"),
-                                text=_("Choose a meeting on the left, or plan a new one. Open action points of "
-                                       "earlier meetings come along automatically."))
-        self.editor = MeetingEditor(store)
-        self.editor.changed.connect(self._editor_changed)
-        self.right.addWidget(self.empty)
-        self.right.addWidget(self.editor)
-        splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 820])
-        layout.addWidget(splitter)
-        self.tabs.addTab(meetings, _("Meetings"))
-        self.events = EventPanel(store)
-        self.tabs.addTab(self.events, _("Teacher day and events"))
-        self.tabs.currentChanged.connect(lambda index: self.new_button.setVisible(index == 0))
+        caption.setBuddy(self.list)
+        layout.addWidget(self.list, 3)
+        events_caption = QLabel(_("Teacher days and events"))
+        events_caption.setObjectName("CardTitle")
+        layout.addWidget(events_caption)
+        self.events_list = QListWidget()
+        self.events_list.setAccessibleName(_("Teacher days and events"))
+        self.events_list.setWordWrap(True)
+        self.events_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events_list.currentItemChanged.connect(self._event_chosen)
+        events_caption.setBuddy(self.events_list)
+        layout.addWidget(self.events_list, 1)
+        return left
 
     def refresh(self) -> None:
         current = self.editor.detail.id if self.editor.detail else ""
         self.model.set_rows(list_meetings(self.store))
-        if current:
-            self.select(current)
+        self._fill_events()
         self.events.refresh()
+        if self.events.detail is None and self.events_list.count():
+            self.events.load(self.events_list.item(0).data(ID_ROLE))  # ready (not shown) until one is chosen
+        if self.right.currentWidget() is self.editor and current:
+            self.select(current)
+
+    def _fill_events(self) -> None:
+        current = self.events.detail.id if self.events.detail else ""
+        self.events_list.blockSignals(True)
+        self.events_list.clear()
+        for record in list_events(self.store):
+            item = QListWidgetItem(record.label)
+            item.setData(ID_ROLE, record.id)
+            item.setToolTip(record.label)
+            self.events_list.addItem(item)
+            if record.id == current and self.right.currentWidget() is self.events:
+                self.events_list.setCurrentItem(item)
+        self.events_list.blockSignals(False)
 
     def select(self, meeting_id: str) -> None:
         row = self.model.row_of(meeting_id)
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
         self.editor.load(meeting_id)
-        self.right.setCurrentWidget(self.editor)
+        self._show(self.editor)
+
+    def select_event(self, event_id: str) -> None:
+        for row in range(self.events_list.count()):
+            if self.events_list.item(row).data(ID_ROLE) == event_id:
+                self.events_list.setCurrentRow(row)
+        self.events.load(event_id)
+        self._show(self.events)
+
+    def _show(self, widget: QWidget) -> None:
+        """One record on the right; the other list lets go of its selection so it can be chosen again."""
+        self.right.setCurrentWidget(widget)
+        other = self.events_list if widget is self.editor else self.list
+        other.blockSignals(True)
+        other.selectionModel().blockSignals(True)
+        other.clearSelection()
+        other.setCurrentIndex(QModelIndex())
+        other.selectionModel().blockSignals(False)
+        other.blockSignals(False)
 
     def _chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             meeting_id = current.data(ID_ROLE)
             if not self.editor.detail or self.editor.detail.id != meeting_id:
                 self.editor.load(meeting_id)
-            self.right.setCurrentWidget(self.editor)
+            self._show(self.editor)
+
+    def _event_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.events.load(item.data(ID_ROLE))
+            self._show(self.events)
 
     def _editor_changed(self) -> None:
         current = self.editor.detail.id if self.editor.detail else ""
@@ -174,9 +235,17 @@ class MeetingsPage(SectionPage):
             self.model.set_rows(list_meetings(self.store))
             self.select(dialog.meeting_id)
 
+    def new_event(self) -> None:
+        dialog = NewEventDialog(self.store, self)
+        if dialog.exec() and dialog.event_id:
+            self.events.load(dialog.event_id)
+            self._show(self.events)
+            self._fill_events()
+            self.select_event(dialog.event_id)
+            self.show_status(_("Event created: add its programme, then invite the schools."))
+
     def show_record(self, kind: str, record_id: str, family_id: str = "") -> None:
         """Opened from the global search."""
         if kind == "meeting":
-            self.tabs.setCurrentIndex(0)
             self.refresh()
             self.select(record_id)

@@ -28,7 +28,7 @@ from brugapp.ui.families.quick_log import QuickLogDialog
 from brugapp.ui.followups.page import AttemptDialog, NewFollowUpDialog
 from brugapp.ui.kaart.dialogs import MergeDialog, ServiceDialog
 from brugapp.ui.kaart.import_dialog import ImportDialog
-from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
+from brugapp.ui.meetings.dialogs import NewEventDialog, NewMeetingDialog, ParticipantDialog
 from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, PrintSheetDialog, StatusDialog
 from brugapp.ui.reports.page import SignalDialog
 from brugapp.ui.shell.about import AboutDialog
@@ -134,6 +134,7 @@ DIALOGS: tuple[DialogSpec, ...] = (
     DialogSpec("dialog-followup-new", lambda store, parent: NewFollowUpDialog(store, parent)),
     DialogSpec("dialog-attempt", _attempt_dialog),
     DialogSpec("dialog-meeting-new", lambda store, parent: NewMeetingDialog(store, parent)),
+    DialogSpec("dialog-event-new", lambda store, parent: NewEventDialog(store, parent)),
     DialogSpec("dialog-participant", _participants),
     DialogSpec("dialog-service-new", lambda store, parent: ServiceDialog(None, parent)),
     DialogSpec("dialog-service-edit", lambda store, parent: ServiceDialog(

@@ -141,8 +141,9 @@ def _render_tabs(app: Any, window: MainWindow, key: str, out_dir: Path | None,
 
 
 def _reveal(widget: QWidget) -> None:
-    """Make every tab that holds ``widget`` the current one, so it is on screen."""
-    from PySide6.QtWidgets import QTabWidget
+    """Make every tab (and stacked page, e.g. Overleg's event beside its meetings) that holds ``widget`` the
+    current one, so it is on screen."""
+    from PySide6.QtWidgets import QStackedWidget, QTabWidget
 
     child = widget
     parent = child.parentWidget()
@@ -150,6 +151,9 @@ def _reveal(widget: QWidget) -> None:
         grand = parent.parentWidget()
         if isinstance(grand, QTabWidget) and grand.indexOf(child) >= 0:
             grand.setCurrentWidget(child)
+        elif isinstance(parent, QStackedWidget) and parent.indexOf(child) >= 0 and grand is not None \
+                and not isinstance(grand, QTabWidget):
+            parent.setCurrentWidget(child)
         child, parent = parent, grand
 
 

@@ -126,29 +126,6 @@ def test_search_hit_scrolls_the_family_into_view(qtbot, store):
     assert page.table.viewport().rect().contains(page.table.visualRect(selected))
 
 
-def test_timeline_note_and_themes_wrap_to_show_the_whole_text(qtbot, store):
-    from PySide6.QtGui import QFontMetrics
-
-    family = create_family(store, display_name="Gezin Haddad")
-    note = "Mama toont brief van deurwaarder, begrijpt hem niet. Belt morgen de school en het OCMW over de rekening."
-    log_contact(store, family_id=family.id, channel="zitdag", note=note,
-                themes=["admin.benefits", "admin.debts", "education.homework"])
-    page = _page(qtbot, store)
-    qtbot.waitExposed(page)
-    page.show_record("family", family.id, family.id)
-    qtbot.wait(20)
-    view = page.family_view.timeline
-    metrics = QFontMetrics(view.font())
-    for column in (1, 2):
-        index = view.model().index(0, column)
-        text = index.data()
-        rect = view.visualRect(index)
-        needed = metrics.boundingRect(0, 0, rect.width() - 8, 10_000, Qt.TextFlag.TextWordWrap, text).height()
-        assert needed <= rect.height(), (column, text)
-        assert index.data(Qt.ItemDataRole.ToolTipRole) == text or note in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert note in view.model().index(0, 1).data()
-
-
 def test_family_names_fit_beside_the_fixed_columns_at_1366(qtbot, store):
     create_family(store, display_name="Gezin Vandenbroucke")
     page = FamiliesPage(store)

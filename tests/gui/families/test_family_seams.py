@@ -110,7 +110,7 @@ def test_scenario_1_consent_and_warm_referral_from_the_family_view(qtbot, store)
     assert view.tabs.currentIndex() == 0
     chosen = view.selected_entry()
     assert chosen is not None and chosen.kind == "referral" and chosen.id == made.id
-    shown = view.timeline_model.index(view.timeline.currentIndex().row(), 1).data()
+    shown = view.timeline.currentIndex().data()
     assert "Schuldhulpverlening" in shown
 
 

@@ -241,27 +241,3 @@ def test_members_are_a_table_and_enter_edits_the_chosen_one(qtbot, store):
     QTimer.singleShot(0, close_it)
     view.edit_member()
     assert opened and opened[0]
-
-
-def test_timeline_shows_kind_by_icon_dates_once_per_day_and_planned_apart(qtbot, store):
-    import datetime as dt
-
-    from brugapp.services.records import TimelineEntry
-    from brugapp.ui.families.family_view import TimelineModel
-
-    now = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
-    entries = [
-        TimelineEntry("followup", "f1", now + dt.timedelta(days=3), "Terugbellen"),
-        TimelineEntry("contact", "c1", now - dt.timedelta(hours=1), "Schoolpoort", detail="Vraag over kamp"),
-        TimelineEntry("contact", "c2", now - dt.timedelta(hours=2), "Telefoon", detail="Brief deurwaarder"),
-    ]
-    model = TimelineModel()
-    model.set_entries(entries, now=now)
-    when = [model.index(r, 0).data() for r in range(3)]
-    what = [model.index(r, 1).data() for r in range(3)]
-    assert when[0].startswith("Gepland")                     # what is still to come stands apart
-    assert when[1].startswith("di 1 dec 2026") and when[2] == "11:00"  # one date per day, Brussels time
-    assert what[1] == "Schoolpoort — Vraag over kamp"         # no "Contactmoment:" on every row
-    assert model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole).startswith("Contactmoment: ")
-    assert model.index(1, 1).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None

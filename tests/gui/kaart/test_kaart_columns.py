@@ -89,11 +89,14 @@ def test_detail_shows_the_email_in_the_first_view(qtbot, store):
     qtbot.waitExposed(detail)
     detail.show_detail(get_service(store, service_id=service_id), now=dt.datetime(2026, 11, 25, 10))
     qtbot.wait(10)
-    found = detail.browser.document().find("info@agii.example.be")
+    found = detail.heading.document().find("info@agii.example.be")
     assert not found.isNull()
-    rect = detail.browser.cursorRect(found)
-    assert rect.top() >= 0 and rect.bottom() <= detail.browser.viewport().height()
-    text = detail.browser.toPlainText()
+    rect = detail.heading.cursorRect(found)
+    # the pane scrolls as one page: the e-mail is inside what it shows before any scrolling
+    bottom = detail.heading.viewport().mapTo(detail.scroll.viewport(), rect.bottomLeft()).y()
+    assert detail.scroll.verticalScrollBar().value() == 0
+    assert 0 <= bottom <= detail.scroll.viewport().height()
+    text = detail.plain_text()
     assert text.index("056 00 12 59") < text.index("E-mail") < text.index("Wat doen ze")
 
 
@@ -115,3 +118,42 @@ def test_kaart_page_has_no_horizontal_scrollbar_at_1366(qtbot, store):
     assert _used(page.table) <= page.table.viewport().width()
     assert not page.table.horizontalScrollBar().isVisible()
     assert page.table.horizontalHeader().sectionSize(0) >= KaartColumns.MIN_NAME
+
+
+def test_detail_reads_as_one_page_in_titled_sections_without_a_box_scrolling_inside_it(qtbot, store):
+    import datetime as dt
+
+    from brugapp.services.kaart.detail import get_service
+    from brugapp.ui.kaart.detail import KaartDetail
+
+    # GIVEN a service with every public fact filled in
+    service_id = save_service(store, service_id=None, data=ServiceInput(
+        name="Schuldbemiddeling", organization_name="OCMW Kortrijk",
+        description="Budgetbegeleiding en collectieve schuldenregeling voor gezinnen met schulden.",
+        not_offered="Geen juridisch advies, geen leningen.", target_group="Gezinnen uit Kortrijk",
+        application_process="Bellen voor een afspraak; de brugfiguur mag mee.", wait_time="3 weken",
+        fees="Gratis", phone="056 00 99 10", email="schuld@ocmw.example.be",
+        municipalities=("Kortrijk",), opening_hours=parse_opening_hours("ma-vr 9-12, 13-16")))
+    detail = KaartDetail()
+    qtbot.addWidget(detail)
+    detail.resize(429, 470)  # the pane beside the list at 1366×768
+    detail.show()
+    qtbot.waitExposed(detail)
+    detail.show_detail(get_service(store, service_id=service_id), now=dt.datetime(2026, 11, 25, 10))
+    qtbot.wait(10)
+    # THEN the text boxes are as tall as their text: nothing in them is hidden behind their own scroll bar
+    for box in (detail.heading, detail.browser):
+        assert box.document().size().height() <= box.viewport().height() + 1
+        assert not box.verticalScrollBar().isVisible()
+    # and the page scrolls as a whole, down to the private notes
+    assert detail.scroll.widget().height() > detail.scroll.viewport().height()
+    detail.scroll.ensureWidgetVisible(detail.notes)
+    assert detail.scroll.verticalScrollBar().value() > 0
+    # and the facts come in titled sections, in the order a school asks them
+    text = detail.plain_text()
+    positions = [text.index(word) for word in ("056 00 99 10", "AANBOD", "Geen juridisch advies",
+                                               "BEREIKBAARHEID", "Openingsuren", "WERKGEBIED EN THEMA'S")]
+    assert positions == sorted(positions)
+    # WHEN another service is chosen THEN it is read from its name down
+    detail.show_detail(get_service(store, service_id=service_id), now=dt.datetime(2026, 11, 25, 10))
+    assert detail.scroll.verticalScrollBar().value() == 0

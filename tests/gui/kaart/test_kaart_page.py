@@ -60,7 +60,7 @@ def test_kaart_page_filters_and_shows_details(qtbot, store, tmp_path: Path) -> N
     # WHEN the OCMW row is chosen
     page.table.selectRow(row)
     # THEN the detail pane shows what a school needs, and the private colour but no export of it
-    html = page.detail.browser.toPlainText()
+    html = page.detail.plain_text()
     assert "Sociale dienst – onthaal" in html and "Geen juridisch advies" in html and "Sofie Vermeulen" in html
     assert "056 00 99 10" in html
     assert page.detail.colour_box.currentData() == "green"
@@ -69,7 +69,7 @@ def test_kaart_page_filters_and_shows_details(qtbot, store, tmp_path: Path) -> N
     page.colour_box.setCurrentIndex(page.colour_box.findData("red"))
     # THEN nothing stays and the pane says to choose a service
     assert page.proxy.rowCount() == 0
-    assert "Kies een dienst" in page.detail.browser.toPlainText()
+    assert "Kies een dienst" in page.detail.plain_text()
 
     # WHEN "checked today" is pressed on a stale service opened through the global-search hook
     page.clear_filters()

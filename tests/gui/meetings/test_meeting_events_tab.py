@@ -6,17 +6,21 @@ from pypdf import PdfReader
 from PySide6.QtCore import QTime
 
 from brugapp.services.meetings.events import get_event, list_events
+from brugapp.ui.meetings.dialogs import NewEventDialog
 from brugapp.ui.meetings.event_panel import EventPanel
 
 
 def test_plan_a_teacher_day_and_print_its_programme(qtbot, store, tmp_path):
+    # WHEN an event is created in its dialog and a workshop added by the keyboard
+    dialog = NewEventDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.title, "Leerkrachtendag 2027")
+    dialog.save()
+    assert [r.label.split(" · ")[1] for r in list_events(store)] == ["Leerkrachtendag 2027"]
     panel = EventPanel(store)
     qtbot.addWidget(panel)
     panel.refresh()
-    # WHEN an event is created and a workshop added by the keyboard
-    qtbot.keyClicks(panel.new_title, "Leerkrachtendag 2027")
-    panel.create_event()
-    assert [r.label.split(" · ")[1] for r in list_events(store)] == ["Leerkrachtendag 2027"]
+    panel.load(dialog.event_id)
     panel.starts.setTime(QTime(10, 30))
     panel.ends.setTime(QTime(12, 0))
     qtbot.keyClicks(panel.session_title, "Trauma-sensitief lesgeven")

@@ -1,0 +1,166 @@
+"""The Overleg page reads like the other pages: its actions top right, one level of tabs, forms in dialogs
+whose refusals show on the dialog's own error line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget
+
+from brugapp.domain.clock import now_local
+from brugapp.services.meetings.events import add_session, create_event, list_events
+from brugapp.services.meetings.meetings import MeetingInput, create_meeting, get_meeting, list_meetings
+from brugapp.ui.app import setup_application
+from brugapp.ui.clipping import clipped_texts
+from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
+from brugapp.ui.meetings.page import MeetingsPage
+
+
+def drive_modal(qtbot, open_it: Callable[[], object], act: Callable[[QDialog], None]) -> QDialog:
+    """Open a modal dialog as a click would (``exec``) and use it with the keyboard."""
+    seen: list[QDialog] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(dialog)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    open_it()
+    assert seen, "no dialog opened"
+    return seen[0]
+
+
+def _page(qtbot, store, size=(1366 - 218, 700)) -> MeetingsPage:
+    page = MeetingsPage(store)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    page.refresh()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _meeting(store, title="Rondetafel Ilyas") -> str:
+    return create_meeting(store, data=MeetingInput(title=title, meeting_type="rondetafel",
+                                                   starts_at=now_local() + dt.timedelta(days=3)))
+
+
+def _tab_depth(widget) -> int:
+    depth, parent = 0, widget.parentWidget()
+    while parent is not None:
+        depth += isinstance(parent, QTabWidget)
+        parent = parent.parentWidget()
+    return depth
+
+
+def test_overleg_has_its_actions_top_right_and_never_tabs_within_tabs(qtbot, store):
+    # GIVEN a meeting and a teacher day
+    meeting = _meeting(store)
+    event = create_event(store, title="Leerkrachtendag 2027", day=dt.date(2027, 1, 18))
+    page = _page(qtbot, store)
+    # THEN the primary action says what it makes and sits in the title row, at the right
+    assert page.new_button.text() == "Nieuw overleg …" and page.new_button.objectName() == "Primary"
+    assert page.new_event_button.text() == "Nieuwe activiteit …"
+    title = page.title_label.geometry()
+    for button in (page.new_button, page.new_event_button):
+        assert button.isVisible() and button.geometry().left() > page.width() // 2
+        assert button.geometry().top() < title.bottom()
+    # WHEN the meeting, then the event is chosen from the two lists on the left
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(meeting)))
+    assert page.right.currentWidget() is page.editor
+    page.events_list.setCurrentRow(0)
+    assert page.right.currentWidget() is page.events and page.events.detail.id == event
+    assert not page.list.selectionModel().hasSelection()  # one record chosen at a time
+    # THEN no tab bar on the page sits inside another one
+    assert all(_tab_depth(tabs) == 0 for tabs in page.findChildren(QTabWidget))
+    # and choosing the meeting again brings its editor back
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(meeting)))
+    assert page.right.currentWidget() is page.editor and page.editor.detail.id == meeting
+
+
+def test_a_teacher_day_is_started_in_a_dialog_that_names_what_is_missing(qtbot, store):
+    page = _page(qtbot, store)
+
+    def empty_then_titled(dialog: QDialog) -> None:
+        # WHEN Bewaren is pressed with no title
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        # THEN the dialog stays, says what is missing on its error line, the cursor in the title
+        assert dialog.isVisible() and dialog.error.isVisible()
+        assert "titel" in dialog.error.text() and dialog.focusWidget() is dialog.title
+        assert list_events(store) == []
+        # WHEN a title is typed and saved with Enter
+        qtbot.keyClicks(dialog.title, "Leerkrachtendag 2027")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+
+    drive_modal(qtbot, page.new_event_button.click, empty_then_titled)
+    # THEN it is stored and shown, ready for its programme
+    [event] = list_events(store)
+    assert event.label.endswith("Leerkrachtendag 2027")
+    assert page.right.currentWidget() is page.events and page.events.heading.text() == "Leerkrachtendag 2027"
+    assert page.events_list.currentItem().text() == event.label
+    # WHEN it is opened again and cancelled THEN nothing more is stored
+    drive_modal(qtbot, page.new_event_button.click, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    assert len(list_events(store)) == 1
+
+
+def test_new_meeting_refusal_shows_on_the_dialogs_error_line(qtbot, store):
+    dialog = NewMeetingDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Nieuw overleg"
+    dialog.save()
+    assert dialog.error.isVisible() and "titel" in dialog.error.text()
+    assert dialog.focusWidget() is dialog.title and list_meetings(store) == []
+    qtbot.keyClicks(dialog.title, "Zorgoverleg")
+    dialog.save()
+    assert [m.title for m in list_meetings(store)] == ["Zorgoverleg"]
+
+
+def test_a_participant_without_a_name_is_refused_in_the_dialog_keeping_what_was_typed(qtbot, store):
+    meeting = _meeting(store)
+    dialog = ParticipantDialog(store, meeting_id=meeting)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.organisation, "CLB Kortrijk")
+    dialog.save()
+    assert dialog.error.isVisible() and "naam" in dialog.error.text()
+    assert dialog.organisation.text() == "CLB Kortrijk" and dialog.focusWidget() is dialog.name
+    assert get_meeting(store, meeting_id=meeting).participants == ()
+    qtbot.keyClicks(dialog.name, "Tine Claes")
+    dialog.save()
+    [stored] = get_meeting(store, meeting_id=meeting).participants
+    assert (stored.name, stored.organisation) == ("Tine Claes", "CLB Kortrijk")
+    assert dialog.participant_id == stored.id
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_event_sections_show_their_whole_text_at_both_screen_sizes(qtbot, qapp, store, language):
+    event = create_event(store, title="Leerkrachtendag 'Samen sterk voor jongeren in de leefgroep'",
+                         day=dt.date(2027, 1, 18), place="Campus De Horizon, Roeselare")
+    add_session(store, event_id=event, starts=dt.time(10, 30), ends=dt.time(12), kind="visit",
+                title="Bezoek leefgroep De Horizon", room="Leefgroep 1", speaker="Bram Peeters")
+    setup_application(qapp, language)
+    try:
+        page = _page(qtbot, store)
+        page.select_event(event)
+        problems = []
+        for size in ((1280 - 218, 720 - 120), (1366 - 218, 768 - 120)):  # the page beside sidebar and toolbar
+            page.resize(*size)
+            for index in range(page.events.sections.count()):
+                page.events.sections.setCurrentIndex(index)
+                qtbot.wait(5)
+                problems += [f"{size} tab {index}: {p}" for p in clipped_texts(page)]
+        assert problems == []
+    finally:
+        setup_application(qapp, "nl")
