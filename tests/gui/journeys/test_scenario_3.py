@@ -74,7 +74,7 @@ def test_scenario_3_after_hours_number_in_a_few_keys_then_urgent_warm_handover(q
     qtbot.waitUntil(lambda: kaart.proxy.rowCount() == 1, timeout=2000)
     # THEN the one service left is the OCMW's, and its duty number is the big "call now" number
     assert [s.id for s in kaart.visible_summaries()] == [ocmw]
-    lines = kaart.detail.browser.toPlainText().splitlines()
+    lines = kaart.detail.plain_text().splitlines()
     assert lines[:3] == ["Sociale dienst – onthaal", "OCMW Kortrijk", f"{AFTER_HOURS} buiten de kantooruren"]
     assert "Permanentie maatschappelijk werker, 24/7" in lines
 
