@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from brugapp.domain.notebook import SCHOOL_CONTACT_ROLES
 from brugapp.errors import NotFoundError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.families.families import check_code, clean_email, clean_name, clean_phone
 from brugapp.services.records import ListedRecord
-from brugapp.services.audit import record_audit
 from brugapp.store import Store
 from brugapp.store.base import Base
 from brugapp.store.models import School
