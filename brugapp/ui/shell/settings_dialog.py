@@ -55,6 +55,7 @@ class SettingsDialog(QDialog):
         self.schools_edit = QPlainTextEdit("\n".join(self.settings.my_schools))
         self.schools_edit.setTabChangesFocus(True)
         self.schools_edit.setAccessibleName(_("Schools you serve, one per line"))
+        self.schools_edit.setPlaceholderText(_("e.g.\nBasisschool De Regenboog\nGO! Atheneum Kortrijk"))
         self.schools_edit.setFixedHeight(80)
         self.schools_edit.setToolTip(_("A new line becomes a school you can choose for a child. A school taken "
                                        "off the list stays in BrugApp when pupils are linked to it."))
