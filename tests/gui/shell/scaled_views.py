@@ -2,7 +2,7 @@
 device pixel ratio 1.5), every page, tab and dialog of the demo and the first-run wizard checked for cut-off
 text. Prints one JSON object; PNGs go to the folder given (for a person to look at), or nowhere.
 
-    python -m tests.gui.shell.scaled_views LANGUAGE [PNG_FOLDER]
+    python -m tests.gui.shell.scaled_views nl,en [PNG_FOLDER]     (pictures in PNG_FOLDER/nl, PNG_FOLDER/en)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication
 
 from brugapp.demo.region import create_demo_store
 from brugapp.ui.app import setup_application
@@ -38,26 +38,28 @@ def wizard_pages(app: QApplication, out_dir: Path | None) -> dict[str, list[str]
         wizard.hide()
         wizard.deleteLater()
         settle(app)
-        assert isinstance(wizard, QWizard)
     return found
 
 
-def main(language: str, out_dir: Path | None) -> None:
+def main(languages: list[str], out_dir: Path | None) -> None:
+    """One start of Qt and one demo store for every language: the slow parts happen once."""
     app = QApplication.instance() or QApplication([])
     screen = app.primaryScreen()
     store = create_demo_store(Path(tempfile.mkdtemp()) / "demo.db", passphrase=None)
+    found: dict[str, dict[str, list[str]]] = {}
     try:
-        views = render_all_views(store, out_dir, language=language, sizes=(LOGICAL_SIZE,))
-        setup_application(app, language)
-        wizard = wizard_pages(app, out_dir)
+        for language in languages:
+            folder = out_dir / language if out_dir is not None else None
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+            views = render_all_views(store, folder, language=language, sizes=(LOGICAL_SIZE,))
+            setup_application(app, language)
+            found[language] = {view.section: list(view.clipped) for view in views} | wizard_pages(app, folder)
     finally:
         store.close()
-    print(json.dumps({
-        "ratio": screen.devicePixelRatio(),
-        "screen": [screen.geometry().width(), screen.geometry().height()],
-        "views": {view.section: list(view.clipped) for view in views} | wizard,
-    }))
+    print(json.dumps({"ratio": screen.devicePixelRatio(),
+                      "screen": [screen.geometry().width(), screen.geometry().height()], "views": found}))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    main(sys.argv[1].split(","), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
