@@ -117,3 +117,16 @@ def test_my_details_from_the_menu_add_schools_to_the_open_notebook(qtbot, store,
     monkeypatch.setattr(SettingsDialog, "exec", type_a_school)
     window.my_details_action.trigger()
     assert [s.name for s in list_schools(store)] == ["VBS Sint-Jozef"]
+
+
+def test_opened_from_a_dialog_it_uses_that_dialogs_notebook(qtbot, store) -> None:
+    """The referral sheet asks for the sender through SettingsDialog(parent): the schools go to its store."""
+    from PySide6.QtWidgets import QDialog
+
+    holder = QDialog()
+    holder.store = store  # as PrintSheetDialog carries it
+    qtbot.addWidget(holder)
+    dialog = SettingsDialog(holder)
+    dialog.schools_edit.setPlainText("Basisschool Het Klavertje")
+    dialog.save()
+    assert [s.name for s in list_schools(store)] == ["Basisschool Het Klavertje"]
