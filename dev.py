@@ -119,6 +119,13 @@ def _folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
 
 
+def _largest_files(folder: Path, count: int = 6) -> str:
+    """Where the size goes, so the next trim starts from a measurement."""
+    files = sorted((path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()),
+                   key=lambda path: path.stat().st_size, reverse=True)[:count]
+    return ", ".join(f"{path.relative_to(folder)} {path.stat().st_size / 1_000_000:.1f}" for path in files)
+
+
 def _timed(command: list[str], environment: dict[str, str]) -> tuple[int, float, str]:
     started = time.perf_counter()
     result = subprocess.run(command, env=environment, capture_output=True, text=True)
@@ -149,6 +156,7 @@ def run_bundle(arguments: list[str]) -> int:
     size_mb = _folder_size(BUNDLE) / 1_000_000
     print(f"Bundle {BUNDLE.relative_to(ROOT)}: {size_mb:.0f} MB; --version {bundle_seconds:.2f} s "
           f"(python -m brugapp --version {python_seconds:.2f} s); self-test {test_seconds:.1f} s")
+    print(f"Largest files (MB): {_largest_files(BUNDLE)}")
     if version_code != 0 or test_code != 0:
         print(output, file=sys.stderr)
         _closing(False, f"the bundle's self-test failed (exit {test_code or version_code}).")

@@ -44,6 +44,7 @@ SUBJECT_LABELS = {
     "meeting_invitation": N_("meeting invitation"),
     "meeting_minutes": N_("minutes"),
     "referral": N_("referral"),
+    "school": N_("school"),
     "store": N_("notebook"),
     "year_report": N_("year report"),
 }

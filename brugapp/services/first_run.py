@@ -8,17 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from brugapp.domain.contact_details import normalize_email, normalize_phone
 from brugapp.domain.passphrase import passphrase_strength
 from brugapp.domain.worker import WORKER_ROLES
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+from brugapp.services.schools import MySchoolsChange, add_schools_by_name, update_my_schools
 from brugapp.settings import Settings, load_settings, save_settings
 from brugapp.store import Store, StoreError, open_store
-from brugapp.store.models import School
-from brugapp.store.search_index import index_record
 
 NAME_MAX = 120
 SCHOOL_MAX = 200
@@ -84,20 +81,40 @@ def apply_details(settings: Settings, details: MyDetails) -> Settings:
 
 
 def add_my_schools(store: Store, names: list[str]) -> list[str]:
-    """Add each school served that the store does not have yet (same name, any case); returns their ids."""
+    """Add each school served that the store does not have yet (same name, any case); returns their names."""
     with store.session() as session:
-        known = {name.casefold() for name in session.scalars(select(School.name))}
-        added: list[str] = []
-        for name in names:
-            if name.casefold() in known:
-                continue
-            school = School(name=name)
-            session.add(school)
-            session.flush()
-            index_record(session, kind="school", ref_uuid=school.uuid, label=school.label, body="")
-            known.add(name.casefold())
-            added.append(school.uuid)
-        return added
+        return add_schools_by_name(session, names)
+
+
+def save_my_details(store: Store | None, details: MyDetails, *,
+                    auto_lock_minutes: int | None = None) -> MySchoolsChange:
+    """Instellingen → Mijn gegevens: the settings and the schools served, as one action.
+
+    A new school line becomes a school record (as in the first-run wizard); a line taken off deletes only a
+    bare school nothing refers to, one with pupils stays (``MySchoolsChange.kept``). The settings file is
+    written inside the store's unit of work: when the store cannot commit, the previous settings come back.
+    Without a store (no notebook open) only the settings change.
+    """
+    cleaned = clean_details(details)
+    previous = load_settings()
+    before = list(previous.my_schools)
+    wanted = apply_details(load_settings(), cleaned)
+    if auto_lock_minutes is not None:
+        wanted.auto_lock_minutes = auto_lock_minutes
+    if store is None:
+        save_settings(wanted)
+        return MySchoolsChange()
+    written = False
+    try:
+        with store.session() as session:
+            change = update_my_schools(session, before=before, after=cleaned.schools)
+            save_settings(wanted)
+            written = True
+    except BaseException:
+        if written:
+            save_settings(previous)
+        raise
+    return change
 
 
 def create_own_store(location: Path, *, passphrase: str, repeat: str, details: MyDetails) -> Store:

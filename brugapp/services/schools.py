@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from brugapp.domain.notebook import SCHOOL_CONTACT_ROLES
 from brugapp.errors import NotFoundError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.families.families import check_code, clean_email, clean_name, clean_phone
 from brugapp.services.records import ListedRecord
 from brugapp.store import Store
+from brugapp.store.base import Base
 from brugapp.store.models import School
 from brugapp.store.models.notebook import FamilyMember, SchoolContact
 from brugapp.store.search_index import index_record, unindex_record
@@ -119,3 +122,84 @@ def remove_school_contact(store: Store, *, contact_id: str) -> None:
 
 def list_school_contact_records(store: Store) -> list[ListedRecord]:
     return [ListedRecord(c.id, f"{c.name} ({s.label})") for s in list_schools(store) for c in s.contacts]
+
+
+# -- the schools you serve (first-run wizard and Instellingen) ------------------------------------------------
+
+@dataclass(frozen=True)
+class KeptSchool:
+    """A school taken off "my schools" that stays in the store, because records hang on it."""
+
+    name: str
+    pupils: int
+
+
+@dataclass(frozen=True)
+class MySchoolsChange:
+    added: tuple[str, ...] = ()  # names that became school records
+    removed: tuple[str, ...] = ()  # bare school records (a name, nothing else) deleted with the line
+    kept: tuple[KeptSchool, ...] = ()  # taken off the list, still a school: it has pupils or other records
+
+
+def add_schools_by_name(session: Session, names: list[str]) -> list[str]:
+    """A school record for each name the store does not have yet (same name, any case); returns the new names."""
+    known = {name.casefold() for name in session.scalars(select(School.name))}
+    added: list[str] = []
+    for name in names:
+        if name.casefold() in known:
+            continue
+        school = School(name=name)
+        session.add(school)
+        session.flush()
+        index_record(session, kind="school", ref_uuid=school.uuid, label=school.label, body="")
+        known.add(name.casefold())
+        added.append(name)
+    return added
+
+
+def _records_pointing_at(session: Session, school_id: int) -> int:
+    """Rows of any table that refer to the school (pupils, contacts, meetings, questions …), counted generically
+    so a table added later is protected too."""
+    total = 0
+    for table in Base.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table.name == School.__tablename__:
+                total += session.execute(
+                    select(func.count()).select_from(table).where(key.parent == school_id)).scalar_one()
+    return total
+
+
+def _is_bare(school: School) -> bool:
+    """Nothing but a name: what "my schools" creates. A site, address, phone or e-mail is someone's work."""
+    return not any((school.site_name, school.street, school.postal_code, school.municipality, school.phone,
+                    school.email, school.net, school.level))
+
+
+def retire_schools_by_name(session: Session, names: list[str]) -> tuple[list[str], list[KeptSchool]]:
+    """Names taken off "my schools": a bare school nothing refers to is deleted (a typo, a school never used);
+    any other stays a school in the store (its pupils keep their school) and is reported as kept."""
+    removed: list[str] = []
+    kept: list[KeptSchool] = []
+    wanted = {name.casefold() for name in names}
+    for school in session.scalars(select(School).order_by(School.id)).all():  # a few dozen: fold in Python
+        if school.name.casefold() not in wanted:
+            continue
+        if _is_bare(school) and _records_pointing_at(session, school.id) == 0:
+            unindex_record(session, ref_uuid=school.uuid)
+            record_audit(session, action="delete", subject_kind="school", subject_uuid=school.uuid)
+            session.delete(school)
+            removed.append(school.name)
+            continue
+        pupils = session.execute(select(func.count()).select_from(FamilyMember)
+                                 .where(FamilyMember.school_id == school.id)).scalar_one()
+        kept.append(KeptSchool(school.label, pupils))
+    return removed, kept
+
+
+def update_my_schools(session: Session, *, before: list[str], after: list[str]) -> MySchoolsChange:
+    """The list of schools served went from ``before`` to ``after``: new names become schools, names taken off
+    are retired (see ``retire_schools_by_name``). Runs in the caller's unit of work."""
+    still = {name.casefold() for name in after}
+    added = add_schools_by_name(session, after)
+    removed, kept = retire_schools_by_name(session, [n for n in before if n.casefold() not in still])
+    return MySchoolsChange(tuple(added), tuple(removed), tuple(kept))

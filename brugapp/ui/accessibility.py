@@ -1,8 +1,18 @@
-"""Names for what Qt builds inside a control and leaves unnamed, so a screen reader says more than "button"."""
+"""Keyboard and screen reader: names for what Qt builds inside a control and leaves unnamed (so a screen reader
+says more than "button"), and Tab that always leaves a control."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QToolButton
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 from brugapp.i18n import _
 
@@ -22,3 +32,31 @@ def name_line_edit_buttons(edit: QLineEdit) -> None:
         else:
             name = edit.accessibleName() or edit.placeholderText()
         button.setAccessibleName(name)
+
+
+class TabLeavesControls(QObject):
+    """Tab always moves on to the next control, so a keyboard user is never caught inside one.
+
+    Qt lets a table move from cell to cell with Tab (40 families × 3 columns = 120 presses to get out) and a
+    multi-line text field type a tab character. In BrugApp every table is a list of records (arrows move in it)
+    and no text needs a tab character, so the first time such a control gets the focus it is set to pass Tab
+    on. Installed once per application by ``setup_application``; it acts on focus changes only, never per event.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("TabLeavesControls")
+        app.focusChanged.connect(self._focus_changed)
+
+    @staticmethod
+    def _focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QAbstractItemView) and new.tabKeyNavigation():
+            new.setTabKeyNavigation(False)
+        elif isinstance(new, QPlainTextEdit | QTextEdit) and not new.tabChangesFocus():
+            new.setTabChangesFocus(True)
+
+
+def tab_leaves_controls(app: QApplication) -> TabLeavesControls:
+    """Install once per application (a second call returns the one already there)."""
+    existing = app.findChild(TabLeavesControls, "TabLeavesControls")
+    return existing if isinstance(existing, TabLeavesControls) else TabLeavesControls(app)

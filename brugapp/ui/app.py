@@ -16,6 +16,7 @@ from brugapp.i18n import _
 from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store, StoreError, open_store, restore_store
+from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread
 from brugapp.ui.locale import apply_language
 from brugapp.ui.shell.main_window import MainWindow
@@ -31,6 +32,7 @@ def setup_application(app: QApplication, language: str) -> None:
     apply_theme(app)
     apply_language(app, language)
     collect_on_gui_thread(app)  # never a garbage collection on a worker thread (see gc_guard.py)
+    tab_leaves_controls(app)  # Tab never stays inside a table or a text box (see accessibility.py)
 
 
 def open_demo_store() -> Store:

@@ -43,8 +43,16 @@ def _where(widget: QWidget) -> str:
     return "/".join(reversed(names))
 
 
-def _label_problem(label: QLabel) -> str | None:
+def _shown_text(label: QLabel) -> str:
+    """A label with a buddy shows "&Naam" as "Naam" (the & underlines the N); "&&" is one "&"."""
     text = label.text()
+    if label.buddy() is None or label.textFormat() == Qt.TextFormat.RichText:
+        return text
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _label_problem(label: QLabel) -> str | None:
+    text = _shown_text(label)
     if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     rect = label.contentsRect()

@@ -236,7 +236,9 @@ class QuickLogDialog(QDialog):
         self.setTabOrder(self.themes, self.note)
         self.setTabOrder(self.note, self.follow_up)
         self.setTabOrder(self.follow_up, self.sharing)
-        self.setTabOrder(self.sharing, self.save_button)
+        self.setTabOrder(self.sharing, self.clear_button)  # the buttons as they stand: Enter saves from anywhere
+        self.setTabOrder(self.clear_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.save_button)
 
         for term in THEMES.top_level():
             key = theme_key(term.code)

@@ -297,6 +297,11 @@ class ReferralsPage(SectionPage):
             button.clicked.connect(lambda _checked=False, t=target: self.step(t))
             self.status_row.addWidget(button, number // 3, number % 3)
             self._step_buttons.append(button)
+        previous = self.print_button  # Tab reads the new step buttons where they stand: under the title
+        for button in self._step_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.no_show_button)
         self.no_show_button.setEnabled(not is_closed(detail.status))
         self.history.clear()
         for event in reversed(detail.events):

@@ -142,7 +142,7 @@ DIALOGS: tuple[DialogSpec, ...] = (
     DialogSpec("dialog-service-merge", _merge_dialog),
     DialogSpec("dialog-kaart-import", _import_dialog),
     DialogSpec("dialog-signal", lambda store, parent: SignalDialog(store, parent)),
-    DialogSpec("dialog-settings", lambda store, parent: SettingsDialog(parent)),
+    DialogSpec("dialog-settings", lambda store, parent: SettingsDialog(parent, store=store)),
     DialogSpec("dialog-about", lambda store, parent: AboutDialog(parent)),
     DialogSpec("dialog-user-guide", lambda store, parent: UserGuideDialog(parent)),
     DialogSpec("dialog-shortcuts", lambda store, parent: ShortcutsDialog(parent)),

@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
     def edit_my_details(self) -> None:
         from brugapp.ui.shell.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self, store=self.store)
         if dialog.exec():
             self.set_auto_lock_minutes(dialog.settings.auto_lock_minutes)
             self.statusBar().showMessage(_("Your details are saved."), 6000)

@@ -1,4 +1,6 @@
-"""Instellingen → "Mijn gegevens en vergrendeling": who the brugfiguur is on printed sheets, and the auto-lock."""
+"""Instellingen → "Mijn gegevens en vergrendeling": who the brugfiguur is on printed sheets, the schools served,
+the region, and the auto-lock. Saving goes through ``services.first_run.save_my_details``: a school added to the
+list becomes a school record, as in the first-run wizard."""
 
 from __future__ import annotations
 
@@ -9,16 +11,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from brugapp.domain.contact_details import normalize_email, normalize_phone
 from brugapp.domain.worker import WORKER_ROLES, split_lines, split_list
-from brugapp.i18n import _
-from brugapp.settings import Settings, load_settings, save_settings
+from brugapp.errors import UserError
+from brugapp.i18n import _, ngettext
+from brugapp.services.first_run import MyDetails, save_my_details
+from brugapp.services.schools import MySchoolsChange
+from brugapp.settings import Settings, load_settings
+from brugapp.store import Store, StoreError
 
 NAME_MAX = 120
 
@@ -26,8 +32,10 @@ NAME_MAX = 120
 class SettingsDialog(QDialog):
     """Name, organisation, phone and e-mail for the referral sheet; minutes before the app locks itself."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, store: Store | None = None) -> None:
         super().__init__(parent)
+        self.store = store if store is not None else _store_of(parent)
+        self.change = MySchoolsChange()
         self.settings: Settings = load_settings()
         self.setWindowTitle(_("My details and locking"))
         intro = QLabel(_("Printed on referral sheets, so a service or school knows whom to call back."))
@@ -47,7 +55,10 @@ class SettingsDialog(QDialog):
         self.schools_edit = QPlainTextEdit("\n".join(self.settings.my_schools))
         self.schools_edit.setTabChangesFocus(True)
         self.schools_edit.setAccessibleName(_("Schools you serve, one per line"))
+        self.schools_edit.setPlaceholderText(_("e.g.\nBasisschool De Regenboog\nGO! Atheneum Kortrijk"))
         self.schools_edit.setFixedHeight(80)
+        self.schools_edit.setToolTip(_("A new line becomes a school you can choose for a child. A school taken "
+                                       "off the list stays in BrugApp when pupils are linked to it."))
         self.region_edit = self._line(_("Municipalities of your region, separated by commas"),
                                       ", ".join(self.settings.region_municipalities),
                                       _("e.g. Kortrijk, Kuurne, Harelbeke"))
@@ -91,31 +102,49 @@ class SettingsDialog(QDialog):
         edit.setMaxLength(NAME_MAX if "mail" not in name.lower() else 200)
         return edit
 
-    def _fail(self, message: str, field: QWidget) -> None:
+    def _fail(self, message: str, field: QWidget | None) -> None:
         self.error.setText(message)
         self.error.show()
-        field.setFocus()
+        if field is not None:
+            field.setFocus()
+
+    def details(self) -> MyDetails:
+        return MyDetails(self.name_edit.text(), self.organisation_edit.text(), self.role_box.currentData() or "",
+                         self.phone_edit.text(), self.email_edit.text(),
+                         split_lines(self.schools_edit.toPlainText()), split_list(self.region_edit.text()))
 
     def save(self) -> None:
+        """Settings and schools together (services/first_run.py); any error is named here and nothing changes."""
+        fields: dict[str, QWidget] = {"name": self.name_edit, "organisation": self.organisation_edit,
+                                      "role": self.role_box, "phone": self.phone_edit, "email": self.email_edit,
+                                      "schools": self.schools_edit}
         try:
-            phone = normalize_phone(self.phone_edit.text())
-        except ValueError:
-            self._fail(_("The phone number is not valid. Write it as 056 00 00 00 or +32 470 00 00 00."),
-                       self.phone_edit)
+            self.change = save_my_details(self.store, self.details(), auto_lock_minutes=self.lock_spin.value())
+        except UserError as exc:
+            self._fail(exc.message, fields.get(exc.field))
             return
-        try:
-            email = normalize_email(self.email_edit.text())
-        except ValueError:
-            self._fail(_("The e-mail address is not valid. Write it as name@example.be."), self.email_edit)
+        except StoreError as exc:
+            self._fail(str(exc), None)
             return
-        self.settings = load_settings()  # keep what other screens changed meanwhile (last channel, language)
-        self.settings.worker_name = self.name_edit.text().strip()
-        self.settings.worker_organisation = self.organisation_edit.text().strip()
-        self.settings.worker_phone = phone
-        self.settings.worker_email = email
-        self.settings.worker_role = self.role_box.currentData() or ""
-        self.settings.my_schools = split_lines(self.schools_edit.toPlainText())
-        self.settings.region_municipalities = split_list(self.region_edit.text())
-        self.settings.auto_lock_minutes = self.lock_spin.value()
-        save_settings(self.settings)
+        self.settings = load_settings()
+        if self.change.kept:
+            QMessageBox.information(self, _("Schools"), kept_message(self.change))
         self.accept()
+
+
+def kept_message(change: MySchoolsChange) -> str:
+    lines = [ngettext("{school}: {count} pupil", "{school}: {count} pupils", kept.pupils).format(
+        school=kept.name, count=kept.pupils) if kept.pupils
+             else _("{school}: other records are linked to it").format(school=kept.name) for kept in change.kept]
+    return _("Taken off your list, but still a school in BrugApp, so nothing linked to it is lost:") + "\n" + \
+        "\n".join(lines)
+
+
+def _store_of(widget: QWidget | None) -> Store | None:
+    """The notebook of the window the dialog opens from (the referral sheet asks for the sender this way)."""
+    while widget is not None:
+        store = getattr(widget, "store", None)
+        if isinstance(store, Store):
+            return store
+        widget = widget.parentWidget()
+    return None

@@ -60,6 +60,12 @@ class FormDialog(QDialog):
             widget.setTabChangesFocus(True)
         self.form.addRow(label, widget)
         self.fields[key] = widget
+        if len(self.fields) == 1:  # the dialog opens on its first field, not on Save (Qt's default button)
+            widget.setFocus()
+        # The buttons were made first; Tab reaches them after the last field, as they are read.
+        QWidget.setTabOrder(widget, self.buttons.button(QDialogButtonBox.StandardButton.Save))
+        QWidget.setTabOrder(self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                            self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         return widget
 
     def show_error(self, exc: ValidationError) -> None:
