@@ -96,8 +96,6 @@ QTableView, QListView, QTreeView {{
     background: white; border: 1px solid {BORDER}; border-radius: 8px;
     alternate-background-color: #fafbfc; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
 }}
-/* Keyboard first: arrows move within a list or table, Tab goes on to the next control (no trap). */
-QAbstractItemView {{ qproperty-tabKeyNavigation: false; }}
 QHeaderView::section {{
     background: {BACKGROUND}; border: none; border-bottom: 1px solid {BORDER}; padding: 6px;
     font-weight: bold; color: {MUTED};

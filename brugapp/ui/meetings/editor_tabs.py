@@ -220,8 +220,6 @@ class EditorTabs:
         self.decisions.setPlaceholderText(_("Decisions"))
         self.decisions.setAccessibleName(_("Decisions"))
         self.decisions.setMaximumHeight(70)
-        for text_box in (self.notes, self.decisions):
-            text_box.setTabChangesFocus(True)  # Tab goes on to the next field; it never types a tab
         save = QPushButton(_("Save notes"))
         save.setObjectName("Primary")
         save.clicked.connect(self.save_item_minutes)

@@ -147,8 +147,6 @@ class NewReferralDialog(QDialog):
         self.tried_edit = QPlainTextEdit()
         self.tried_edit.setAccessibleName(_("What has been tried"))
         self.tried_edit.setFixedHeight(54)
-        for text_box in (self.question_edit, self.tried_edit):
-            text_box.setTabChangesFocus(True)  # Tab goes on to the next field; it never types a tab
         self.sharing_combo = QComboBox()
         self.sharing_combo.setAccessibleName(_("Sharing"))
         for term in SHARING_LEVELS:

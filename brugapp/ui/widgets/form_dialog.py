@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -56,8 +55,6 @@ class FormDialog(QDialog):
             # squeeze the labels: the box keeps a sensible width and shows the whole text when opened.
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(COMBO_CHARACTERS)
-        if isinstance(widget, QPlainTextEdit):
-            widget.setTabChangesFocus(True)
         self.form.addRow(label, widget)
         self.fields[key] = widget
         if len(self.fields) == 1:  # the dialog opens on its first field, not on Save (Qt's default button)
