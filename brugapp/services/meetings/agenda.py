@@ -17,10 +17,13 @@ from sqlalchemy.orm import Session
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
+from brugapp.domain.parent_contact import ParentContact
 from brugapp.domain.pseudonyms import HiddenFamily, Pseudonymiser
+from brugapp.domain.situations import Audience as SituationAudience
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.audit import record_audit
+from brugapp.services.families.parent_contact import parent_contacts
 from brugapp.services.meetings.links import consent_in_session, family_member_names
 from brugapp.services.meetings.meetings import ActionView, MeetingDetail, detail_of, load_meeting, local_day
 from brugapp.store import Store
@@ -77,6 +80,7 @@ class MeetingSheet:
     items: tuple[SheetItem, ...]
     previous_actions: tuple[ActionView, ...]
     prepared_by: str = ""  # the brugfiguur to contact (Instellingen → Mijn gegevens)
+    family_contacts: tuple[tuple[str, ParentContact], ...] = ()  # (family, parent to call): the school version
 
 
 # -- the agenda builder ----------------------------------------------------------------------
@@ -301,6 +305,17 @@ def _interpreter_text(detail: MeetingDetail) -> str:
             else _("needed ({language}) – NOT arranged yet")).format(language=detail.interpreter_language or "?")
 
 
+def _school_contacts(session: Session, meeting: Meeting, view: _View) -> tuple[tuple[str, ParentContact], ...]:
+    """Whom to call in each family the school version names (never one shown by a pseudonym or left out)."""
+    named = [link.family_id for link in meeting.family_links if link.family_id not in view.hidden]
+    contacts = []
+    for pk in named:
+        people = parent_contacts(session, family_pk=pk, audience=SituationAudience.SCHOOL)
+        if people:
+            contacts.append((view.shown[pk], people[0]))
+    return tuple(contacts)
+
+
 def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.date | None = None) -> MeetingSheet:
     """One printed version of a meeting for ``audience`` (internal, network or school)."""
     try:
@@ -339,6 +354,7 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
                        if pk in view.shown),
         notices=tuple(view.notices), participants=tuple(participants), items=tuple(items),
         previous_actions=tuple(clean(a) for a in detail.previous_actions if action_ok(a)),
+        family_contacts=_school_contacts(session, meeting, view) if school_only else (),
     )
 
 
