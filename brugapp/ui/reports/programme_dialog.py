@@ -152,6 +152,11 @@ class ProgrammeDialog(QDialog):
         self.status.style().polish(self.status)
         self._show()
 
+    def show_report(self, report: SchoolYearReport) -> None:
+        """Show a report merged elsewhere (the self-test's in-memory preview)."""
+        self.report = report
+        self._show()
+
     def _show(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
