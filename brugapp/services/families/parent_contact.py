@@ -3,7 +3,8 @@
 One helper for every sheet (referral sheet, status sheet, agenda, minutes, transfer sheet): it reads the family's
 parents and guardians and what the family kept back from ``audience``, and leaves the choosing to
 ``domain/parent_contact.py``. Whether a version may carry the contact at all is
-``domain.parent_contact.may_give_parent_contact``.
+``domain.parent_contact.may_give_parent_contact``. ``kept_back_from`` also feeds the free-text rule of the
+meeting sheets for the school (``domain/kept_back.py``).
 """
 
 from __future__ import annotations

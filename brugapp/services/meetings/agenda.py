@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
+from brugapp.domain.kept_back import kept_back_items, mentions_kept_back
 from brugapp.domain.parent_contact import ParentContact
 from brugapp.domain.pseudonyms import HiddenFamily, Pseudonymiser
 from brugapp.domain.situations import Audience as SituationAudience
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.i18n import _
+from brugapp.i18n import N_, _
 from brugapp.services.audit import record_audit
-from brugapp.services.families.parent_contact import parent_contacts
+from brugapp.services.families.parent_contact import kept_back_from, parent_contacts
 from brugapp.services.meetings.links import consent_in_session, family_member_names
 from brugapp.services.meetings.meetings import ActionView, MeetingDetail, detail_of, load_meeting, local_day
 from brugapp.store import Store
@@ -316,6 +317,27 @@ def _school_contacts(session: Session, meeting: Meeting, view: _View) -> tuple[t
     return tuple(contacts)
 
 
+KEPT_BACK = N_("(left out: the family does not want this passed on to the school)")
+
+
+def _scrubber(session: Session, meeting: Meeting, view: _View, detail: MeetingDetail, staff: list[str], *,
+              school_only: bool) -> Callable[[str], str]:
+    """Names of hidden families replaced (``domain/pseudonyms.py``); on the school version also any free text
+    that mentions what a family on the sheet keeps from the school is left out whole (``domain/kept_back.py``)."""
+    pseudonymise = Pseudonymiser(view.hidden_families, staff=[*staff, meeting.regiehouder]).text
+    if not school_only:
+        return pseudonymise
+    family_pks = {link.family_id for link in meeting.family_links} | _previous_families(session, detail)
+    items = kept_back_items(text for pk in sorted(family_pks)
+                            for text in kept_back_from(session, family_pk=pk, audience=SituationAudience.SCHOOL))
+
+    def scrub(value: str) -> str:
+        shown = pseudonymise(value)
+        return _(KEPT_BACK) if items and mentions_kept_back(shown, items) else shown
+
+    return scrub
+
+
 def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.date | None = None) -> MeetingSheet:
     """One printed version of a meeting for ``audience`` (internal, network or school)."""
     try:
@@ -325,8 +347,8 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
     detail = detail_of(session, meeting)
     view = _audience_view(session, meeting, audience, _previous_families(session, detail), on or today_local())
     staff = [p.name for p in meeting.participants if not p.family_id and p.kind not in rules.FAMILY_KINDS]
-    scrub = Pseudonymiser(view.hidden_families, staff=[*staff, meeting.regiehouder]).text
     school_only = audience == rules.Audience.SCHOOL
+    scrub = _scrubber(session, meeting, view, detail, staff, school_only=school_only)
 
     def action_ok(action: ActionView) -> bool:
         return not school_only or action.school_ok

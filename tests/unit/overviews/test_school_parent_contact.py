@@ -147,3 +147,29 @@ def test_whom_to_call_first_and_who_is_left_off():
     kept = ["Pleeggezin bij tante FATMA, Menen", "geen contact met vader karim"]
     assert contacts_to_print([karim, amina, aunt], kept_back=kept) == (amina,)
     assert contacts_to_print([karim], kept_back=["Karimstraat 3"]) == (karim,)
+
+
+def test_school_minutes_leave_out_a_note_that_mentions_what_is_kept_from_the_school(store, case, tmp_path):
+    # GIVEN notes and a decision under items the school may see, one of them about the leefgroep and the debts
+    from brugapp.services.meetings.agenda import add_item
+    from brugapp.services.meetings.minutes import ItemMinutes, MinutesInput, record_minutes
+
+    item = add_item(store, meeting_id=case["meeting"], title="Hoe gaat het in de klas?", school_ok=True)
+    other = add_item(store, meeting_id=case["meeting"], title="Afspraken", school_ok=True)
+    record_minutes(store, meeting_id=case["meeting"], minutes=MinutesInput(items=(
+        ItemMinutes(item, notes="Yusuf slaapt slecht sinds hij in Leefgroep De Linde woont.",
+                    decisions="Geen huistaken op maandag."),
+        ItemMinutes(other, notes="Zelfde afspraken als vorig jaar.", decisions="Bespreken van de schulden thuis."),
+    )))
+    # WHEN the minutes are printed for the school and for the own team
+    school = pdf_text(print_minutes(store, meeting_id=case["meeting"], audience="school", path=tmp_path / "s.pdf",
+                                    on=TODAY))
+    internal = pdf_text(print_minutes(store, meeting_id=case["meeting"], audience="internal",
+                                      path=tmp_path / "i.pdf", on=TODAY))
+    # THEN the school version keeps the harmless notes and leaves out whole what mentions the stay or the debts
+    assert "Geen huistaken op maandag." in school and "Zelfde afspraken als vorig jaar." in school
+    assert school.count("weggelaten: het gezin wil dit niet doorgegeven aan de school") == 2
+    for absent in ("slaapt slecht", "Linde", "schulden"):
+        assert absent not in school, absent
+    # AND the own team's version keeps everything
+    assert "Leefgroep De Linde" in internal and "schulden" in internal
