@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.consent import GIVERS, METHODS, PURPOSES, ConsentDecision, SheetField, fields_allowed
+from brugapp.domain.kept_back import mentions_kept_back
 from brugapp.domain.parent_contact import ParentContact, may_give_parent_contact
 from brugapp.domain.referrals import INTENSITIES, STATUSES
 from brugapp.i18n import _, format_date, format_time
@@ -46,6 +47,10 @@ class FamilyContact:
     person: ParentContact | None = None  # None: no parent or guardian may be named on this sheet
     language: str = ""  # "Arabisch", in the language of the sheet
     interpreter_needed: bool = False
+    # What the family keeps from this recipient's audience, as items (domain/kept_back.py): a free text that
+    # mentions one stays off the sheet, also when no consent's "niet doorgeven" names it (a situation kept
+    # from the school).
+    kept_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,9 @@ def _allowed(data: ReferralSheetData, field: str, value: str = "") -> bool:
     if data.status_only and field not in (SheetField.STATUS, SheetField.CONTACT):
         return False
     level = data.sharing if field in (SheetField.QUESTION, SheetField.TRIED, SheetField.NOTES) else "shareable"
+    kept_back = data.family_contact.kept_back if data.family_contact else ()
+    if value and mentions_kept_back(value, kept_back):
+        return False
     return fields_allowed(data.decision, field, sharing_level=level, value=value)
 
 

@@ -173,3 +173,28 @@ def test_school_minutes_leave_out_a_note_that_mentions_what_is_kept_from_the_sch
         assert absent not in school, absent
     # AND the own team's version keeps everything
     assert "Leefgroep De Linde" in internal and "schulden" in internal
+
+
+def test_referral_question_about_the_stay_goes_to_the_service_not_to_the_school(store, case, tmp_path):
+    # GIVEN a referral whose question names the leefgroep (told to the services, kept from the school) and the
+    # family's consent to refer to the CAW
+    caw = kaart_service(store, "Onthaal", "CAW Westhoek", contact="Koen Maes", backup="")
+    referral = create_referral(store, family_id=case["family"], service_id=caw.id, intensity=Intensity.CALLED,
+                               theme="parenting", question="Yusuf wil praten over zijn verblijf in Leefgroep De Linde",
+                               referred_on=TODAY - dt.timedelta(days=3))
+    record_consent(store, family_id=case["family"], recipient_kind=RecipientKind.ORGANIZATION,
+                   recipient_id=caw.organization_id, purposes=[Purpose.REFER], given_by="youth", method="oral",
+                   subject_member_id=case["yusuf"], given_on=TODAY - dt.timedelta(days=1))
+    record_consent(store, family_id=case["family"], recipient_kind=RecipientKind.ORGANIZATION,
+                   recipient_id=caw.organization_id, purposes=[Purpose.REFER], given_by="parent",
+                   given_by_name="Amina Benali", method="oral", given_on=TODAY - dt.timedelta(days=1))
+    # WHEN the sheet is printed for the CAW and for the school
+    service = pdf_text(print_referral_sheet(store, referral_id=referral, recipient_id=caw.organization_id,
+                                            out=tmp_path / "caw.pdf", on=TODAY).path)
+    school = pdf_text(print_referral_sheet(store, referral_id=referral, recipient_id=case["school"],
+                                           out=tmp_path / "school.pdf", on=TODAY).path)
+    # THEN the service reads the question, the school gets the sheet and Amina's contact without it
+    assert "Leefgroep De Linde" in service
+    assert "Amina Benali" in school and "+32 470 11 22 33" in school
+    for absent in ("Linde", "verblijf", "Leefgroep"):
+        assert absent not in school, absent
