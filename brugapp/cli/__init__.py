@@ -25,6 +25,7 @@ from brugapp.cli import (
     referral_commands,
     report_commands,
     selftest_command,
+    situation_commands,
     store_commands,
 )
 from brugapp.cli.argparse_i18n import TranslatedArgumentParser
@@ -46,6 +47,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     audit_commands,
     privacy_commands,
     overview_commands,
+    situation_commands,
 )
 
 

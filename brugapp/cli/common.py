@@ -9,8 +9,10 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
+from pathlib import Path
 from typing import Any
 
+from brugapp.domain.schoolyear import SchoolYear
 from brugapp.errors import UserError
 from brugapp.i18n import _
 from brugapp.paths import default_store_path
@@ -128,3 +130,37 @@ def command_group(subparsers: argparse._SubParsersAction, name: str, help_text: 
         if isinstance(action, argparse._SubParsersAction):
             return action
     return parser.add_subparsers(dest=f"{name}_command", metavar="KIND", required=True)
+
+
+def school_year_argument(text: str | None) -> SchoolYear | None:
+    """``--school-year 2025-2026`` as a SchoolYear, None when left out; a typo fails with the translated reason."""
+    from brugapp.domain.reporting import parse_school_year  # read when a command runs, not at start-up
+
+    if not text:
+        return None
+    try:
+        return parse_school_year(text)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def school_year_or_current(text: str | None) -> SchoolYear:
+    """The school year typed, or the current one in Brussels."""
+    from brugapp.domain.overviews import brussels_today
+
+    return school_year_argument(text) or SchoolYear.of(brussels_today())
+
+
+def show_report(report: Any, *, as_json: bool, written: Iterable[Path | None] = ()) -> None:
+    """A year or programme report on the terminal: JSON, or each table as lines when nothing was written; then
+    the files written (on stderr with ``--json``, so standard output stays one JSON document)."""
+    files = [path for path in written if path]
+    if as_json:
+        print_json(report.as_shown())
+    elif not files:
+        for table in report.tables:
+            print(f"\n{table.shown_title()}")
+            for row in table.shown_rows():
+                print("  " + "\t".join(row))
+    for path in files:
+        print(_("Written to {path}").format(path=path), file=sys.stderr if as_json else sys.stdout)

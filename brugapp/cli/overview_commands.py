@@ -75,7 +75,7 @@ def run_transfer_sheet(args: argparse.Namespace) -> int:
 
 
 def run_school_questions(args: argparse.Namespace) -> int:
-    from brugapp.cli.programme_commands import school_year_or_current
+    from brugapp.cli.common import school_year_or_current
     from brugapp.services.reporting.school_questions import print_school_questions
 
     year = school_year_or_current(args.school_year)

@@ -16,10 +16,13 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from brugapp.cli.common import CommandError, open_cli_store, print_json
 from brugapp.i18n import _
+from brugapp.store import Store
 
 BUNDLE_PASSPHRASE_ENV = "BRUGAPP_BUNDLE_PASSPHRASE"
 
@@ -140,31 +143,31 @@ def bundle_passphrase(*, confirm: bool) -> str:
     return passphrase
 
 
-def run_bundle_export(args: argparse.Namespace) -> int:
-    from brugapp.services.bundle import BundleError, export_bundle
+def _run_bundle(args: argparse.Namespace, *, confirm: bool, act: Callable[[Store, str], Any]) -> int:
+    """Ask the bundle's passphrase (twice when writing one), open the store, run ``act``, say what happened."""
+    from brugapp.services.bundle import BundleError
 
-    passphrase = bundle_passphrase(confirm=True)
+    passphrase = bundle_passphrase(confirm=confirm)
     store = open_cli_store(args)
     try:
-        summary = export_bundle(store, out=args.out, passphrase=passphrase)
+        summary = act(store, passphrase)
     except BundleError as exc:
         raise CommandError(exc.message) from None
     finally:
         store.close()
     print(summary.message)
     return 0
+
+
+def run_bundle_export(args: argparse.Namespace) -> int:
+    from brugapp.services.bundle import export_bundle
+
+    return _run_bundle(args, confirm=True,
+                       act=lambda store, passphrase: export_bundle(store, out=args.out, passphrase=passphrase))
 
 
 def run_bundle_import(args: argparse.Namespace) -> int:
-    from brugapp.services.bundle import BundleError, import_bundle
+    from brugapp.services.bundle import import_bundle
 
-    passphrase = bundle_passphrase(confirm=False)
-    store = open_cli_store(args)
-    try:
-        summary = import_bundle(store, path=args.path, passphrase=passphrase)
-    except BundleError as exc:
-        raise CommandError(exc.message) from None
-    finally:
-        store.close()
-    print(summary.message)
-    return 0
+    return _run_bundle(args, confirm=False,
+                       act=lambda store, passphrase: import_bundle(store, path=args.path, passphrase=passphrase))

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from brugapp.cli.common import CommandError, open_cli_store, print_json
-from brugapp.domain.schoolyear import SchoolYear
+from brugapp.cli.common import (
+    CommandError,
+    open_cli_store,
+    school_year_argument,
+    school_year_or_current,
+    show_report,
+)
 from brugapp.i18n import _
 
 
@@ -26,19 +31,6 @@ def register(report_parser: argparse.ArgumentParser) -> None:
     merge.set_defaults(handler=run_merge)
 
 
-def school_year_or_current(text: str | None) -> SchoolYear:
-    """The school year typed (2025-2026), or the current one in Brussels."""
-    from brugapp.domain.overviews import brussels_today
-    from brugapp.domain.reporting import parse_school_year
-
-    if not text:
-        return SchoolYear.of(brussels_today())
-    try:
-        return parse_school_year(text)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def run_export_figures(args: argparse.Namespace) -> int:
     from brugapp.services.reporting.programme import export_figures
 
@@ -53,26 +45,21 @@ def run_export_figures(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    """Merge in the coordinator's own store: the merge (and any PDF or CSV) is noted in its audit trail."""
     from brugapp.domain.programme import FiguresError
     from brugapp.services.reporting.programme import merge_figures, write_programme_csv, write_programme_pdf
 
-    year = school_year_or_current(args.school_year) if args.school_year else None
+    year = school_year_argument(args.school_year)
+    store = open_cli_store(args)
     try:
-        report = merge_figures(args.files, school_year=year)
+        report = merge_figures(store, paths=args.files, school_year=year)
+        if args.pdf:
+            write_programme_pdf(store, report, args.pdf, workers=len(args.files))
+        if args.csv:
+            write_programme_csv(store, report, args.csv)
     except FiguresError as exc:
         raise CommandError(str(exc)) from None
-    if args.pdf:
-        write_programme_pdf(report, args.pdf, workers=len(args.files))
-    if args.csv:
-        write_programme_csv(report, args.csv)
-    if args.json:
-        print_json(report.as_shown())
-    elif not (args.pdf or args.csv):
-        for table in report.tables:
-            print(f"\n{table.shown_title()}")
-            for row in table.shown_rows():
-                print("  " + "\t".join(row))
-    for path in (args.pdf, args.csv):
-        if path:
-            print(_("Written to {path}").format(path=path))
+    finally:
+        store.close()
+    show_report(report, as_json=args.json, written=(args.pdf, args.csv))
     return 0

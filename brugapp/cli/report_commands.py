@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from brugapp.cli.common import CommandError, open_cli_store, print_json
+from brugapp.cli.common import CommandError, open_cli_store, school_year_argument, show_report
 from brugapp.errors import NotFoundError
 from brugapp.i18n import _
 
@@ -31,15 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from brugapp.domain.reporting import parse_school_year
     from brugapp.services.reporting.report import export_report_csv, print_report, school_year_report
 
-    if not args.school_year:
+    year = school_year_argument(args.school_year)
+    if year is None:
         raise CommandError(_("Say which school year: --school-year 2025-2026"))
-    try:
-        year = parse_school_year(args.school_year)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
     store = open_cli_store(args)
     try:
         report = school_year_report(store, school_year=year, school_id=args.school)
@@ -51,15 +47,5 @@ def run_report(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     finally:
         store.close()
-    if args.json:
-        print_json(report.as_shown())
-    else:
-        if not (args.pdf or args.csv):
-            for table in report.tables:
-                print(f"\n{table.shown_title()}")
-                for row in table.shown_rows():
-                    print("  " + "\t".join(row))
-        for path in (args.pdf, args.csv):
-            if path:
-                print(_("Written to {path}").format(path=path))
+    show_report(report, as_json=args.json, written=(args.pdf, args.csv))
     return 0

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import to_local
+from brugapp.domain.parent_contact import ParentContact
 from brugapp.i18n import _, format_date, format_time
 from brugapp.printing.document import (
     SheetInfo,
@@ -28,6 +29,7 @@ from brugapp.printing.document import (
     subheading,
     write_pdf,
 )
+from brugapp.printing.parent_contact import contact_line
 
 
 def _due(day: dt.date | None) -> str:
@@ -36,6 +38,14 @@ def _due(day: dt.date | None) -> str:
 
 def sheet_info(sheet: Any, title: str) -> SheetInfo:
     return SheetInfo(title=title, audience=_(rules.AUDIENCE_FOOTERS[rules.Audience(sheet.audience)]))
+
+
+def _family_contact_rows(sheet: Any) -> list[tuple[str, str]]:
+    """The school version: whom to call in each family it names (one family: no need to repeat its name)."""
+    contacts: list[tuple[str, ParentContact]] = list(getattr(sheet, "family_contacts", ()))
+    if len(contacts) == 1:
+        return [(_("Parent to contact"), contact_line(contacts[0][1]))]
+    return [(_("Parent to contact"), f"{family}: {contact_line(person)}") for family, person in contacts]
 
 
 def details(sheet: Any) -> list[Flowable]:
@@ -53,6 +63,7 @@ def details(sheet: Any) -> list[Flowable]:
         rows.append((_("Series"), series))
     if sheet.families:
         rows.append((_("About"), ", ".join(sheet.families)))
+    rows += _family_contact_rows(sheet)
     rows.append((_("Coordinator (regiehouder)"), sheet.regiehouder or _("not chosen yet")))
     rows.append((_("Interpreter"), sheet.interpreter))
     if getattr(sheet, "prepared_by", ""):

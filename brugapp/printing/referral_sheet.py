@@ -17,6 +17,8 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from brugapp.domain.clock import BRUSSELS
 from brugapp.domain.consent import GIVERS, METHODS, PURPOSES, ConsentDecision, SheetField, fields_allowed
+from brugapp.domain.kept_back import mentions_kept_back
+from brugapp.domain.parent_contact import ParentContact, may_give_parent_contact
 from brugapp.domain.referrals import INTENSITIES, STATUSES
 from brugapp.i18n import _, format_date, format_time
 from brugapp.printing.document import (
@@ -33,18 +35,22 @@ from brugapp.printing.document import (
     text,
     write_pdf,
 )
+from brugapp.printing.parent_contact import contact_rows
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
 
 @dataclass(frozen=True)
 class FamilyContact:
-    """Whom in the family a service contacts and how (built by ``services.referral_print``)."""
+    """Whom in the family to contact and how (built by ``services/referrals/sheet.py``)."""
 
-    name: str = ""
-    phone: str = ""
+    person: ParentContact | None = None  # None: no parent or guardian may be named on this sheet
     language: str = ""  # "Arabisch", in the language of the sheet
     interpreter_needed: bool = False
+    # What the family keeps from this recipient's audience, as items (domain/kept_back.py): a free text that
+    # mentions one stays off the sheet, also when no consent's "niet doorgeven" names it (a situation kept
+    # from the school).
+    kept_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class ReferralSheetData:
     status_only: bool
     sender_organisation: str = ""
     sender_role: str = ""
-    family_contact: FamilyContact | None = None  # printed only when the consent covers FAMILY_CONTACT
+    family_contact: FamilyContact | None = None  # printed as domain.parent_contact.may_give_parent_contact says
 
 
 def _when(moment: dt.datetime) -> str:
@@ -115,15 +121,16 @@ def _sender_rows(data: ReferralSheetData) -> list[tuple[str, str]]:
 
 
 def _family_contact_story(data: ReferralSheetData) -> list[Flowable]:
+    """Whom in the family to call; the status-only version (for a school) gives the person only, no language."""
     contact = data.family_contact
-    if contact is None or not (contact.name or contact.phone) or not _allowed(data, SheetField.FAMILY_CONTACT):
+    if (contact is None or contact.person is None
+            or not may_give_parent_contact(data.decision, status_only=data.status_only)):
         return []
-    rows = [(_("Contact person"), contact.name or "–")]
-    if contact.phone:
-        rows.append((_("Phone"), contact.phone))
-    if contact.language:
-        rows.append((_("Language"), contact.language))
-    rows.append((_("Interpreter"), _("needed") if contact.interpreter_needed else _("not needed")))
+    rows = contact_rows(contact.person)
+    if not data.status_only:
+        if contact.language:
+            rows.append((_("Language"), contact.language))
+        rows.append((_("Interpreter"), _("needed") if contact.interpreter_needed else _("not needed")))
     return [heading(_("Contact with the family")), key_value_table(rows, key_width_mm=28)]
 
 
@@ -131,7 +138,7 @@ def side_by_side(left: list[Flowable], right: list[Flowable]) -> Flowable:
     """Two short blocks next to each other (sender | family), so the sheet keeps to one page."""
     if not right:
         return keep(left) if left else spacer(0)
-    table = Table([[left or "", right]], colWidths=[98 * mm, 76 * mm], hAlign="LEFT")
+    table = Table([[left or "", right]], colWidths=[90 * mm, 84 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
     return table
@@ -166,6 +173,9 @@ def _allowed(data: ReferralSheetData, field: str, value: str = "") -> bool:
     if data.status_only and field not in (SheetField.STATUS, SheetField.CONTACT):
         return False
     level = data.sharing if field in (SheetField.QUESTION, SheetField.TRIED, SheetField.NOTES) else "shareable"
+    kept_back = data.family_contact.kept_back if data.family_contact else ()
+    if value and mentions_kept_back(value, kept_back):
+        return False
     return fields_allowed(data.decision, field, sharing_level=level, value=value)
 
 
@@ -190,7 +200,7 @@ def status_story(data: ReferralSheetData) -> list[Flowable]:
         story += [heading(_("Where does it stand?")), key_value_table(_status_rows(data))]
     if _allowed(data, SheetField.CONTACT):
         story += [heading(_("Questions? Call the bridge figure")), key_value_table(_sender_rows(data))]
-    return story
+    return story + _family_contact_story(data)
 
 
 def full_story(data: ReferralSheetData) -> list[Flowable]:

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from brugapp.domain.notebook import SCHOOL_CONTACT_ROLES
+from brugapp.domain.notebook import MEMBER_ROLES, SCHOOL_CONTACT_ROLES
 from brugapp.domain.referrals import STATUSES
 from brugapp.domain.situations import SITUATION_KINDS
 from brugapp.i18n import _, format_date
 from brugapp.printing.document import SheetInfo, grid_table, heading, key_value_table, para, spacer, styles, write_pdf
+from brugapp.printing.parent_contact import contact_line
 
 if TYPE_CHECKING:
     from brugapp.services.families.transfer import TransferSheetData
@@ -42,7 +43,7 @@ def _school_part(data: TransferSheetData) -> list[Flowable]:
 
 
 def _contact_part(data: TransferSheetData) -> list[Flowable]:
-    rows = [(_("Parent"), ", ".join(x for x in (n, p, e) if x)) for n, p, e in data.parents]
+    rows = [(MEMBER_ROLES.label(parent.role), contact_line(parent)) for parent in data.parents]
     sender = ", ".join(x for x in (data.sender_name, data.sender_phone, data.sender_email) if x)
     if sender:
         rows.append((_("Brugfiguur"), sender))

@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "restore": N_("restore from a backup"),
     "failed_unlock": N_("wrong passphrase typed"),
     "passphrase": N_("passphrase changed"),
+    "merge": N_("figures files merged"),
 }
 
 # What the entry is about; a code with a suffix (``kaart:csv``) shows the label of its first part.
@@ -43,9 +44,14 @@ SUBJECT_LABELS = {
     "meeting_agenda": N_("meeting agenda"),
     "meeting_invitation": N_("meeting invitation"),
     "meeting_minutes": N_("minutes"),
+    "programme_figures": N_("figures file (programme report)"),
+    "programme_report": N_("programme report"),
     "referral": N_("referral"),
+    "rights_overview": N_("rights and consent list"),
     "school": N_("school"),
+    "school_questions": N_("questions at our school"),
     "store": N_("notebook"),
+    "transfer_sheet": N_("transfer sheet"),
     "year_report": N_("year report"),
 }
 

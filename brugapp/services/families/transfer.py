@@ -4,7 +4,7 @@
 unit of work); ``print_transfer_sheet`` prints the overdrachtsfiche for the receiving school with only what the
 parents (or the youth, from 12) consented to share with that school: the full version needs consent to share
 details, the status-only version consent to share the status. Situations the family or the youth kept from the
-school never appear (``domain/situations.py``); the parent's contact always does.
+school never appear (``domain/situations.py``); the parents' contact always does (``domain/parent_contact.py``).
 """
 
 from __future__ import annotations
@@ -18,15 +18,18 @@ from sqlalchemy.orm import Session
 
 from brugapp.domain.consent import Purpose, RecipientKind, SheetField, fields_allowed, mentions_withheld
 from brugapp.domain.overviews import brussels_today, question_fits_school_sheet
+from brugapp.domain.parent_contact import ParentContact
 from brugapp.domain.referrals import CLOSED
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.situations import SITUATION_KINDS, Audience
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
+from brugapp.services.families.parent_contact import parent_contacts
 from brugapp.services.families.situations import disclosed_situations
 from brugapp.services.referrals.consent import ConsentRefused, check_consent_in_session
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry, Family, School
+from brugapp.store.models import Family, School
 from brugapp.store.models.notebook import FamilyMember, SchoolContact
 from brugapp.store.models.referrals import Referral
 from brugapp.store.models.situations import SchoolHistory
@@ -110,7 +113,7 @@ class TransferSheetData:
     school_contacts: tuple[tuple[str, str, str, str], ...]  # role, name, phone, e-mail
     previous_schools: tuple[SchoolStint, ...]
     started_on: dt.date | None
-    parents: tuple[tuple[str, str, str], ...]  # name, phone, e-mail
+    parents: tuple[ParentContact, ...]  # whom in the family to call (domain/parent_contact.py)
     services: tuple[tuple[str, str, str], ...]  # service ("" on a status-only sheet), status code, question
     situations: tuple[tuple[str, str, dt.date, dt.date | None], ...]  # kind, description, from, until
     status_only: bool
@@ -163,9 +166,8 @@ def print_transfer_sheet(store: Store, *, member_id: str, out: Path, status_only
         stints = _stints(session, member)
         family = session.get(Family, member.family_id)
         assert family is not None
-        parents = session.scalars(select(FamilyMember).where(
-            FamilyMember.family_id == member.family_id, FamilyMember.role.in_(("parent", "guardian")))
-            .order_by(FamilyMember.id)).all()
+        giver = decision.consent.given_by_name if decision.consent else ""
+        parents = parent_contacts(session, family_pk=member.family_id, audience=Audience.SCHOOL, giver_name=giver)
         contacts = session.scalars(select(SchoolContact).where(SchoolContact.school_id == school.id)
                                    .order_by(SchoolContact.role, SchoolContact.name)).all()
         data = TransferSheetData(
@@ -174,12 +176,12 @@ def print_transfer_sheet(store: Store, *, member_id: str, out: Path, status_only
             school_contacts=tuple((c.role, c.name, c.phone, c.email) for c in contacts),
             previous_schools=tuple(s for s in stints if s.until_on is not None),
             started_on=stints[-1].from_on if stints else None,
-            parents=tuple((f"{p.first_name} {p.last_name}".strip(), p.phone, p.email) for p in parents),
+            parents=parents,
             services=_services(session, member, decision, status_only=status_only),
             situations=situations, status_only=status_only,
             sender_name=sender_name or family.reference_person, sender_phone=sender_phone, sender_email=sender_email,
             printed_on=day)
         write_transfer_sheet(out, data)
-        session.add(AuditEntry(action="print", subject_kind="transfer_sheet", subject_uuid=member.uuid,
-                               audience=school.label[:80], detail="status_only" if status_only else "full"))
+        record_audit(session, action="print", subject_kind="transfer_sheet", subject_uuid=member.uuid,
+                     audience=school.label[:80], detail="status_only" if status_only else "full")
         return data

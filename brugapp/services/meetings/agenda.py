@@ -17,10 +17,14 @@ from sqlalchemy.orm import Session
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import today_local
 from brugapp.domain.consent import Purpose, RecipientKind
+from brugapp.domain.kept_back import kept_back_items, mentions_kept_back
+from brugapp.domain.parent_contact import ParentContact
 from brugapp.domain.pseudonyms import HiddenFamily, Pseudonymiser
+from brugapp.domain.situations import Audience as SituationAudience
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.i18n import _
+from brugapp.i18n import N_, _
 from brugapp.services.audit import record_audit
+from brugapp.services.families.parent_contact import kept_back_from, parent_contacts
 from brugapp.services.meetings.links import consent_in_session, family_member_names
 from brugapp.services.meetings.meetings import ActionView, MeetingDetail, detail_of, load_meeting, local_day
 from brugapp.store import Store
@@ -77,6 +81,7 @@ class MeetingSheet:
     items: tuple[SheetItem, ...]
     previous_actions: tuple[ActionView, ...]
     prepared_by: str = ""  # the brugfiguur to contact (Instellingen → Mijn gegevens)
+    family_contacts: tuple[tuple[str, ParentContact], ...] = ()  # (family, parent to call): the school version
 
 
 # -- the agenda builder ----------------------------------------------------------------------
@@ -301,6 +306,38 @@ def _interpreter_text(detail: MeetingDetail) -> str:
             else _("needed ({language}) – NOT arranged yet")).format(language=detail.interpreter_language or "?")
 
 
+def _school_contacts(session: Session, meeting: Meeting, view: _View) -> tuple[tuple[str, ParentContact], ...]:
+    """Whom to call in each family the school version names (never one shown by a pseudonym or left out)."""
+    named = [link.family_id for link in meeting.family_links if link.family_id not in view.hidden]
+    contacts = []
+    for pk in named:
+        people = parent_contacts(session, family_pk=pk, audience=SituationAudience.SCHOOL)
+        if people:
+            contacts.append((view.shown[pk], people[0]))
+    return tuple(contacts)
+
+
+KEPT_BACK = N_("(left out: the family does not want this passed on to the school)")
+
+
+def _scrubber(session: Session, meeting: Meeting, view: _View, detail: MeetingDetail, staff: list[str], *,
+              school_only: bool) -> Callable[[str], str]:
+    """Names of hidden families replaced (``domain/pseudonyms.py``); on the school version also any free text
+    that mentions what a family on the sheet keeps from the school is left out whole (``domain/kept_back.py``)."""
+    pseudonymise = Pseudonymiser(view.hidden_families, staff=[*staff, meeting.regiehouder]).text
+    if not school_only:
+        return pseudonymise
+    family_pks = {link.family_id for link in meeting.family_links} | _previous_families(session, detail)
+    items = kept_back_items(text for pk in sorted(family_pks)
+                            for text in kept_back_from(session, family_pk=pk, audience=SituationAudience.SCHOOL))
+
+    def scrub(value: str) -> str:
+        shown = pseudonymise(value)
+        return _(KEPT_BACK) if items and mentions_kept_back(shown, items) else shown
+
+    return scrub
+
+
 def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.date | None = None) -> MeetingSheet:
     """One printed version of a meeting for ``audience`` (internal, network or school)."""
     try:
@@ -310,8 +347,8 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
     detail = detail_of(session, meeting)
     view = _audience_view(session, meeting, audience, _previous_families(session, detail), on or today_local())
     staff = [p.name for p in meeting.participants if not p.family_id and p.kind not in rules.FAMILY_KINDS]
-    scrub = Pseudonymiser(view.hidden_families, staff=[*staff, meeting.regiehouder]).text
     school_only = audience == rules.Audience.SCHOOL
+    scrub = _scrubber(session, meeting, view, detail, staff, school_only=school_only)
 
     def action_ok(action: ActionView) -> bool:
         return not school_only or action.school_ok
@@ -339,6 +376,7 @@ def build_sheet(session: Session, meeting: Meeting, audience: str, *, on: dt.dat
                        if pk in view.shown),
         notices=tuple(view.notices), participants=tuple(participants), items=tuple(items),
         previous_actions=tuple(clean(a) for a in detail.previous_actions if action_ok(a)),
+        family_contacts=_school_contacts(session, meeting, view) if school_only else (),
     )
 
 

@@ -19,10 +19,11 @@ from brugapp.domain.overviews import brussels_today
 from brugapp.domain.rights_overview import RightFilter
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.referrals.consent import Recipient, find_recipient
 from brugapp.services.referrals.consent import _fact as consent_fact  # one mapping of a stored consent
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry, Family
+from brugapp.store.models import Family
 from brugapp.store.models.notebook import FamilyMember, RightCheck
 from brugapp.store.models.referrals import Consent
 
@@ -104,8 +105,8 @@ def rights_overview(store: Store, *, right: RightFilter, recipient_id: str = "",
 
 
 def _audit(session: Session, *, action: str, kind: str, audience: str, detail: str) -> None:
-    """What was printed for whom (never a family name): the one audit helper of the overviews."""
-    session.add(AuditEntry(action=action, subject_kind=kind, audience=audience[:80], detail=detail))
+    """What was printed for whom (never a family name), as a link of the audit chain."""
+    record_audit(session, action=action, subject_kind=kind, audience=audience[:80], detail=detail)
 
 
 def print_rights_list(store: Store, *, right: RightFilter, recipient_id: str, path: Path,
@@ -116,8 +117,8 @@ def print_rights_list(store: Store, *, right: RightFilter, recipient_id: str, pa
     if not recipient_id:
         raise ValidationError(_("Choose for whom the list is printed."), field="recipient")
     overview = rights_overview(store, right=right, recipient_id=recipient_id, purpose=purpose, on=on)
-    write_rights_list_pdf(overview, path)
-    with store.session() as session:
+    with store.session() as session:  # the print and its audit entry: one unit of work
+        write_rights_list_pdf(overview, path)
         _audit(session, action="print", kind="rights_overview", audience=overview.recipient_label,
                detail=f"{right.benefit}: {len(overview.printable)}")
     return overview

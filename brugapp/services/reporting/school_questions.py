@@ -16,9 +16,9 @@ from brugapp.domain.reporting import ReportTable
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+from brugapp.services.audit import record_audit
 from brugapp.services.reporting.report import school_year_report
 from brugapp.store import Store
-from brugapp.store.models import AuditEntry
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def print_school_questions(store: Store, *, school_id: str, school_year: SchoolY
     from brugapp.printing.school_questions import write_school_questions_pdf
 
     questions = school_questions(store, school_id=school_id, school_year=school_year, on=on)
-    write_school_questions_pdf(questions, path)
-    with store.session() as session:
-        session.add(AuditEntry(action="print", subject_kind="school_questions", subject_uuid=questions.school_id,
-                               audience="school team", detail=school_year.label))
+    with store.session() as session:  # the print and its audit entry: one unit of work
+        write_school_questions_pdf(questions, path)
+        record_audit(session, action="print", subject_kind="school_questions", subject_uuid=questions.school_id,
+                     audience="school team", detail=school_year.label)
     return questions

@@ -137,7 +137,7 @@ class ProgrammeDialog(QDialog):
         self.report = None
         if self.files:
             try:
-                self.report = merge_figures(self.files, school_year=self.school_year)
+                self.report = merge_figures(self.store, paths=self.files, school_year=self.school_year)
             except FiguresError as error:
                 self.status.setText(str(error))
                 self.status.setObjectName("Error")
@@ -150,6 +150,11 @@ class ProgrammeDialog(QDialog):
                     + _("The rule is applied after adding up."))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+        self._show()
+
+    def show_report(self, report: SchoolYearReport) -> None:
+        """Show a report merged elsewhere (the self-test's in-memory preview)."""
+        self.report = report
         self._show()
 
     def _show(self) -> None:
@@ -195,8 +200,8 @@ class ProgrammeDialog(QDialog):
             return None
         target = Path(path)
         if kind == "pdf":
-            write_programme_pdf(self.report, target, workers=len(self.files))
+            write_programme_pdf(self.store, self.report, target, workers=len(self.files))
         else:
-            write_programme_csv(self.report, target)
+            write_programme_csv(self.store, self.report, target)
         self.status.setText(_("Saved: {path}").format(path=target))
         return target

@@ -15,6 +15,6 @@ def test_every_overview_screen_is_drawn(qtbot, store, tmp_path):
     add_member(store, family_id=family, member=MemberInput("child", "Noor", "Claeys", school_id=school))
     rendered = render_overviews(store, tmp_path, QApplication.processEvents)
     assert [name for name, _png in rendered] == [
-        "rights-and-consent", "report-charts", "programme-report", "situations-and-school", "situation-dialog",
-        "school-change-dialog"]
+        "rights-and-consent", "report-charts", "programme-report", "programme-report-merged",
+        "situations-and-school", "situation-dialog", "school-change-dialog"]
     assert all(png.stat().st_size > 3000 for _name, png in rendered)

@@ -12,13 +12,21 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from brugapp.cli import main
 from brugapp.domain.programme import FiguresError, figures_payload
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families.notebook import log_contact
-from brugapp.services.reporting.programme import export_figures, merge_figures, write_programme_csv
+from brugapp.services.reporting.programme import (
+    export_figures,
+    merge_figures,
+    write_programme_csv,
+    write_programme_pdf,
+)
 from brugapp.store import open_store
+from brugapp.store.audit_chain import verify_chain
+from brugapp.store.models import AuditEntry
 from tests.factories import make_family
 from tests.paths import REPO_ROOT
 
@@ -64,12 +72,12 @@ def test_figures_file_follows_the_schema_and_names_nobody(three_files):
     assert payload["school_year"] == "2025–2026" and len(payload["checksum"]["value"]) == 64
 
 
-def test_merge_applies_small_counts_after_adding_up(three_files):
+def test_merge_applies_small_counts_after_adding_up(three_files, store):
     # GIVEN three workers with 2, 2 and 2 home visits (each alone "<5")
-    alone = merge_figures(three_files[:1])
+    alone = merge_figures(store, paths=three_files[:1])
     assert {r[0]: r[1] for r in alone.table("channels").shown_rows()} == {"Huisbezoek": "<5", "Telefoon": "<5"}
     # WHEN the coordinator merges the three files
-    merged = merge_figures(three_files)
+    merged = merge_figures(store, paths=three_files)
     channels = {r[0]: r[1] for r in merged.table("channels").shown_rows()}
     # THEN 6 home visits pass the rule; the 4 phone calls together still do not
     assert channels["Huisbezoek"] == "6"
@@ -80,11 +88,33 @@ def test_merge_applies_small_counts_after_adding_up(three_files):
     assert themes["– Schulden en deurwaarder"] == "6"
 
 
-def test_merge_outputs_pdf_csv_and_json(three_files, tmp_path, capsys):
+def coordinator_db(template: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "coordinator.db"
+    shutil.copy(template, db)
+    return db
+
+
+def audit_entries(db: Path) -> list[tuple[str, str, str, str]]:
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            assert verify_chain(session) is None  # every entry is a link of the hash chain
+            return [tuple(row) for row in session.execute(
+                select(AuditEntry.action, AuditEntry.subject_kind, AuditEntry.audience, AuditEntry.detail)
+                .order_by(AuditEntry.id)).all()]
+    finally:
+        store.close()
+
+
+def test_merge_outputs_pdf_csv_and_json(three_files, tmp_path, capsys, migrated_template):
     pdf, csv_path = tmp_path / "programma.pdf", tmp_path / "programma.csv"
-    code = main(["report", "merge", *map(str, three_files), "--pdf", str(pdf), "--csv", str(csv_path), "--json"])
+    db = coordinator_db(migrated_template, tmp_path)
+    code = main(["report", "merge", *map(str, three_files), "--pdf", str(pdf), "--csv", str(csv_path), "--json",
+                 "--db", str(db)])
     assert code == 0
-    shown = json.loads(capsys.readouterr().out.split("\nGeschreven")[0].split("\nWritten")[0])
+    out = capsys.readouterr()
+    shown = json.loads(out.out)  # standard output is one JSON document; what was written is said on stderr
+    assert "programma.pdf" in out.err and "programma.csv" in out.err
     channels = next(t for t in shown["tables"] if t["title"] == "Contactmomenten per kanaal")
     assert ["Huisbezoek", "6"] in channels["rows"]
     text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
@@ -95,42 +125,44 @@ def test_merge_outputs_pdf_csv_and_json(three_files, tmp_path, capsys):
     assert ["Huisbezoek", "6"] in rows and ["Telefoon", "<5"] in rows
 
 
-def test_a_tampered_file_is_refused_by_name(three_files, capsys):
+def test_a_tampered_file_is_refused_by_name(three_files, capsys, store, migrated_template, tmp_path):
     payload = json.loads(three_files[1].read_text(encoding="utf-8"))
     payload["tables"][0]["rows"][0]["counts"][0] += 40  # someone "corrects" a figure by hand
     three_files[1].write_text(json.dumps(payload), encoding="utf-8")
     with pytest.raises(FiguresError, match=r"b.json") as refused:
-        merge_figures(three_files)
+        merge_figures(store, paths=three_files)
     assert "controlegetal" in str(refused.value)
-    assert main(["report", "merge", *map(str, three_files)]) == 2
+    db = coordinator_db(migrated_template, tmp_path)
+    assert main(["report", "merge", *map(str, three_files), "--db", str(db)]) == 2
     assert "b.json" in capsys.readouterr().err
+    assert audit_entries(db) == []  # a refused merge leaves no trace of a merge
 
 
-def test_a_file_of_another_school_year_is_refused(migrated_template, tmp_path, three_files):
+def test_a_file_of_another_school_year_is_refused(migrated_template, tmp_path, three_files, store):
     older = worker_file(migrated_template, tmp_path, "old", families=1, phone_calls=0, year=SchoolYear(2024))
     with pytest.raises(FiguresError, match=r"old.json") as refused:
-        merge_figures([*three_files, older])
+        merge_figures(store, paths=[*three_files, older])
     assert "2024–2025" in str(refused.value)
     with pytest.raises(FiguresError, match=r"a.json"):
-        merge_figures(three_files, school_year=SchoolYear(2024))
+        merge_figures(store, paths=three_files, school_year=SchoolYear(2024))
 
 
-def test_the_same_export_counts_once(three_files, tmp_path):
+def test_the_same_export_counts_once(three_files, tmp_path, store):
     copy = tmp_path / "a-kopie.json"
     shutil.copy(three_files[0], copy)
     with pytest.raises(FiguresError, match=r"a-kopie.json"):
-        merge_figures([*three_files, copy])
+        merge_figures(store, paths=[*three_files, copy])
 
 
-def test_not_json_names_the_file_and_line(tmp_path):
+def test_not_json_names_the_file_and_line(tmp_path, store):
     broken = tmp_path / "kapot.json"
     broken.write_text('{"format": "brugapp-programme-figures",\n  "version": 1,,}', encoding="utf-8")
     with pytest.raises(FiguresError, match=r"kapot.json.*regel 2"):
-        merge_figures([broken])
+        merge_figures(store, paths=[broken])
 
 
-def test_csv_writer_alone(three_files, tmp_path):
-    out = write_programme_csv(merge_figures(three_files), tmp_path / "x.csv")
+def test_csv_writer_alone(three_files, tmp_path, store):
+    out = write_programme_csv(store, merge_figures(store, paths=three_files), tmp_path / "x.csv")
     assert out.read_text(encoding="utf-8-sig").startswith("Programmarapport 2025–2026")
 
 
@@ -152,3 +184,41 @@ def test_a_sub_theme_only_one_worker_has_stays_under_its_theme():
     assert [(row[0].text, row[1].value) for row in merged.rows] == [
         ("Money, material and paperwork", 5), ("Letters and forms", 2), ("Debts and bailiff", 3),
         ("Barriers to and within education", 6)]
+
+
+def test_a_merge_is_noted_in_the_audit_trail_without_names_or_figures(three_files, migrated_template, tmp_path):
+    # GIVEN the coordinator's own store
+    db = coordinator_db(migrated_template, tmp_path)
+    store = open_store(db)
+    try:
+        # WHEN Els merges the three workers' files and prints the result
+        report = merge_figures(store, paths=three_files, merged_by="Els Coördinator")
+        write_programme_pdf(store, report, tmp_path / "p.pdf", workers=3)
+    finally:
+        store.close()
+    # THEN the trail says who merged how many files of which year, and the print; no file name, no figure
+    assert audit_entries(db) == [
+        ("merge", "programme_report", "coordinator", "files=3; school_year=2025–2026; by=Els Coördinator"),
+        ("print", "programme_report", "coordinator", "2025–2026")]
+
+
+def test_a_refused_merge_writes_no_audit_entry(three_files, migrated_template, tmp_path):
+    older = worker_file(migrated_template, tmp_path, "old", families=1, phone_calls=0, year=SchoolYear(2024))
+    tampered = json.loads(three_files[2].read_text(encoding="utf-8"))
+    tampered["tables"][0]["rows"][0]["counts"][0] = 1
+    three_files[2].write_text(json.dumps(tampered), encoding="utf-8")
+    db = coordinator_db(migrated_template, tmp_path)
+    store = open_store(db)
+    try:
+        with pytest.raises(FiguresError, match=r"old\.json"):  # another school year
+            merge_figures(store, paths=[three_files[0], older], merged_by="Els")
+        with pytest.raises(FiguresError, match=r"c\.json"):  # changed by hand
+            merge_figures(store, paths=three_files, merged_by="Els")
+    finally:
+        store.close()
+    assert audit_entries(db) == []
+
+
+def test_the_worker_export_is_a_link_of_the_audit_chain(migrated_template, tmp_path):
+    worker_file(migrated_template, tmp_path, "w", families=1, phone_calls=0)
+    assert audit_entries(tmp_path / "w.db") == [("export", "programme_figures", "coordinator", "2025–2026")]

@@ -15,6 +15,7 @@ from brugapp.domain.rights_overview import parse_right_filter
 from brugapp.services.families.rights import set_right
 from brugapp.services.referrals.consent import record_consent, withdraw_consent
 from brugapp.services.reporting.rights_overview import print_rights_list, rights_overview
+from brugapp.store.audit_chain import verify_chain
 from brugapp.store.models import AuditEntry
 from tests.factories import make_family
 from tests.unit.referrals.test_referral_scenarios import kaart_service
@@ -96,6 +97,7 @@ def test_printed_list_for_the_ocmw_names_only_families_with_consent(store, regio
         assert absent not in text
     with store.read() as session:
         entry = session.execute(select(AuditEntry.action, AuditEntry.subject_kind, AuditEntry.detail)).one()
+        assert verify_chain(session) is None  # the entry is a link of the hash chain, not a loose row
     assert entry[:2] == ("print", "rights_overview") and "Benali" not in entry[2]
 
 

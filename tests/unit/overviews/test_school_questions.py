@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from brugapp.domain.referrals import Intensity
 from brugapp.domain.schoolyear import SchoolYear
@@ -13,6 +14,8 @@ from brugapp.services.families.families import MemberInput, add_member
 from brugapp.services.families.notebook import log_contact
 from brugapp.services.referrals.referrals import create_referral
 from brugapp.services.reporting.school_questions import print_school_questions, school_questions
+from brugapp.store.audit_chain import verify_chain
+from brugapp.store.models import AuditEntry
 from tests.factories import make_family, make_school
 from tests.unit.referrals.test_referral_scenarios import kaart_service
 
@@ -59,6 +62,9 @@ def test_one_page_with_themes_and_referral_categories_and_no_names(store, tmp_pa
         assert expected in text, expected
     for absent in ("Kaya", "Wouters", "Nowak", "Elif", "Lotte", "deurwaarder", "Regenboog", "Gezondheid"):
         assert absent not in text, absent
+    with store.read() as session:  # the print is a link of the audit chain, with the year and no figure
+        assert session.execute(select(AuditEntry.action, AuditEntry.detail)).all() == [("print", "2026–2027")]
+        assert verify_chain(session) is None
 
 
 def test_every_theme_and_every_kind_of_organisation_still_fits_one_page(store, tmp_path):

@@ -56,13 +56,19 @@ def test_sheet_for_the_service_carries_sender_family_contact_consent_and_signatu
     assert "Handtekeningen" in text and "Voor akkoord: Ouder Karim Haddad" in text
 
 
-def test_status_sheet_for_the_school_never_shows_how_to_reach_the_family(store, tmp_path):
+def test_status_sheet_for_the_school_gives_whom_to_call_and_nothing_of_the_help(store, tmp_path):
+    # GIVEN consent to share only the status with the school (issue 17: the school versions still give the
+    # parent's contact, whatever else is kept from the school)
     family, school, _caw, referral = _case(store)
     record_consent(store, family_id=family, recipient_kind=RecipientKind.SCHOOL, recipient_id=school,
                    purposes=[Purpose.SHARE_STATUS], given_by="parent", method="oral", given_on=TODAY)
+    # WHEN the status-only sheet is printed for the school
     out = print_referral_sheet(store, referral_id=referral, recipient_id=school, out=tmp_path / "school.pdf",
                                status_only=True, on=TODAY, **SENDER).path
     text = " ".join(" ".join(pdf_pages(out)).split())
+    # THEN it names the bridge figure and the parent to call, with the phone
     assert "Sarah Vandamme" in text  # whom to call back
-    for private in ("0470", "Rania", "Karim", "Arabisch", "Contact met het gezin"):
+    assert "Contact met het gezin" in text and "Rania Haddad" in text and "+32 470 11 22 33" in text
+    # AND nothing of the help itself, nor the family's language
+    for private in ("Hulp bij schulden", "CAW", "Arabisch", "Tolk"):
         assert private not in text
