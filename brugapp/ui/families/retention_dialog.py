@@ -39,7 +39,7 @@ from brugapp.services.families.retention import (
 )
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.shell.actions import make_action
 
 if TYPE_CHECKING:

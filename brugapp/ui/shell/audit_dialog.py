@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from brugapp.i18n import _, format_datetime
 from brugapp.services.audit import AuditRow, list_audit, verify_audit
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
 def audit_columns() -> list[Column[AuditRow]]:
