@@ -39,8 +39,8 @@ from brugapp.services.families.retention import (
 )
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
-from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.shell.actions import make_action
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
     from brugapp.ui.shell.section_page import WindowHost
