@@ -223,18 +223,18 @@ class KaartPage(SectionPage):
             self.detail.show_detail(None)
 
     def visible_summaries(self) -> list[ServiceSummary]:
-        return [self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
                 for r in range(self.proxy.rowCount())]
 
     def current_id(self) -> str:
         index = self.table.currentIndex()
         if not index.isValid():
             return ""
-        return self.model.summary(self.proxy.mapToSource(index).row()).id
+        return self.model.rows[self.proxy.mapToSource(index).row()].id
 
     def selected_ids(self) -> list[str]:
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
-        return [self.model.summary(r).id for r in sorted(rows)]
+        return [self.model.rows[r].id for r in sorted(rows)]
 
     def select(self, service_id: str) -> bool:
         row = self.model.row_of(service_id)
@@ -267,7 +267,7 @@ class KaartPage(SectionPage):
         service_id = self.current_id()
         if not service_id:
             rows = self.table.selectionModel().selectedRows()
-            service_id = self.model.summary(self.proxy.mapToSource(rows[0]).row()).id if rows else ""
+            service_id = self.model.rows[self.proxy.mapToSource(rows[0]).row()].id if rows else ""
         self.show_service(service_id)
 
     def show_service(self, service_id: str) -> None:
@@ -288,7 +288,7 @@ class KaartPage(SectionPage):
         if not self._loaded:
             self.refresh()
         if kind == "organization":
-            match = next((s for s in self.model._rows if s.organization_id == uuid), None)
+            match = next((s for s in self.model.rows if s.organization_id == uuid), None)
             if match is None:
                 return
             uuid = match.id
@@ -340,10 +340,10 @@ class KaartPage(SectionPage):
     def merge(self, service_id: str) -> None:
         from brugapp.ui.kaart.dialogs import MergeDialog
 
-        keep = next((s for s in self.model._rows if s.id == service_id), None)
+        keep = next((s for s in self.model.rows if s.id == service_id), None)
         if keep is None:
             return
-        dialog = MergeDialog(keep, self.model._rows, self)
+        dialog = MergeDialog(keep, self.model.rows, self)
         if dialog.exec() and dialog.chosen:
             merge_services(self.store, keep_id=service_id, duplicate_id=dialog.chosen)
             self.refresh()
