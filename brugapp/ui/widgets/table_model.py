@@ -190,12 +190,15 @@ def cell(column: int) -> Callable[[TableRow], str]:
 
 
 class RowsModel(RecordTableModel[TableRow]):
-    """A plain table of strings with an id per row (the meeting screens' participants, actions, schools)."""
+    """A plain table of strings with an id per row (the meeting screens' participants, actions, schools; the
+    year report's tables, counts aligned right)."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None, *, editable: Sequence[int] = (),
-                 on_edit: Callable[[str, int, int], None] | None = None) -> None:
-        super().__init__([Column(header, cell(number)) for number, header in enumerate(headers)], parent=parent,
-                         editable=editable, on_edit=on_edit)
+                 on_edit: Callable[[str, int, int], None] | None = None,
+                 align: dict[int, Qt.AlignmentFlag] | None = None) -> None:
+        sides = align or {}
+        super().__init__([Column(header, cell(number), align=sides.get(number))
+                          for number, header in enumerate(headers)], parent=parent, editable=editable, on_edit=on_edit)
         self.headers = list(headers)
 
     def set_rows(self, rows: Sequence[tuple[str, Sequence[str]]] | Sequence[TableRow]) -> None:  # type: ignore[override]
