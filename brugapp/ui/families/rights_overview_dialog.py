@@ -11,8 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,56 +39,34 @@ from brugapp.services.reporting.rights_overview import RightsOverview, RightsRow
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.style import ACCENT, MUTED
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
+class RightsModel(RecordTableModel[RightsRow]):
+    """The printed list on top; the last column says why a family is (not) on it for the chosen recipient."""
 
-class RightsModel(QAbstractTableModel):
     HEADERS = (N_("Family"), N_("Status"), N_("Since"), N_("On the printed list?"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RightsRow] = []
         self.with_recipient = False
+        family, status, since, printed = (_(header) for header in self.HEADERS)
+        cells = [
+            Column(family, lambda r: r.family_name),
+            Column(status, lambda r: RIGHT_STATUSES.label(r.status)),
+            Column(since, lambda r: format_date(r.status_on, "medium") if r.status_on else "–"),
+            Column(printed, self._on_list, colour=lambda r: ACCENT if r.on_printed_list else MUTED),
+        ]
+        super().__init__(cells, parent=parent)
 
     def set_overview(self, overview: RightsOverview) -> None:
-        self.beginResetModel()
-        self.rows = sorted(overview.rows, key=lambda r: not r.on_printed_list)  # the printed list on top
         self.with_recipient = bool(overview.recipient_id)
-        self.endResetModel()
+        self.set_rows(sorted(overview.rows, key=lambda r: not r.on_printed_list))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
-
-    def _text(self, row: RightsRow, column: int) -> str:
-        if column == 0:
-            return row.family_name
-        if column == 1:
-            return RIGHT_STATUSES.label(row.status)
-        if column == 2:
-            return format_date(row.status_on, "medium") if row.status_on else "–"
+    def _on_list(self, row: RightsRow) -> str:
         if not self.with_recipient:
             return _("Choose a recipient to see who may be on the list.")
         return _("On the list") if row.on_printed_list else _("Not on the list: {reason}").format(
             reason=_(row.reason))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
-            return QColor(ACCENT if row.on_printed_list else MUTED)
-        return None
 
 
 class RightsOverviewDialog(QDialog):

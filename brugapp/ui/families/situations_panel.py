@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +30,7 @@ from brugapp.services.families.transfer import TransferSheetData, print_transfer
 from brugapp.store import Store
 from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
 from brugapp.ui.operations import Operation, run_operation
-
-Index = QModelIndex | QPersistentModelIndex
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
 def _period(start: object, end: object) -> str:
@@ -41,37 +39,19 @@ def _period(start: object, end: object) -> str:
     return f"{first} – {last}"
 
 
-class SituationsModel(QAbstractTableModel):
-    HEADERS = (N_("Who"), N_("Situation"), N_("Period"), N_("May know it"), N_("Decided by"))
+SITUATION_HEADERS = (N_("Who"), N_("Situation"), N_("Period"), N_("May know it"), N_("Decided by"))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SituationView] = []
 
-    def set_rows(self, rows: list[SituationView]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self.rows[index.row()]
-        kind = SITUATION_KINDS.label(row.kind) + (f": {row.description}" if row.description else "")
-        who = ", ".join(AUDIENCES.label(a) for a in row.disclosed_to) or _("Nobody outside (only me)")
-        return (row.member_name, kind, _period(row.from_on, row.until_on), who,
-                DECIDERS.label(row.decided_by))[index.column()]
+def situations_model(parent: QWidget | None = None) -> RecordTableModel[SituationView]:
+    who, situation, period, may_know, decided = (_(header) for header in SITUATION_HEADERS)
+    return RecordTableModel([
+        Column(who, lambda r: r.member_name),
+        Column(situation, lambda r: SITUATION_KINDS.label(r.kind) + (f": {r.description}" if r.description else "")),
+        Column(period, lambda r: _period(r.from_on, r.until_on)),
+        Column(may_know, lambda r: ", ".join(AUDIENCES.label(a) for a in r.disclosed_to)
+               or _("Nobody outside (only me)")),
+        Column(decided, lambda r: DECIDERS.label(r.decided_by)),
+    ], parent=parent)
 
 
 class SituationsPanel(QWidget):
@@ -98,7 +78,7 @@ class SituationsPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.model = SituationsModel(self)
+        self.model = situations_model(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Situations"))
