@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.consent import PURPOSES, RECIPIENT_KINDS, Purpose
+from brugapp.domain.consent import PURPOSES, Purpose
 from brugapp.domain.notebook import BENEFITS, RIGHT_STATUSES
 from brugapp.domain.rights_overview import OPEN_STATUSES, RightFilter
 from brugapp.i18n import N_, _, format_date, ngettext
-from brugapp.services.referrals.consent import recipient_choices
 from brugapp.services.reporting.rights_overview import RightsOverview, RightsRow, print_rights_list, rights_overview
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.style import ACCENT, MUTED
+from brugapp.ui.widgets.recipient_picker import RecipientPicker
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
@@ -116,11 +116,8 @@ class RightsOverviewDialog(QDialog):
         since_row.addWidget(self.since)
         since_row.addStretch(1)
         form.addRow(_("Since"), since_row)
-        self.recipient = QComboBox()
-        self.recipient.setAccessibleName(_("Recipient"))
-        self.recipient.addItem(_("Nobody: only my own overview"), "")
-        for choice in recipient_choices(store):
-            self.recipient.addItem(f"{choice.label} ({RECIPIENT_KINDS.label(choice.kind).lower()})", choice.id)
+        self.recipient = RecipientPicker(store, accessible_name=_("Recipient"),
+                                         none_text=_("Nobody: only my own overview"))
         form.addRow(_("For"), self.recipient)
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(_("Purpose"))
@@ -172,15 +169,15 @@ class RightsOverviewDialog(QDialog):
         if benefit is not None:
             self.benefit.setCurrentIndex(self.benefit.findData(benefit))
         if recipient_id is not None:
-            self.recipient.setCurrentIndex(self.recipient.findData(recipient_id))
+            self.recipient.choose(recipient_id)
 
     def refresh(self) -> Operation[RightsOverview]:
-        right, recipient, purpose = self.right_filter(), str(self.recipient.currentData()), str(
+        right, recipient, purpose = self.right_filter(), self.recipient.recipient_id(), str(
             self.purpose.currentData())
         self.print_button.setEnabled(bool(recipient))
 
         def on_done(overview: RightsOverview) -> None:
-            if (right, recipient, purpose) != (self.right_filter(), str(self.recipient.currentData()),
+            if (right, recipient, purpose) != (self.right_filter(), self.recipient.recipient_id(),
                                                str(self.purpose.currentData())):
                 return  # a newer choice is being counted
             self.overview = overview
@@ -204,7 +201,7 @@ class RightsOverviewDialog(QDialog):
                                                         _("PDF (*.pdf)"))
         if not path:
             return None
-        right, recipient, purpose = self.right_filter(), str(self.recipient.currentData()), str(
+        right, recipient, purpose = self.right_filter(), self.recipient.recipient_id(), str(
             self.purpose.currentData())
         self.operation = run_operation(
             self, label=_("Printing …"),

@@ -30,7 +30,7 @@ from brugapp.domain.worker import role_text
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.families.families import list_family_records
-from brugapp.services.referrals.consent import ConsentRefused, recipient_choices
+from brugapp.services.referrals.consent import ConsentRefused
 from brugapp.services.referrals.referrals import (
     ReferralDetail,
     ServiceChoice,
@@ -47,6 +47,7 @@ from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.recipient_picker import RecipientPicker
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -311,13 +312,8 @@ class PrintSheetDialog(QDialog):
         self.printed_path: Path | None = None
         self.operation: Operation[Path] | None = None
         self.setWindowTitle(_("Print referral sheet"))
-        self.recipient_combo = QComboBox()
-        self.recipient_combo.setAccessibleName(_("For whom"))
-        for choice in recipient_choices(store):
-            self.recipient_combo.addItem(choice.label, (choice.kind, choice.id))
-        own = self.recipient_combo.findData(("service", referral.service_id))
-        if own >= 0:
-            self.recipient_combo.setCurrentIndex(own)
+        self.recipient_combo = RecipientPicker(store, accessible_name=_("For whom"))
+        self.recipient_combo.choose(referral.service_id, "service")
         self.status_box = QCheckBox(_("Only where it stands (status for a school)"))
         self.override_edit = QLineEdit()
         self.override_edit.setAccessibleName(_("Reason to print without consent"))
@@ -340,7 +336,7 @@ class PrintSheetDialog(QDialog):
 
     def print_sheet(self, path: Path | None = None) -> Operation[Path] | None:
         """Print off the GUI thread; returns the running operation. The dialog closes once the sheet is saved."""
-        kind, recipient_id = self.recipient_combo.currentData()
+        kind, recipient_id = self.recipient_combo.recipient() or ("", "")
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, _("Save referral sheet"), str(Path.home() / "doorverwijsfiche.pdf"), _("PDF files (*.pdf)"))
