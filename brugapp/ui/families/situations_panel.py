@@ -30,6 +30,7 @@ from brugapp.services.families.transfer import TransferSheetData, print_transfer
 from brugapp.store import Store
 from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
 from brugapp.ui.operations import Operation, run_operation
+from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 
@@ -95,8 +96,7 @@ class SituationsPanel(QWidget):
         self.history = QLabel()
         self.history.setWordWrap(True)
         layout.addWidget(self.history)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = ErrorLine(keep_room=True)
         layout.addWidget(self.status)
 
     def _school_row(self) -> QHBoxLayout:
@@ -186,17 +186,10 @@ class SituationsPanel(QWidget):
             return None
         target = Path(path)
 
-        def shown_error(error: Exception) -> None:
-            self.status.setObjectName("Error")
-            self.status.setText(getattr(error, "message", str(error)))
-            self.status.style().polish(self.status)
-
         def done(_data: TransferSheetData) -> None:
-            self.status.setObjectName("Hint")
-            self.status.setText(_("Saved: {path}").format(path=target))
-            self.status.style().polish(self.status)
+            self.status.show_note(_("Saved: {path}").format(path=target))
 
         self.operation = run_operation(
-            self, label=_("Printing …"), on_done=done, on_error=shown_error,
+            self, label=_("Printing …"), on_done=done, on_error=self.status.show_error,
             work=lambda: print_transfer_sheet(self.store, member_id=child.id, out=target, status_only=status_only))
         return self.operation

@@ -43,9 +43,8 @@ from brugapp.services.referrals.referrals import (
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error, run_operation
-from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
-from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.form_dialog import ErrorLine, FormDialog
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.recipient_picker import RecipientPicker
 
@@ -55,14 +54,6 @@ LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 def _aware(value: QDateTime) -> dt.datetime:
     d, t = value.date(), value.time()
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=LOCAL_ZONE)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("Error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -157,7 +148,7 @@ class NewReferralDialog(QDialog):
         use_date_format(self.check_edit)
         self.check_edit.setCalendarPopup(True)
         self.check_edit.setAccessibleName(_("Check on"))
-        self.error = _error_label()
+        self.error = ErrorLine()
 
         form = QFormLayout()
         form.addRow(_("Family"), self.family_combo)
@@ -220,8 +211,7 @@ class NewReferralDialog(QDialog):
                 check_on=date_from_qdate(self.check_edit.date()),
             )
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_error(exc)
             return
         self.accept()
 
@@ -319,9 +309,7 @@ class PrintSheetDialog(QDialog):
         self.override_edit.setAccessibleName(_("Reason to print without consent"))
         self.override_edit.setPlaceholderText(_("Only in an emergency: why you share without recorded consent"))
         self.override_edit.hide()
-        self.message = QLabel(_("The sheet carries only what the family's consent covers for this recipient."))
-        self.message.setWordWrap(True)
-        self.message.setObjectName("Hint")
+        self.message = ErrorLine(_("The sheet carries only what the family's consent covers for this recipient."))
         form = QFormLayout()
         form.addRow(_("For whom"), self.recipient_combo)
         form.addRow("", self.status_box)
@@ -367,14 +355,10 @@ class PrintSheetDialog(QDialog):
 
     def _print_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConsentRefused) and exc.overridable:
-            self.message.setObjectName("Error")
-            self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
-                                                        "anyway; the reason is kept in the audit trail."))
-            restyle(self.message)
+            self.message.show_error(exc.message + "\n" + _("Only in an emergency: write below why you must share "
+                                                           "it anyway; the reason is kept in the audit trail."))
             self.override_edit.show()
             self.adjustSize()
             return
         self.override_edit.hide()  # withdrawn consent or a mandated service: no reason can change it
-        self.message.setText(describe_error(exc))
-        self.message.setObjectName("Error")
-        restyle(self.message)
+        self.message.show_error(describe_error(exc))

@@ -47,6 +47,7 @@ from brugapp.ui.reports.overview_actions import overview_menu
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_format
+from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.table_model import RowsModel, TableRow
 
 YEARS_BACK = 4
@@ -158,10 +159,7 @@ class SignalDialog(QDialog):
         hint = QLabel(_("Write the signal without names: it appears in the year report."))
         hint.setObjectName("Hint")
         hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         form = QFormLayout()
         form.addRow(_("Date"), self.date_edit)
         form.addRow(_("Theme"), self.theme_combo)
@@ -189,8 +187,7 @@ class SignalDialog(QDialog):
                 school_id=self.school_combo.currentData() or None,
             )
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_error(exc)
             return
         self.created_id = info.id
         self.accept()

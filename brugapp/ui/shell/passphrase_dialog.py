@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.passphrase import passphrase_strength
 from brugapp.i18n import _
 from brugapp.store import Store, StoreError
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 
 class PassphraseDialog(QDialog):
@@ -33,10 +34,7 @@ class PassphraseDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("Hint")
         self.new.textChanged.connect(lambda text: self.hint.setText(_(passphrase_strength(text).hint)))
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         form = QFormLayout()
         form.addRow(_("Current passphrase"), self.current)
         form.addRow(_("New passphrase"), self.new)
@@ -61,8 +59,7 @@ class PassphraseDialog(QDialog):
         return edit
 
     def _fail(self, message: str, field: QLineEdit) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_error(message)
         field.selectAll()
         field.setFocus()
 

@@ -19,6 +19,7 @@ from brugapp.domain.contact_details import normalize_email, normalize_phone
 from brugapp.domain.worker import WORKER_ROLES, split_lines, split_list
 from brugapp.i18n import _
 from brugapp.settings import Settings, load_settings, save_settings
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 NAME_MAX = 120
 
@@ -56,10 +57,7 @@ class SettingsDialog(QDialog):
         self.lock_spin.setValue(min(max(self.settings.auto_lock_minutes, 1), 120))
         self.lock_spin.setSuffix(" " + _("min"))
         self.lock_spin.setAccessibleName(_("Lock after minutes without use"))
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         form = QFormLayout()
         form.addRow(_("Name"), self.name_edit)
         form.addRow(_("Organisation"), self.organisation_edit)
@@ -92,8 +90,7 @@ class SettingsDialog(QDialog):
         return edit
 
     def _fail(self, message: str, field: QWidget) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_error(message)
         field.setFocus()
 
     def save(self) -> None:
