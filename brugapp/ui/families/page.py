@@ -278,7 +278,7 @@ class FamiliesPage(SectionPage):
             self.select_family(dialog.linked_family)
 
     def show_rights_overview(self) -> QWidget:
-        from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog
+        from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog  # start-up time: on first use
 
         dialog = RightsOverviewDialog(self.store, self)
         dialog.open()

@@ -320,7 +320,7 @@ class KaartPage(SectionPage):
         self._status(_("Your notes are saved."))
 
     def edit(self, service_id: str) -> None:
-        from brugapp.ui.kaart.dialogs import ServiceDialog
+        from brugapp.ui.kaart.dialogs import ServiceDialog  # start-up time: loaded when first opened
 
         detail = get_service(self.store, service_id=service_id) if service_id else None
         dialog = ServiceDialog(detail, self)
@@ -338,7 +338,7 @@ class KaartPage(SectionPage):
             return
 
     def merge(self, service_id: str) -> None:
-        from brugapp.ui.kaart.dialogs import MergeDialog
+        from brugapp.ui.kaart.dialogs import MergeDialog  # start-up time: loaded when first opened
 
         keep = next((s for s in self.model.rows if s.id == service_id), None)
         if keep is None:
@@ -351,6 +351,7 @@ class KaartPage(SectionPage):
             self._status(_("The duplicate is merged."))
 
     def import_file(self) -> None:
+        # start-up time: the import code (HSDS, spreadsheets) loads only when a file is imported
         from brugapp.services.kaart.importing import preview_import
         from brugapp.ui.kaart.import_dialog import ImportDialog
 
@@ -372,7 +373,7 @@ class KaartPage(SectionPage):
 
     def export(self, code: str, suffix: str, path: Path | None = None) -> Operation[ExportResult] | None:
         """Export off the GUI thread; returns the running operation (the status bar says where it went)."""
-        from brugapp.services.kaart.export import export_kaart
+        from brugapp.services.kaart.export import export_kaart  # start-up time: loaded on the first export
 
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, _("Export the social map"), f"sociale-kaart.{suffix}")
@@ -397,7 +398,7 @@ class KaartPage(SectionPage):
         def work() -> ExportResult:
             if kind != "pdf":
                 return export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience)
-            from brugapp.services.kaart.wegwijzer import export_wegwijzer
+            from brugapp.services.kaart.wegwijzer import export_wegwijzer  # start-up time: reportlab, on first use
 
             return export_wegwijzer(store, out=out, audience=audience, service_ids=chosen, municipality=place,
                                     theme=theme)

@@ -387,7 +387,7 @@ class ReportsPage(SectionPage):
         return self.operation
 
     def show_charts(self) -> QDialog:
-        from brugapp.ui.reports.charts import ChartsDialog
+        from brugapp.ui.reports.charts import ChartsDialog  # start-up time: loaded when first opened
 
         dialog = ChartsDialog(self.store, self, school_year=self.school_year(), school_id=self.school_id(),
                               school_label=self.school_combo.currentText())

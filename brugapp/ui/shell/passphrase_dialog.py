@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.passphrase import passphrase_strength
 from brugapp.i18n import _
+from brugapp.services.backups import change_passphrase
 from brugapp.store import Store, StoreError
 from brugapp.ui.widgets.form_dialog import ErrorLine
 
@@ -64,8 +65,6 @@ class PassphraseDialog(QDialog):
         field.setFocus()
 
     def submit(self) -> None:
-        from brugapp.services.backups import change_passphrase
-
         if self.new.text() != self.repeat.text():
             self._fail(_("The two passphrases are not the same."), self.repeat)
             return

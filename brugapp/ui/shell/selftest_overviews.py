@@ -11,15 +11,14 @@ from brugapp.domain.overviews import brussels_today
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families.families import get_family, list_families
 from brugapp.store import Store
+from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog
+from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
+from brugapp.ui.families.situations_panel import SituationsPanel
+from brugapp.ui.reports.charts import ChartsDialog
+from brugapp.ui.reports.programme_dialog import ProgrammeDialog
 
 
 def _builders(store: Store) -> dict[str, Callable[[], QWidget]]:
-    from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog
-    from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
-    from brugapp.ui.families.situations_panel import SituationsPanel
-    from brugapp.ui.reports.charts import ChartsDialog
-    from brugapp.ui.reports.programme_dialog import ProgrammeDialog
-
     year = SchoolYear.of(brussels_today())
     families = list_families(store)
     members = list(get_family(store, family_id=families[0].id).members) if families else []

@@ -188,7 +188,7 @@ class UnlockDialog(QDialog):
         self.accept()
 
     def _offer_backup(self, damage: DamagedStoreError) -> None:
-        from brugapp.ui.shell.unlock_offer import backup_offer_text
+        from brugapp.ui.shell.unlock_offer import backup_offer_text  # start-up time: only for a damaged store
 
         self._good_backup = damage.good_backup if self._restore is not None else None
         message, button = backup_offer_text(str(damage), self._good_backup)
