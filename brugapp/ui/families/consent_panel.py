@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.recipient_picker import RecipientPicker
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import record_table
 
 
 class ConsentDialog(FormDialog):
@@ -148,13 +147,7 @@ class ConsentPanel(QFrame):
             Column(_("Given by"), lambda v: " ".join(filter(None, [GIVERS.label(v.given_by), v.given_by_name]))
                    + "\n" + _validity(v)),
         ], colour=lambda v: "" if v.state == "valid" else (DANGER if v.state == "withdrawn" else MUTED))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Consents"))
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = record_table(self.model, _("Consents"), grid=False, stripes=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import record_table
 
 FAMILY_HEADERS = (N_("Family"), N_("Children"), N_("Last contact"))
 
@@ -129,17 +129,9 @@ class FamiliesPage(SectionPage):
         self.proxy = FamilyFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.filter.textChanged.connect(self.proxy.set_needle)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(_("Families"))
+        self.table = record_table(self.proxy, _("Families"), grid=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed (ResizeToContents would read all 10,000 rows), just wide enough for the header and a date,

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.style import ACCENT, MUTED
 from brugapp.ui.widgets.recipient_picker import RecipientPicker
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import Selection, record_table
 
 
 class RightsModel(RecordTableModel[RightsRow]):
@@ -133,13 +132,8 @@ class RightsOverviewDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = RightsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Families that match"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, _("Families that match"),
+                                  selection=Selection.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

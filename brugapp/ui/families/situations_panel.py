@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationD
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import Selection, record_table
 
 
 def _period(start: object, end: object) -> str:
@@ -80,12 +79,8 @@ class SituationsPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.model = situations_model(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Situations"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, _("Situations"), stripes=False,
+                                  selection=Selection.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)

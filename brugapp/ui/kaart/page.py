@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -40,6 +38,7 @@ from brugapp.ui.kaart.legend import KaartLegend
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
+from brugapp.ui.widgets.table_view import Selection, record_table
 
 if TYPE_CHECKING:
     from brugapp.services.kaart.export import ExportResult
@@ -67,17 +66,10 @@ class KaartPage(SectionPage):
         self.model = KaartTableModel(self)
         self.proxy = KaartFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection)
         self.table.setObjectName("KaartTable")
-        self.table.setAccessibleName(_("Services"))
-        self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.columns = KaartColumns.install(self.table)  # the name stretches, the rest fits: no scrollbar

@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +53,7 @@ from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import record_table
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -100,14 +99,7 @@ class ReferralsPage(SectionPage):
             Column(_("Status"), _status_text),
             Column(_("Check on"), _check_text),
         ], colour=lambda v: DANGER if v.urgent and not is_closed(v.status) else "")
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Referrals"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, _("Referrals"), grid=False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service gets the room
