@@ -85,7 +85,7 @@ class SituationsPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         school_title = QLabel(_("School and school change"))
-        school_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        school_title.setObjectName("PanelTitle")
         layout.addWidget(school_title)
         layout.addLayout(self._school_row())
         self.history = QLabel()
