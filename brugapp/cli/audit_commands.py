@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.audit import verify_audit
 
     store = open_cli_store(args)
@@ -31,6 +32,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.audit import list_audit
 
     store = open_cli_store(args)

@@ -61,6 +61,7 @@ def _mapping(text: str | None) -> dict[str, str] | None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.kaart.importing import import_kaart
 
     if not args.path.exists():
@@ -83,11 +84,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.kaart.export import export_kaart
 
     store = open_cli_store(args)
     try:
         if args.format == "pdf":
+            # start-up time: loaded when this command runs, not with every command
             from brugapp.services.kaart.wegwijzer import export_wegwijzer
 
             result = export_wegwijzer(store, out=args.out, audience=args.audience, municipality=args.municipality,
@@ -112,6 +115,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_find(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.kaart.query import KaartFilter, find_services
 
     moment = now_local().replace(tzinfo=None)

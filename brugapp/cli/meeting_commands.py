@@ -79,6 +79,7 @@ def _run(args: argparse.Namespace, work) -> int:  # type: ignore[no-untyped-def]
 
 
 def run_print_agenda(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.meetings.agenda import print_agenda
     from brugapp.settings import load_settings
 
@@ -88,6 +89,7 @@ def run_print_agenda(args: argparse.Namespace) -> int:
 
 
 def run_print_minutes(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.meetings.minutes import print_minutes
 
     return _run(args, lambda store: print_minutes(store, meeting_id=args.meeting, audience=args.audience,
@@ -95,24 +97,28 @@ def run_print_minutes(args: argparse.Namespace) -> int:
 
 
 def run_export_invitation(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.meetings.agenda import export_invitation
 
     return _run(args, lambda store: export_invitation(store, meeting_id=args.meeting, path=args.out))
 
 
 def run_print_programme(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.meetings.events import print_programme
 
     return _run(args, lambda store: print_programme(store, event_id=args.event, path=args.out))
 
 
 def run_print_attendance(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.meetings.events import print_attendance_list
 
     return _run(args, lambda store: print_attendance_list(store, event_id=args.event, path=args.out))
 
 
 def run_show_meeting(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.meetings.meetings import get_meeting
 
     return _run(args, lambda store: print_json(get_meeting(store, meeting_id=args.meeting)))

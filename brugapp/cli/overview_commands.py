@@ -38,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_school_change(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.families.transfer import change_school
 
     try:
@@ -61,6 +62,7 @@ def run_school_change(args: argparse.Namespace) -> int:
 
 
 def run_transfer_sheet(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.families.transfer import print_transfer_sheet
 
     store = open_cli_store(args)
@@ -75,6 +77,7 @@ def run_transfer_sheet(args: argparse.Namespace) -> int:
 
 
 def run_school_questions(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.cli.common import school_year_or_current
     from brugapp.services.reporting.school_questions import print_school_questions
 

@@ -53,6 +53,7 @@ def register_print_referral(printers: argparse._SubParsersAction) -> None:
 
 
 def run_print_referral(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.referrals.referrals import print_referral_sheet
     from brugapp.settings import load_settings
 
@@ -73,6 +74,7 @@ def run_print_referral(args: argparse.Namespace) -> int:
 
 
 def run_export_ical(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.referrals.calendar_export import export_ical
 
     store = open_cli_store(args)
@@ -86,6 +88,7 @@ def run_export_ical(args: argparse.Namespace) -> int:
 
 
 def run_followups(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.referrals.followups import due_this_week
 
     store = open_cli_store(args)
@@ -105,12 +108,14 @@ def run_followups(args: argparse.Namespace) -> int:
 
 def _count(value: int) -> dict[str, int | str]:
     """JSON for a script: the number to compute with, and what a printed report may show ("<5")."""
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.reporting.referral_figures import shown
 
     return {"count": value, "shown": shown(value)}
 
 
 def run_referral_figures(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.domain.referrals import INTENSITIES, OUTCOMES
     from brugapp.services.reporting.referral_figures import referral_figures, shown
 

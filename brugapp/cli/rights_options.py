@@ -76,6 +76,7 @@ def run_if_asked(args: argparse.Namespace) -> int | None:
     if not (args.right or args.consent_for or args.pdf):
         return None
     _check(args)
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.services.reporting.rights_overview import print_rights_list, rights_overview
 
     right = _right(args)

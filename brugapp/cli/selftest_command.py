@@ -29,12 +29,14 @@ def run_self_test(args: argparse.Namespace) -> int:
             store = open_cli_store(args)
             source = args.db
         else:
+            # start-up time: Qt and the demo load only for the self-test
             from brugapp.demo.region import create_demo_store
 
             folder = Path(tempfile.mkdtemp(prefix="brugapp-selftest-"))
             store = create_demo_store(folder / "selftest.db", passphrase=None)
             source = _("a new demo store")
         try:
+            # start-up time: Qt and the demo load only for the self-test
             from brugapp.ui.shell.selftest import render_all_views
 
             # Without --out nothing is written: the screens may show real families.

@@ -68,6 +68,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_demo_create(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.cli.init_command import check_new_passphrase
     from brugapp.demo.region import create_demo_store
 
@@ -90,6 +91,7 @@ def run_demo_create(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.store.backups import backup_store, list_backups
 
     if args.list:  # one path per line, oldest first (the name carries the UTC moment), for scripts too
@@ -112,6 +114,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Verify the backup, keep the current store (backed up, or set aside when damaged), then swap them."""
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.store.backups import newest_good_backup
 
     target = Path(store_location(args))
@@ -144,12 +147,14 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _is_plain(path: Path) -> bool:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.store.engine import is_plain_sqlite
 
     return path.is_file() and is_plain_sqlite(path)
 
 
 def _newest_is_plain(store_path: Path) -> bool:
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.store.backups import list_backups
 
     backups = list_backups(store_path)
@@ -158,6 +163,7 @@ def _newest_is_plain(store_path: Path) -> bool:
 
 def run_passphrase(args: argparse.Namespace) -> int:
     """Re-encrypt under a new passphrase: asked twice (or BRUGAPP_NEW_PASSPHRASE), as strong as the GUI asks."""
+    # start-up time: loaded when this command runs, not with every command
     from brugapp.store.rekey import change_passphrase
 
     new = os.environ.get(NEW_PASSPHRASE_ENV) or None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.vocabulary import Term, Vocabulary
 from brugapp.i18n import N_, _
 
@@ -350,8 +351,6 @@ def series_dates(first: dt.date, *, interval_weeks: int, until: dt.date) -> list
 
 def ordinal_in_school_year(day: dt.date, earlier: list[dt.date]) -> int:
     """'3rd meeting of the school year': 1 + the number of earlier dates in the same school year."""
-    from brugapp.domain.schoolyear import SchoolYear
-
     year = SchoolYear.of(day)
     return 1 + sum(1 for d in earlier if d < day and d in year)
 

@@ -21,7 +21,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from brugapp.domain.referrals import TransitionRefused
+from brugapp.errors import NotFoundError, ValidationError
+from brugapp.exchange.records import FileProblem
 from brugapp.i18n import _
+from brugapp.store import StoreError
 
 log = logging.getLogger("brugapp.ui")
 
@@ -33,11 +37,6 @@ _RUNNING: set[Operation[Any]] = set()
 
 def error_message(error: Exception) -> str | None:
     """The translated message of an error a service raises for the user; None for an unexpected error."""
-    from brugapp.domain.referrals import TransitionRefused
-    from brugapp.errors import NotFoundError, ValidationError
-    from brugapp.exchange.records import FileProblem
-    from brugapp.store import StoreError
-
     if isinstance(error, ValidationError | FileProblem):
         return error.message
     if isinstance(error, TransitionRefused):

@@ -69,6 +69,9 @@ QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 #SidebarPanel {{ background: {SIDEBAR}; }}
 #CardTitle {{ font-weight: bold; }}
+#ChartTitle {{ font-weight: bold; font-size: 11pt; }}
+#ChartsHeading {{ font-size: 13pt; font-weight: bold; }}
+#PanelTitle {{ font-weight: bold; margin-top: 6px; }}
 #RecordTitle {{ font-size: 14pt; }}
 #TodayList::item {{ padding: 6px 4px; border-bottom: 1px solid #e8edf1; }}
 #TodayList::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}

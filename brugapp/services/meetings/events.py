@@ -285,6 +285,7 @@ def list_events(store: Store) -> list[ListedRecord]:
 
 
 def print_programme(store: Store, *, event_id: str, path: Path) -> Path:
+    # start-up time: reportlab loads only when something is printed
     from brugapp.printing.event_programme import write_programme
 
     detail = get_event(store, event_id=event_id)
@@ -295,6 +296,7 @@ def print_programme(store: Store, *, event_id: str, path: Path) -> Path:
 
 
 def print_attendance_list(store: Store, *, event_id: str, path: Path) -> Path:
+    # start-up time: reportlab loads only when something is printed
     from brugapp.printing.event_programme import write_attendance_list
 
     detail = get_event(store, event_id=event_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -14,20 +13,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from brugapp.domain.clock import today_local
-from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, RECIPIENT_KINDS, Purpose
+from brugapp.domain.consent import CONSENT_STATES, GIVERS, METHODS, PURPOSES, Purpose
 from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_date
 from brugapp.services.families.families import get_family
 from brugapp.services.referrals.consent import (
     ConsentView,
     list_consents,
-    recipient_choices,
     record_consent,
     withdraw_consent,
 )
@@ -36,7 +33,9 @@ from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.fields import date_from_qdate, use_date_format
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.recipient_picker import RecipientPicker
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import record_table
 
 
 class ConsentDialog(FormDialog):
@@ -47,12 +46,8 @@ class ConsentDialog(FormDialog):
         self.store = store
         self.family_id = family_id
         self.created_id = ""
-        self.recipient_combo = QComboBox()
-        self.recipient_combo.setAccessibleName(_("Recipient"))
-        self.recipient_combo.addItem(_("Choose who may receive it …"), None)
-        for choice in recipient_choices(store):
-            kind = RECIPIENT_KINDS.label(choice.kind)
-            self.recipient_combo.addItem(f"{choice.label}  ({kind})", (choice.kind, choice.id))
+        self.recipient_combo = RecipientPicker(store, accessible_name=_("Recipient"),
+                                               none_text=_("Choose who may receive it …"))
         self.purpose_boxes: dict[str, QCheckBox] = {}
         purposes = QVBoxLayout()
         for term in PURPOSES:
@@ -102,7 +97,7 @@ class ConsentDialog(FormDialog):
         self.add("withheld", _("Not to be passed on"), self.withheld_edit)
 
     def save(self) -> None:
-        recipient = self.recipient_combo.currentData()
+        recipient = self.recipient_combo.recipient()
         try:
             if recipient is None:
                 raise ValidationError(_("Choose who receives the information."), field="recipient")
@@ -152,13 +147,7 @@ class ConsentPanel(QFrame):
             Column(_("Given by"), lambda v: " ".join(filter(None, [GIVERS.label(v.given_by), v.given_by_name]))
                    + "\n" + _validity(v)),
         ], colour=lambda v: "" if v.state == "valid" else (DANGER if v.state == "withdrawn" else MUTED))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Consents"))
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = record_table(self.model, _("Consents"), grid=False, stripes=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)

@@ -37,6 +37,7 @@ from brugapp.services.families.notebook import ContactInfo, get_contact, log_con
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
 from brugapp.ui.shell.actions import make_action
+from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.theme_chips import ThemeChips
 
 if TYPE_CHECKING:
@@ -188,10 +189,7 @@ class QuickLogDialog(QDialog):
         self.sharing.setAccessibleName(_("Sharing"))
         for term in SHARING_LEVELS:
             self.sharing.addItem(term.text(), term.code)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -362,10 +360,10 @@ class QuickLogDialog(QDialog):
 
     # -- saving --------------------------------------------------------------------------------
     def show_message(self, text: str, *, error: bool = True) -> None:
-        self.error.setObjectName("Error" if error else "Hint")
-        self.error.setStyleSheet("")
-        self.error.setText(text)
-        self.error.show()
+        if error:
+            self.error.show_error(text)
+        else:
+            self.error.show_note(text)
 
     def save(self) -> None:
         family_id = self.family.family_id()

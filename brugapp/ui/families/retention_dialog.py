@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +37,9 @@ from brugapp.services.families.retention import (
 )
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
 from brugapp.ui.shell.actions import make_action
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import record_table
 
 if TYPE_CHECKING:
     from brugapp.ui.shell.section_page import WindowHost
@@ -77,12 +76,7 @@ class RetentionDialog(QDialog):
             Column(_("Last activity"), lambda c: format_date(c.last_activity, "long")),
             Column(_("Archived"), lambda c: _("yes") if c.archived else ""),
         ], parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Families to review"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, _("Families to review"), stripes=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):  # dates and "yes" are short: never cut off their headers

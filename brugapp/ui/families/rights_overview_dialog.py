@@ -11,10 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -26,70 +24,48 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from brugapp.domain.consent import PURPOSES, RECIPIENT_KINDS, Purpose
+from brugapp.domain.consent import PURPOSES, Purpose
 from brugapp.domain.notebook import BENEFITS, RIGHT_STATUSES
 from brugapp.domain.rights_overview import OPEN_STATUSES, RightFilter
 from brugapp.i18n import N_, _, format_date, ngettext
-from brugapp.services.referrals.consent import recipient_choices
 from brugapp.services.reporting.rights_overview import RightsOverview, RightsRow, print_rights_list, rights_overview
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.style import ACCENT, MUTED
+from brugapp.ui.widgets.recipient_picker import RecipientPicker
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import Selection, record_table
 
-Index = QModelIndex | QPersistentModelIndex
 
+class RightsModel(RecordTableModel[RightsRow]):
+    """The printed list on top; the last column says why a family is (not) on it for the chosen recipient."""
 
-class RightsModel(QAbstractTableModel):
     HEADERS = (N_("Family"), N_("Status"), N_("Since"), N_("On the printed list?"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RightsRow] = []
         self.with_recipient = False
+        family, status, since, printed = (_(header) for header in self.HEADERS)
+        cells = [
+            Column(family, lambda r: r.family_name),
+            Column(status, lambda r: RIGHT_STATUSES.label(r.status)),
+            Column(since, lambda r: format_date(r.status_on, "medium") if r.status_on else "–"),
+            Column(printed, self._on_list, colour=lambda r: ACCENT if r.on_printed_list else MUTED),
+        ]
+        super().__init__(cells, parent=parent)
 
     def set_overview(self, overview: RightsOverview) -> None:
-        self.beginResetModel()
-        self.rows = sorted(overview.rows, key=lambda r: not r.on_printed_list)  # the printed list on top
         self.with_recipient = bool(overview.recipient_id)
-        self.endResetModel()
+        self.set_rows(sorted(overview.rows, key=lambda r: not r.on_printed_list))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
-
-    def _text(self, row: RightsRow, column: int) -> str:
-        if column == 0:
-            return row.family_name
-        if column == 1:
-            return RIGHT_STATUSES.label(row.status)
-        if column == 2:
-            return format_date(row.status_on, "medium") if row.status_on else "–"
+    def _on_list(self, row: RightsRow) -> str:
         if not self.with_recipient:
             return _("Choose a recipient to see who may be on the list.")
         return _("On the list") if row.on_printed_list else _("Not on the list: {reason}").format(
             reason=_(row.reason))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
-            return QColor(ACCENT if row.on_printed_list else MUTED)
-        return None
 
 
 class RightsOverviewDialog(QDialog):
@@ -139,11 +115,8 @@ class RightsOverviewDialog(QDialog):
         since_row.addWidget(self.since)
         since_row.addStretch(1)
         form.addRow(_("Since"), since_row)
-        self.recipient = QComboBox()
-        self.recipient.setAccessibleName(_("Recipient"))
-        self.recipient.addItem(_("Nobody: only my own overview"), "")
-        for choice in recipient_choices(store):
-            self.recipient.addItem(f"{choice.label} ({RECIPIENT_KINDS.label(choice.kind).lower()})", choice.id)
+        self.recipient = RecipientPicker(store, accessible_name=_("Recipient"),
+                                         none_text=_("Nobody: only my own overview"))
         form.addRow(_("For"), self.recipient)
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(_("Purpose"))
@@ -159,13 +132,8 @@ class RightsOverviewDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = RightsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Families that match"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, _("Families that match"),
+                                  selection=Selection.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -195,15 +163,15 @@ class RightsOverviewDialog(QDialog):
         if benefit is not None:
             self.benefit.setCurrentIndex(self.benefit.findData(benefit))
         if recipient_id is not None:
-            self.recipient.setCurrentIndex(self.recipient.findData(recipient_id))
+            self.recipient.choose(recipient_id)
 
     def refresh(self) -> Operation[RightsOverview]:
-        right, recipient, purpose = self.right_filter(), str(self.recipient.currentData()), str(
+        right, recipient, purpose = self.right_filter(), self.recipient.recipient_id(), str(
             self.purpose.currentData())
         self.print_button.setEnabled(bool(recipient))
 
         def on_done(overview: RightsOverview) -> None:
-            if (right, recipient, purpose) != (self.right_filter(), str(self.recipient.currentData()),
+            if (right, recipient, purpose) != (self.right_filter(), self.recipient.recipient_id(),
                                                str(self.purpose.currentData())):
                 return  # a newer choice is being counted
             self.overview = overview
@@ -227,7 +195,7 @@ class RightsOverviewDialog(QDialog):
                                                         _("PDF (*.pdf)"))
         if not path:
             return None
-        right, recipient, purpose = self.right_filter(), str(self.recipient.currentData()), str(
+        right, recipient, purpose = self.right_filter(), self.recipient.recipient_id(), str(
             self.purpose.currentData())
         self.operation = run_operation(
             self, label=_("Printing …"),

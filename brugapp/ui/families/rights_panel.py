@@ -10,6 +10,7 @@ from brugapp.i18n import _
 from brugapp.services.families.rights import RightStatus, get_rights, set_rights
 from brugapp.store import Store
 from brugapp.ui.widgets.fields import combo
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 
 class RightsPanel(QWidget):
@@ -38,8 +39,7 @@ class RightsPanel(QWidget):
             grid.addWidget(when, row, 2)
             self.rows[term.code] = (status, when)
         grid.setColumnStretch(3, 1)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = ErrorLine(keep_room=True)  # beside the button: the button keeps its size
         self.save_button = QPushButton(_("Save rights check"))
         self.save_button.setObjectName("Primary")
         self.save_button.setAccessibleName(_("Save rights check"))
@@ -69,10 +69,6 @@ class RightsPanel(QWidget):
         try:
             set_rights(self.store, family_id=self.family_id, rights=rights)
         except ValidationError as exc:
-            self.message.setObjectName("Error")
-            self.message.setStyleSheet("")
-            self.message.setText(exc.message)
+            self.message.show_error(exc)
             return
-        self.message.setObjectName("Hint")
-        self.message.setStyleSheet("")
-        self.message.setText(_("Rights check saved."))
+        self.message.show_note(_("Rights check saved."))

@@ -9,16 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +28,9 @@ from brugapp.services.families.transfer import TransferSheetData, print_transfer
 from brugapp.store import Store
 from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
 from brugapp.ui.operations import Operation, run_operation
-
-Index = QModelIndex | QPersistentModelIndex
+from brugapp.ui.widgets.form_dialog import ErrorLine
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import Selection, record_table
 
 
 def _period(start: object, end: object) -> str:
@@ -41,37 +39,19 @@ def _period(start: object, end: object) -> str:
     return f"{first} – {last}"
 
 
-class SituationsModel(QAbstractTableModel):
-    HEADERS = (N_("Who"), N_("Situation"), N_("Period"), N_("May know it"), N_("Decided by"))
+SITUATION_HEADERS = (N_("Who"), N_("Situation"), N_("Period"), N_("May know it"), N_("Decided by"))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SituationView] = []
 
-    def set_rows(self, rows: list[SituationView]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self.rows[index.row()]
-        kind = SITUATION_KINDS.label(row.kind) + (f": {row.description}" if row.description else "")
-        who = ", ".join(AUDIENCES.label(a) for a in row.disclosed_to) or _("Nobody outside (only me)")
-        return (row.member_name, kind, _period(row.from_on, row.until_on), who,
-                DECIDERS.label(row.decided_by))[index.column()]
+def situations_model(parent: QWidget | None = None) -> RecordTableModel[SituationView]:
+    who, situation, period, may_know, decided = (_(header) for header in SITUATION_HEADERS)
+    return RecordTableModel([
+        Column(who, lambda r: r.member_name),
+        Column(situation, lambda r: SITUATION_KINDS.label(r.kind) + (f": {r.description}" if r.description else "")),
+        Column(period, lambda r: _period(r.from_on, r.until_on)),
+        Column(may_know, lambda r: ", ".join(AUDIENCES.label(a) for a in r.disclosed_to)
+               or _("Nobody outside (only me)")),
+        Column(decided, lambda r: DECIDERS.label(r.decided_by)),
+    ], parent=parent)
 
 
 class SituationsPanel(QWidget):
@@ -98,25 +78,20 @@ class SituationsPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.model = SituationsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Situations"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.model = situations_model(self)
+        self.table = record_table(self.model, _("Situations"), stripes=False,
+                                  selection=Selection.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         school_title = QLabel(_("School and school change"))
-        school_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        school_title.setObjectName("PanelTitle")
         layout.addWidget(school_title)
         layout.addLayout(self._school_row())
         self.history = QLabel()
         self.history.setWordWrap(True)
         layout.addWidget(self.history)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = ErrorLine(keep_room=True)
         layout.addWidget(self.status)
 
     def _school_row(self) -> QHBoxLayout:
@@ -206,17 +181,10 @@ class SituationsPanel(QWidget):
             return None
         target = Path(path)
 
-        def shown_error(error: Exception) -> None:
-            self.status.setObjectName("Error")
-            self.status.setText(getattr(error, "message", str(error)))
-            self.status.style().polish(self.status)
-
         def done(_data: TransferSheetData) -> None:
-            self.status.setObjectName("Hint")
-            self.status.setText(_("Saved: {path}").format(path=target))
-            self.status.style().polish(self.status)
+            self.status.show_note(_("Saved: {path}").format(path=target))
 
         self.operation = run_operation(
-            self, label=_("Printing …"), on_done=done, on_error=shown_error,
+            self, label=_("Printing …"), on_done=done, on_error=self.status.show_error,
             work=lambda: print_transfer_sheet(self.store, member_id=child.id, out=target, status_only=status_only))
         return self.operation

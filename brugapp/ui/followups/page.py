@@ -260,7 +260,7 @@ class FollowUpsPage(SectionPage):
 
     def export_calendar(self, path: Path | None = None) -> Operation[CalendarExport] | None:
         """Write the .ics off the GUI thread; returns the running operation."""
-        from brugapp.services.referrals.calendar_export import export_ical
+        from brugapp.services.referrals.calendar_export import export_ical  # start-up time: on the first export
 
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, _("Save calendar file"),

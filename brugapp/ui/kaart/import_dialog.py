@@ -24,6 +24,7 @@ from brugapp.i18n import _, format_number, ngettext
 from brugapp.services.kaart.importing import ImportPreview, ImportResult, import_kaart
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 
 class ImportDialog(QDialog):
@@ -59,11 +60,8 @@ class ImportDialog(QDialog):
             intro.setText(_("{file} is an HSDS file: services are matched on their id, so importing it again "
                             "updates them instead of adding them twice.").format(file=preview.file))
             layout.addStretch(1)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
+        self.error = ErrorLine()
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
@@ -131,5 +129,4 @@ class ImportDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         self.error_text = describe_error(error)
-        self.error.setText(_("Nothing was imported. {problem}").format(problem=self.error_text))
-        self.error.show()
+        self.error.show_error(_("Nothing was imported. {problem}").format(problem=self.error_text))

@@ -1,4 +1,4 @@
-"""The sociale kaart list: a table model over ``ServiceSummary`` rows and a filter proxy.
+"""The sociale kaart list: the shared table model over ``ServiceSummary`` rows, and a filter proxy.
 
 The proxy asks ``services.kaart.summary_matches`` (the one filter rule), so the list, the CLI and the
 tests agree on what "schulden Kortrijk, open now" returns. Rows are plain frozen dataclasses held in
@@ -8,10 +8,10 @@ memory; filtering 2,000+ of them stays well under a frame.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from brugapp.domain.clock import now_local, today_local
@@ -28,8 +28,8 @@ from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
 from brugapp.ui.style import WARNING
-from brugapp.ui.widgets.roles import RECORD_ROLE as SUMMARY_ROLE
 from brugapp.ui.widgets.roles import SORT_ROLE
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
 COLUMNS = (N_("Service"), N_("Call now"), N_("Organisation"), N_("Where"), N_("Category"), N_("Last verified"))
 SHORT_HEADERS = {5: N_("Verified")}  # the full name is the header's tooltip
@@ -58,95 +58,59 @@ def colour_icon(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class KaartTableModel(QAbstractTableModel):
+def _places(summary: ServiceSummary) -> str:
+    places = summary.municipalities
+    return ", ".join(places[:2]) + (" …" if len(places) > 2 else "")
+
+
+def _categories(summary: ServiceSummary) -> str:
+    return ", ".join(CATEGORIES.label(c) for c in summary.categories[:2])
+
+
+class KaartTableModel(RecordTableModel[ServiceSummary]):
+    """The shared table model with the list's clock: "call now" and "check!" depend on the moment shown."""
+
     def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ServiceSummary] = []
-        self._sort_keys: list[tuple[str, ...]] = []
         self.now = now_local().replace(tzinfo=None)
         self.today = today_local()
+        full = {3: lambda s: ", ".join(s.municipalities), 4: lambda s: ", ".join(CATEGORIES.label(c)
+                                                                                  for c in s.categories)}
+        texts = (lambda s: s.name, self._phone, lambda s: s.organization_name, _places, _categories, self._verified)
+        sorts = (lambda s: fold(s.name), lambda s: s.phone, lambda s: fold(s.organization_name),
+                 lambda s: fold(", ".join(s.municipalities)),
+                 lambda s: fold(CATEGORIES.label(s.categories[0]) if s.categories else ""),
+                 lambda s: s.assured_date.isoformat() if s.assured_date else "")
+        super().__init__([
+            Column(_(SHORT_HEADERS.get(number, header)), texts[number], sort=sorts[number],
+                   tooltip=self._tooltip(full.get(number, texts[number])), header_tip=_(header),
+                   icon=(lambda s: colour_icon(s.colour)) if number == 0 else None,
+                   colour=(lambda s: WARNING if s.is_stale(self.today) else "") if number == 5 else None)
+            for number, header in enumerate(COLUMNS)
+        ], parent=parent, background=lambda s: STALE_BACKGROUND if s.is_stale(self.today) else "")
 
-    def set_rows(self, rows: list[ServiceSummary], *, now: dt.datetime | None = None) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._sort_keys = [(fold(r.name), r.phone, fold(r.organization_name), fold(", ".join(r.municipalities)),
-                            fold(CATEGORIES.label(r.categories[0]) if r.categories else ""),
-                            r.assured_date.isoformat() if r.assured_date else "") for r in rows]
+    def set_rows(self, rows: Sequence[ServiceSummary], *, now: dt.datetime | None = None) -> None:
         self.now = now or now_local().replace(tzinfo=None)
         self.today = self.now.date()
-        self.endResetModel()
+        super().set_rows(rows)
 
-    def summary(self, row: int) -> ServiceSummary:
-        return self._rows[row]
-
-    def row_of(self, service_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == service_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(SHORT_HEADERS.get(section, COLUMNS[section]))
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(summary, column)
-        if role == SUMMARY_ROLE:
-            return summary
-        if role == SORT_ROLE:
-            return self._sort_keys[index.row()][column]
-        stale = summary.is_stale(self.today)
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return colour_icon(summary.colour)
-        if role == Qt.ItemDataRole.BackgroundRole and stale:
-            return QBrush(QColor(STALE_BACKGROUND))
-        if role == Qt.ItemDataRole.ForegroundRole and stale and column == 5:
-            return QBrush(QColor(WARNING))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tips = [self._full_text(summary, column)]  # the whole text of a cell the column cuts short
+    def _tooltip(self, full_text: Callable[[ServiceSummary], str]) -> Callable[[ServiceSummary], str]:
+        def tooltip(summary: ServiceSummary) -> str:
+            tips = [full_text(summary)]  # the whole text of a cell the column cuts short
             if summary.colour:
                 colour = _(COLOUR_SHORT[summary.colour])
                 tips.append(_("Neighbourhood colour (Ken je buurt): {colour}").format(colour=colour))
-            if stale:
+            if summary.is_stale(self.today):
                 tips.append(_("Not verified for more than 12 months"))
-            return "\n".join(tip for tip in tips if tip) or None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._text(summary, column)
-        return None
+            return "\n".join(tip for tip in tips if tip)
+        return tooltip
 
-    def _full_text(self, summary: ServiceSummary, column: int) -> str:
-        if column == 3:
-            return ", ".join(summary.municipalities)
-        if column == 4:
-            return ", ".join(CATEGORIES.label(c) for c in summary.categories)
-        return self._text(summary, column)
+    def _phone(self, summary: ServiceSummary) -> str:
+        number = summary.number_now(self.now)
+        if number and number == summary.after_hours_phone and number != summary.phone:
+            return _("{number} (after hours)").format(number=number)
+        return number
 
-    def _text(self, summary: ServiceSummary, column: int) -> str:
-        if column == 0:
-            return summary.name
-        if column == 1:
-            number = summary.number_now(self.now)
-            if number and number == summary.after_hours_phone and number != summary.phone:
-                return _("{number} (after hours)").format(number=number)
-            return number
-        if column == 2:
-            return summary.organization_name
-        if column == 3:
-            places = summary.municipalities
-            return ", ".join(places[:2]) + (" …" if len(places) > 2 else "")
-        if column == 4:
-            return ", ".join(CATEGORIES.label(c) for c in summary.categories[:2])
+    def _verified(self, summary: ServiceSummary) -> str:
         if summary.assured_date is None:
             return _("never")
         text = format_date(summary.assured_date, "medium")
@@ -172,7 +136,7 @@ class KaartFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, KaartTableModel)
-        return summary_matches(model.summary(source_row), self.criteria)
+        return summary_matches(model.rows[source_row], self.criteria)
 
 
 class KaartColumns(QObject):

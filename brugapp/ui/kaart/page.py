@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -40,6 +38,7 @@ from brugapp.ui.kaart.legend import KaartLegend
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
+from brugapp.ui.widgets.table_view import Selection, record_table
 
 if TYPE_CHECKING:
     from brugapp.services.kaart.export import ExportResult
@@ -67,17 +66,10 @@ class KaartPage(SectionPage):
         self.model = KaartTableModel(self)
         self.proxy = KaartFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection)
         self.table.setObjectName("KaartTable")
-        self.table.setAccessibleName(_("Services"))
-        self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.columns = KaartColumns.install(self.table)  # the name stretches, the rest fits: no scrollbar
@@ -223,18 +215,18 @@ class KaartPage(SectionPage):
             self.detail.show_detail(None)
 
     def visible_summaries(self) -> list[ServiceSummary]:
-        return [self.model.summary(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
                 for r in range(self.proxy.rowCount())]
 
     def current_id(self) -> str:
         index = self.table.currentIndex()
         if not index.isValid():
             return ""
-        return self.model.summary(self.proxy.mapToSource(index).row()).id
+        return self.model.rows[self.proxy.mapToSource(index).row()].id
 
     def selected_ids(self) -> list[str]:
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
-        return [self.model.summary(r).id for r in sorted(rows)]
+        return [self.model.rows[r].id for r in sorted(rows)]
 
     def select(self, service_id: str) -> bool:
         row = self.model.row_of(service_id)
@@ -267,7 +259,7 @@ class KaartPage(SectionPage):
         service_id = self.current_id()
         if not service_id:
             rows = self.table.selectionModel().selectedRows()
-            service_id = self.model.summary(self.proxy.mapToSource(rows[0]).row()).id if rows else ""
+            service_id = self.model.rows[self.proxy.mapToSource(rows[0]).row()].id if rows else ""
         self.show_service(service_id)
 
     def show_service(self, service_id: str) -> None:
@@ -288,7 +280,7 @@ class KaartPage(SectionPage):
         if not self._loaded:
             self.refresh()
         if kind == "organization":
-            match = next((s for s in self.model._rows if s.organization_id == uuid), None)
+            match = next((s for s in self.model.rows if s.organization_id == uuid), None)
             if match is None:
                 return
             uuid = match.id
@@ -320,7 +312,7 @@ class KaartPage(SectionPage):
         self._status(_("Your notes are saved."))
 
     def edit(self, service_id: str) -> None:
-        from brugapp.ui.kaart.dialogs import ServiceDialog
+        from brugapp.ui.kaart.dialogs import ServiceDialog  # start-up time: loaded when first opened
 
         detail = get_service(self.store, service_id=service_id) if service_id else None
         dialog = ServiceDialog(detail, self)
@@ -338,12 +330,12 @@ class KaartPage(SectionPage):
             return
 
     def merge(self, service_id: str) -> None:
-        from brugapp.ui.kaart.dialogs import MergeDialog
+        from brugapp.ui.kaart.dialogs import MergeDialog  # start-up time: loaded when first opened
 
-        keep = next((s for s in self.model._rows if s.id == service_id), None)
+        keep = next((s for s in self.model.rows if s.id == service_id), None)
         if keep is None:
             return
-        dialog = MergeDialog(keep, self.model._rows, self)
+        dialog = MergeDialog(keep, self.model.rows, self)
         if dialog.exec() and dialog.chosen:
             merge_services(self.store, keep_id=service_id, duplicate_id=dialog.chosen)
             self.refresh()
@@ -351,6 +343,7 @@ class KaartPage(SectionPage):
             self._status(_("The duplicate is merged."))
 
     def import_file(self) -> None:
+        # start-up time: the import code (HSDS, spreadsheets) loads only when a file is imported
         from brugapp.services.kaart.importing import preview_import
         from brugapp.ui.kaart.import_dialog import ImportDialog
 
@@ -372,7 +365,7 @@ class KaartPage(SectionPage):
 
     def export(self, code: str, suffix: str, path: Path | None = None) -> Operation[ExportResult] | None:
         """Export off the GUI thread; returns the running operation (the status bar says where it went)."""
-        from brugapp.services.kaart.export import export_kaart
+        from brugapp.services.kaart.export import export_kaart  # start-up time: loaded on the first export
 
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, _("Export the social map"), f"sociale-kaart.{suffix}")
@@ -397,7 +390,7 @@ class KaartPage(SectionPage):
         def work() -> ExportResult:
             if kind != "pdf":
                 return export_kaart(store, out=out, format=kind, service_ids=chosen, audience=audience)
-            from brugapp.services.kaart.wegwijzer import export_wegwijzer
+            from brugapp.services.kaart.wegwijzer import export_wegwijzer  # start-up time: reportlab, on first use
 
             return export_wegwijzer(store, out=out, audience=audience, service_ids=chosen, municipality=place,
                                     theme=theme)

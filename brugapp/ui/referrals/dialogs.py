@@ -30,7 +30,7 @@ from brugapp.domain.worker import role_text
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.families.families import list_family_records
-from brugapp.services.referrals.consent import ConsentRefused, recipient_choices
+from brugapp.services.referrals.consent import ConsentRefused
 from brugapp.services.referrals.referrals import (
     ReferralDetail,
     ServiceChoice,
@@ -43,10 +43,10 @@ from brugapp.services.referrals.referrals import (
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error, run_operation
-from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
-from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.form_dialog import ErrorLine, FormDialog
 from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.recipient_picker import RecipientPicker
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -54,14 +54,6 @@ LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 def _aware(value: QDateTime) -> dt.datetime:
     d, t = value.date(), value.time()
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=LOCAL_ZONE)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("Error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -156,7 +148,7 @@ class NewReferralDialog(QDialog):
         use_date_format(self.check_edit)
         self.check_edit.setCalendarPopup(True)
         self.check_edit.setAccessibleName(_("Check on"))
-        self.error = _error_label()
+        self.error = ErrorLine()
 
         form = QFormLayout()
         form.addRow(_("Family"), self.family_combo)
@@ -219,8 +211,7 @@ class NewReferralDialog(QDialog):
                 check_on=date_from_qdate(self.check_edit.date()),
             )
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_error(exc)
             return
         self.accept()
 
@@ -311,21 +302,14 @@ class PrintSheetDialog(QDialog):
         self.printed_path: Path | None = None
         self.operation: Operation[Path] | None = None
         self.setWindowTitle(_("Print referral sheet"))
-        self.recipient_combo = QComboBox()
-        self.recipient_combo.setAccessibleName(_("For whom"))
-        for choice in recipient_choices(store):
-            self.recipient_combo.addItem(choice.label, (choice.kind, choice.id))
-        own = self.recipient_combo.findData(("service", referral.service_id))
-        if own >= 0:
-            self.recipient_combo.setCurrentIndex(own)
+        self.recipient_combo = RecipientPicker(store, accessible_name=_("For whom"))
+        self.recipient_combo.choose(referral.service_id, "service")
         self.status_box = QCheckBox(_("Only where it stands (status for a school)"))
         self.override_edit = QLineEdit()
         self.override_edit.setAccessibleName(_("Reason to print without consent"))
         self.override_edit.setPlaceholderText(_("Only in an emergency: why you share without recorded consent"))
         self.override_edit.hide()
-        self.message = QLabel(_("The sheet carries only what the family's consent covers for this recipient."))
-        self.message.setWordWrap(True)
-        self.message.setObjectName("Hint")
+        self.message = ErrorLine(_("The sheet carries only what the family's consent covers for this recipient."))
         form = QFormLayout()
         form.addRow(_("For whom"), self.recipient_combo)
         form.addRow("", self.status_box)
@@ -340,7 +324,7 @@ class PrintSheetDialog(QDialog):
 
     def print_sheet(self, path: Path | None = None) -> Operation[Path] | None:
         """Print off the GUI thread; returns the running operation. The dialog closes once the sheet is saved."""
-        kind, recipient_id = self.recipient_combo.currentData()
+        kind, recipient_id = self.recipient_combo.recipient() or ("", "")
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, _("Save referral sheet"), str(Path.home() / "doorverwijsfiche.pdf"), _("PDF files (*.pdf)"))
@@ -371,14 +355,10 @@ class PrintSheetDialog(QDialog):
 
     def _print_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConsentRefused) and exc.overridable:
-            self.message.setObjectName("Error")
-            self.message.setText(exc.message + "\n" + _("Only in an emergency: write below why you must share it "
-                                                        "anyway; the reason is kept in the audit trail."))
-            restyle(self.message)
+            self.message.show_error(exc.message + "\n" + _("Only in an emergency: write below why you must share "
+                                                           "it anyway; the reason is kept in the audit trail."))
             self.override_edit.show()
             self.adjustSize()
             return
         self.override_edit.hide()  # withdrawn consent or a mandated service: no reason can change it
-        self.message.setText(describe_error(exc))
-        self.message.setObjectName("Error")
-        restyle(self.message)
+        self.message.show_error(describe_error(exc))

@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +53,7 @@ from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import record_table
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -100,14 +99,7 @@ class ReferralsPage(SectionPage):
             Column(_("Status"), _status_text),
             Column(_("Check on"), _check_text),
         ], colour=lambda v: DANGER if v.urgent and not is_closed(v.status) else "")
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Referrals"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, _("Referrals"), grid=False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service gets the room
@@ -247,6 +239,14 @@ class ReferralsPage(SectionPage):
         self.detail_title.setText(detail.service_label)
         need = THEMES.label(detail.theme) if detail.theme else ""
         self.detail_sub.setText(" · ".join(p for p in (detail.family_name, need) if p))
+        self.facts.setText(self._facts_html(self._facts(detail)))
+        self._show_advice(detail)
+        self._show_steps(detail)
+        self._show_history(detail)
+        self.consent_panel.set_family(detail.family_id)
+
+    def _facts(self, detail: ReferralDetail) -> list[tuple[str, str]]:
+        """What the card tells at a glance, in the order a worker reads it before calling."""
         facts = [
             (_("Status"), STATUSES.label(detail.status)
              + (f" · {OUTCOMES.label(detail.outcome)}" if detail.outcome else "")),
@@ -258,14 +258,7 @@ class ReferralsPage(SectionPage):
             facts.append((_("Contact person"), " · ".join(
                 p for p in (detail.contact_name, detail.contact_phone, detail.contact_email) if p)))
         if detail.contact_id:
-            reach = contact_reachability(self.store, contact_id=detail.contact_id)
-            if reach.unanswered_since is not None:
-                since = format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM")
-                facts.append((_("Reachable?"), ngettext(
-                    "No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
-                    reach.unanswered_count).format(date=since, count=reach.unanswered_count)))
-            if reach.suggestions:
-                facts.append((_("Try instead"), "\n".join(reach.suggestions)))
+            facts += self._reachability(detail.contact_id)
         if detail.receiving_worker:
             facts.append((_("Received by"), detail.receiving_worker))
         if detail.appointment_at:
@@ -278,7 +271,22 @@ class ReferralsPage(SectionPage):
             facts.append((_("Why declined"), detail.decline_reason))
         if detail.mandated:
             facts.append((_("Mandated"), _("One-way: nothing from this service is passed on.")))
-        self.facts.setText(self._facts_html(facts))
+        return facts
+
+    def _reachability(self, contact_id: str) -> list[tuple[str, str]]:
+        """Unanswered calls to the contact person, and who else to try."""
+        reach = contact_reachability(self.store, contact_id=contact_id)
+        facts: list[tuple[str, str]] = []
+        if reach.unanswered_since is not None:
+            since = format_date(reach.unanswered_since.astimezone(LOCAL_ZONE).date(), "EEE d MMM")
+            facts.append((_("Reachable?"), ngettext(
+                "No answer since {date} ({count} attempt)", "No answer since {date} ({count} attempts)",
+                reach.unanswered_count).format(date=since, count=reach.unanswered_count)))
+        if reach.suggestions:
+            facts.append((_("Try instead"), "\n".join(reach.suggestions)))
+        return facts
+
+    def _show_advice(self, detail: ReferralDetail) -> None:
         advice = no_show_advice(detail.no_show_count)
         self.advice.setText(ngettext(
             "{count} missed appointment: families often drop out now. Consider going along next time, or stop "
@@ -286,6 +294,9 @@ class ReferralsPage(SectionPage):
             "{count} missed appointments: families often drop out now. Consider going along next time, or stop "
             "the referral.", advice.count).format(count=advice.count) if advice.warn else "")
         self.advice.setVisible(advice.warn)
+
+    def _show_steps(self, detail: ReferralDetail) -> None:
+        """One button per status the referral may go to next, three to a row."""
         for button in self._step_buttons:
             button.setParent(None)
             button.deleteLater()
@@ -303,6 +314,8 @@ class ReferralsPage(SectionPage):
             previous = button
         QWidget.setTabOrder(previous, self.no_show_button)
         self.no_show_button.setEnabled(not is_closed(detail.status))
+
+    def _show_history(self, detail: ReferralDetail) -> None:
         self.history.clear()
         for event in reversed(detail.events):
             when = format_datetime(event.at.astimezone(LOCAL_ZONE), "short_day")
@@ -312,7 +325,6 @@ class ReferralsPage(SectionPage):
             elif event.kind == EventKind.CREATED:
                 what = f"{what} · {STATUSES.label(event.to_status)}"
             self.history.addItem(f"{when}   {what}" + (f"\n{event.text}" if event.text else ""))
-        self.consent_panel.set_family(detail.family_id)
 
     # -- actions --------------------------------------------------------------------------
     def new_referral(self) -> None:

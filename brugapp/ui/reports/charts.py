@@ -110,7 +110,7 @@ class ChartCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         title = QLabel(chart.shown_title())
-        title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        title.setObjectName("ChartTitle")
         layout.addWidget(title)
         if chart.is_empty:
             empty = QLabel(_("Nothing recorded in these two school years."))
@@ -136,7 +136,7 @@ class ChartsDialog(QDialog):
         heading = QLabel(_("{school} · school year {year} beside {previous}").format(
             school=school_label or _("All schools"), year=school_year.label,
             previous=SchoolYear(school_year.start_year - 1).label))
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        heading.setObjectName("ChartsHeading")
         layout.addWidget(heading)
         note = QLabel(_("We show counts under 5 as <5 to protect families.") + " "
                       + _("A pale, dashed bar stands for <5, whatever the number."))

@@ -55,7 +55,7 @@ def print_questions(page: ReportsPageLike, path: str | None = None) -> Operation
 
 
 def open_programme(page: ReportsPageLike) -> QDialog:
-    from brugapp.ui.reports.programme_dialog import ProgrammeDialog
+    from brugapp.ui.reports.programme_dialog import ProgrammeDialog  # start-up time: loaded when first opened
 
     dialog = ProgrammeDialog(page.store, page, school_year=page.school_year())  # type: ignore[arg-type]
     dialog.open()

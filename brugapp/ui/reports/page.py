@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,44 +47,22 @@ from brugapp.ui.reports.overview_actions import overview_menu
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_format
+from brugapp.ui.widgets.form_dialog import ErrorLine
+from brugapp.ui.widgets.table_model import RowsModel, TableRow
 
 YEARS_BACK = 4
 WIDE_TABLES = ("signals", "schools")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ReportTableModel(QAbstractTableModel):
-    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed)."""
-
-    def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._header = table.shown_header()
-        self._rows = table.shown_rows()
-        self._numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} \
-            if table.rows else set()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._header)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._header[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if section in self._numeric else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
-        return None
+def report_model(table: ReportTable, parent: QWidget | None = None) -> RowsModel:
+    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed,
+    and right-aligned under a right-aligned header)."""
+    numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} if table.rows else set()
+    header = table.shown_header()
+    sides = {i: Qt.AlignmentFlag.AlignRight if i in numeric else Qt.AlignmentFlag.AlignLeft for i in range(len(header))}
+    model = RowsModel(header, parent, align=sides)
+    model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
+    return model
 
 
 class ReportTableCard(QFrame):
@@ -101,7 +78,7 @@ class ReportTableCard(QFrame):
         title = QLabel(table.shown_title())
         title.setObjectName("CardTitle")
         layout.addWidget(title)
-        self.model = ReportTableModel(table, self)
+        self.model = report_model(table, self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(table.shown_title())
@@ -182,10 +159,7 @@ class SignalDialog(QDialog):
         hint = QLabel(_("Write the signal without names: it appears in the year report."))
         hint.setObjectName("Hint")
         hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         form = QFormLayout()
         form.addRow(_("Date"), self.date_edit)
         form.addRow(_("Theme"), self.theme_combo)
@@ -213,8 +187,7 @@ class SignalDialog(QDialog):
                 school_id=self.school_combo.currentData() or None,
             )
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_error(exc)
             return
         self.created_id = info.id
         self.accept()
@@ -414,7 +387,7 @@ class ReportsPage(SectionPage):
         return self.operation
 
     def show_charts(self) -> QDialog:
-        from brugapp.ui.reports.charts import ChartsDialog
+        from brugapp.ui.reports.charts import ChartsDialog  # start-up time: loaded when first opened
 
         dialog = ChartsDialog(self.store, self, school_year=self.school_year(), school_id=self.school_id(),
                               school_label=self.school_combo.currentText())

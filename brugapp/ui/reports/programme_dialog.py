@@ -39,6 +39,7 @@ from brugapp.services.reporting.programme import (
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.reports.page import ReportTableCard
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 
 class ProgrammeDialog(QDialog):
@@ -82,10 +83,8 @@ class ProgrammeDialog(QDialog):
         files_row.addWidget(self.file_list, 1)
         files_row.addLayout(buttons)
         layout.addLayout(files_row)
-        self.status = QLabel(_("Add the figures files of the workers of the programme ({year}).").format(
+        self.status = ErrorLine(_("Add the figures files of the workers of the programme ({year}).").format(
             year=school_year.label))
-        self.status.setWordWrap(True)
-        self.status.setObjectName("Hint")
         layout.addWidget(self.status)
 
         self.holder = QWidget()
@@ -139,17 +138,13 @@ class ProgrammeDialog(QDialog):
             try:
                 self.report = merge_figures(self.store, paths=self.files, school_year=self.school_year)
             except FiguresError as error:
-                self.status.setText(str(error))
-                self.status.setObjectName("Error")
+                self.status.show_error(str(error))
             else:
-                self.status.setObjectName("Hint")
-                self.status.setText(ngettext(
+                self.status.show_note(ngettext(
                     "The figures of {n} worker, added up.", "The figures of {n} workers, added up.",
                     len(self.files)).format(n=len(self.files)) + " "
                     + _("We show counts under 5 as <5 to protect families.") + " "
                     + _("The rule is applied after adding up."))
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
         self._show()
 
     def show_report(self, report: SchoolYearReport) -> None:
@@ -184,7 +179,7 @@ class ProgrammeDialog(QDialog):
         year = self.school_year
         self.operation = run_operation(
             self, label=_("Exporting …"),
-            on_done=lambda _payload: self.status.setText(_("Saved: {path}").format(path=path)),
+            on_done=lambda _payload: self.status.show_note(_("Saved: {path}").format(path=path)),
             work=lambda: export_figures(self.store, school_year=year, path=Path(path)))
         return self.operation
 
@@ -203,5 +198,5 @@ class ProgrammeDialog(QDialog):
             write_programme_pdf(self.store, self.report, target, workers=len(self.files))
         else:
             write_programme_csv(self.store, self.report, target)
-        self.status.setText(_("Saved: {path}").format(path=target))
+        self.status.show_note(_("Saved: {path}").format(path=target))
         return target

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +15,8 @@ from PySide6.QtWidgets import (
 from brugapp.i18n import _, format_datetime
 from brugapp.services.audit import AuditRow, list_audit, verify_audit
 from brugapp.store import Store
-from brugapp.ui.followups.models import Column, RecordTableModel
+from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_view import Selection, record_table
 
 
 def audit_columns() -> list[Column[AuditRow]]:
@@ -47,12 +47,7 @@ class AuditDialog(QDialog):
         self.model = RecordTableModel(audit_columns(), parent=self)
         rows = list_audit(store)
         self.model.set_rows(list(reversed(rows)))  # newest first: what one looks for
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Audit trail"))
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, _("Audit trail"), selection=Selection.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

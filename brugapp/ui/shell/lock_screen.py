@@ -9,6 +9,7 @@ from brugapp.i18n import _
 from brugapp.store import Store
 from brugapp.ui.icons import icon
 from brugapp.ui.style import ACCENT
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 
 class LockScreen(QWidget):
@@ -36,8 +37,8 @@ class LockScreen(QWidget):
         self.passphrase.setFixedWidth(320)
         self.passphrase.returnPressed.connect(self._try_unlock)
         layout.addWidget(self.passphrase, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.error = QLabel()
-        self.error.setObjectName("Error")
+        self.error = ErrorLine(keep_room=True)
+        self.error.setWordWrap(False)  # one short line, centred under the field
         layout.addWidget(self.error, 0, Qt.AlignmentFlag.AlignHCenter)
         button = QPushButton(_("Unlock"))
         button.setObjectName("Primary")
@@ -54,5 +55,5 @@ class LockScreen(QWidget):
             self.passphrase.clear()
             self.unlocked.emit()
         else:
-            self.error.setText(_("The passphrase is not correct."))
+            self.error.show_error(_("The passphrase is not correct."))
             self.passphrase.selectAll()

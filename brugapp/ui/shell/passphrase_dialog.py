@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.passphrase import passphrase_strength
 from brugapp.i18n import _
+from brugapp.services.backups import change_passphrase
 from brugapp.store import Store, StoreError
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 
 class PassphraseDialog(QDialog):
@@ -33,10 +35,7 @@ class PassphraseDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("Hint")
         self.new.textChanged.connect(lambda text: self.hint.setText(_(passphrase_strength(text).hint)))
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         form = QFormLayout()
         form.addRow(_("Current passphrase"), self.current)
         form.addRow(_("New passphrase"), self.new)
@@ -61,14 +60,11 @@ class PassphraseDialog(QDialog):
         return edit
 
     def _fail(self, message: str, field: QLineEdit) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_error(message)
         field.selectAll()
         field.setFocus()
 
     def submit(self) -> None:
-        from brugapp.services.backups import change_passphrase
-
         if self.new.text() != self.repeat.text():
             self._fail(_("The two passphrases are not the same."), self.repeat)
             return

@@ -10,14 +10,27 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+# Qt at the top is fine here: this module loads only for `brugapp self-test` (cli/selftest_command imports it
+# when the command runs), so the CLI still starts without Qt for every other command.
+from PySide6.QtCore import QEvent, QThreadPool
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDateTimeEdit,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from brugapp.store import Store
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from brugapp.ui.shell.main_window import MainWindow
+from brugapp.ui.app import setup_application
+from brugapp.ui.clipping import clipped_texts
+from brugapp.ui.shell.gallery import DIALOGS
+from brugapp.ui.shell.main_window import MainWindow
+from brugapp.ui.shell.selftest_overviews import render_overviews  # the overview dialogs (issue 17)
+from brugapp.ui.widgets.fields import date_format, datetime_format
 
 SCREEN_SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1280, 720))
 
@@ -31,8 +44,6 @@ class RenderedView:
 
 def settle(app: Any) -> None:
     """Let background operations (report figures …) finish and their results reach the screen."""
-    from PySide6.QtCore import QEvent, QThreadPool
-
     QThreadPool.globalInstance().waitForDone(15_000)
     for _round in range(3):
         app.processEvents()
@@ -45,12 +56,6 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
                      sizes: tuple[tuple[int, int], ...] = SCREEN_SIZES) -> list[RenderedView]:
     """Every page (with a record chosen, every tab), then every dialog; PNGs in ``out_dir``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # Qt loads on demand here: the CLI starts without it for every other command.
-    from PySide6.QtWidgets import QApplication
-
-    from brugapp.ui.app import setup_application
-    from brugapp.ui.shell.main_window import MainWindow
-
     app = QApplication.instance() or QApplication([])
     setup_application(app, language)
     window = MainWindow(store, auto_lock_minutes=0)
@@ -62,8 +67,6 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
     try:
         rendered = _render_pages(app, window, out_dir, sizes)
         rendered += render_dialogs(app, store, window, out_dir, sizes=sizes)
-        from brugapp.ui.shell.selftest_overviews import render_overviews  # the overview dialogs (issue 17)
-
         overviews_dir = out_dir / "overviews" if out_dir else None
         rendered += [RenderedView(name, png)
                      for name, png in render_overviews(store, overviews_dir, lambda: settle(app))]
@@ -77,8 +80,6 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
 def _snapshot(app: Any, widget: QWidget, name: str, out_dir: Path | None,
               sizes: tuple[tuple[int, int], ...]) -> RenderedView:
     """Check the widget at every size (smallest last), then draw it at the first size."""
-    from brugapp.ui.clipping import clipped_texts
-
     problems: list[str] = []
     for width, height in (*sizes[1:], sizes[0]):
         widget.resize(width, height)
@@ -112,8 +113,6 @@ def _render_pages(app: Any, window: MainWindow, out_dir: Path | None,
 
 def _choose_first_row(page: QWidget) -> bool:
     """Choose the first record of the page's main list, as a person clicking it would (shows its detail)."""
-    from PySide6.QtWidgets import QAbstractItemView
-
     for view in page.findChildren(QAbstractItemView):
         model = view.model()
         if view.isVisible() and model is not None and model.rowCount() and view.selectionModel() is not None:
@@ -126,8 +125,6 @@ def _choose_first_row(page: QWidget) -> bool:
 def _render_tabs(app: Any, window: MainWindow, key: str, out_dir: Path | None,
                  sizes: tuple[tuple[int, int], ...]) -> list[RenderedView]:
     """Every tab of the page (nested ones too) shown once; the first tab is left current afterwards."""
-    from PySide6.QtWidgets import QTabWidget
-
     page = window.stack.currentWidget()
     rendered = []
     for number, tabs in enumerate(page.findChildren(QTabWidget)):
@@ -143,8 +140,6 @@ def _render_tabs(app: Any, window: MainWindow, key: str, out_dir: Path | None,
 def _reveal(widget: QWidget) -> None:
     """Make every tab (and stacked page, e.g. Overleg's event beside its meetings) that holds ``widget`` the
     current one, so it is on screen."""
-    from PySide6.QtWidgets import QStackedWidget, QTabWidget
-
     child = widget
     parent = child.parentWidget()
     while parent is not None:
@@ -160,9 +155,6 @@ def _reveal(widget: QWidget) -> None:
 def render_dialogs(app: Any, store: Store, parent: QWidget, out_dir: Path | None, *,
                    sizes: tuple[tuple[int, int], ...] = SCREEN_SIZES) -> list[RenderedView]:
     """Open, draw and close every dialog of the gallery (never accepting one: nothing is saved)."""
-    from brugapp.ui.clipping import clipped_texts
-    from brugapp.ui.shell.gallery import DIALOGS
-
     smallest = min(sizes)
     rendered = []
     for spec in DIALOGS:
@@ -183,10 +175,6 @@ def render_dialogs(app: Any, store: Store, parent: QWidget, out_dir: Path | None
 
 def _other_date_formats(dialog: QWidget) -> list[str]:
     """One date format per language in every dialog: a date field showing another one is a problem."""
-    from PySide6.QtWidgets import QDateTimeEdit
-
-    from brugapp.ui.widgets.fields import date_format, datetime_format
-
     allowed = {date_format(), datetime_format()}
     return [f"date field {edit.accessibleName() or edit.objectName()!r} shows {edit.displayFormat()!r}"
             for edit in dialog.findChildren(QDateTimeEdit) if edit.displayFormat() not in allowed]

@@ -17,6 +17,11 @@ from brugapp.services.families.situations import list_situations
 from brugapp.services.referrals.consent import recipient_choices
 from brugapp.services.reporting.report import school_year_report
 from brugapp.store import Store
+from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog
+from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
+from brugapp.ui.families.situations_panel import SituationsPanel
+from brugapp.ui.reports.charts import ChartsDialog
+from brugapp.ui.reports.programme_dialog import ProgrammeDialog
 
 
 def _merged_preview(store: Store, year: SchoolYear) -> SchoolYearReport:
@@ -29,12 +34,6 @@ def _merged_preview(store: Store, year: SchoolYear) -> SchoolYearReport:
 
 
 def _builders(store: Store) -> dict[str, Callable[[], QWidget]]:
-    from brugapp.ui.families.rights_overview_dialog import RightsOverviewDialog
-    from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationDialog
-    from brugapp.ui.families.situations_panel import SituationsPanel
-    from brugapp.ui.reports.charts import ChartsDialog
-    from brugapp.ui.reports.programme_dialog import ProgrammeDialog
-
     year = SchoolYear.of(brussels_today())
     families = list_families(store)
     # A family with a recorded stay, so the screen shows who may know it: first one where the youth decided (the

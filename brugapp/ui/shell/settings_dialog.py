@@ -25,6 +25,7 @@ from brugapp.services.first_run import MyDetails, save_my_details
 from brugapp.services.schools import MySchoolsChange
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store, StoreError
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 NAME_MAX = 120
 
@@ -67,10 +68,7 @@ class SettingsDialog(QDialog):
         self.lock_spin.setValue(min(max(self.settings.auto_lock_minutes, 1), 120))
         self.lock_spin.setSuffix(" " + _("min"))
         self.lock_spin.setAccessibleName(_("Lock after minutes without use"))
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         form = QFormLayout()
         form.addRow(_("Name"), self.name_edit)
         form.addRow(_("Organisation"), self.organisation_edit)
@@ -103,8 +101,7 @@ class SettingsDialog(QDialog):
         return edit
 
     def _fail(self, message: str, field: QWidget | None) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_error(message)
         if field is not None:
             field.setFocus()
 

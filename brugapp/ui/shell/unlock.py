@@ -23,6 +23,7 @@ from brugapp.i18n import _
 from brugapp.store import DamagedStoreError, Store, StoreError
 from brugapp.ui.icons import icon
 from brugapp.ui.style import ACCENT
+from brugapp.ui.widgets.form_dialog import ErrorLine
 
 OpenStore = Callable[[str], Store]
 RestoreStore = Callable[[Path, str], Store]  # (backup, passphrase) -> the restored, opened store
@@ -104,10 +105,7 @@ class UnlockDialog(QDialog):
             for widget in (self.repeat, self.strength, self.strength_hint, warning):
                 widget.hide()
 
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         # Offered only when the data file is damaged and a backup opens and checks clean.
         self.restore_button = QPushButton()
@@ -155,8 +153,7 @@ class UnlockDialog(QDialog):
                 self.resize(self.width(), needed)
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_error(message)
         self._fit()
 
     def _submit(self) -> None:
@@ -191,7 +188,7 @@ class UnlockDialog(QDialog):
         self.accept()
 
     def _offer_backup(self, damage: DamagedStoreError) -> None:
-        from brugapp.ui.shell.unlock_offer import backup_offer_text
+        from brugapp.ui.shell.unlock_offer import backup_offer_text  # start-up time: only for a damaged store
 
         self._good_backup = damage.good_backup if self._restore is not None else None
         message, button = backup_offer_text(str(damage), self._good_backup)

@@ -1,8 +1,10 @@
 """The frame every small editing dialog shares: a form, an error line, Bewaren / Annuleren.
 
 Subclasses add rows with ``add`` and implement ``save``; ``show_error`` puts a service's
-``ValidationError`` under the form and the cursor in the field it names. Keyboard: Tab leaves a text box
-(it never types a tab), and Ctrl+Enter saves from any field, also from a text box where Enter is a new line.
+``ValidationError`` under the form and the cursor in the field it names. ``ErrorLine`` is that line on
+its own, for the dialogs and panels that are not a plain form (the unlock screen, a print dialog).
+Keyboard: Ctrl+Enter saves from any field, also from a text box where Enter is a new line (Tab leaves
+a text box through ``ui/accessibility.TabLeavesControls``).
 """
 
 from __future__ import annotations
@@ -20,8 +22,41 @@ from PySide6.QtWidgets import (
 
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
+from brugapp.ui.widgets.banner import restyle
 
 COMBO_CHARACTERS = 28
+
+
+class ErrorLine(QLabel):
+    """What went wrong, in the error colour, hidden while nothing is wrong. The same line may afterwards say
+    what went well (``show_note``, in the hint colour): "Saved: …" where the error stood."""
+
+    def __init__(self, note: str = "", parent: QWidget | None = None, *, keep_room: bool = False) -> None:
+        """``note`` is a hint shown from the start (what the dialog will do), until an error takes its place;
+        ``keep_room`` keeps the empty line in the layout (a line beside a button, or at the foot of a panel)."""
+        super().__init__(note, parent)
+        self.setObjectName("Hint" if note else "Error")
+        self.setWordWrap(True)
+        if not (note or keep_room):
+            self.hide()
+
+    def show_error(self, error: Exception | str) -> None:
+        """A ``UserError``'s message (what and where), or the text given."""
+        self._say(error if isinstance(error, str) else str(getattr(error, "message", error)), "Error")
+
+    def show_note(self, text: str) -> None:
+        self._say(text, "Hint")
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+    def _say(self, text: str, look: str) -> None:
+        if self.objectName() != look:
+            self.setObjectName(look)
+            restyle(self)
+        self.setText(text)
+        self.show()
 
 
 class FormDialog(QDialog):
@@ -31,10 +66,7 @@ class FormDialog(QDialog):
         self.setAccessibleName(title)
         self.setMinimumWidth(min_width)
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("Error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
@@ -66,8 +98,7 @@ class FormDialog(QDialog):
         return widget
 
     def show_error(self, exc: ValidationError) -> None:
-        self.error.setText(exc.message)
-        self.error.show()
+        self.error.show_error(exc)
         widget = self.fields.get(exc.field)
         if widget is not None:
             widget.setFocus()

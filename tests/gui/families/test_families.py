@@ -74,6 +74,28 @@ def test_filter_is_accent_insensitive_and_sorted_with_collation(qtbot, store):
     assert page.proxy.index(0, 0).data(ID_ROLE) == page.family_view.family.id
 
 
+def test_filter_and_sort_hold_when_the_list_reloads_and_by_children(qtbot, store):
+    # GIVEN a filtered list
+    create_family(store, display_name="Gezin Özdemir", members=[MemberInput(role="child", first_name="Ece")])
+    create_family(store, display_name="Gezin Peeters")
+    page = _page(qtbot, store)
+    qtbot.keyClicks(page.filter, "gezin")
+    # WHEN a family is added and the list reloads with more rows than before
+    create_family(store, display_name="Gezin Öztürk", members=[
+        MemberInput(role="child", first_name="Ali"), MemberInput(role="child", first_name="Can")])
+    page.refresh()
+    # THEN the filter still sees every name, the new one included, in the order people expect
+    shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert shown == ["Gezin Özdemir", "Gezin Öztürk", "Gezin Peeters"]
+    page.filter.clear()
+    qtbot.keyClicks(page.filter, "ozt")
+    assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == ["Gezin Öztürk"]
+    # AND a click on "Children" sorts by the number of children, most first when clicked again
+    page.filter.clear()
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())] == ["2", "1", ""]
+
+
 def test_new_family_dialog_keeps_nothing_on_a_bad_phone_in_members(qtbot, store):
     dialog = FamilyDialog(store)
     qtbot.addWidget(dialog)

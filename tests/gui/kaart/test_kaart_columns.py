@@ -157,3 +157,40 @@ def test_detail_reads_as_one_page_in_titled_sections_without_a_box_scrolling_ins
     # WHEN another service is chosen THEN it is read from its name down
     detail.show_detail(get_service(store, service_id=service_id), now=dt.datetime(2026, 11, 25, 10))
     assert detail.scroll.verticalScrollBar().value() == 0
+
+
+def test_a_stale_service_is_marked_and_the_verified_column_sorts_by_date(qtbot, store):
+    import datetime as dt
+
+    from PySide6.QtGui import QBrush, QColor
+
+    from brugapp.services.kaart.edit import verify_service
+    from brugapp.ui.style import WARNING
+    from brugapp.ui.widgets.roles import RECORD_ROLE, SORT_ROLE
+
+    # GIVEN one service checked this autumn and one never checked
+    fresh = save_service(store, service_id=None, data=ServiceInput(
+        name="Schuldhulp OCMW", organization_name="OCMW Menen", phone="056 00 00 01"))
+    save_service(store, service_id=None, data=ServiceInput(
+        name="Ärztehaus Menen", organization_name="Ärztehaus", phone="056 00 00 02"))
+    verify_service(store, service_id=fresh, today=dt.date(2026, 10, 1))
+    model = KaartTableModel()
+    model.set_rows(list_services(store), now=dt.datetime(2026, 11, 25, 10))
+    proxy = KaartFilterProxy()
+    proxy.setSourceModel(model)
+    # WHEN the list is sorted on "Verified"
+    proxy.sort(5, Qt.SortOrder.AscendingOrder)
+    # THEN the never-checked one comes first, with a warning colour, a shaded row and why in the tooltip
+    stale, checked = (proxy.index(row, 5) for row in range(2))
+    assert stale.data(RECORD_ROLE).name == "Ärztehaus Menen"
+    assert (stale.data(), stale.data(SORT_ROLE)) == ("nooit", "")
+    assert QBrush(stale.data(Qt.ItemDataRole.ForegroundRole)).color() == QColor(WARNING)
+    assert QBrush(stale.data(Qt.ItemDataRole.BackgroundRole)).color() == QColor("#fff4e5")
+    assert "12 maanden" in stale.data(Qt.ItemDataRole.ToolTipRole)
+    assert checked.data(SORT_ROLE) == "2026-10-01"
+    assert checked.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert checked.data(Qt.ItemDataRole.ForegroundRole) is None
+    # AND the name sorts without accents: Ärztehaus with A, before Schuldhulp
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, 0).data() for row in range(2)] == ["Ärztehaus Menen", "Schuldhulp OCMW"]
+    assert not proxy.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()

@@ -7,7 +7,8 @@ import json
 import shutil
 
 from pypdf import PdfReader
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.domain.schoolyear import SchoolYear
@@ -22,6 +23,7 @@ from brugapp.ui.reports.charts import BarChartWidget, ChartsDialog
 from brugapp.ui.reports.overview_actions import print_questions
 from brugapp.ui.reports.page import ReportsPage
 from brugapp.ui.reports.programme_dialog import ProgrammeDialog
+from brugapp.ui.style import ACCENT, MUTED
 from tests.factories import make_family, make_school
 from tests.unit.referrals.test_referral_scenarios import kaart_service
 
@@ -56,6 +58,10 @@ def test_rights_dialog_shows_reasons_and_prints_only_families_with_consent(qtbot
     rows = _cells(dialog.model)
     assert rows[0][0] == "Gezin Benali" and rows[0][3] == "Op de lijst"
     assert rows[1][0] == "Gezin Çelik" and rows[1][3].startswith("Niet op de lijst: Geen toestemming")
+    # AND the answer is coloured (accent: on the list, muted: not), its whole text in the tooltip
+    colours = [dialog.model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole) for row in range(2)]
+    assert [QColor(colour).name() for colour in colours] == [QColor(ACCENT).name(), QColor(MUTED).name()]
+    assert dialog.model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == rows[1][3]
     assert dialog.summary.text() == "2 gezinnen gevonden. 1 mag op de lijst voor OCMW Kortrijk."
     # WHEN only statuses from before 1 September count THEN nobody is left (both date from 2 September)
     dialog.since.setDate(QDate(2026, 9, 1))

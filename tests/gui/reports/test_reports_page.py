@@ -57,6 +57,13 @@ def test_choose_year_and_school_then_print_and_export(qtbot, store, tmp_path: Pa
     assert not page.empty.isVisibleTo(page)
     assert ["Telefoon", "7"] in _cells(page, "channels")
     assert ["Huisbezoek", "<5"] in _cells(page, "channels")
+    # AND the counts stand right under a right-aligned header, the labels left
+    model = page.card("channels").model
+    right, left = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), int(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) == left
     # WHEN "PDF afdrukken" is clicked (the file dialog answers with a path)
     target = tmp_path / "jaarrapport.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

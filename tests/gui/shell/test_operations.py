@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from brugapp.errors import ValidationError
 from brugapp.services.meetings import agenda as agenda_service
 from brugapp.services.meetings.meetings import MeetingInput, create_meeting
-from brugapp.store.backup import list_backups
+from brugapp.store.backups import list_backups
 from brugapp.ui.followups.page import FollowUpsPage
 from brugapp.ui.kaart.page import KaartPage
 from brugapp.ui.meetings import editor as module

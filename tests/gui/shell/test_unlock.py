@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from brugapp.store import open_store
 from brugapp.ui.shell.unlock import UnlockDialog
@@ -49,7 +50,7 @@ def test_create_mode_shows_strength_and_the_no_recovery_warning(qtbot, tmp_path:
     qtbot.keyClicks(dialog.passphrase, "fiets boom regen wolk")
     assert dialog.strength.value() == 3
     assert "Sterke" in dialog.strength_hint.text()
-    texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.error)))
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "niet hersteld" in texts
 
 

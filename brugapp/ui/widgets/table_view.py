@@ -1,0 +1,26 @@
+"""The view every list of records shares: whole rows chosen, read-only cells, no row numbers.
+
+What differs per list stays a keyword (several rows chosen at once on the sociale kaart; no stripes in a
+short table inside a tab; no grid on the pages); the column widths stay with each screen, which knows its texts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+Selection = QAbstractItemView.SelectionMode
+
+
+def record_table(model: QAbstractItemModel, accessible_name: str, *, selection: Selection = Selection.SingleSelection,
+                 grid: bool = True, stripes: bool = True) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(selection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setShowGrid(grid)
+    view.setAlternatingRowColors(stripes)
+    return view
