@@ -1,9 +1,9 @@
 """Synthetic data of one busy programme for ``brugapp bench`` (``BENCH_FILLERS`` entries).
 
-Proportions for 10,000 families: ~3.5 members per family, ~60,000 contact moments with themes (those come
-from ``report_bench.fill_report_data``; this module only tops them up when that filler is absent), 2,000
-sociale kaart services of 500 organisations, ~10,000 referrals with their events, ~15,000 follow-ups,
-consents, and ~500 meetings with agenda items and action points. Everything is inserted in bulk
+Proportions for 10,000 families (issue 16): 30,000 members, 100,000 contact moments with themes (those come
+from ``report.fill_report_data``; this module only tops them up when that filler is absent), 2,000 sociale
+kaart services of 500 organisations, 20,000 referrals with their events, ~40,000 follow-ups, consents, and
+500 meetings with agenda items and action points. Everything is inserted in bulk
 (``session.execute(insert(Model), rows)``), in one transaction per filler, deterministically from
 ``context.rng``, and indexed for search the way the services index it.
 
@@ -61,6 +61,8 @@ BENCH_DAY = dt.date(2026, 3, 17)  # a Tuesday; the contacts of report_bench run 
 KAART_SERVICES = 2000
 SERVICES_PER_ORGANIZATION = 4
 MEETINGS = 500
+MEMBERS_PER_FAMILY = 3  # 30,000 people for 10,000 families
+FOLLOW_UPS_PER_FAMILY = 4  # 40,000: a check per referral, promises, action points of meetings
 ORG_KINDS = ["CAW", "OCMW", "Huis van het Kind", "CLB", "Welzijnsschakel", "JAC", "CGG", "Buurtwerk"]
 TOWNS = ["Kortrijk", "Roeselare", "Menen", "Wevelgem", "Harelbeke", "Waregem", "Izegem", "Kuurne", "Zwevegem"]
 POSTCODES = {"Kortrijk": "8500", "Roeselare": "8800", "Menen": "8930", "Wevelgem": "8560", "Harelbeke": "8530",
@@ -94,9 +96,16 @@ def fill_notebook_data(store: Store, context: BenchContext) -> None:
         if (session.scalar(select(func.count()).select_from(ContactMoment)) or 0) < len(context.family_ids) * 3:
             _top_up_contacts(session, context)
         members = []
+        # Parents (and a sibling here and there) until the programme has MEMBERS_PER_FAMILY people per family.
+        needed = len(context.family_ids) * MEMBERS_PER_FAMILY - (
+            session.scalar(select(func.count()).select_from(FamilyMember)) or 0)
+        extra = set(rng.sample(context.family_ids, max(0, min(len(context.family_ids),
+                                                               needed - len(context.family_ids)))))
         for family in context.family_ids:
             last = rng.choice(LAST_NAMES)
-            for role in ["parent"] * rng.choice((1, 2, 2, 2)) + ["child"] * rng.choice((0, 0, 1, 1)):
+            count = (family in extra) + (needed > 0)
+            needed -= count
+            for role in ["parent", "parent" if rng.random() < 0.8 else "child"][:count]:
                 members.append({"uuid": new_uuid(), "family_id": family, "role": role,
                                 "first_name": rng.choice(FIRST_NAMES), "last_name": last,
                                 "phone": f"0470 {rng.randrange(100):02d} {rng.randrange(100):02d} 00" if role
@@ -318,7 +327,8 @@ def fill_care_data(store: Store, context: BenchContext) -> None:
         entries = [IndexEntry(e.kind, uuids[c["id"]], e.label, e.body, e.family_uuid)
                    for e, c in zip(entries, changes, strict=True)]
         index_many(session, entries)
-        for _n in range(len(context.family_ids) * 45 // 100):  # promises and checks outside referrals
+        for _n in range(max(0, len(context.family_ids) * FOLLOW_UPS_PER_FAMILY - len(followups)
+                            - MEETINGS * len(context.family_ids) // 10_000)):  # promises and checks outside referrals
             due = BENCH_DAY + dt.timedelta(days=rng.randrange(-200, 60))
             done = due < BENCH_DAY and rng.random() < 0.95
             followups.append({"uuid": new_uuid(), "title": "Terugbellen over de schoolfactuur", "due": due,
