@@ -22,6 +22,7 @@ from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store, StoreError, open_store, restore_store
 from brugapp.ui.gc_guard import collect_on_gui_thread
 from brugapp.ui.locale import apply_language
+from brugapp.ui.none_guard import reserve_none_references
 from brugapp.ui.style import apply_theme
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ BENCH_STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
 
 def setup_application(app: QApplication, language: str) -> None:
     """Everything a QApplication needs before the first window (also used by tests)."""
+    reserve_none_references()  # PySide6 6.12 loses references to None (ui/none_guard.py)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)

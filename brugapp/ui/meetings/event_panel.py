@@ -210,9 +210,8 @@ class EventPanel(QWidget):
         self.events.blockSignals(True)
         self.events.clear()
         for record in event_service.list_events(self.store):
-            item = QListWidgetItem(record.label)
+            item = QListWidgetItem(record.label, self.events)  # parent, not addItem (PySide6 6.12 leak)
             item.setData(ID_ROLE, record.id)
-            self.events.addItem(item)
             if record.id == current:
                 self.events.setCurrentItem(item)
         self.events.blockSignals(False)
