@@ -68,12 +68,12 @@ def _items_made_then_added(tree: ast.AST) -> list[int]:
         made = {target.id for node in ast.walk(function) if isinstance(node, ast.Assign)
                 and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "QListWidgetItem"
                 for target in node.targets if isinstance(target, ast.Name)}
-        lines += [node.lineno for node in ast.walk(function) if isinstance(node, ast.Call)
+        lines += [node.lineno for node in ast.walk(function) if (isinstance(node, ast.Call)
                   and getattr(node.func, "attr", "") in ("addItem", "insertItem")
-                  and any(isinstance(arg, ast.Name) and arg.id in made for arg in node.args)
-                  or isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "addItem"
+                  and any(isinstance(arg, ast.Name) and arg.id in made for arg in node.args))
+                  or (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "addItem"
                   and any(isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "QListWidgetItem"
-                          for arg in node.args)]
+                          for arg in node.args))]
     return lines
 
 
