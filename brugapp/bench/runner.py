@@ -18,8 +18,10 @@ from sqlalchemy import insert, select
 
 from brugapp.bench.base import BENCH_PASSPHRASE, FIRST_NAMES, LAST_NAMES, BenchContext, BenchResult, measure
 from brugapp.bench.capabilities import capability_benchmarks
+from brugapp.bench.care_fillers import fill_care_data
 from brugapp.bench.exchange import exchange_benchmarks
-from brugapp.bench.fillers import fill_care_data, fill_kaart_data, fill_meeting_data, fill_notebook_data
+from brugapp.bench.fillers import fill_kaart_data, fill_notebook_data
+from brugapp.bench.meeting_fillers import fill_meeting_data
 from brugapp.bench.prints import print_benchmarks
 from brugapp.bench.privacy import privacy_benchmarks
 from brugapp.bench.processes import process_benchmarks
