@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,10 +30,8 @@ from brugapp.paths import user_config_dir
 from brugapp.services.search import SearchResult
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
-from brugapp.ui.families.quick_log import QuickLogDialog, saved_message
 from brugapp.ui.icons import icon
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.shell.about import AboutDialog
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
 from brugapp.ui.shell.help import help_actions
@@ -42,6 +41,10 @@ from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.shell.sections import SECTIONS, PageLoader, build_page
 from brugapp.ui.style import SIDEBAR_TEXT
 from brugapp.ui.widgets.roles import ID_ROLE
+
+if TYPE_CHECKING:
+    from brugapp.ui.families.quick_log import QuickLogDialog
+
 
 # Which section opens a search hit of each kind.
 SECTION_OF_KIND = {
@@ -259,6 +262,8 @@ class MainWindow(QMainWindow):
             current.raise_()
             current.activateWindow()
             return current
+        from brugapp.ui.families.quick_log import QuickLogDialog, saved_message  # start-up time: on first use
+
         dialog = QuickLogDialog(self.store, self, family_id=family_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda contact: self._after_quick_log(saved_message(contact)))
@@ -393,6 +398,8 @@ class MainWindow(QMainWindow):
 
     # -- misc -----------------------------------------------------------------------------
     def show_about(self) -> None:
+        from brugapp.ui.shell.about import AboutDialog  # start-up time: on first use
+
         AboutDialog(self).exec()
 
     def show_audit_trail(self) -> None:
