@@ -147,6 +147,10 @@ class AttemptDialog(FormDialog):
 
 
 class FollowUpsPage(SectionPage):
+    # Filled when built (a test or a dialog builds it on its own): the window does not fill it a second time on
+    # the first visit (half of that visit's time on a busy programme; brugapp bench).
+    fills_itself = True
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.operation: Operation[CalendarExport] | None = None  # the export running now, if any

@@ -306,9 +306,12 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(SECTIONS[row].key)
+        key = SECTIONS[row].key
+        just_built = key not in self._pages
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
-        page.refresh()
+        if not (just_built and getattr(page, "fills_itself", False)):  # a page filled when built is not refilled
+            page.refresh()
         self._page_filled()
 
     def when_first_page_filled(self, callback: Callable[[], None]) -> None:
