@@ -80,10 +80,10 @@ def _lookups(session: Session) -> _Lookups:
         services=list(session.execute(select(KaartService.id, KaartService.name, KaartOrganization.name).join(
             KaartOrganization, KaartOrganization.id == KaartService.organization_id)).all()),
         contact_of={service: contact for service, contact in session.execute(
-            select(KaartContact.service_id, KaartContact.id)).tuples() if service is not None},
-        service_uuid=dict(session.execute(select(KaartService.id, KaartService.uuid)).tuples().all()),
-        families=dict(session.execute(select(Family.id, Family.uuid)).tuples().all()),
-        names=dict(session.execute(select(Family.id, Family.display_name)).tuples().all()))
+            select(KaartContact.service_id, KaartContact.id)) if service is not None},
+        service_uuid=dict(session.execute(select(KaartService.id, KaartService.uuid)).all()),
+        families=dict(session.execute(select(Family.id, Family.uuid)).all()),
+        names=dict(session.execute(select(Family.id, Family.display_name)).all()))
 
 
 def _add_referral(rows: _CareRows, rng: random.Random, lookups: _Lookups,
@@ -141,7 +141,7 @@ def _update_referrals(session: Session, rows: _CareRows) -> None:
     columns = ("service_id", "contact_id", "service_label", "status", "closed_on")
     session.execute(table.update().where(table.c.id == bindparam("pk")).values(
         {name: bindparam(name) for name in columns}), [{**c, "pk": c["id"]} for c in rows.changes])
-    uuids = dict(session.execute(select(Referral.id, Referral.uuid)).tuples().all())
+    uuids = dict(session.execute(select(Referral.id, Referral.uuid)).all())
     index_many(session, [IndexEntry(e.kind, uuids[c["id"]], e.label, e.body, e.family_uuid)
                          for e, c in zip(rows.entries, rows.changes, strict=True)])
 
@@ -160,7 +160,7 @@ def _loose_followups(rng: random.Random, context: BenchContext, count: int, stam
 
 
 def _school_consents(session: Session, rng: random.Random, context: BenchContext, stamp: _Row) -> list[_Row]:
-    school_uuids = dict(session.execute(select(School.id, School.uuid)).tuples().all())
+    school_uuids = dict(session.execute(select(School.id, School.uuid)).all())
     return [{"uuid": new_uuid(), "family_id": family, "recipient_kind": "school",
              "recipient_uuid": school_uuids[rng.choice(context.school_ids)], "recipient_label": "school",
              "purposes": "share_status", "given_by": "parent", "method": "written",

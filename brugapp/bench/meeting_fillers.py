@@ -58,8 +58,8 @@ def fill_meeting_data(store: Store, context: BenchContext) -> None:
     rng, now = context.rng, utcnow()
     stamp = {"created_at": now, "updated_at": now}
     with store.session() as session:
-        names = dict(session.execute(select(Family.id, Family.display_name)).tuples().all())
-        families = dict(session.execute(select(Family.id, Family.uuid)).tuples().all())
+        names = dict(session.execute(select(Family.id, Family.display_name)).all())
+        families = dict(session.execute(select(Family.id, Family.uuid)).all())
         schools = max(2, min(len(context.school_ids), len(context.school_ids) * context.families // 10_000))
         series = _series(next_id(session, MeetingSeries), schools, context, stamp)
         meeting_count = max(30, MEETINGS * context.families // 10_000)  # 500 for 10,000 families
