@@ -7,6 +7,7 @@ The Qt layer mirrors the same language through ``brugapp.ui.locale``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 from decimal import Decimal
 
@@ -64,9 +65,20 @@ def N_(message: str) -> str:
 
 def format_date(value: dt.date, fmt: str = "long") -> str:
     """'maandag 23 november 2026' style dates for the active locale."""
+    if type(value) is not dt.date:  # a datetime formats its date part, uncached (its time would split the cache)
+        return _format_date(value, fmt, _locale)
+    return _format_date_cached(value, fmt, _locale)
+
+
+def _format_date(value: dt.date, fmt: str, locale: Locale) -> str:
     if fmt == "full_day":
-        return babel_dates.format_date(value, "EEEE d MMMM y", locale=_locale)
-    return babel_dates.format_date(value, fmt, locale=_locale)
+        return babel_dates.format_date(value, "EEEE d MMMM y", locale=locale)
+    return babel_dates.format_date(value, fmt, locale=locale)
+
+
+# A list of thousands of follow-ups or referrals shows a few hundred distinct days; Babel takes ~0.1 ms per call
+# and Qt asks for a cell again on every repaint (brugapp bench: half the time of the Opvolging page).
+_format_date_cached = functools.lru_cache(maxsize=4096)(_format_date)
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:

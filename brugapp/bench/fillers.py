@@ -1,9 +1,10 @@
 """Synthetic data of one busy programme for ``brugapp bench`` (``BENCH_FILLERS`` entries).
 
-Proportions for 10,000 families: ~3.5 members per family, ~60,000 contact moments with themes (those come
-from ``report_bench.fill_report_data``; this module only tops them up when that filler is absent), 2,000
-sociale kaart services of 500 organisations, ~10,000 referrals with their events, ~15,000 follow-ups,
-consents, and ~500 meetings with agenda items and action points. Everything is inserted in bulk
+Proportions for 10,000 families (issue 16): 30,000 members, 100,000 contact moments with themes (those come
+from ``report.fill_report_data``; this module only tops them up when that filler is absent), 2,000 sociale
+kaart services of 500 organisations, 20,000 referrals with their events, ~40,000 follow-ups, consents, and
+500 meetings with agenda items and action points (referrals and follow-ups: ``care_fillers.py``; meetings:
+``meeting_fillers.py``). Everything is inserted in bulk
 (``session.execute(insert(Model), rows)``), in one transaction per filler, deterministically from
 ``context.rng``, and indexed for search the way the services index it.
 
@@ -14,16 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, case, func, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 
 from brugapp.bench.base import FIRST_NAMES, LAST_NAMES, BenchContext
-from brugapp.domain.followups import FollowUpStatus
 from brugapp.domain.kaart import CATEGORIES
-from brugapp.domain.meetings import ITEMS, MEETING_TYPES, TEMPLATES
 from brugapp.domain.notebook import CHANNELS
-from brugapp.domain.referrals import EventKind, Status
 from brugapp.domain.themes import THEMES
 from brugapp.exchange.spreadsheet import write_csv
 from brugapp.i18n import format_date
@@ -31,7 +29,7 @@ from brugapp.services.families.notebook import contact_title
 from brugapp.services.kaart.query import term_words
 from brugapp.store import Store
 from brugapp.store.base import new_uuid, utcnow
-from brugapp.store.models import Family, School
+from brugapp.store.models import Family
 from brugapp.store.models.kaart import (
     KaartContact,
     KaartLocation,
@@ -43,16 +41,7 @@ from brugapp.store.models.kaart import (
     KaartServiceAtLocation,
     KaartServiceTerm,
 )
-from brugapp.store.models.meetings import (
-    Meeting,
-    MeetingAction,
-    MeetingFamily,
-    MeetingItem,
-    MeetingParticipant,
-    MeetingSeries,
-)
 from brugapp.store.models.notebook import ContactMoment, ContactTheme, FamilyMember
-from brugapp.store.models.referrals import Consent, ContactAttempt, FollowUp, Referral, ReferralEvent
 from brugapp.store.search_index import IndexEntry, index_many
 
 _Row = dict[str, Any]  # one row for a bulk insert or update
@@ -61,6 +50,8 @@ BENCH_DAY = dt.date(2026, 3, 17)  # a Tuesday; the contacts of report_bench run 
 KAART_SERVICES = 2000
 SERVICES_PER_ORGANIZATION = 4
 MEETINGS = 500
+MEMBERS_PER_FAMILY = 3  # 30,000 people for 10,000 families
+FOLLOW_UPS_PER_FAMILY = 4  # 40,000: a check per referral, promises, action points of meetings
 ORG_KINDS = ["CAW", "OCMW", "Huis van het Kind", "CLB", "Welzijnsschakel", "JAC", "CGG", "Buurtwerk"]
 TOWNS = ["Kortrijk", "Roeselare", "Menen", "Wevelgem", "Harelbeke", "Waregem", "Izegem", "Kuurne", "Zwevegem"]
 POSTCODES = {"Kortrijk": "8500", "Roeselare": "8800", "Menen": "8930", "Wevelgem": "8560", "Harelbeke": "8530",
@@ -77,11 +68,11 @@ KAART_HEADERS = ["Organisatie", "Dienst", "Wat doen ze", "Categorie", "Thema", "
                  "Laatst gecontroleerd"]
 
 
-def _stamp(day: dt.date, rng_minutes: int) -> dt.datetime:
+def stamp_at(day: dt.date, rng_minutes: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(8), tzinfo=dt.UTC) + dt.timedelta(minutes=rng_minutes)
 
 
-def _next_id(session: object, model: type) -> int:
+def next_id(session: object, model: type) -> int:
     return (session.scalar(select(func.max(model.id))) or 0) + 1  # type: ignore[attr-defined]
 
 
@@ -94,9 +85,16 @@ def fill_notebook_data(store: Store, context: BenchContext) -> None:
         if (session.scalar(select(func.count()).select_from(ContactMoment)) or 0) < len(context.family_ids) * 3:
             _top_up_contacts(session, context)
         members = []
+        # Parents (and a sibling here and there) until the programme has MEMBERS_PER_FAMILY people per family.
+        needed = len(context.family_ids) * MEMBERS_PER_FAMILY - (
+            session.scalar(select(func.count()).select_from(FamilyMember)) or 0)
+        extra = set(rng.sample(context.family_ids, max(0, min(len(context.family_ids),
+                                                               needed - len(context.family_ids)))))
         for family in context.family_ids:
             last = rng.choice(LAST_NAMES)
-            for role in ["parent"] * rng.choice((1, 2, 2, 2)) + ["child"] * rng.choice((0, 0, 1, 1)):
+            count = (family in extra) + (needed > 0)
+            needed -= count
+            for role in ["parent", "parent" if rng.random() < 0.8 else "child"][:count]:
                 members.append({"uuid": new_uuid(), "family_id": family, "role": role,
                                 "first_name": rng.choice(FIRST_NAMES), "last_name": last,
                                 "phone": f"0470 {rng.randrange(100):02d} {rng.randrange(100):02d} 00" if role
@@ -139,11 +137,11 @@ def fill_notebook_data(store: Store, context: BenchContext) -> None:
 def _top_up_contacts(session: object, context: BenchContext) -> None:
     """Only when report_bench's filler is not registered: ~6 contacts per family with themes."""
     rng, now = context.rng, utcnow()
-    first = _next_id(session, ContactMoment)
+    first = next_id(session, ContactMoment)
     contacts, themes = [], []
     for n in range(len(context.family_ids) * 6):
         contacts.append({"id": first + n, "uuid": new_uuid(), "family_id": rng.choice(context.family_ids),
-                         "occurred_at": _stamp(BENCH_DAY - dt.timedelta(days=rng.randrange(560)), rng.randrange(600)),
+                         "occurred_at": stamp_at(BENCH_DAY - dt.timedelta(days=rng.randrange(560)), rng.randrange(600)),
                          "channel": rng.choice(CHANNELS.codes()), "initiative": "parent", "language": "",
                          "interpreter": False, "note": "", "sharing": "private", "follow_up_done": False,
                          "created_at": now, "updated_at": now})
@@ -206,8 +204,8 @@ def fill_kaart_data(store: Store, context: BenchContext) -> None:
         services: list[_Row] = []
         locations: list[_Row] = []
         links, phones, schedules, areas, terms, contacts = ([] for _n in range(6))
-        org_pk, service_pk = _next_id(session, KaartOrganization), _next_id(session, KaartService)
-        location_pk = _next_id(session, KaartLocation)
+        org_pk, service_pk = next_id(session, KaartOrganization), next_id(session, KaartService)
+        location_pk = next_id(session, KaartLocation)
         entries = []
         for spec in specs:
             org_name = str(spec["org"])
@@ -252,194 +250,3 @@ def fill_kaart_data(store: Store, context: BenchContext) -> None:
         index_many(session, entries)
     context.folder.mkdir(parents=True, exist_ok=True)
     write_kaart_csv(context.folder / "kaart.csv", specs)
-
-
-# -- referrals, follow-ups, consents --------------------------------------------------------------
-OPEN_STEPS = [Status.REGISTERED, Status.WAITING_LIST, Status.APPOINTMENT, Status.ONGOING]
-
-
-def fill_care_data(store: Store, context: BenchContext) -> None:
-    """Referrals to kaart services with their events and checks, family follow-ups, attempts and consents.
-
-    report_bench already inserts one referral per family (referred on, intensity, outcome); they are reused
-    here, given a kaart service and contact person, a status that fits their outcome and their history.
-    """
-    rng, now = context.rng, utcnow()
-    stamp = {"created_at": now, "updated_at": now}
-    with store.session() as session:
-        if (session.scalar(select(func.count()).select_from(Referral)) or 0) < len(context.family_ids) // 2:
-            _top_up_referrals(session, context)
-        services = session.execute(select(KaartService.id, KaartService.name, KaartOrganization.name).join(
-            KaartOrganization, KaartOrganization.id == KaartService.organization_id)).all()
-        contact_of = dict(session.execute(select(KaartContact.service_id, KaartContact.id)).all())
-        service_uuid = dict(session.execute(select(KaartService.id, KaartService.uuid)).all())
-        families = dict(session.execute(select(Family.id, Family.uuid)).all())
-        names = dict(session.execute(select(Family.id, Family.display_name)).all())
-        changes: list[_Row]
-        changes, events, followups, consents, entries = [], [], [], [], []
-        for pk, family, referred_on, outcome in session.execute(
-                select(Referral.id, Referral.family_id, Referral.referred_on, Referral.outcome)).all():
-            sid, service, org = rng.choice(services) if services else (None, f"Dienst {pk}", "Organisatie")
-            label = f"{org} – {service}"
-            closed = bool(outcome)
-            status = (Status.COMPLETED if outcome in ("helped", "partly") else Status.STOPPED) if closed \
-                else rng.choice(OPEN_STEPS)
-            closed_on = referred_on + dt.timedelta(days=rng.randrange(14, 120)) if closed else None
-            changes.append({"id": pk, "service_id": sid, "contact_id": contact_of.get(sid), "service_label": label,
-                            "status": status, "closed_on": closed_on})
-            at = dt.datetime.combine(referred_on, dt.time(10), tzinfo=dt.UTC)
-            steps = [("", Status.REGISTERED)] + [(Status.REGISTERED, s) for s in rng.sample(OPEN_STEPS[1:], 1)]
-            if closed:
-                steps.append((steps[-1][1], status))
-            for n, (before, after) in enumerate(steps):
-                events.append({"uuid": new_uuid(), "referral_id": pk, "at": at + dt.timedelta(days=9 * n),
-                               "kind": EventKind.CREATED if n == 0 else EventKind.STATUS, "from_status": before,
-                               "to_status": after, "text": ""})
-            if closed_on is not None:
-                due = closed_on - dt.timedelta(days=3)
-                check = rng.choice((FollowUpStatus.DONE, FollowUpStatus.NOT_NEEDED))
-            else:
-                due = BENCH_DAY + dt.timedelta(days=rng.randrange(-14, 22))
-                check = FollowUpStatus.NO_ANSWER if rng.random() < 0.1 else FollowUpStatus.PLANNED
-            followups.append({"uuid": new_uuid(), "title": f"Hoe ging het bij {org}?", "due": due, "owner": "",
-                              "status": check, "family_id": family, "referral_id": pk, "meeting_uuid": "",
-                              "note": "", "closed_on": closed_on, **stamp})
-            if sid is not None and rng.random() < 0.7:
-                consents.append({"uuid": new_uuid(), "family_id": family, "recipient_kind": "service",
-                                 "recipient_uuid": service_uuid[sid], "recipient_label": label,
-                                 "purposes": "refer share_status share_details", "given_by": "parent",
-                                 "method": "oral", "given_on": referred_on - dt.timedelta(days=1), **stamp})
-            entries.append(IndexEntry("referral", "", f"{names[family]} → {label}", "", families[family]))
-        table = cast(Table, Referral.__table__)  # a declarative model's __table__ is its Table
-        session.execute(table.update().where(table.c.id == bindparam("pk")).values(
-            {name: bindparam(name) for name in ("service_id", "contact_id", "service_label", "status", "closed_on")}),
-            [{**c, "pk": c["id"]} for c in changes])
-        uuids = dict(session.execute(select(Referral.id, Referral.uuid)).all())
-        entries = [IndexEntry(e.kind, uuids[c["id"]], e.label, e.body, e.family_uuid)
-                   for e, c in zip(entries, changes, strict=True)]
-        index_many(session, entries)
-        for _n in range(len(context.family_ids) * 45 // 100):  # promises and checks outside referrals
-            due = BENCH_DAY + dt.timedelta(days=rng.randrange(-200, 60))
-            done = due < BENCH_DAY and rng.random() < 0.95
-            followups.append({"uuid": new_uuid(), "title": "Terugbellen over de schoolfactuur", "due": due,
-                              "owner": "", "status": FollowUpStatus.DONE if done else FollowUpStatus.PLANNED,
-                              "family_id": rng.choice(context.family_ids), "referral_id": None,
-                              "meeting_uuid": "", "note": "", "closed_on": due if done else None, **stamp})
-        school_uuids = dict(session.execute(select(School.id, School.uuid)).all())
-        for family in rng.sample(context.family_ids, len(context.family_ids) * 3 // 10):
-            school = rng.choice(context.school_ids)
-            consents.append({"uuid": new_uuid(), "family_id": family, "recipient_kind": "school",
-                             "recipient_uuid": school_uuids[school], "recipient_label": "school",
-                             "purposes": "share_status", "given_by": "parent", "method": "written",
-                             "given_on": BENCH_DAY - dt.timedelta(days=rng.randrange(400)), **stamp})
-        session.execute(insert(ReferralEvent), events)
-        session.execute(insert(FollowUp), followups)
-        session.execute(insert(Consent), consents)
-        open_ids = session.scalars(select(FollowUp.id).where(FollowUp.status.in_(("planned", "no_answer")))).all()
-        session.execute(insert(ContactAttempt), [
-            {"uuid": new_uuid(), "at": _stamp(BENCH_DAY - dt.timedelta(days=rng.randrange(20)), 60),
-             "channel": "phone", "answered": False, "note": "", "followup_id": followup,
-             "family_id": None, "referral_id": None}
-            for followup in rng.sample(open_ids, min(len(open_ids), 2000))])
-
-
-def _top_up_referrals(session: object, context: BenchContext) -> None:
-    """Only when report_bench's filler is not registered: ~8,000 referrals over two school years."""
-    rng, now = context.rng, utcnow()
-    outcomes = ["helped", "partly", "not_helped", "elsewhere", "no_longer_interested", "unreachable", "", ""]
-    session.execute(insert(Referral), [  # type: ignore[attr-defined]
-        {"uuid": new_uuid(), "family_id": rng.choice(context.family_ids), "theme": rng.choice(THEMES.codes()),
-         "question": "", "tried": "", "sharing": "shareable", "service_label": "", "mandated": False,
-         "intensity": "called", "urgent": rng.random() < 0.05, "warned_in_advance": False, "receiving_worker": "",
-         "referred_on": BENCH_DAY - dt.timedelta(days=rng.randrange(560)), "status": "ongoing",
-         "outcome": rng.choice(outcomes), "decline_reason": "", "no_show_count": 0, "feedback_text": "",
-         "created_at": now, "updated_at": now}
-        for _n in range(len(context.family_ids) * 8 // 10)])
-
-
-# -- meetings -------------------------------------------------------------------------------------
-def fill_meeting_data(store: Store, context: BenchContext) -> None:
-    """~500 meetings over the school year: a care meeting per school every six weeks, network meetings and
-    case meetings of families, each with participants, the agenda of its type and 1-4 action points."""
-    rng, now = context.rng, utcnow()
-    stamp = {"created_at": now, "updated_at": now}
-    start = dt.date(2025, 9, 8)
-    with store.session() as session:
-        names = dict(session.execute(select(Family.id, Family.display_name)).all())
-        families = dict(session.execute(select(Family.id, Family.uuid)).all())
-        series_pk = _next_id(session, MeetingSeries)
-        meeting_count = max(30, MEETINGS * context.families // 10_000)  # 500 for 10,000 families
-        schools = max(2, min(len(context.school_ids), len(context.school_ids) * context.families // 10_000))
-        series: list[_Row] = [
-            {"id": series_pk + n, "uuid": new_uuid(), "name": f"Zorgoverleg school {n + 1}",
-             "meeting_type": "zorgoverleg", "interval_weeks": 6, "family_id": None, **stamp}
-            for n in range(schools)]
-        series += [{"id": series_pk + len(series) + n, "uuid": new_uuid(), "name": f"Netwerk armoede {n + 1}",
-                    "meeting_type": "netwerkoverleg", "interval_weeks": 6, "family_id": None, **stamp}
-                   for n in range(max(1, 4 * context.families // 10_000))]
-        plans: list[tuple[str, int | None, int | None, dt.date, list[int]]] = []  # type, series, school, day, families
-        for n, row in enumerate(series):
-            school = context.school_ids[n] if n < schools else None
-            for k in range(7):
-                day = start + dt.timedelta(weeks=6 * k, days=rng.randrange(5))
-                linked = rng.sample(context.family_ids, rng.choice((2, 3, 4))) if school else []
-                plans.append((str(row["meeting_type"]), int(row["id"]), school, day, linked))
-        while len(plans) < meeting_count:
-            family = rng.choice(context.family_ids)
-            day = start + dt.timedelta(days=rng.randrange(260))
-            kind = rng.choice(("casusoverleg", "mdo", "rondetafel", "opstartcirkel"))
-            plans.append((kind, None, rng.choice(context.school_ids), day, [family]))
-            plans.append(("opvolgcirkel", None, plans[-1][2], day + dt.timedelta(weeks=6), [family]))
-        meeting_pk, item_pk = _next_id(session, Meeting), _next_id(session, MeetingItem)
-        items: list[_Row] = []
-        meetings, links, participants, actions, followups, entries = ([] for _n in range(6))
-        for n, (kind, series_id, school, day, linked) in enumerate(plans[:meeting_count]):
-            pk, uuid = meeting_pk + n, new_uuid()
-            starts = dt.datetime.combine(day, dt.time(13, 30), tzinfo=dt.UTC)
-            title = MEETING_TYPES.label(kind)
-            if linked and not series_id:
-                title = f"{title} {names[linked[0]]}"
-            meetings.append({"id": pk, "uuid": uuid, "title": title[:200], "meeting_type": kind, "starts_at": starts,
-                             "duration_minutes": 60, "place_kind": "school", "place_detail": "", "school_id": school,
-                             "series_id": series_id, "regiehouder": "", "interpreter_needed": False,
-                             "interpreter_arranged": False, "interpreter_language": "", "youth_present": "unknown",
-                             "parents_present": "unknown", "status": "held" if day < BENCH_DAY else "planned",
-                             **stamp})
-            links += [{"meeting_id": pk, "family_id": family} for family in linked]
-            people: list[tuple[str, str, str, int | None, int | None]] = [
-                ("internal", "bridge_worker", "Brugfiguur", None, None),
-                ("school", "care_coordinator", f"Zorgcoördinator {rng.choice(LAST_NAMES)}", None, school)]
-            people += [("family", "parent", f"Ouder {names[family]}", family, None) for family in linked[:1]]
-            people += [("service", "consultant", f"{rng.choice(FIRST_NAMES)} (CAW)", None, None)]
-            participants += [{"uuid": new_uuid(), "meeting_id": pk, "position": i, "kind": k, "name": name,
-                              "role": role, "organisation": "", "email": "", "attendance": "invited",
-                              "is_regiehouder": i == 0, "invite_channel": "", "family_id": fam, "school_id": sch,
-                              "kaart_contact_uuid": "", "kaart_organization_uuid": "", **stamp}
-                             for i, (k, role, name, fam, sch) in enumerate(people)]
-            codes = TEMPLATES.get(kind, TEMPLATES["other"])
-            items += [{"id": item_pk + len(items) + i, "uuid": new_uuid(), "meeting_id": pk, "position": i,
-                       "code": code, "title": ITEMS[code].title, "school_ok": ITEMS[code].school_ok,
-                       "notes": "", "decisions": "", **stamp} for i, code in enumerate(codes)]
-            action_item = items[-1]["id"] if codes else None
-            for _k in range(rng.choice((1, 2, 3, 4))):
-                due = day + dt.timedelta(days=rng.randrange(14, 43))
-                still_open = day >= BENCH_DAY or rng.random() < 0.3
-                followup = new_uuid() if rng.random() < 0.5 else ""
-                actions.append({"uuid": new_uuid(), "meeting_id": pk, "item_id": action_item,
-                                "what": "Contact opnemen met de school over de aanpak", "owner": "Brugfiguur",
-                                "due": due, "status": "open" if still_open else "done", "school_ok": True,
-                                "followup_uuid": followup,
-                                "closed_at": None if still_open else _stamp(due, 0), **stamp})
-                if followup:
-                    followups.append({"uuid": followup, "title": "Actiepunt overleg", "due": due,
-                                      "owner": "Brugfiguur", "status": "planned" if still_open else "done",
-                                      "family_id": linked[0] if linked else None, "referral_id": None,
-                                      "meeting_uuid": uuid, "note": "", "closed_on": None if still_open else due,
-                                      **stamp})
-            entries.append(IndexEntry("meeting", uuid, f"{title} – {format_date(day, 'medium')}",
-                                      " ".join(names[f] for f in linked), families[linked[0]] if linked else ""))
-        for model, rows in ((MeetingSeries, series), (Meeting, meetings), (MeetingFamily, links),
-                            (MeetingParticipant, participants), (MeetingItem, items), (MeetingAction, actions),
-                            (FollowUp, followups)):
-            session.execute(insert(model), rows)
-        index_many(session, entries)

@@ -1,7 +1,8 @@
-"""Benchmark of the year report on a busy programme: 10,000 families, ~60,000 contact moments.
+"""Benchmark of the year report on a busy programme: 10,000 families, 100,000 contact moments.
 
 ``fill_report_data`` (a ``BENCH_FILLERS`` entry) adds children at the 36 schools, two school years of
-contact moments with themes and some referrals, in bulk and in one transaction.
+contact moments with themes (the first family has exactly ``BUSY_FAMILY_CONTACTS``: the case a brugfiguur
+opens to see a long history) and two referrals per family, in bulk and in one transaction.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from brugapp.store.base import new_uuid, utcnow
 from brugapp.store.models.notebook import ContactMoment, ContactTheme, FamilyMember
 from brugapp.store.models.referrals import Referral
 
-CONTACTS_PER_FAMILY = 6
+CONTACTS_PER_FAMILY = 10
+BUSY_FAMILY_CONTACTS = 100  # the first family's history: what opening a long-running case costs
+REFERRALS_PER_FAMILY = 2
 BENCH_YEAR = SchoolYear(2025)
 
 
@@ -43,9 +46,13 @@ def fill_report_data(store: Store, context: BenchContext) -> None:
         session.execute(insert(FamilyMember), members)
         first_id = (session.scalar(select(func.max(ContactMoment.id))) or 0) + 1
         contacts, contact_themes = [], []
+        busy, others = context.family_ids[0], context.family_ids[1:] or context.family_ids
         for n in range(len(context.family_ids) * CONTACTS_PER_FAMILY):
             contact_id = first_id + n
-            family = None if rng.random() < 0.05 else rng.choice(context.family_ids)
+            if n < BUSY_FAMILY_CONTACTS:
+                family: int | None = busy
+            else:
+                family = None if rng.random() < 0.05 else rng.choice(others)
             contacts.append({
                 "id": contact_id, "uuid": new_uuid(), "family_id": family,
                 "occurred_at": start + dt.timedelta(minutes=rng.randrange(span_minutes)),
@@ -64,7 +71,7 @@ def fill_report_data(store: Store, context: BenchContext) -> None:
              "receiving_worker": "", "referred_on": BENCH_YEAR.first_day + dt.timedelta(days=rng.randrange(700)),
              "status": "ongoing", "outcome": rng.choice(outcomes), "decline_reason": "", "no_show_count": 0,
              "feedback_text": "", "created_at": now, "updated_at": now}
-            for _n in range(len(context.family_ids))
+            for _n in range(len(context.family_ids) * REFERRALS_PER_FAMILY)
         ]
         session.execute(insert(Referral), referrals)
 

@@ -1,6 +1,6 @@
 """The ``brugapp`` command: the GUI by default, sub-commands for headless jobs.
 
-Each capability imports its module into ``COMMAND_MODULES``; the module's ``register(subparsers)`` adds its
+Each capability imports its module into ``cli/commands.COMMAND_MODULES``; the module's ``register(subparsers)`` adds its
 sub-commands and sets ``handler`` (a function taking the parsed args, returning an exit code).
 """
 
@@ -12,46 +12,21 @@ import sys
 from types import ModuleType
 
 from brugapp import __version__
-from brugapp.cli import (
-    audit_commands,
-    bench_command,
-    init_command,
-    kaart_commands,
-    meeting_commands,
-    notebook_commands,
-    overview_commands,
-    print_commands,
-    privacy_commands,
-    referral_commands,
-    report_commands,
-    selftest_command,
-    situation_commands,
-    store_commands,
-)
 from brugapp.cli.argparse_i18n import TranslatedArgumentParser
 from brugapp.cli.common import fail, unreadable_argument
 from brugapp.errors import UserError
 from brugapp.i18n import _, set_language
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (
-    init_command,
-    store_commands,
-    selftest_command,
-    kaart_commands,
-    bench_command,
-    notebook_commands,
-    meeting_commands,
-    print_commands,
-    referral_commands,
-    report_commands,
-    audit_commands,
-    privacy_commands,
-    overview_commands,
-    situation_commands,
-)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    # start-up time: the command groups are imported only when a sub-command (or --help) is asked for
+    from brugapp.cli.commands import COMMAND_MODULES
+
+    return COMMAND_MODULES
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_gui_parser() -> argparse.ArgumentParser:
+    """The options of the window itself (``brugapp [--db PATH] [--lang nl|en] [--demo]``)."""
     parser = TranslatedArgumentParser(
         prog="brugapp",
         description=_("BrugApp: notebook, sociale kaart and meetings for brugfiguren."),
@@ -61,8 +36,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar=_("PATH"), help=_("open this data file or database URL"))
     parser.add_argument("--lang", choices=("nl", "en"), help=_("language of the interface"))
     parser.add_argument("--demo", action="store_true", help=_("open a throwaway demo store"))
+    return parser
+
+
+def _starts_gui(argv: list[str]) -> bool:
+    """Only window options (no sub-command, no --help): the window starts without importing the command groups."""
+    valued = {"--db", "--lang"}
+    rest = iter(argv)
+    for arg in rest:
+        if arg in valued:
+            next(rest, None)
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return False
+    return True
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = build_gui_parser()
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers)
     _accept_db_everywhere(subparsers)
     return parser
@@ -97,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     problem = unreadable_argument(argv)
     if problem is not None:
         return fail(problem)
+    if _starts_gui(argv):  # no sub-command: the window, without importing every command group first
+        from brugapp.ui.app import run_gui
+
+        gui = build_gui_parser().parse_args(argv)
+        return run_gui(db=gui.db, demo=gui.demo, language=gui.lang)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from brugapp.ui.app import run_gui

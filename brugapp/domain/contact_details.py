@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import phonenumbers
-
 from brugapp.domain.clock import today_local
 
 # Deliberately simple: one @, a dot in the domain, no spaces. Deliverability cannot be checked offline.
@@ -20,6 +18,8 @@ def normalize_phone(value: str, region: str = "BE") -> str:
     value = value.strip()
     if not value:
         return ""
+    import phonenumbers  # start-up time: 0.15 s to import, and only a save with a phone number needs it
+
     try:
         parsed = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:

@@ -231,6 +231,14 @@ def build(records: Iterable[ServiceRecord], *, merge: bool = True
     """HSDS JSON service objects and the table rows of the same data. ``merge=False``: only what BrugApp
     itself writes, without the file's kept rows (to remember what an import looked like)."""
     records = list(records)
+    rows = build_tables(records, merge=merge)
+    return service_objects(rows, list(dict.fromkeys(r.id for r in records))), rows
+
+
+def build_tables(records: Iterable[ServiceRecord], *, merge: bool = True) -> dict[str, list[dict[str, Any]]]:
+    """The table rows alone (``build`` without nesting them into JSON objects: two thirds of its time, which an
+    import that only remembers what it wrote does not need; ``brugapp bench``)."""
+    records = list(records)
     extras = Extras(e for r in records for e in (r.extra, r.organization.extra)) if merge else Extras()
     tables = _Tables(extras)
     for record in records:
@@ -241,8 +249,7 @@ def build(records: Iterable[ServiceRecord], *, merge: bool = True
         if any(t["taxonomy"] == key for t in tables.terms.values()):
             tables.add("taxonomy", {"id": stable_id("taxonomy", key), "name": key, "description": name,
                                     "version": "1"})
-    rows = dict(tables.rows)
-    return service_objects(rows, list(dict.fromkeys(r.id for r in records))), rows
+    return dict(tables.rows)
 
 
 def _without_extra(record: ServiceRecord) -> ServiceRecord:

@@ -248,7 +248,8 @@ class _Importer:
         rows = []
         for number, entry in enumerate(entries, start=1):
             try:
-                rows.append({"rowid": row_id(entry["ref_uuid"]), **{k: clean_text(v) for k, v in entry.items()}})
+                rows.append({"rowid": row_id(entry["ref_uuid"], entry["kind"]),  # the kind orders a page of hits
+                             **{k: clean_text(v) for k, v in entry.items()}})
             except UnsafeText:
                 raise _Refused(_("{where}: the text holds a NUL or only invisible characters. Nothing was "
                                  "imported.").format(where=_where("search_index", number))) from None

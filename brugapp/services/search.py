@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from brugapp.store import Store
-from brugapp.store.search_index import search
+from brugapp.store.search_index import search_store
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,5 @@ class SearchResult:
 
 def search_everything(store: Store, *, text: str, limit: int = 50) -> list[SearchResult]:
     """As-you-type search; accents and case do not matter ("Zoe" finds "Zoë")."""
-    with store.read() as session:
-        hits = search(session, text, limit=limit)
+    hits = search_store(store.engine, text, limit=limit)  # a read without a session: one per keystroke
     return [SearchResult(h.kind, h.ref_uuid, h.label, h.family_uuid, h.snippet) for h in hits]

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from brugapp.errors import UserError
+from brugapp.store.clean_close import record_clean_close
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a write waits for another window's transaction before the user is told BrugApp is busy.
@@ -97,6 +98,9 @@ class Store:
         self.info = info
         self._passphrase = passphrase
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Set by open_store once the integrity check passed (or was skipped for an unchanged file): only then
+        # does closing record a clean close (store/clean_close.py).
+        self.known_sound = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -150,6 +154,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        path = self.path
+        if self.known_sound and path is not None:
+            record_clean_close(path)
+            self.known_sound = False  # a second close() records nothing more
 
 
 def encrypted_engine(path: Path, passphrase: str) -> Engine:

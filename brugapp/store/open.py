@@ -1,6 +1,7 @@
 """Opening a store as three visible steps: unlock and check → back up → migrate. The app and the CLI call this.
 
-- ``open_store``: unlock (``engine.unlock``), ``PRAGMA quick_check``; a damaged store is refused (never
+- ``open_store``: unlock (``engine.unlock``), ``PRAGMA quick_check`` (skipped when the file is unchanged since a
+  clean close: ``clean_close.py``); a damaged store is refused (never
   used, never repaired in place) and the newest good backup is named in the error; then, only when the
   schema is behind, a verified backup (``backups.backup_store``) and the migration (``migrate.upgrade``).
 - ``restore_store``: put a verified backup in place; the current store is first backed up, or, when it is
@@ -25,6 +26,7 @@ from brugapp.store.backups import (
     set_aside,
     verify_copy,
 )
+from brugapp.store.clean_close import take_clean_close
 from brugapp.store.engine import (
     DamagedStoreError,
     Store,
@@ -64,9 +66,11 @@ def open_store(
         if path is not None:
             exc.good_backup = newest_good_backup(path, passphrase)
         raise
-    if check_integrity(store):
+    # The check reads every page (seconds on a busy programme); a file unchanged since a clean close skips it.
+    if not (path is not None and take_clean_close(path)) and check_integrity(store):
         store.close()
         raise damaged_error(path, newest_good_backup(path, passphrase) if path else None)
+    store.known_sound = True  # closing it records a clean close
     if migrate:
         _migrate_after_backup(store)
         if path is not None:

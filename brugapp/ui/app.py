@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QThreadPool
+from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,12 +23,20 @@ from brugapp.store import Store, StoreError, open_store, restore_store
 from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread
 from brugapp.ui.locale import apply_language
-from brugapp.ui.shell.main_window import MainWindow
+from brugapp.ui.none_guard import reserve_none_references
 from brugapp.ui.style import apply_theme
+
+if TYPE_CHECKING:
+    from brugapp.ui.shell.main_window import MainWindow
+
+# Hidden switch for ``brugapp bench`` (brugapp/bench/processes.py): the passphrase comes on stdin, and the app
+# prints the wall-clock time and quits as soon as the main window is shown with its first page filled.
+BENCH_STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
 
 
 def setup_application(app: QApplication, language: str) -> None:
     """Everything a QApplication needs before the first window (also used by tests)."""
+    reserve_none_references()  # PySide6 6.12 loses references to None (ui/none_guard.py)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
@@ -43,6 +55,22 @@ def open_demo_store() -> Store:
     return create_demo_store(folder / "demo.db", passphrase=None)
 
 
+def import_window_modules() -> None:
+    """Import what the main window and Vandaag need while the store is being unlocked (start-up time: the key
+    derivation runs in C without the interpreter lock, so the two overlap; the unlock dialog waits for typing)."""
+    import brugapp.ui.shell.main_window
+    import brugapp.ui.today.page  # noqa: F401
+
+
+def open_with_passphrase_from_stdin(location: Path) -> Store:
+    """``brugapp bench``: unlock with the passphrase on stdin, importing the window's modules meanwhile."""
+    passphrase = sys.stdin.readline().rstrip("\n")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        opening = pool.submit(open_store, location, passphrase=passphrase)
+        import_window_modules()
+        return opening.result()
+
+
 def ask_for_store(location: Path) -> Store | None:
     """Choose a passphrase for a new store, or unlock the existing one."""
     from brugapp.ui.shell.unlock import UnlockDialog
@@ -57,6 +85,7 @@ def ask_for_store(location: Path) -> Store | None:
         lambda passphrase: open_store(location, passphrase=passphrase, create=create), create=create,
         restore=restore,
     )
+    QTimer.singleShot(50, import_window_modules)  # once the dialog is painted, while the passphrase is typed
     return dialog.store if dialog.exec() else None
 
 
@@ -70,10 +99,13 @@ class AppController:
         self.window: MainWindow | None = None
 
     def show(self) -> MainWindow:
+        from brugapp.ui.shell.main_window import MainWindow  # start-up time: imported while the store unlocks
+
         settings = load_settings()
         window = MainWindow(self.store, demo=self.demo, auto_lock_minutes=settings.auto_lock_minutes)
         window.language_requested.connect(self.switch_language)
         window.show()
+        window.import_pages_when_idle()
         self.window = window
         return window
 
@@ -114,6 +146,8 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
             return _run_window(app, store, demo=True)
         finally:
             _remove_demo_store(store)
+    if os.environ.get(BENCH_STARTUP_ENV) == "1" and db is not None:
+        return _run_bench_start(app, Path(db))
     location = db or str(default_store_path())
     lock = _single_instance_lock(location)
     if lock is None:
@@ -163,6 +197,22 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
         return code
     finally:
         store.close()
+
+
+def _run_bench_start(app: QApplication, location: Path) -> int:
+    """``brugapp bench``: start as a person would (unlock, window, Vandaag), print when ready and quit."""
+    store = open_with_passphrase_from_stdin(location)
+    try:
+        window = AppController(app, store, demo=False).show()
+        window.when_first_page_filled(lambda: _report_ready_and_quit(app))
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _report_ready_and_quit(app: QApplication) -> None:
+    print(f"BRUGAPP_READY {time.time():.6f}", flush=True)
+    app.quit()
 
 
 class _NoLock:

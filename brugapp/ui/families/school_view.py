@@ -46,9 +46,8 @@ class SchoolView(QWidget):
         self.contacts.clear()
         for contact in school.contacts:
             parts = [contact.name, SCHOOL_CONTACT_ROLES.label(contact.role), contact.phone, contact.email]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item = QListWidgetItem(" · ".join(p for p in parts if p), self.contacts)  # parent, not addItem (leak)
             item.setData(ID_ROLE, contact.id)
-            self.contacts.addItem(item)
             if contact.id == contact_id:
                 self.contacts.setCurrentItem(item)
         if not school.contacts:

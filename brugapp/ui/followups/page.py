@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -41,19 +39,21 @@ from brugapp.services.referrals.followups import (
     list_followups,
     log_attempt,
 )
+from brugapp.services.today import count_followups_due, followups_due
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
-from brugapp.ui.today.panels import TodayPanel
+from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
 
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
-from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
+from brugapp.ui.widgets.roles import ID_ROLE
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -147,6 +147,10 @@ class AttemptDialog(FormDialog):
 
 
 class FollowUpsPage(SectionPage):
+    # Filled when built (a test or a dialog builds it on its own): the window does not fill it a second time on
+    # the first visit (half of that visit's time on a busy programme; brugapp bench).
+    fills_itself = True
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.operation: Operation[CalendarExport] | None = None  # the export running now, if any
@@ -191,6 +195,7 @@ class FollowUpsPage(SectionPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(CONTENTS_PRECISION)  # fit the columns to the first rows, not thousands
         self.body.addWidget(self.table, 1)
         self.empty = EmptyState(icon_name="followup", title=_("Nothing to follow up"),
                                 text=_("Every promise and every referral gets a check date; what is due and "
@@ -285,6 +290,12 @@ class FollowUpsPage(SectionPage):
         return self.operation
 
 
+def _panel_row(view: FollowUpView) -> PanelRow:
+    who = view.family_name or ""
+    return PanelRow(" – ".join(p for p in (view.title, who) if p) + f"\n{_when(view)} · {_state(view)}",
+                    view.id, view.family_id, DANGER if view.bucket == Bucket.OVERDUE else "")
+
+
 class FollowUpsTodayPanel(TodayPanel):
     """Vandaag: the follow-ups due today and those overdue, with a Done button."""
 
@@ -299,24 +310,16 @@ class FollowUpsTodayPanel(TodayPanel):
 
     def refresh(self) -> None:
         today = today_local()
-        items = []
-        views = list_followups(self.store, due_until=today, today=today)
-        # Today's first (that is the day's work), then what slipped, most recent first.
-        views.sort(key=lambda v: (v.bucket != Bucket.TODAY, -v.due.toordinal()))
-        overdue = sum(1 for v in views if v.bucket == Bucket.OVERDUE)
+        counts = count_followups_due(self.store, today=today)
+        total = counts.today + counts.overdue
         self.title.setText(_("To follow up today: {today} · overdue: {overdue}").format(
-            today=len(views) - overdue, overdue=overdue) if views else _("To follow up today"))
-        for view in views:
-            when = _when(view)
-            who = view.family_name or ""
-            item = QListWidgetItem(" – ".join(p for p in (view.title, who) if p) + f"\n{when} · {_state(view)}")
-            item.setData(ID_ROLE, view.id)
-            item.setData(FAMILY_ROLE, view.family_id)
-            if view.bucket == Bucket.OVERDUE:
-                item.setForeground(QColor(DANGER))
-            items.append(item)
-        self.set_items(items)
-        self.done_button.setVisible(bool(items))
+            today=counts.today, overdue=counts.overdue) if total else _("To follow up today"))
+
+        def fetch(offset: int, limit: int) -> list[PanelRow]:  # today's first, then what slipped, newest first
+            return [_panel_row(view) for view in followups_due(self.store, today=today, offset=offset, limit=limit)]
+
+        self.set_items(PagedRows(total, fetch))  # a page at a time: thousands can be overdue
+        self.done_button.setVisible(bool(total))
 
     def mark_done(self) -> None:
         item = self.list.currentItem()

@@ -40,10 +40,9 @@ def _check_list(items: list[tuple[str, str]], chosen: tuple[str, ...], name: str
     widget.setAccessibleName(name)
     widget.setMaximumHeight(120)
     for code, label in items:
-        item = QListWidgetItem(label)
+        item = QListWidgetItem(label, widget)  # parent, not addItem (PySide6 6.12 leak)
         item.setData(CODE_ROLE, code)
         item.setCheckState(_checked(code in chosen))
-        widget.addItem(item)
     return widget
 
 
@@ -254,9 +253,8 @@ class MergeDialog(QDialog):
         tokens = fold(text).split()
         for candidate in self._all:
             if all(t in candidate.search_text for t in tokens):
-                item = QListWidgetItem(f"{candidate.name} – {candidate.organization_name}")
+                item = QListWidgetItem(f"{candidate.name} – {candidate.organization_name}", self.list)  # no addItem
                 item.setData(CODE_ROLE, candidate.id)
-                self.list.addItem(item)
             if self.list.count() >= 200:
                 break
         if self.list.count():

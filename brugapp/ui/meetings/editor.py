@@ -156,11 +156,10 @@ class MeetingEditor(EditorTabs, QWidget):
                 text = f"{number}. {item.title}"
                 if widget is self.agenda and item.code == rules.PREVIOUS_ACTIONS:
                     text += "  " + _("({count} open)").format(count=len(self.detail.previous_actions))
-                entry = QListWidgetItem(text)
+                entry = QListWidgetItem(text, widget)  # parent, not addItem (PySide6 6.12 leak)
                 entry.setData(ITEM_ID, item.id)
                 if item.hint:
                     entry.setToolTip(item.hint)
-                widget.addItem(entry)
             widget.blockSignals(False)
         self.agenda.setCurrentRow(min(max(current, 0), self.agenda.count() - 1))
         self.minute_items.setCurrentRow(min(max(minute_row, 0), self.minute_items.count() - 1))

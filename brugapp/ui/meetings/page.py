@@ -175,10 +175,9 @@ class MeetingsPage(SectionPage):
         self.events_list.blockSignals(True)
         self.events_list.clear()
         for record in list_events(self.store):
-            item = QListWidgetItem(record.label)
+            item = QListWidgetItem(record.label, self.events_list)  # parent, not addItem (PySide6 6.12 leak)
             item.setData(ID_ROLE, record.id)
             item.setToolTip(record.label)
-            self.events_list.addItem(item)
             if record.id == current and self.right.currentWidget() is self.events:
                 self.events_list.setCurrentItem(item)
         self.events_list.blockSignals(False)

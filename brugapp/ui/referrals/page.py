@@ -105,6 +105,7 @@ class ReferralsPage(SectionPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service gets the room
         for column in (0, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # fit the columns to the first rows, not thousands
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)  # a long status is cut; the tooltip has it
         header.resizeSection(2, 110)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

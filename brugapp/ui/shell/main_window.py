@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,19 +30,21 @@ from brugapp.paths import user_config_dir
 from brugapp.services.search import SearchResult
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
-from brugapp.ui.families.quick_log import QuickLogDialog, saved_message
 from brugapp.ui.icons import icon
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.shell.about import AboutDialog
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
 from brugapp.ui.shell.help import help_actions
 from brugapp.ui.shell.lock_screen import LockScreen
 from brugapp.ui.shell.search_popup import SearchPopup
 from brugapp.ui.shell.section_page import SectionPage
-from brugapp.ui.shell.sections import SECTIONS, build_page
+from brugapp.ui.shell.sections import SECTIONS, PageLoader, build_page
 from brugapp.ui.style import SIDEBAR_TEXT
 from brugapp.ui.widgets.roles import ID_ROLE
+
+if TYPE_CHECKING:
+    from brugapp.ui.families.quick_log import QuickLogDialog
+
 
 # Which section opens a search hit of each kind.
 SECTION_OF_KIND = {
@@ -48,6 +52,8 @@ SECTION_OF_KIND = {
     "school_contact": "families", "organization": "kaart", "service": "kaart",
     "referral": "referrals", "meeting": "meetings",
 }
+
+WARM_UP_DELAY_MS = 250  # between two page modules imported in the background after start-up
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -73,6 +79,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("BrugApp – demo (fictional data)") if demo else "BrugApp")
         self.setMinimumSize(QSize(1000, 640))
         self._pages: dict[str, SectionPage] = {}
+        self._first_page_filled = False
+        self._after_first_fill: list[Callable[[], None]] = []
+        self._pages_to_warm: list[PageLoader] = []
         self._quick_log_dialog: QuickLogDialog | None = None
         self._menu_extras: dict[str, list[QAction]] = {}  # capabilities' menu items, placed when menus are built
 
@@ -127,9 +136,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(_("Sections"))
         self.sidebar.setIconSize(QSize(20, 20))
         for spec in SECTIONS:
-            item = QListWidgetItem(icon(spec.icon, SIDEBAR_TEXT), _(spec.title))
+            # Made with its list as parent: addItem(item) drops a reference to None in PySide6 6.12 (Python 3.11).
+            item = QListWidgetItem(icon(spec.icon, SIDEBAR_TEXT), _(spec.title), self.sidebar)
             item.setData(ID_ROLE, spec.key)
-            self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.sidebar, 1)
         if self.demo:
@@ -253,6 +262,8 @@ class MainWindow(QMainWindow):
             current.raise_()
             current.activateWindow()
             return current
+        from brugapp.ui.families.quick_log import QuickLogDialog, saved_message  # start-up time: on first use
+
         dialog = QuickLogDialog(self.store, self, family_id=family_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda contact: self._after_quick_log(saved_message(contact)))
@@ -264,7 +275,7 @@ class MainWindow(QMainWindow):
         self.show_status(message)
         current = self.stack.currentWidget()
         if isinstance(current, SectionPage):
-            current.refresh()
+            QTimer.singleShot(0, current.refresh)  # after the dialog has closed: the save itself is done
 
     # -- sections -------------------------------------------------------------------------
     def section_keys(self) -> list[str]:
@@ -295,9 +306,40 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(SECTIONS[row].key)
+        key = SECTIONS[row].key
+        just_built = key not in self._pages
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
-        page.refresh()
+        if not (just_built and getattr(page, "fills_itself", False)):  # a page filled when built is not refilled
+            page.refresh()
+        self._page_filled()
+
+    def when_first_page_filled(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window is shown with its first page filled (``brugapp bench`` start-up)."""
+        if self._first_page_filled:
+            QTimer.singleShot(0, callback)  # after the events that show the window
+        else:
+            self._after_first_fill.append(callback)
+
+    def _page_filled(self) -> None:
+        if not self._first_page_filled:
+            self._first_page_filled = True
+            for callback in self._after_first_fill:
+                QTimer.singleShot(0, callback)
+            self._after_first_fill.clear()
+
+    def import_pages_when_idle(self) -> None:
+        """After the first page is shown, import the other pages' modules one by one (the app calls this; a
+        window built in a test does not)."""
+        self._pages_to_warm = [spec.page for spec in SECTIONS if spec.key not in self._pages]
+        self.when_first_page_filled(lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self._import_next_page_module))
+
+    def _import_next_page_module(self) -> None:
+        """Import the other pages' modules one by one while the user reads Vandaag, so a first visit builds the
+        page without first importing it (reportlab behind Doorverwijzingen alone took 0.15 s)."""
+        if self._pages_to_warm:
+            self._pages_to_warm.pop(0)()  # the loader imports the page's module (a no-op once imported)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._import_next_page_module)
 
     def open_search_result(self, result: SearchResult) -> None:
         page = self.show_section(SECTION_OF_KIND.get(result.kind, "families"))
@@ -359,6 +401,8 @@ class MainWindow(QMainWindow):
 
     # -- misc -----------------------------------------------------------------------------
     def show_about(self) -> None:
+        from brugapp.ui.shell.about import AboutDialog  # start-up time: on first use
+
         AboutDialog(self).exec()
 
     def show_audit_trail(self) -> None:

@@ -59,9 +59,9 @@ class AnonymousContactsDialog(QDialog):
         self.list.clear()
         for contact in list_contacts(self.store, anonymous_only=True):
             day = format_date(local_date(contact.occurred_at), "d MMM y")
-            item = QListWidgetItem(f"{day} · {CHANNELS.label(contact.channel)}\n{contact.note[:140]}")
+            # Made with its list as parent: addItem(item) leaks a reference to None in PySide6 6.12 (Python 3.11).
+            item = QListWidgetItem(f"{day} · {CHANNELS.label(contact.channel)}\n{contact.note[:140]}", self.list)
             item.setData(ID_ROLE, contact.id)
-            self.list.addItem(item)
         if not self.list.count():
             self.list.addItem(_("No anonymous contacts: everything is linked."))
         self.list.setCurrentRow(0)

@@ -6,7 +6,9 @@ A panel is a QWidget class built with ``(store, parent)`` that has ``refresh()``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import overload
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -26,10 +28,50 @@ from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time, ngettext
 from brugapp.services.families.notebook import update_contact
-from brugapp.services.today import contacts_logged_on, promised_follow_ups
+from brugapp.services.today import (
+    PromisedFollowUp,
+    contacts_logged_on,
+    count_promised_follow_ups,
+    promised_follow_ups,
+)
 from brugapp.store import Store
 from brugapp.ui.style import WARNING
 from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
+
+PAGE_ROWS = 60  # list items built at once; a panel shows about eight
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    """One line of a panel: its text, the record it opens and an optional warning colour."""
+
+    text: str
+    record_id: str = ""
+    family_id: str = ""
+    colour: str = ""
+
+
+class PagedRows(Sequence[PanelRow]):
+    """The rows of a panel read a page at a time: ``fetch(offset, limit)`` runs only for what the list builds."""
+
+    def __init__(self, total: int, fetch: Callable[[int, int], list[PanelRow]]) -> None:
+        self.total = total
+        self.fetch = fetch
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: int) -> PanelRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PanelRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PanelRow | list[PanelRow]:
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self.total)
+            return self.fetch(start, stop - start) if stop > start else []
+        return self.fetch(index, 1)[0]
 
 
 class TodayPanel(QFrame):
@@ -50,6 +92,8 @@ class TodayPanel(QFrame):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
         self.list.itemActivated.connect(self._activated)
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._rows: Sequence[PanelRow] = []
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("EmptyText")
         self.empty.setWordWrap(True)
@@ -86,13 +130,34 @@ class TodayPanel(QFrame):
         for button in self._selection_buttons:
             button.setEnabled(chosen)
 
-    def set_items(self, items: list[QListWidgetItem]) -> None:
+    def set_items(self, rows: Sequence[PanelRow]) -> None:
+        """Show ``rows``; only the first ``PAGE_ROWS`` become list items, the next ones as the list is scrolled
+        to its end (a busy programme has thousands of overdue checks; building them all cost Vandaag a second)."""
         self.list.clear()
-        for item in items:
-            self.list.addItem(item)
-        self.list.setVisible(bool(items))
-        self.empty.setVisible(not items)
+        self._rows = rows
+        self._add_page()
+        self.list.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
         self._update_selection_buttons()
+
+    def row_count(self) -> int:
+        """All rows of the panel, also those not yet turned into list items."""
+        return len(self._rows)
+
+    def _add_page(self) -> None:
+        start = self.list.count()
+        for row in self._rows[start:start + PAGE_ROWS]:
+            # Made with its list as parent: QListWidget.addItem(item) drops a reference to None per item in
+            # PySide6 6.12 on Python 3.11, and a few thousand of them crash the interpreter.
+            item = QListWidgetItem(row.text, self.list)
+            item.setData(ID_ROLE, row.record_id)
+            item.setData(FAMILY_ROLE, row.family_id)
+            if row.colour:
+                item.setForeground(QColor(row.colour))
+
+    def _scrolled(self, value: int) -> None:
+        if value >= self.list.verticalScrollBar().maximum() and self.list.count() < len(self._rows):
+            self._add_page()
 
 
 
@@ -101,6 +166,16 @@ def _themes_text(codes: tuple[str, ...]) -> str:
     subs = [c for c in codes if "." in c]
     shown = subs + [t for t in tops if not any(s.startswith(f"{t}.") for s in subs)]
     return ", ".join(THEMES.label(c) for c in shown)
+
+
+def _promise_row(promise: PromisedFollowUp) -> PanelRow:
+    who = promise.family_name or _("Anonymous contact")
+    when = (_("overdue since {date}").format(date=format_date(promise.promised_on, "d MMM"))
+            if promise.overdue else _("today"))
+    note = promise.note.replace("\n", " ")[:120]
+    text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
+        else f"{who} – {when}\n{_themes_text(promise.themes)}"
+    return PanelRow(text, promise.contact_id, promise.family_id, WARNING if promise.overdue else "")
 
 
 class PromisedFollowUpsPanel(TodayPanel):
@@ -115,22 +190,13 @@ class PromisedFollowUpsPanel(TodayPanel):
 
     def refresh(self) -> None:
         today = today_local()
-        items = []
-        for promise in promised_follow_ups(self.store, day=today):
-            who = promise.family_name or _("Anonymous contact")
-            when = (_("overdue since {date}").format(date=format_date(promise.promised_on, "d MMM"))
-                    if promise.overdue else _("today"))
-            note = promise.note.replace("\n", " ")[:120]
-            text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
-                else f"{who} – {when}\n{_themes_text(promise.themes)}"
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, promise.contact_id)
-            item.setData(FAMILY_ROLE, promise.family_id)
-            if promise.overdue:
-                item.setForeground(QColor(WARNING))
-            items.append(item)
-        self.set_items(items)
-        self.done_button.setVisible(bool(items))
+
+        def fetch(offset: int, limit: int) -> list[PanelRow]:  # read a page at a time: hundreds can be overdue
+            return [_promise_row(p) for p in promised_follow_ups(self.store, day=today, offset=offset, limit=limit)]
+
+        rows = PagedRows(count_promised_follow_ups(self.store, day=today), fetch)
+        self.set_items(rows)
+        self.done_button.setVisible(bool(rows))
 
     def mark_done(self) -> None:
         item = self.list.currentItem()
@@ -156,10 +222,8 @@ class ContactsTodayPanel(TodayPanel):
             first = f"{format_time(to_local(contact.occurred_at))}  {who} · {CHANNELS.label(contact.channel)}"
             second = _themes_text(contact.themes)
             note = contact.note.replace("\n", " ")[:100]
-            item = QListWidgetItem("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p))
-            item.setData(ID_ROLE, contact.id)
-            item.setData(FAMILY_ROLE, contact.family_id)
-            items.append(item)
+            items.append(PanelRow("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p),
+                                  contact.id, contact.family_id))
         self.set_items(items)
         self.title.setText(ngettext("Logged today: {count} contact", "Logged today: {count} contacts",
                                     len(items)).format(count=len(items)) if items else _("Logged today"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 import brugapp.services.families.timeline as timeline
-from brugapp.cli import COMMAND_MODULES, build_parser
+from brugapp.cli import build_parser
+from brugapp.cli.commands import COMMAND_MODULES
 from brugapp.cli.print_commands import PRINT_TARGETS
 from brugapp.demo.region import DEMO_LOADERS
 from brugapp.services.families.timeline import TIMELINE_SOURCES, family_timeline

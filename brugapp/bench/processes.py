@@ -1,0 +1,97 @@
+"""Whole processes beside their floor: the app started on the bench store vs a bare PySide6 window.
+
+The clock starts just before the child is spawned and stops at the wall-clock instant the child prints once its
+window is shown (and, for the app, Vandaag is filled): interpreter start, imports, unlocking the store (key
+derivation), building the window and the first page all count, as they do for a person double-clicking the icon.
+Both children run offscreen with the same environment, each started by a small launcher (``launch.py``) that
+reports ``RUSAGE_CHILDREN`` of its one child: peak memory and CPU time of that child alone.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from brugapp.bench.base import BENCH_PASSPHRASE, BenchContext, BenchResult
+from brugapp.store import Store
+
+# The hidden switch of ``brugapp`` (read in brugapp/ui/app.py): read the passphrase from stdin, quit once the
+# first page is filled and print READY_MARKER with the wall-clock time.
+STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
+READY_MARKER = "BRUGAPP_READY"
+START_RATIO = 1.5
+MEMORY_MARGIN_MB = 150.0
+BARE_WINDOW = Path(__file__).with_name("bare_window.py")
+LAUNCHER = Path(__file__).with_name("launch.py")
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    seconds: float  # spawn to "window shown"
+    peak_mb: float  # the child's maximum resident set size
+    cpu_seconds: float  # the child's user + system time (to its exit)
+
+
+def _child_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"QT_QPA_PLATFORM": "offscreen", "BRUGAPP_HOME": str(home), STARTUP_ENV: "1"})
+    return env
+
+
+def run_child(command: list[str], *, env: dict[str, str], stdin_text: str = "") -> ProcessRun:
+    """Spawn through the launcher, wait for the ready line, read the child's own rusage."""
+    process = subprocess.Popen([sys.executable, str(LAUNCHER), *command], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    out, err = process.communicate(stdin_text, timeout=300)
+    marks = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("BRUGAPP_")}
+    if READY_MARKER not in marks or "BRUGAPP_RUSAGE" not in marks:
+        raise RuntimeError(f"{command[1:]} did not report ready (exit {process.returncode}): {err[-2000:]}")
+    spawned, ready = float(marks["BRUGAPP_SPAWNED"][0]), float(marks[READY_MARKER][0])
+    peak_kb, cpu_seconds = marks["BRUGAPP_RUSAGE"]
+    return ProcessRun(ready - spawned, int(peak_kb) / 1024, float(cpu_seconds))  # kilobytes on Linux
+
+
+def app_start(store_path: Path, home: Path) -> ProcessRun:
+    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home),
+                     stdin_text=BENCH_PASSPHRASE + "\n")
+
+
+def bare_window(home: Path) -> ProcessRun:
+    return run_child([sys.executable, str(BARE_WINDOW)], env=_child_env(home))
+
+
+def process_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
+    store_path = store.path
+    assert store_path is not None
+    runs = 2 if context.families < 5000 else 5
+    home = context.folder / "home"
+    home.mkdir(exist_ok=True)
+    # The ordinary day: the store was closed cleanly last time, so its integrity check is skipped
+    # (store/clean_close.py); each measured start closes it cleanly again. The bench reconnects afterwards.
+    store.close()
+    bare_window(home)  # untimed: the first start reads PySide6 from disk, every later one from the page cache
+    app_start(store_path, home)
+    bare, app = [], []
+    for _n in range(runs):  # interleaved, so a burst of load on the machine hits both sides alike
+        bare.append(bare_window(home))
+        app.append(app_start(store_path, home))
+    bare_s = statistics.median(r.seconds for r in bare) * 1000
+    app_s = statistics.median(r.seconds for r in app) * 1000
+    bare_cpu = statistics.median(r.cpu_seconds for r in bare) * 1000
+    app_cpu = statistics.median(r.cpu_seconds for r in app) * 1000
+    bare_mb = max(r.peak_mb for r in bare)
+    app_mb = max(r.peak_mb for r in app)
+    return [
+        BenchResult("start: unlock, main window with Vandaag filled (whole process)", round(app_s, 1),
+                    round(bare_s * START_RATIO, 1), runs, floor=round(bare_s, 1), floor_name="bare PySide6 window",
+                    max_ratio=START_RATIO, group="process", cpu_ms=round(app_cpu, 1)),
+        BenchResult("start of the bare PySide6 window (the floor above)", round(bare_s, 1), round(bare_s, 1), runs,
+                    group="process", cpu_ms=round(bare_cpu, 1)),
+        BenchResult("peak memory of the started app", round(app_mb, 1), round(bare_mb + MEMORY_MARGIN_MB, 1), runs,
+                    floor=round(bare_mb, 1), floor_name="bare PySide6 window", unit="MB", group="process",
+                    margin=MEMORY_MARGIN_MB),
+    ]

@@ -1,0 +1,166 @@
+"""What a person waits for in the real widgets (offscreen, 1366×768): every page shown and filled, a family with
+a long history opened, the quick log saved, Vandaag built.
+
+A wait ends when the screen is done: the page's own work, the work it started on the thread pool (the report
+page computes its figures off the GUI thread) and the events that lay it out and paint it. The driver imports
+PySide6 inside its functions: it is the one part of ``brugapp bench`` that stands above ``ui/``, as tests/gui does.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from brugapp.bench.base import BenchContext, BenchResult
+from brugapp.store import Store
+
+if TYPE_CHECKING:
+    from brugapp.ui.shell.main_window import MainWindow
+
+PAGE_MS = 100.0
+SAVE_MS = 50.0
+ROUNDS = 3  # fresh windows: a first visit happens once per window
+
+
+def application() -> Any:
+    """The one QApplication of the bench process, set up as the app sets up its own."""
+    from PySide6.QtWidgets import QApplication
+
+    from brugapp.settings import load_settings
+    from brugapp.ui.app import setup_application
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(["brugapp-bench"])
+        setup_application(app, load_settings().language)
+    return app
+
+
+def settle() -> None:
+    """Let the screen finish: work on the thread pool, then the events that deliver it, lay out and paint."""
+    from PySide6.QtCore import QThreadPool
+
+    app = application()
+    for _n in range(3):
+        QThreadPool.globalInstance().waitForDone()
+        app.processEvents()
+
+
+def open_main_window(store: Store) -> MainWindow:
+    from brugapp.ui.shell.main_window import MainWindow
+
+    application()
+    window = MainWindow(store, auto_lock_minutes=0)
+    window.resize(1366, 768)
+    window.show()
+    settle()
+    return window
+
+
+CPU_MS: list[float] = []  # CPU time of each ``timed`` call, in order (the rows report the median beside the wall time)
+
+
+def timed(operation: Callable[[], object]) -> float:
+    started, cpu_started = time.perf_counter(), time.process_time()
+    operation()
+    settle()
+    CPU_MS.append((time.process_time() - cpu_started) * 1000)
+    return (time.perf_counter() - started) * 1000
+
+
+def _row(name: str, samples: list[float], budget: float, cpu: list[float] | None = None) -> BenchResult:
+    return BenchResult(name, round(statistics.median(samples), 2), budget, len(samples), group="screen",
+                       cpu_ms=round(statistics.median(cpu), 2) if cpu else None)
+
+
+def _family_uuid(store: Store, pk: int) -> str:
+    from brugapp.store.models import Family
+
+    with store.read() as session:
+        return str(session.scalar(select(Family.uuid).where(Family.id == pk)))
+
+
+def page_benchmarks(store: Store) -> list[BenchResult]:
+    """First visit (the page is built and filled) and a return visit (filled again) of every sidebar page."""
+    from brugapp.ui.shell.sections import SECTIONS
+
+    first: dict[str, list[float]] = {spec.key: [] for spec in SECTIONS}
+    again: dict[str, list[float]] = {spec.key: [] for spec in SECTIONS}
+    cpu: dict[str, list[float]] = {}
+    vandaag: list[float] = []
+
+    def run(series: list[float], key: str, operation: Callable[[], object]) -> None:
+        series.append(timed(operation))
+        cpu.setdefault(key, []).append(CPU_MS[-1])
+
+    for _round in range(ROUNDS):
+        window = open_main_window(store)
+        run(vandaag, "vandaag", window.page("today").refresh)
+        for spec in SECTIONS[1:]:
+            run(first[spec.key], f"first {spec.key}", partial(window.show_section, spec.key))
+        for spec in SECTIONS:
+            window.show_section(SECTIONS[1].key if spec is SECTIONS[0] else SECTIONS[0].key)
+            settle()
+            run(again[spec.key], f"again {spec.key}", partial(window.show_section, spec.key))
+        window.close()
+        window.deleteLater()
+        settle()
+    from brugapp.i18n import _
+
+    rows = [_row("Vandaag built: promises, follow-ups due, today's contacts (refresh)", vandaag, PAGE_MS,
+                 cpu["vandaag"])]
+    for spec in SECTIONS[1:]:
+        rows.append(_row(f"page {_(spec.title)}: first visit, built and filled", first[spec.key], PAGE_MS,
+                         cpu[f"first {spec.key}"]))
+    for spec in SECTIONS:
+        rows.append(_row(f"page {_(spec.title)}: shown again and filled", again[spec.key], PAGE_MS,
+                         cpu[f"again {spec.key}"]))
+    return rows
+
+
+def family_and_quick_log(store: Store, context: BenchContext) -> list[BenchResult]:
+    """Open the family with 100 contact moments from the Families page; save a quick log from Vandaag."""
+
+    busy = _family_uuid(store, context.family_ids[0])
+    window = open_main_window(store)
+    families = window.show_section("families")
+    settle()
+    other = _family_uuid(store, context.family_ids[-1])
+    opened, opened_cpu = [], []
+    for _n in range(ROUNDS + 2):
+        families.select_family(other)  # type: ignore[attr-defined]
+        settle()
+        opened.append(timed(lambda: families.select_family(busy)))  # type: ignore[attr-defined]
+        opened_cpu.append(CPU_MS[-1])
+    window.show_section("today")
+    settle()
+    saves, updates, saves_cpu, updates_cpu = [], [], [], []
+    for n in range(ROUNDS + 2):
+        dialog = window.open_quick_log(family_id=busy)
+        assert dialog is not None  # the window is not locked
+        settle()
+        dialog.note.setPlainText(f"Mama belt over de schoolfactuur ({n}); terugbellen volgende week.")
+        dialog.follow_up.setText("+7")
+        started, cpu_started = time.perf_counter(), time.process_time()
+        dialog.save()  # stored, the dialog closed: the brugfiguur can go on
+        closed, cpu_closed = time.perf_counter(), time.process_time()
+        settle()  # Vandaag refreshes right after, with the new promise
+        saves.append((closed - started) * 1000)
+        updates.append((time.perf_counter() - closed) * 1000)
+        saves_cpu.append((cpu_closed - cpu_started) * 1000)
+        updates_cpu.append((time.process_time() - cpu_closed) * 1000)
+    window.close()
+    window.deleteLater()
+    settle()
+    return [_row("open a family with 100 contact moments", opened, PAGE_MS, opened_cpu),
+            _row("quick log: Save pressed until the dialog is closed", saves, SAVE_MS, saves_cpu),
+            _row("Vandaag updated after a quick log", updates, PAGE_MS, updates_cpu)]
+
+
+def screen_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
+    return [*page_benchmarks(store), *family_and_quick_log(store, context)]
