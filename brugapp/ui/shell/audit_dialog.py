@@ -65,6 +65,5 @@ class AuditDialog(QDialog):
         self.resize(900, 520)
 
 
-def open_audit_dialog(window: QWidget) -> None:
-    store = window.store  # type: ignore[attr-defined]
+def open_audit_dialog(window: QWidget, store: Store) -> None:
     AuditDialog(store, window).exec()

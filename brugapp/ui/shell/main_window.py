@@ -408,12 +408,12 @@ class MainWindow(QMainWindow):
     def show_audit_trail(self) -> None:
         from brugapp.ui.shell.audit_dialog import open_audit_dialog
 
-        open_audit_dialog(self)
+        open_audit_dialog(self, self.store)
 
     def change_passphrase(self) -> None:
         from brugapp.ui.shell.passphrase_dialog import open_passphrase_dialog
 
-        open_passphrase_dialog(self)
+        open_passphrase_dialog(self, self.store)
 
     def edit_my_details(self) -> None:
         from brugapp.ui.shell.settings_dialog import SettingsDialog

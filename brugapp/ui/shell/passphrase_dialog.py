@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -77,11 +78,10 @@ class PassphraseDialog(QDialog):
         self.accept()
 
 
-def open_passphrase_dialog(window: QWidget) -> None:
-    store: Store = window.store  # type: ignore[attr-defined]
+def open_passphrase_dialog(window: QMainWindow, store: Store) -> None:
     if not store.info.encrypted:
         QMessageBox.information(window, _("Change passphrase"),
                                 _("This notebook is not encrypted (a demo or test store): it has no passphrase."))
         return
     if PassphraseDialog(store, window).exec():
-        window.statusBar().showMessage(_("The passphrase was changed."), 8000)  # type: ignore[attr-defined]
+        window.statusBar().showMessage(_("The passphrase was changed."), 8000)
