@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTabBar,
     QTableView,
     QToolButton,
@@ -152,6 +153,17 @@ def _cell_problems(view: QTableView) -> list[str]:
     return problems
 
 
+def _scroll_problem(area: QScrollArea) -> str | None:
+    """A pane that never scrolls sideways but holds something wider cuts off the right side of all it shows."""
+    content = area.widget()
+    if content is None or area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return None
+    if content.width() > area.viewport().width() + 1:
+        return (f"scroll area {_where(area)} is {area.viewport().width()} px wide but holds "
+                f"{content.width()} px: its right side is cut")
+    return None
+
+
 def clipped_texts(root: QWidget) -> list[str]:
     """Every visible text under ``root`` (itself included) that shows less than its full text."""
     problems: list[str] = []
@@ -171,6 +183,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             problems += _header_problems(widget)
         elif isinstance(widget, QTableView):
             problems += _cell_problems(widget)
+        elif isinstance(widget, QScrollArea):
+            problem = _scroll_problem(widget)
+            problems += [problem] if problem else []
         elif isinstance(widget, QAbstractItemView):
             continue  # lists wrap their text (word wrap) or scroll; nothing is cut for good
     return problems
