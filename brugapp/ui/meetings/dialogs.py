@@ -32,19 +32,9 @@ from brugapp.services.meetings.meetings import (
 )
 from brugapp.services.schools import list_school_records
 from brugapp.store import Store
-from brugapp.ui.meetings.widgets import vocabulary_combo
-from brugapp.ui.widgets.fields import date_format, datetime_format
+from brugapp.ui.widgets.fields import combo, date_format, datetime_format, vocabulary_combo
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
-
-
-def _combo(name: str, items: list[tuple[str, str]], empty: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.addItem(empty, "")
-    for value, label in items:
-        combo.addItem(label, value)
-    return combo
 
 
 class NewMeetingDialog(FormDialog):
@@ -72,10 +62,12 @@ class NewMeetingDialog(FormDialog):
         self.place = vocabulary_combo(rules.PLACES, _("Place"), "school")
         self.place_detail = QLineEdit()
         self.place_detail.setAccessibleName(_("Address or room"))
-        self.school = _combo(_("School"), [(r.id, r.label) for r in list_school_records(store)], _("(no school)"))
-        self.family = _combo(_("Family"), [(f.id, f.display_name) for f in list_families(store)],
-                             _("(no family – e.g. a network meeting)"))
-        self.series = _combo(_("Series"), [(r.id, r.label) for r in list_series(store)], _("(a single meeting)"))
+        self.school = combo(_("School"), [(r.label, r.id) for r in list_school_records(store)],
+                            none_text=_("(no school)"))
+        self.family = combo(_("Family"), [(f.display_name, f.id) for f in list_families(store)],
+                            none_text=_("(no family – e.g. a network meeting)"))
+        self.series = combo(_("Series"), [(r.label, r.id) for r in list_series(store)],
+                            none_text=_("(a single meeting)"))
         self.new_series = QCheckBox(_("Start a new series, every"))
         self.interval = QSpinBox()
         self.interval.setRange(1, 52)
@@ -137,10 +129,10 @@ class ParticipantDialog(FormDialog):
         self.meeting_id = meeting_id
         self.participant_id = ""
         self.members: list[MemberInfo] = []
-        families = [(f.id, f.display_name) for f in list_families(store)]
-        linked = [f for f in families if f[0] in family_ids]
-        self.family = _combo(_("Family"), linked + [f for f in families if f[0] not in family_ids],
-                             _("(not from a family)"))
+        families = [(f.display_name, f.id) for f in list_families(store)]
+        linked = [f for f in families if f[1] in family_ids]
+        self.family = combo(_("Family"), linked + [f for f in families if f[1] not in family_ids],
+                            none_text=_("(not from a family)"))
         if linked:
             self.family.setCurrentIndex(1)
         self.member = QComboBox()
@@ -148,8 +140,8 @@ class ParticipantDialog(FormDialog):
         self.family.currentIndexChanged.connect(self._fill_members)
         self.member.currentIndexChanged.connect(self._member_chosen)
         self.people = speaker_choices(store)
-        self.from_kaart = _combo(_("From the social map"), [(p.id, f"{p.name} – {p.organisation}")
-                                                             for p in self.people], _("(type a name below)"))
+        self.from_kaart = combo(_("From the social map"), [(f"{p.name} – {p.organisation}", p.id)
+                                                           for p in self.people], none_text=_("(type a name below)"))
         self.from_kaart.currentIndexChanged.connect(self._kaart_chosen)
         self.kind = vocabulary_combo(rules.PARTICIPANT_KINDS, _("Kind of participant"), "service")
         self.name = QLineEdit()
@@ -159,7 +151,8 @@ class ParticipantDialog(FormDialog):
         self.organisation.setAccessibleName(_("Organisation"))
         self.email = QLineEdit()
         self.email.setAccessibleName(_("E-mail"))
-        self.school = _combo(_("School"), [(r.id, r.label) for r in list_school_records(store)], _("(no school)"))
+        self.school = combo(_("School"), [(r.label, r.id) for r in list_school_records(store)],
+                            none_text=_("(no school)"))
         self.attendance = vocabulary_combo(rules.ATTENDANCE, _("Attendance"), "invited")
         self.invite = vocabulary_combo(rules.INVITE_CHANNELS, _("Invited by"), "")
         self.regie = QCheckBox(_("Coordinates this case (regiehouder)"))

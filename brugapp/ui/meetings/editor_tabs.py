@@ -30,9 +30,8 @@ from brugapp.i18n import _
 from brugapp.ui.meetings.widgets import (
     RowsModel,
     table_view,
-    vocabulary_combo,
 )
-from brugapp.ui.widgets.fields import date_format, datetime_format
+from brugapp.ui.widgets.fields import date_format, datetime_format, vocabulary_combo
 from brugapp.ui.widgets.glossary import explain
 
 

@@ -36,9 +36,9 @@ from brugapp.ui.meetings.widgets import (
     safe_file_name,
     show_banner,
     table_view,
-    vocabulary_combo,
 )
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.fields import vocabulary_combo
 
 REGISTERED, ATTENDED = 2, 3
 

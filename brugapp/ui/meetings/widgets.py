@@ -8,14 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHeaderView,
     QTableView,
     QWidget,
 )
 
-from brugapp.domain.vocabulary import Vocabulary
 from brugapp.i18n import _
 from brugapp.ui.widgets.banner import banner, show_banner  # noqa: F401 - the meeting screens import them here
 from brugapp.ui.widgets.roles import ID_ROLE
@@ -49,16 +47,6 @@ def selected_id(view: QTableView) -> str:
     if not indexes and current.isValid():
         indexes = [current.siblingAtColumn(0)]
     return str(indexes[0].data(ID_ROLE)) if indexes else ""
-
-
-def vocabulary_combo(vocabulary: Vocabulary, accessible_name: str, current: str = "") -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(accessible_name)
-    for term in vocabulary:
-        combo.addItem(term.text(), term.code)
-    if current:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo
 
 
 def choose_pdf_path(parent: QWidget, suggested: str, *, suffix: str = ".pdf") -> Path | None:

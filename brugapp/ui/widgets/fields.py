@@ -4,10 +4,12 @@ show one date format per language in every dialog (not "04-12-2026" in one and "
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLineEdit
 
+from brugapp.domain.vocabulary import Vocabulary
 from brugapp.i18n import language
 
 # Qt display formats per language: numeric day first, as a Flemish or British reader writes it.
@@ -58,14 +60,21 @@ def datetime_edit(day: dt.date | QDate, time: dt.time | QTime, name: str = "") -
     return edit
 
 
-def combo(name: str, items: list[tuple[str, str]], current: str = "") -> QComboBox:
+def combo(name: str, items: Iterable[tuple[str, str]], current: str = "", *, none_text: str = "") -> QComboBox:
+    """A choice of ``(label, code)`` items; ``none_text`` adds a first choice with the code ""."""
     box = QComboBox()
     box.setAccessibleName(name)
+    if none_text:
+        box.addItem(none_text, "")
     for label, code in items:
         box.addItem(label, code)
     index = box.findData(current)
     box.setCurrentIndex(max(index, 0))
     return box
+
+
+def vocabulary_combo(vocabulary: Vocabulary, name: str, current: str = "") -> QComboBox:
+    return combo(name, ((term.text(), term.code) for term in vocabulary), current)
 
 
 def line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:

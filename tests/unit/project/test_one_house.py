@@ -11,11 +11,8 @@ UI = Path(__file__).resolve().parents[3] / "brugapp" / "ui"
 # Start-up order of the app and the main window is being reworked elsewhere (the performance work); their lazy
 # imports are start-up imports, still to be labelled there.
 START_UP_FILES = {"app.py", "shell/main_window.py"}
-# Issue 10 leaves two models to the meeting redesign: the family timeline and the meeting list.
-OTHER_MODELS = {"families/family_view.py", "meetings/page.py", "meetings/widgets.py"}
-# The meeting screens and the service editor move onto the one error line with their redesign; the audit
-# trail's line is a verdict ("the chain is intact / broken"), not the error line of a form.
-OWN_ERROR_LINE_LEFT = {"kaart/dialogs.py", "shell/audit_dialog.py"}
+# The audit trail's line is a verdict ("the chain is intact / broken"), not the error line of a form.
+OWN_ERROR_LINE_LEFT = {"shell/audit_dialog.py"}
 
 
 def _sources() -> dict[str, str]:
@@ -42,10 +39,10 @@ def test_an_import_inside_a_function_says_it_is_there_for_start_up_time():
 def test_one_table_model_and_one_error_line():
     own_models, own_error_lines = [], []
     for name, text in _sources().items():
-        if name != "widgets/table_model.py" and name not in OTHER_MODELS and re.search(
+        if name != "widgets/table_model.py" and re.search(
                 r"class \w+\((QAbstractTableModel|QAbstractItemModel)\b", text):
             own_models.append(name)
-        if name != "widgets/form_dialog.py" and not name.startswith("meetings/") and name not in OWN_ERROR_LINE_LEFT \
+        if name != "widgets/form_dialog.py" and name not in OWN_ERROR_LINE_LEFT \
                 and 'setObjectName("Error")' in text:
             own_error_lines.append(name)
     assert own_models == []
@@ -57,3 +54,9 @@ def test_recipients_are_picked_with_the_one_picker():
     allowed = {"widgets/recipient_picker.py", "shell/selftest_overviews.py"}
     direct = [name for name, text in _sources().items() if "recipient_choices(" in text and name not in allowed]
     assert direct == []
+
+
+def test_choices_are_built_with_the_one_combo_builder():
+    builders = [name for name, text in _sources().items()
+                if re.search(r"^def \w*combo\(", text, re.M) and name != "widgets/fields.py"]
+    assert builders == []
