@@ -19,9 +19,16 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from brugapp.domain.kaart import CATEGORIES
-from brugapp.domain.kaart_record import FACTS, stored_value
+from brugapp.domain.kaart_record import FACT_NAMES, FACTS, stored_value
 from brugapp.exchange import hsds
-from brugapp.exchange.records import ContactRecord, ServiceRecord
+from brugapp.exchange.records import (
+    ContactRecord,
+    LocationRecord,
+    OrganizationRecord,
+    PhoneRecord,
+    ScheduleRecord,
+    ServiceRecord,
+)
 from brugapp.services.kaart.query import term_words
 from brugapp.store import search_index
 from brugapp.store.base import new_uuid, utcnow
@@ -263,24 +270,104 @@ def _index_entries(plan: _Plan) -> list[IndexEntry]:
     return entries
 
 
+def _by(rows: list[Row], key: str) -> dict[Any, list[Row]]:
+    grouped: dict[Any, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
+    return grouped
+
+
+def _phones(rows: list[Row]) -> list[PhoneRecord]:
+    return [PhoneRecord(p["number"], p["purpose"], p["description"], p["uuid"]) for p in rows]
+
+
+def _contacts(rows: list[Row], service_level: bool) -> list[ContactRecord]:
+    return [ContactRecord(c["name"], c["title"], c["email"], c["phone"], c["is_backup"], c["uuid"], c["phone_uuid"],
+                          service_level) for c in rows]
+
+
+@dataclass
+class _Written:
+    """The inserted rows grouped by the service or organisation they belong to."""
+
+    orgs: dict[int, Row]
+    org_phones: dict[Any, list[Row]]
+    phones: dict[Any, list[Row]]
+    schedules: dict[Any, list[Row]]
+    areas: dict[Any, list[Row]]
+    terms: dict[Any, list[Row]]
+    links: dict[Any, list[Row]]
+    locations: dict[int, Row]
+    contacts: dict[Any, list[Row]]
+    org_contacts: dict[Any, list[Row]]
+
+    @classmethod
+    def of(cls, rows: dict[type, list[Row]]) -> _Written:
+        phones, contacts = rows[KaartPhone], rows[KaartContact]
+        return cls(
+            {row["id"]: row for row in rows[KaartOrganization]},
+            _by([p for p in phones if p["service_id"] is None], "organization_id"),
+            _by([p for p in phones if p["service_id"] is not None], "service_id"),
+            _by(rows[KaartSchedule], "service_id"), _by(rows[KaartServiceArea], "service_id"),
+            _by(rows[KaartServiceTerm], "service_id"), _by(rows[KaartServiceAtLocation], "service_id"),
+            {row["id"]: row for row in rows[KaartLocation]},
+            _by([c for c in contacts if c["service_id"] is not None], "service_id"),
+            _by([c for c in contacts if c["service_id"] is None], "organization_id"))
+
+
+def _organization_record(org: Row, written: _Written) -> OrganizationRecord:
+    return OrganizationRecord(name=org["name"], id=org["uuid"], alternate_name=org["alternate_name"],
+                              description=org["description"], email=org["email"], website=org["website"],
+                              extra=org["hsds_extra"] or {}, phones=_phones(written.org_phones.get(org["id"], [])))
+
+
+def _locations_of(pk: int, written: _Written) -> list[LocationRecord]:
+    places = [(written.locations[link["location_id"]], link["uuid"]) for link in written.links.get(pk, [])]
+    return [LocationRecord(p["address_1"], p["postal_code"], p["city"], p["name"], p["state_province"], p["country"],
+                           p["uuid"], p["address_uuid"], link) for p, link in places]
+
+
+def _written_record(service: Row, written: _Written) -> ServiceRecord:
+    """The public record of a planned service as ``export.records_in_session`` reads it back from the store,
+    built from the rows just inserted instead of loading 20,000 ORM objects again."""
+    org, pk = written.orgs[service["organization_id"]], service["id"]
+    terms, areas = written.terms.get(pk, []), written.areas.get(pk, [])
+    return ServiceRecord(
+        organization=_organization_record(org, written),
+        name=service["name"], id=service["uuid"], **{name: service[name] for name in FACT_NAMES},
+        phones=_phones(written.phones.get(pk, [])),
+        schedules=[ScheduleRecord(s["byday"], s["opens_at"], s["closes_at"], s["description"], s["uuid"])
+                   for s in written.schedules.get(pk, [])],
+        areas=[a["name"] for a in areas], area_ids={a["name"]: a["uuid"] for a in areas},
+        extra=service["hsds_extra"] or {},
+        categories=[t["code"] for t in terms if t["vocabulary"] == "kaart_category"],
+        themes=[t["code"] for t in terms if t["vocabulary"] == "theme"],
+        contacts=_contacts(written.contacts.get(pk, []), True) + _contacts(written.org_contacts.get(org["id"], []),
+                                                                           False),
+        locations=_locations_of(pk, written),
+    )
+
+
 def _remember_what_was_written(session: Session, plan: _Plan) -> None:
     """As ``importing._remember_what_was_written``, written back in two bulk UPDATEs (see hsds_extra.py)."""
     from brugapp.exchange.hsds_extra import with_seen
-    from brugapp.services.kaart.export import records_in_session
 
-    services = {row["uuid"]: row for row in plan.rows[KaartService] if row["hsds_extra"]}
+    services = [row for row in plan.rows[KaartService] if row["hsds_extra"]]
     if not services:
         return
-    orgs = {row["uuid"]: row for row in plan.rows[KaartOrganization]}
+    orgs = {row["id"]: row for row in plan.rows[KaartOrganization]}
     service_updates, org_updates = [], []
-    for record in records_in_session(session, list(services)):
+    # the organisation's kept data as it was inserted, for every one of its services (as the read-back sees it)
+    inserted_extra = {pk: org["hsds_extra"] for pk, org in orgs.items()}
+    written = _Written.of(plan.rows)
+    records = [_written_record(service, written) for service in services]  # before any organisation is marked
+    for service, record in zip(services, records, strict=True):
         tables = hsds.build_tables([record], merge=False)
-        row = services[record.id]
-        service_updates.append({"id": row["id"], "hsds_extra": with_seen(row["hsds_extra"], tables)})
-        org = orgs[record.organization.id]
+        service_updates.append({"id": service["id"], "hsds_extra": with_seen(service["hsds_extra"], tables)})
+        org = orgs[service["organization_id"]]
         if org["hsds_extra"] and "seen" not in org["hsds_extra"]:
-            org["hsds_extra"] = with_seen(org["hsds_extra"], tables)
-            org_updates.append({"id": org["id"], "hsds_extra": org["hsds_extra"]})
+            org_updates.append({"id": org["id"], "hsds_extra": with_seen(inserted_extra[org["id"]], tables)})
+            org["hsds_extra"] = org_updates[-1]["hsds_extra"]
     session.execute(update(KaartService), service_updates)
     if org_updates:
         session.execute(update(KaartOrganization), org_updates)
