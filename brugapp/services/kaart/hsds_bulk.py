@@ -386,7 +386,7 @@ def insert_new(session: Session, records: list[ServiceRecord], *, progress: Prog
         if not _plan_record(plan, record):
             to_merge.append(record)
         if progress is not None and (done % 50 == 0 or done == total):
-            progress(done, total)
+            progress(done - len(to_merge), total)  # the records handed on count when they are merged
     for model in _TABLE_ORDER:
         if plan.rows[model]:
             session.execute(insert(model), plan.rows[model])

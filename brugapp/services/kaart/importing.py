@@ -119,7 +119,10 @@ def _apply_file(session: Session, records: list[ServiceRecord], *, progress: Pro
     from brugapp.services.kaart import hsds_bulk
 
     created, orgs_created, to_merge, fresh = hsds_bulk.insert_new(session, records, progress=progress)
-    merged = apply_records(session, to_merge, progress=progress, fresh=fresh) if to_merge else ImportResult(0, 0, 0)
+    merged = ImportResult(0, 0, 0)
+    if to_merge:  # the bar goes on from the inserted records to all of them, never back
+        merging = (lambda done, _total: progress(created + done, len(records))) if progress is not None else None
+        merged = apply_records(session, to_merge, progress=merging, fresh=fresh)
     return ImportResult(created + merged.created, merged.updated, orgs_created + merged.organizations_created)
 
 

@@ -126,3 +126,15 @@ def test_an_error_after_the_inserts_leaves_nothing(package: Path, two_stores: tu
     with bulk.session() as session:
         assert session.scalar(text("SELECT count(*) FROM kaart_organizations")) == 0
         assert session.scalar(text("SELECT count(*) FROM search_index")) == 0
+
+
+def test_progress_only_moves_forward_to_the_whole_file(package: Path, two_stores: tuple[Store, Store]) -> None:
+    _orm, bulk = two_stores
+    records = importing.read_records(path=package)
+    with bulk.session() as session:  # half of the map is there already: those records are merged after
+        importing.apply_records(session, records[:20])
+    seen: list[tuple[int, int]] = []
+    importing.import_kaart(bulk, path=package, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (40, 40)
+    assert all(total == 40 for _done, total in seen)
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
