@@ -109,9 +109,21 @@ def import_kaart(store: Store, *, path: Path, mapping: dict[str, str] | None = N
         return _import_table(store, path=path, mapping=mapping, progress=progress)
     records = read_records(path=path, mapping=mapping)
     with store.session() as session:
-        result = apply_records(session, records, progress=progress)
+        result = _apply_file(session, records, progress=progress)
         audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
     return result
+
+
+def _apply_file(session: Session, records: list[ServiceRecord], *, progress: Progress | None) -> ImportResult:
+    """New services of new organisations as plain INSERTs (hsds_bulk); the rest merged through the ORM."""
+    from brugapp.services.kaart import hsds_bulk
+
+    created, orgs_created, to_merge, fresh = hsds_bulk.insert_new(session, records, progress=progress)
+    merged = ImportResult(0, 0, 0)
+    if to_merge:  # the bar goes on from the inserted records to all of them, never back
+        merging = (lambda done, _total: progress(created + done, len(records))) if progress is not None else None
+        merged = apply_records(session, to_merge, progress=merging, fresh=fresh)
+    return ImportResult(created + merged.created, merged.updated, orgs_created + merged.organizations_created)
 
 
 def _import_table(store: Store, *, path: Path, mapping: dict[str, str] | None, progress: Progress | None
@@ -289,8 +301,10 @@ def _apply_parts(service: KaartService, record: ServiceRecord, taken: set[str]) 
         service.schedules = wanted_schedules
 
 
-def apply_records(session: Session, records: list[ServiceRecord], *, progress: Progress | None = None) -> ImportResult:
-    """Write checked records into the map (inside the caller's transaction)."""
+def apply_records(session: Session, records: list[ServiceRecord], *, progress: Progress | None = None,
+                  fresh: frozenset[str] = frozenset()) -> ImportResult:
+    """Write checked records into the map (inside the caller's transaction). A service in ``fresh`` was
+    created earlier in the same import: merging into it is not an update."""
     index = _Index(session)
     created = updated = orgs_created = 0
     total = len(records)
@@ -302,7 +316,7 @@ def apply_records(session: Session, records: list[ServiceRecord], *, progress: P
             service, service_is_new = _service(session, index, org, record)
             orgs_created += org_is_new
             created += service_is_new
-            updated += not service_is_new and service.uuid not in services
+            updated += not service_is_new and service.uuid not in services and service.uuid not in fresh
             _apply_parts(service, record, index.part_uuids)
             _apply_locations(org, service, record, index.part_uuids)
             _apply_contacts(index, org, service, record)

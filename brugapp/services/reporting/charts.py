@@ -14,7 +14,7 @@ from brugapp.domain.charts import WAIT_BUCKETS, Chart, wait_bucket
 from brugapp.domain.reporting import Count, Label, ReportTable, SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.i18n import N_
-from brugapp.services.reporting.report import school_year_report
+from brugapp.services.reporting.report import chart_figures, school_year_report
 from brugapp.store import Store
 from brugapp.store.models import School
 from brugapp.store.models.notebook import FamilyMember
@@ -60,7 +60,7 @@ def report_charts(store: Store, *, school_year: SchoolYear, school_id: str | Non
     """Four charts; pass ``report`` when the year's report was computed already (it is not computed twice)."""
     previous_year = SchoolYear(school_year.start_year - 1)
     now = report or school_year_report(store, school_year=school_year, school_id=school_id)
-    before = school_year_report(store, school_year=previous_year, school_id=school_id)
+    before = chart_figures(store, school_year=previous_year, school_id=school_id)  # the three tables only
     years = (school_year.label, previous_year.label)
     wait_order = [label for _upper, label in WAIT_BUCKETS]
     return (

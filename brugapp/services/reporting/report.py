@@ -322,6 +322,21 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
                                 tables=tuple(tables))
 
 
+def chart_figures(store: Store, *, school_year: SchoolYear, school_id: str | None = None) -> SchoolYearReport:
+    """Only what the charts compare with a previous year (channels, themes, referrals): half the queries of
+    ``school_year_report``, which the printed report would otherwise run a second time for last year."""
+    with store.read() as session:
+        school = session.scalar(select(School).where(School.uuid == school_id)) if school_id else None
+        if school_id and school is None:
+            raise NotFoundError(_("No school with id {id}.").format(id=school_id))
+        scope = _Scope(school_year, school.id if school else None)
+        channels, themes, _totals = _contacts_tables(session, scope)
+        referral_tables, _referrals = _referral_tables(session, scope)
+        return SchoolYearReport(school_year=school_year, school_id=school.uuid if school else "",
+                                school_name=school.label if school else "", made_on=today_local(),
+                                tables=(channels, themes, *referral_tables))
+
+
 def _families_table(reached: int, new: int) -> ReportTable:
     return ReportTable("families", N_("Families reached"), (N_("Families"), N_("Number")), (
         (Label(N_("New families")), Count(new)),
