@@ -49,6 +49,7 @@ def setup_application(app: QApplication, language: str) -> None:
 
 def open_demo_store() -> Store:
     """A throwaway store in a temporary folder; the user's real store is never touched."""
+    # start-up time: imported only when this runs, so the window opens without it
     from brugapp.demo.region import create_demo_store
 
     folder = Path(tempfile.mkdtemp(prefix="brugapp-demo-"))
@@ -59,6 +60,7 @@ def import_window_modules() -> None:
     """Import what the main window and Vandaag need while the store is being unlocked (start-up time: the key
     derivation runs in C without the interpreter lock, so the two overlap; the unlock dialog waits for typing)."""
     import brugapp.ui.shell.main_window
+    # start-up time: imported only when this runs, so the window opens without it
     import brugapp.ui.today.page  # noqa: F401
 
 
@@ -73,6 +75,7 @@ def open_with_passphrase_from_stdin(location: Path) -> Store:
 
 def ask_for_store(location: Path) -> Store | None:
     """Choose a passphrase for a new store, or unlock the existing one."""
+    # start-up time: imported only when this runs, so the window opens without it
     from brugapp.ui.shell.unlock import UnlockDialog
 
     create = not location.exists()
@@ -123,11 +126,13 @@ class AppController:
 
 
 def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
+    # start-up time: imported only when this runs, so the window opens without it
     from brugapp.logging_setup import configure_logging
     from brugapp.ui.shell.crash import install_excepthook
 
     configure_logging()
     if QApplication.instance() is None:
+        # start-up time: imported only when this runs, so the window opens without it
         from brugapp.desktop_check import EXIT_NO_DISPLAY, display_problem
 
         problem = display_problem(_)  # before Qt, whose own abort (exit 250) blames an installed library
@@ -139,6 +144,7 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
     settings = load_settings()
     setup_application(app, language or settings.language)
     if demo:
+        # start-up time: imported only when this runs, so the window opens without it
         from brugapp.ui.shell.demo_start import build_with_progress  # only for --demo
 
         store = build_with_progress(open_demo_store)  # a window with progress at once
@@ -172,6 +178,7 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2
         except OSError as exc:  # an unwritable or impossible --db folder
+            # start-up time: imported only when this runs, so the window opens without it
             from brugapp.ui.shell.unlock import store_folder_message  # only on this rare path
 
             QMessageBox.critical(None, APP_NAME, store_folder_message(exc))
@@ -188,6 +195,7 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
         code = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a print or export still running finishes before the store closes
         if not demo:
+            # start-up time: imported only when this runs, so the window opens without it
             from brugapp.services.backups import backup_store
 
             try:
@@ -246,6 +254,7 @@ def _own_store(location: Path) -> tuple[Store | None, bool]:
     """Unlock the store; on the first start the welcome wizard makes it (or the user looks at the demo first)."""
     if location.exists():
         return ask_for_store(location), False
+    # start-up time: imported only when this runs, so the window opens without it
     from brugapp.ui.first_run import run_first_run
 
     first = run_first_run(location)
@@ -255,6 +264,7 @@ def _own_store(location: Path) -> tuple[Store | None, bool]:
 
 
 def _needs_passphrase(path: Path) -> bool:
+    # start-up time: imported only when this runs, so the window opens without it
     from brugapp.services.backups import is_plain_sqlite
 
     return not (path.exists() and is_plain_sqlite(path))

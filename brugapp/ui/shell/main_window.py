@@ -406,16 +406,19 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     def show_audit_trail(self) -> None:
+        # start-up time: imported only when this runs, so the window opens without it
         from brugapp.ui.shell.audit_dialog import open_audit_dialog
 
         open_audit_dialog(self, self.store)
 
     def change_passphrase(self) -> None:
+        # start-up time: imported only when this runs, so the window opens without it
         from brugapp.ui.shell.passphrase_dialog import open_passphrase_dialog
 
         open_passphrase_dialog(self, self.store)
 
     def edit_my_details(self) -> None:
+        # start-up time: imported only when this runs, so the window opens without it
         from brugapp.ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self, store=self.store)
@@ -425,6 +428,7 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> Operation[Path | None]:
         """Copy the store off the GUI thread; returns the running operation."""
+        # start-up time: imported only when this runs, so the window opens without it
         from brugapp.services.backups import backup_store
 
         store = self.store
