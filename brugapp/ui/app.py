@@ -60,8 +60,7 @@ def import_window_modules() -> None:
     """Import what the main window and Vandaag need while the store is being unlocked (start-up time: the key
     derivation runs in C without the interpreter lock, so the two overlap; the unlock dialog waits for typing)."""
     import brugapp.ui.shell.main_window
-    # start-up time: imported only when this runs, so the window opens without it
-    import brugapp.ui.today.page  # noqa: F401
+    import brugapp.ui.today.page  # noqa: F401  (start-up time, as above)
 
 
 def open_with_passphrase_from_stdin(location: Path) -> Store:
