@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -47,7 +49,18 @@ class MeetingListModel(RecordTableModel[MeetingSummary]):
     """The meetings of the list: one column, the shared table model (id, record and tooltip roles)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([Column(_("Meetings"), meeting_text, sort=lambda row: row.starts_at)], parent=parent)
+        super().__init__([Column(_("Meetings"), self._text, sort=lambda row: row.starts_at)], parent=parent)
+        self._texts: dict[str, str] = {}
+
+    def set_rows(self, rows: Sequence[MeetingSummary]) -> None:
+        self._texts = {}  # the word-wrapping delegate asks each text several times per layout: format it once
+        super().set_rows(rows)
+
+    def _text(self, row: MeetingSummary) -> str:
+        text = self._texts.get(row.id)
+        if text is None:
+            text = self._texts[row.id] = meeting_text(row)
+        return text
 
     def index(self, row: int, column: int = 0,
               parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -116,6 +129,7 @@ class MeetingsPage(SectionPage):
         self.editor = MeetingEditor(store)
         self.editor.changed.connect(self._editor_changed)
         self.events = EventPanel(store)
+        self._events_stale = True
         for widget in (self.empty, self.editor, self.events):
             self.right.addWidget(widget)
         splitter.addWidget(self.right)
@@ -164,11 +178,19 @@ class MeetingsPage(SectionPage):
         current = self.editor.detail.id if self.editor.detail else ""
         self.model.set_rows(list_meetings(self.store))
         self._fill_events()
-        self.events.refresh()
+        self._events_stale = True  # the speakers of the social map are read when the event panel is first needed
+        if self.right.currentWidget() is self.events:
+            self._events_ready()
         if self.events.detail is None and self.events_list.count():
             self.events.load(self.events_list.item(0).data(ID_ROLE))  # ready (not shown) until one is chosen
         if self.right.currentWidget() is self.editor and current:
             self.select(current)
+
+    def _events_ready(self) -> None:
+        """The event panel's choices (speakers from the social map, ~2,000) read again before it is used."""
+        if self._events_stale:
+            self._events_stale = False
+            self.events.refresh()
 
     def _fill_events(self) -> None:
         current = self.events.detail.id if self.events.detail else ""
@@ -193,6 +215,7 @@ class MeetingsPage(SectionPage):
         for row in range(self.events_list.count()):
             if self.events_list.item(row).data(ID_ROLE) == event_id:
                 self.events_list.setCurrentRow(row)
+        self._events_ready()
         self.events.load(event_id)
         self._show(self.events)
 
@@ -216,6 +239,7 @@ class MeetingsPage(SectionPage):
 
     def _event_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
+            self._events_ready()
             self.events.load(item.data(ID_ROLE))
             self._show(self.events)
 
@@ -237,6 +261,7 @@ class MeetingsPage(SectionPage):
     def new_event(self) -> None:
         dialog = NewEventDialog(self.store, self)
         if dialog.exec() and dialog.event_id:
+            self._events_ready()
             self.events.load(dialog.event_id)
             self._show(self.events)
             self._fill_events()
