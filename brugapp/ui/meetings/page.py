@@ -159,9 +159,6 @@ class MeetingsPage(SectionPage):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setItemDelegate(WrappingDelegate(self.list))
-        # 500 meetings are measured in batches, the first screenful first: the page shows before the rest is laid out.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(40)
         self.list.selectionModel().currentChanged.connect(self._chosen)
         caption.setBuddy(self.list)
         layout.addWidget(self.list, 3)
