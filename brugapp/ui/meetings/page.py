@@ -83,15 +83,20 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self._text_width = (-1, 0)  # (list width, width of the text inside an item at that width)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = max(self.view.viewport().width() - 2 * self.view.spacing(), 80)
         text = str(index.data() or "")
-        # measure at the width the style really draws the text in (a guess left a blank line under some items)
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        styled.rect = QRect(0, 0, width, 100_000)
-        text_width = self.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, self.view).width()
+        if self._text_width[0] != width:
+            # measure at the width the style really draws the text in (a guess left a blank line under some
+            # items); every item of the list is laid out alike, so once per list width, not once per item
+            styled = QStyleOptionViewItem(option)
+            self.initStyleOption(styled, index)
+            styled.rect = QRect(0, 0, width, 100_000)
+            element = QStyle.SubElement.SE_ItemViewItemText
+            self._text_width = (width, self.view.style().subElementRect(element, styled, self.view).width())
+        text_width = self._text_width[1]
         bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(text_width - 2, 40), 100_000),
                                                  int(Qt.TextFlag.TextWordWrap), text)
         return QSize(width, bounds.height() + 2 * self.MARGIN)
