@@ -131,17 +131,32 @@ class MeetingsPage(SectionPage):
         self.empty = EmptyState(icon_name="meeting", title=_("No meeting chosen"),
                                 text=_("Choose a meeting on the left, or plan a new one. Open action points of "
                                        "earlier meetings come along automatically."))
-        self.editor = MeetingEditor(store)
-        self.editor.changed.connect(self._editor_changed)
-        self.events = EventPanel(store)
+        # The meeting editor (five tabs) and the event panel are built when a meeting or event is first opened:
+        # half of the page's widgets, which a first visit does not show.
+        self._editor: MeetingEditor | None = None
+        self._events: EventPanel | None = None
         self._events_stale = True
-        for widget in (self.empty, self.editor, self.events):
-            self.right.addWidget(widget)
+        self.right.addWidget(self.empty)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 820])
         self.body.addWidget(splitter, 1)
+
+    @property
+    def editor(self) -> MeetingEditor:
+        if self._editor is None:
+            self._editor = MeetingEditor(self.store)
+            self._editor.changed.connect(self._editor_changed)
+            self.right.addWidget(self._editor)
+        return self._editor
+
+    @property
+    def events(self) -> EventPanel:
+        if self._events is None:
+            self._events = EventPanel(self.store)
+            self.right.addWidget(self._events)
+        return self._events
 
     def _lists(self) -> QWidget:
         left = QWidget()
@@ -180,15 +195,15 @@ class MeetingsPage(SectionPage):
         return left
 
     def refresh(self) -> None:
-        current = self.editor.detail.id if self.editor.detail else ""
+        current = self._editor.detail.id if self._editor is not None and self._editor.detail else ""
         self.model.set_rows(list_meetings(self.store))
         self._fill_events()
         self._events_stale = True  # the speakers of the social map are read when the event panel is first needed
-        if self.right.currentWidget() is self.events:
+        if self._events is not None and self.right.currentWidget() is self._events:
             self._events_ready()
-        if self.events.detail is None and self.events_list.count():
+        if self._events is not None and self._events.detail is None and self.events_list.count():
             self.events.load(self.events_list.item(0).data(ID_ROLE))  # ready (not shown) until one is chosen
-        if self.right.currentWidget() is self.editor and current:
+        if self._editor is not None and self.right.currentWidget() is self._editor and current:
             self.select(current)
 
     def _events_ready(self) -> None:
@@ -198,14 +213,14 @@ class MeetingsPage(SectionPage):
             self.events.refresh()
 
     def _fill_events(self) -> None:
-        current = self.events.detail.id if self.events.detail else ""
+        current = self._events.detail.id if self._events is not None and self._events.detail else ""
         self.events_list.blockSignals(True)
         self.events_list.clear()
         for record in list_events(self.store):
             item = QListWidgetItem(record.label, self.events_list)  # parent, not addItem (PySide6 6.12 leak)
             item.setData(ID_ROLE, record.id)
             item.setToolTip(record.label)
-            if record.id == current and self.right.currentWidget() is self.events:
+            if record.id == current and self.right.currentWidget() is self._events:
                 self.events_list.setCurrentItem(item)
         self.events_list.blockSignals(False)
 
@@ -227,7 +242,7 @@ class MeetingsPage(SectionPage):
     def _show(self, widget: QWidget) -> None:
         """One record on the right; the other list lets go of its selection so it can be chosen again."""
         self.right.setCurrentWidget(widget)
-        other = self.events_list if widget is self.editor else self.list
+        other = self.events_list if widget is self._editor else self.list
         other.blockSignals(True)
         other.selectionModel().blockSignals(True)
         other.clearSelection()
