@@ -352,6 +352,7 @@ SELECT f.uuid, f.display_name, f.preferred_language, f.interpreter_needed,
          WHERE c.family_id = f.id AND c.deleted_at IS NULL)
 FROM families f
 WHERE f.archived_at IS NULL
+ORDER BY f.display_name COLLATE NOCASE
 """
 
 
@@ -367,7 +368,8 @@ def list_families(store: Store) -> list[FamilySummary]:
     """Every active family with a few facts for the list, in one indexed query (revision 0007).
 
     Plain driver rows (no ORM, no per-column type processing): the Families page must load a busy
-    programme's 10,000 families instantly (``brugapp bench``).
+    programme's 10,000 families instantly (``brugapp bench``). Nearly in the page's order already (by name,
+    case-blind), so the page's collator sort finds long sorted runs instead of comparing ~130,000 pairs.
     """
     with store.read() as session:
         rows = session.connection().exec_driver_sql(_FAMILY_LIST_SQL).all()

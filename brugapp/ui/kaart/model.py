@@ -138,6 +138,13 @@ class KaartFilterProxy(QSortFilterProxyModel):
         assert isinstance(model, KaartTableModel)
         return summary_matches(model.rows[source_row], self.criteria)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source orders its rows on the same sort keys in one Python sort (and keeps that order when the
+        # list is reloaded); the proxy only filters, so a reload no longer calls ``data`` ~44,000 times.
+        model = self.sourceModel()
+        assert isinstance(model, KaartTableModel)
+        model.sort_by_key(column, order)
+
 
 class KaartColumns(QObject):
     """Column widths for the service list that fit its pane without a horizontal scrollbar.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -47,7 +49,18 @@ class MeetingListModel(RecordTableModel[MeetingSummary]):
     """The meetings of the list: one column, the shared table model (id, record and tooltip roles)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([Column(_("Meetings"), meeting_text, sort=lambda row: row.starts_at)], parent=parent)
+        super().__init__([Column(_("Meetings"), self._text, sort=lambda row: row.starts_at)], parent=parent)
+        self._texts: dict[str, str] = {}
+
+    def set_rows(self, rows: Sequence[MeetingSummary]) -> None:
+        self._texts = {}  # the word-wrapping delegate asks each text several times per layout: format it once
+        super().set_rows(rows)
+
+    def _text(self, row: MeetingSummary) -> str:
+        text = self._texts.get(row.id)
+        if text is None:
+            text = self._texts[row.id] = meeting_text(row)
+        return text
 
     def index(self, row: int, column: int = 0,
               parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -70,15 +83,20 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self._text_width = (-1, 0)  # (list width, width of the text inside an item at that width)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = max(self.view.viewport().width() - 2 * self.view.spacing(), 80)
         text = str(index.data() or "")
-        # measure at the width the style really draws the text in (a guess left a blank line under some items)
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        styled.rect = QRect(0, 0, width, 100_000)
-        text_width = self.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, self.view).width()
+        if self._text_width[0] != width:
+            # measure at the width the style really draws the text in (a guess left a blank line under some
+            # items); every item of the list is laid out alike, so once per list width, not once per item
+            styled = QStyleOptionViewItem(option)
+            self.initStyleOption(styled, index)
+            styled.rect = QRect(0, 0, width, 100_000)
+            element = QStyle.SubElement.SE_ItemViewItemText
+            self._text_width = (width, self.view.style().subElementRect(element, styled, self.view).width())
+        text_width = self._text_width[1]
         bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(text_width - 2, 40), 100_000),
                                                  int(Qt.TextFlag.TextWordWrap), text)
         return QSize(width, bounds.height() + 2 * self.MARGIN)
@@ -113,16 +131,32 @@ class MeetingsPage(SectionPage):
         self.empty = EmptyState(icon_name="meeting", title=_("No meeting chosen"),
                                 text=_("Choose a meeting on the left, or plan a new one. Open action points of "
                                        "earlier meetings come along automatically."))
-        self.editor = MeetingEditor(store)
-        self.editor.changed.connect(self._editor_changed)
-        self.events = EventPanel(store)
-        for widget in (self.empty, self.editor, self.events):
-            self.right.addWidget(widget)
+        # The meeting editor (five tabs) and the event panel are built when a meeting or event is first opened:
+        # half of the page's widgets, which a first visit does not show.
+        self._editor: MeetingEditor | None = None
+        self._events: EventPanel | None = None
+        self._events_stale = True
+        self.right.addWidget(self.empty)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 820])
         self.body.addWidget(splitter, 1)
+
+    @property
+    def editor(self) -> MeetingEditor:
+        if self._editor is None:
+            self._editor = MeetingEditor(self.store)
+            self._editor.changed.connect(self._editor_changed)
+            self.right.addWidget(self._editor)
+        return self._editor
+
+    @property
+    def events(self) -> EventPanel:
+        if self._events is None:
+            self._events = EventPanel(self.store)
+            self.right.addWidget(self._events)
+        return self._events
 
     def _lists(self) -> QWidget:
         left = QWidget()
@@ -161,24 +195,32 @@ class MeetingsPage(SectionPage):
         return left
 
     def refresh(self) -> None:
-        current = self.editor.detail.id if self.editor.detail else ""
+        current = self._editor.detail.id if self._editor is not None and self._editor.detail else ""
         self.model.set_rows(list_meetings(self.store))
         self._fill_events()
-        self.events.refresh()
-        if self.events.detail is None and self.events_list.count():
+        self._events_stale = True  # the speakers of the social map are read when the event panel is first needed
+        if self._events is not None and self.right.currentWidget() is self._events:
+            self._events_ready()
+        if self._events is not None and self._events.detail is None and self.events_list.count():
             self.events.load(self.events_list.item(0).data(ID_ROLE))  # ready (not shown) until one is chosen
-        if self.right.currentWidget() is self.editor and current:
+        if self._editor is not None and self.right.currentWidget() is self._editor and current:
             self.select(current)
 
+    def _events_ready(self) -> None:
+        """The event panel's choices (speakers from the social map, ~2,000) read again before it is used."""
+        if self._events_stale:
+            self._events_stale = False
+            self.events.refresh()
+
     def _fill_events(self) -> None:
-        current = self.events.detail.id if self.events.detail else ""
+        current = self._events.detail.id if self._events is not None and self._events.detail else ""
         self.events_list.blockSignals(True)
         self.events_list.clear()
         for record in list_events(self.store):
             item = QListWidgetItem(record.label, self.events_list)  # parent, not addItem (PySide6 6.12 leak)
             item.setData(ID_ROLE, record.id)
             item.setToolTip(record.label)
-            if record.id == current and self.right.currentWidget() is self.events:
+            if record.id == current and self.right.currentWidget() is self._events:
                 self.events_list.setCurrentItem(item)
         self.events_list.blockSignals(False)
 
@@ -193,13 +235,14 @@ class MeetingsPage(SectionPage):
         for row in range(self.events_list.count()):
             if self.events_list.item(row).data(ID_ROLE) == event_id:
                 self.events_list.setCurrentRow(row)
+        self._events_ready()
         self.events.load(event_id)
         self._show(self.events)
 
     def _show(self, widget: QWidget) -> None:
         """One record on the right; the other list lets go of its selection so it can be chosen again."""
         self.right.setCurrentWidget(widget)
-        other = self.events_list if widget is self.editor else self.list
+        other = self.events_list if widget is self._editor else self.list
         other.blockSignals(True)
         other.selectionModel().blockSignals(True)
         other.clearSelection()
@@ -216,6 +259,7 @@ class MeetingsPage(SectionPage):
 
     def _event_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
+            self._events_ready()
             self.events.load(item.data(ID_ROLE))
             self._show(self.events)
 
@@ -237,6 +281,7 @@ class MeetingsPage(SectionPage):
     def new_event(self) -> None:
         dialog = NewEventDialog(self.store, self)
         if dialog.exec() and dialog.event_id:
+            self._events_ready()
             self.events.load(dialog.event_id)
             self._show(self.events)
             self._fill_events()

@@ -72,6 +72,8 @@ def _check_text(view: ReferralView) -> str:
 
 
 class ReferralsPage(SectionPage):
+    fills_itself = True  # filled when built: the window does not fill it a second time on the first visit
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.set_titles(_("Referrals"), _("Warm referrals, the consent they rest on and the next check."))

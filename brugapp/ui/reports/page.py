@@ -194,6 +194,8 @@ class SignalDialog(QDialog):
 
 
 class ReportsPage(SectionPage):
+    fills_itself = True  # counted when built: the window does not start a second count on the first visit
+
     def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(store, parent)
         self.report: SchoolYearReport | None = None

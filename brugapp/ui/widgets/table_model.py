@@ -68,13 +68,14 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self._sort_keys: dict[int, list[Any]] = {}
         self.sort_in_model = sort_in_model
         self._order = (0, Qt.SortOrder.AscendingOrder)
+        self._key_order: tuple[int, Qt.SortOrder] | None = None  # set by ``sort_by_key``
         self._collator = QCollator(QLocale())
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._collator.setNumericMode(True)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
-        self.rows = self._ordered(list(rows)) if self.sort_in_model else list(rows)
+        self.rows = self._ordered(list(rows)) if self.sort_in_model else self._by_key(list(rows))
         self._sort_keys.clear()
         self.endResetModel()
 
@@ -93,6 +94,29 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
             key = source.sort if source.sort is not None else source.text
             keys = self._sort_keys[column] = [key(record) for record in self.rows]
         return keys[row]
+
+    # -- sorting on the sort keys, in the model (a proxy forwards its ``sort`` here) ------------------
+    def sort_by_key(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows on ``column``'s sort key, as a proxy on ``SORT_ROLE`` would, in one Python sort: a
+        proxy asks ``data`` twice per comparison (~44,000 calls for 2,000 services, ~150 ms) on every reload.
+        Persistent indexes (the selection, the current row) follow their rows."""
+        self._key_order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = {id(row): number for number, row in enumerate(self.rows)}
+        self.rows = self._by_key(self.rows)
+        self._sort_keys.clear()
+        moved = {before[id(row)]: number for number, row in enumerate(self.rows)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(moved[index.row()], index.column()) for index in old])
+        self.layoutChanged.emit()
+
+    def _by_key(self, rows: list[Row]) -> list[Row]:
+        if self._key_order is None:
+            return rows
+        column, order = self._key_order
+        source = self.columns[column]
+        key = source.sort if source.sort is not None else source.text
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     # -- sorting in the model ----------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
