@@ -56,6 +56,9 @@ def open_main_window(store: Store) -> MainWindow:
 
     application()
     window = MainWindow(store, auto_lock_minutes=0)
+    # Every round opens on Vandaag with the other pages unbuilt: the window would otherwise reopen on the page
+    # an earlier round closed on, and that page's "first visit" would be a return visit.
+    window.remembers_state = False
     window.resize(1366, 768)
     window.show()
     settle()
