@@ -114,7 +114,8 @@ class KaartTableModel(RecordTableModel[ServiceSummary]):
         if summary.assured_date is None:
             return _("never")
         text = format_date(summary.assured_date, "medium")
-        return _("{date} – check!").format(date=text) if summary.is_stale(self.today) else text
+        # a sign, not words: the row's colour and its tooltip say why, and the service name keeps the room
+        return f"⚠ {text}" if summary.is_stale(self.today) else text
 
 
 class KaartFilterProxy(QSortFilterProxyModel):
@@ -155,6 +156,7 @@ class KaartColumns(QObject):
     """
 
     MIN_NAME = 160
+    ORGANISATION = 2
     FIXED = {2: 130, 3: 90, CATEGORY_COLUMN: 140}  # organisation, where, category: elided, tooltip
     MEASURED = (1, 5)  # phone and date
     STEP_ASIDE = (3, CATEGORY_COLUMN)  # where, then category: shown in this order as room allows
@@ -183,7 +185,7 @@ class KaartColumns(QObject):
         self.measure()
 
     def measure(self) -> None:
-        """Widen the phone and date columns to their longest text ("… (na de uren)", "… – nakijken!")."""
+        """Widen the phone and date columns to their longest text ("… (na de uren)", "⚠ …")."""
         model = self.table.model()
         metrics = self.table.fontMetrics()
         for column in self.MEASURED:
@@ -211,6 +213,13 @@ class KaartColumns(QObject):
                 self.table.setColumnHidden(column, True)
             if not self.table.isColumnHidden(column):
                 shown.append(column)
+        # Still short of room: the organisation (cut, with its full name as tooltip) gives way to the service name,
+        # which is what a brugfiguur scans the list for; the phone number and the date are never cut.
+        others = sum(self.widths[c] for c in shown if c != self.ORGANISATION)
+        header = self.table.horizontalHeader()
+        least = header.sectionSizeFromContents(self.ORGANISATION).width()  # its header stays whole
+        organisation = max(least, min(self.widths[self.ORGANISATION], room - self.MIN_NAME - others))
+        header.resizeSection(self.ORGANISATION, organisation)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
