@@ -57,14 +57,14 @@ QComboBox:disabled {{ color: #9aa7b3; background: #eef1f4; }}
 QComboBox QAbstractItemView {{
     background: white; border: 1px solid {BORDER}; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
 }}
-QSpinBox {{ padding-right: 24px; }}
-QSpinBox::up-button, QSpinBox::down-button {{
+QSpinBox, QTimeEdit {{ padding-right: 24px; }}
+QSpinBox::up-button, QSpinBox::down-button, QTimeEdit::up-button, QTimeEdit::down-button {{
     subcontrol-origin: border; width: 22px; border: none; background: transparent;
 }}
-QSpinBox::up-button {{ subcontrol-position: top right; }}
-QSpinBox::down-button {{ subcontrol-position: bottom right; }}
-QSpinBox::up-arrow {{ image: url("{CHEVRON_UP}"); width: 12px; height: 12px; }}
-QSpinBox::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 12px; height: 12px; }}
+QSpinBox::up-button, QTimeEdit::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button, QTimeEdit::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow, QTimeEdit::up-arrow {{ image: url("{CHEVRON_UP}"); width: 12px; height: 12px; }}
+QSpinBox::down-arrow, QTimeEdit::down-arrow {{ image: url("{CHEVRON_DOWN}"); width: 12px; height: 12px; }}
 QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 #SidebarPanel {{ background: {SIDEBAR}; }}
