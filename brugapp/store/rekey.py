@@ -37,12 +37,13 @@ def change_passphrase(store: Store, *, old: str, new: str) -> PassphraseChange:
     if not store.info.encrypted or store.path is None:
         raise StoreError(_("Only an encrypted data file has a passphrase to change."))
     if not store.verify_passphrase(old):
-        raise WrongPassphraseError(_("The current passphrase is not correct. Check capital letters and try again."))
+        raise WrongPassphraseError(_("The current passphrase is not correct. Check capital letters and try again."),
+                                   field="current")
     strength = passphrase_strength(new)
     if strength.score == 0:
-        raise StoreError(_(strength.hint))
+        raise StoreError(_(strength.hint), field="new")
     if new == old:
-        raise StoreError(_("The new passphrase is the same as the current one."))
+        raise StoreError(_("The new passphrase is the same as the current one."), field="new")
     before = backup_store(store, reason="before-passphrase-change")
     assert before is not None  # a file store always gets a backup
     path = store.path

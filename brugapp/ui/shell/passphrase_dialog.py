@@ -72,8 +72,7 @@ class PassphraseDialog(QDialog):
         try:
             change_passphrase(self.store, old=self.current.text(), new=self.new.text())
         except StoreError as exc:
-            field = self.current if "current" in str(exc).lower() or "huidige" in str(exc).lower() else self.new
-            self._fail(str(exc), field)
+            self._fail(exc.message, self.current if exc.field == "current" else self.new)
             return
         self.accept()
 

@@ -65,3 +65,20 @@ def test_the_open_window_keeps_working_after_the_change(tmp_path: Path) -> None:
     reopened = open_store(path, passphrase=NEW)
     assert family_names(reopened) == ["Gezin Claeys", "Gezin Na De Wijziging"]
     reopened.close()
+
+
+def test_a_refusal_names_the_field_it_concerns(tmp_path: Path) -> None:
+    """The dialog puts the cursor where the mistake is: the current passphrase, or the new one."""
+    from brugapp.store import StoreError
+    from brugapp.store.rekey import change_passphrase
+
+    store = open_store(encrypted_store_with(tmp_path / "s.db", "Gezin Claeys"), passphrase=TEST_PASSPHRASE)
+    try:
+        refusals = []
+        for old, new in ((NEW, NEW + " erbij"), (TEST_PASSPHRASE, "kort"), (TEST_PASSPHRASE, TEST_PASSPHRASE)):
+            with pytest.raises(StoreError) as refused:
+                change_passphrase(store, old=old, new=new)
+            refusals.append(refused.value.field)
+        assert refusals == ["current", "new", "new"]
+    finally:
+        store.close()
