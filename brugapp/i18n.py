@@ -10,12 +10,12 @@ import datetime as dt
 import functools
 import gettext
 from decimal import Decimal
-
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
+from typing import TYPE_CHECKING
 
 from brugapp.paths import TRANSLATIONS
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "brugapp"
 LANGUAGES: dict[str, str] = {"nl": "nl_BE", "en": "en_GB"}
@@ -23,7 +23,6 @@ DEFAULT_LANGUAGE = "nl"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
-_locale = Locale.parse("en_GB")
 
 
 def compiled_catalog_dir() -> str:
@@ -32,22 +31,29 @@ def compiled_catalog_dir() -> str:
 
 def set_language(language: str) -> None:
     """Switch text and formatting together; unknown codes fall back to Dutch."""
-    global _translations, _language, _locale
+    global _translations, _language
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     _translations = gettext.translation(
         DOMAIN, localedir=compiled_catalog_dir(), languages=[language], fallback=True
     )
     _language = language
-    _locale = Locale.parse(LANGUAGES[language])
 
 
 def language() -> str:
     return _language
 
 
+@functools.cache
+def _babel_locale(language: str) -> Locale:
+    # start-up time: Babel (~40 ms) is imported when the first date or number is formatted, not with the catalog
+    from babel import Locale
+
+    return Locale.parse(LANGUAGES[language])
+
+
 def locale() -> Locale:
-    return _locale
+    return _babel_locale(_language)
 
 
 def _(message: str) -> str:
@@ -66,11 +72,13 @@ def N_(message: str) -> str:
 def format_date(value: dt.date, fmt: str = "long") -> str:
     """'maandag 23 november 2026' style dates for the active locale."""
     if type(value) is not dt.date:  # a datetime formats its date part, uncached (its time would split the cache)
-        return _format_date(value, fmt, _locale)
-    return _format_date_cached(value, fmt, _locale)
+        return _format_date(value, fmt, locale())
+    return _format_date_cached(value, fmt, locale())
 
 
 def _format_date(value: dt.date, fmt: str, locale: Locale) -> str:
+    from babel import dates as babel_dates  # start-up time, as in _babel_locale
+
     if fmt == "full_day":
         return babel_dates.format_date(value, "EEEE d MMMM y", locale=locale)
     return babel_dates.format_date(value, fmt, locale=locale)
@@ -82,17 +90,23 @@ _format_date_cached = functools.lru_cache(maxsize=4096)(_format_date)
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
+    from babel import dates as babel_dates  # start-up time, as in _babel_locale
+
     if fmt == "short_day":
-        return babel_dates.format_datetime(value, "EEE d MMM HH:mm", locale=_locale)
-    return babel_dates.format_datetime(value, fmt, locale=_locale)
+        return babel_dates.format_datetime(value, "EEE d MMM HH:mm", locale=locale())
+    return babel_dates.format_datetime(value, fmt, locale=locale())
 
 
 def format_time(value: dt.time | dt.datetime) -> str:
-    return babel_dates.format_time(value, "HH:mm", locale=_locale)
+    from babel import dates as babel_dates  # start-up time, as in _babel_locale
+
+    return babel_dates.format_time(value, "HH:mm", locale=locale())
 
 
 def format_number(value: int | float | Decimal) -> str:
-    return babel_numbers.format_decimal(value, locale=_locale)
+    from babel import numbers as babel_numbers  # start-up time, as in _babel_locale
+
+    return babel_numbers.format_decimal(value, locale=locale())
 
 
 set_language(DEFAULT_LANGUAGE)

@@ -13,9 +13,10 @@ from types import ModuleType
 
 from brugapp import __version__
 from brugapp.cli.argparse_i18n import TranslatedArgumentParser
-from brugapp.cli.common import fail, unreadable_argument
+from brugapp.cli.arguments import fail, unreadable_argument
 from brugapp.errors import UserError
 from brugapp.i18n import _, set_language
+from brugapp.ui.unlock_ahead import bench_unlock_from_stdin
 
 
 def command_modules() -> tuple[ModuleType, ...]:
@@ -71,17 +72,24 @@ def _accept_db_everywhere(subparsers: argparse._SubParsersAction) -> None:
                 _accept_db_everywhere(action)
 
 
-def _language_from(argv: list[str]) -> str | None:
+def _value_of(argv: list[str], option: str) -> str | None:
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
+        if arg == option and i + 1 < len(argv):
             return argv[i + 1]
-        if arg.startswith("--lang="):
+        if arg.startswith(f"{option}="):
             return arg.split("=", 1)[1]
     return None
 
 
+def _language_from(argv: list[str]) -> str | None:
+    return _value_of(argv, "--lang")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # ``brugapp bench`` only (a hidden switch): the passphrase is on stdin, so unlocking starts before anything
+    # else is imported, as a person's typing would have come before the window (ui/unlock_ahead.py).
+    unlocking = bench_unlock_from_stdin(_value_of(argv, "--db")) if _starts_gui(argv) else None
     from brugapp.settings import load_settings
 
     # Help texts are translated too, so the language is chosen before the parser is built.
@@ -93,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         from brugapp.ui.app import run_gui
 
         gui = build_gui_parser().parse_args(argv)
-        return run_gui(db=gui.db, demo=gui.demo, language=gui.lang)
+
+        return run_gui(db=gui.db, demo=gui.demo, language=gui.lang, unlocking=unlocking)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from brugapp.ui.app import run_gui

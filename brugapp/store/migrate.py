@@ -7,21 +7,14 @@ revision files and one plain query (``declared_heads``, ``stored_revisions``).
 
 from __future__ import annotations
 
-import ast
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError, ProgrammingError
-
-from brugapp.store.engine import Store
+from brugapp.store.handle import Store
+from brugapp.store.schema_version import MIGRATIONS_DIR, declared_heads, stored_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*=\s*(.+?)\s*(?:#.*)?$", re.MULTILINE)
 
 
 def _config() -> Config:
@@ -38,30 +31,6 @@ def head_revisions() -> tuple[str, ...]:
     return tuple(ScriptDirectory.from_config(_config()).get_heads())
 
 
-def declared_heads() -> frozenset[str]:
-    """The heads read straight from the revision files (``revision = ...``, ``down_revision = ...``), without
-    Alembic: the revisions no other revision names as its parent."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        values = dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))
-        if "revision" not in values:
-            continue
-        revisions.add(ast.literal_eval(values["revision"]))
-        down = ast.literal_eval(values.get("down_revision", "None"))
-        parents.update(down if isinstance(down, tuple) else () if down is None else (down,))
-    return frozenset(revisions - parents)
-
-
-def stored_revisions(store: Store) -> frozenset[str]:
-    """What ``alembic_version`` holds, with one plain query (an empty set for a new store)."""
-    try:
-        with store.engine.connect() as connection:
-            return frozenset(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
-    except (OperationalError, ProgrammingError):
-        return frozenset()
-
-
 def current_revisions(store: Store) -> tuple[str, ...]:
     from alembic.runtime.migration import MigrationContext
 
@@ -70,7 +39,7 @@ def current_revisions(store: Store) -> tuple[str, ...]:
 
 
 def needs_upgrade(store: Store) -> bool:
-    if stored_revisions(store) == declared_heads():
+    if is_current(store):
         return False  # the ordinary day: no Alembic import at all
     return set(current_revisions(store)) != set(head_revisions())
 
@@ -88,3 +57,12 @@ def upgrade(store: Store, target: str = "heads") -> None:
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, target)
+
+
+def is_current(store: Store) -> bool:
+    """The store is at the heads, read without Alembic (and, on the first screen's connection, without SQLAlchemy)."""
+    return stored_revisions(store) == declared_heads()
+
+
+__all__ = ["current_revisions", "declared_heads", "head_revisions", "is_current", "needs_upgrade",
+           "stored_revisions", "upgrade"]

@@ -16,26 +16,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from brugapp.store.audit_chain import append_entry
-from brugapp.store.backups import (
-    backup_store,
-    newest_backup_opens,
-    newest_good_backup,
-    prune_generations,
-    restore_backup,
-    set_aside,
-    verify_copy,
-)
 from brugapp.store.clean_close import take_clean_close
-from brugapp.store.engine import (
-    DamagedStoreError,
-    Store,
-    WrongPassphraseError,
-    check_integrity,
-    damaged_error,
-    unlock,
-)
-from brugapp.store.migrate import current_revisions, needs_upgrade, upgrade
+from brugapp.store.errors import DamagedStoreError, WrongPassphraseError, damaged_error
+from brugapp.store.handle import Store
+from brugapp.store.schema_version import declared_heads, stored_revisions
+from brugapp.store.unlock_file import unlock_existing_file
+
+# Start-up time: the database layer (SQLAlchemy, the models, Alembic) is imported inside the steps that need it,
+# so an ordinary unlock (a known file, closed cleanly, at the heads) reaches the first screen without it.
 
 FAILED_UNLOCKS_SUFFIX = ".failed-unlocks"
 
@@ -53,23 +41,12 @@ def open_store(
 ) -> Store:
     """Unlock, check, (back up and) migrate. See the module docstring for the order and why."""
     path = _file_path(location)
-    try:
-        store = unlock(location, passphrase=passphrase, create=create)
-    except WrongPassphraseError:
-        if path is not None and passphrase:
-            if newest_backup_opens(path, passphrase):
-                # The key is right (it opens the newest backup), so the store file itself is broken.
-                raise damaged_error(path, newest_good_backup(path, passphrase)) from None
-            note_failed_unlock(path)
-        raise
-    except DamagedStoreError as exc:
-        if path is not None:
-            exc.good_backup = newest_good_backup(path, passphrase)
-        raise
+    quick = unlock_existing_file(path, passphrase) if path is not None and passphrase else None
+    store = quick or _unlock(location, path, passphrase=passphrase, create=create)
     # The check reads every page (seconds on a busy programme); a file unchanged since a clean close skips it.
-    if not (path is not None and take_clean_close(path)) and check_integrity(store):
+    if not (path is not None and take_clean_close(path)) and _pages_damaged(store):
         store.close()
-        raise damaged_error(path, newest_good_backup(path, passphrase) if path else None)
+        raise damaged_error(path, _newest_good_backup(path, passphrase) if path else None)
     store.known_sound = True  # closing it records a clean close
     if migrate:
         _migrate_after_backup(store)
@@ -78,7 +55,45 @@ def open_store(
     return store
 
 
+def _pages_damaged(store: Store) -> bool:
+    from brugapp.store.engine import check_integrity  # start-up time (see above)
+
+    return bool(check_integrity(store))
+
+
+def _newest_good_backup(path: Path, passphrase: str | None) -> Path | None:
+    from brugapp.store.backups import newest_good_backup  # start-up time (see above)
+
+    return newest_good_backup(path, passphrase)
+
+
+def _unlock(location: str | Path, path: Path | None, *, passphrase: str | None, create: bool) -> Store:
+    """Unlock through SQLAlchemy (a new file, a plain file, a URL, or when the fast path did not open it): a
+    refused passphrase is told from a damaged file here, with the newest good backup named."""
+    from brugapp.store.backups import newest_backup_opens  # start-up time (see above)
+    from brugapp.store.engine import unlock
+
+    try:
+        return unlock(location, passphrase=passphrase, create=create)
+    except WrongPassphraseError:
+        if path is not None and passphrase:
+            if newest_backup_opens(path, passphrase):
+                # The key is right (it opens the newest backup), so the store file itself is broken.
+                raise damaged_error(path, _newest_good_backup(path, passphrase)) from None
+            note_failed_unlock(path)
+        raise
+    except DamagedStoreError as exc:
+        if path is not None:
+            exc.good_backup = _newest_good_backup(path, passphrase)
+        raise
+
+
 def _migrate_after_backup(store: Store) -> None:
+    if stored_revisions(store) == declared_heads():
+        return  # the ordinary day: neither Alembic nor a backup
+    from brugapp.store.backups import backup_store  # start-up time (see above)
+    from brugapp.store.migrate import current_revisions, needs_upgrade, upgrade
+
     if not needs_upgrade(store):
         return
     if current_revisions(store) and store.path is not None:
@@ -102,6 +117,8 @@ def _record_failed_unlocks(store: Store, path: Path) -> None:
     pending = failed_unlocks_file(path)
     if not pending.exists():
         return
+    from brugapp.store.audit_chain import append_entry  # start-up time (see above)
+
     moments = []
     for line in pending.read_text(encoding="utf-8").splitlines():
         try:
@@ -124,6 +141,9 @@ class RestoreOutcome:
 
 def restore_store(backup: Path, store_path: Path, *, passphrase: str | None) -> RestoreOutcome:
     """Replace the store with a verified backup; refuse a damaged backup; never lose the current file."""
+    from brugapp.store.audit_chain import append_entry  # start-up time (see above)
+    from brugapp.store.backups import backup_store, prune_generations, restore_backup, set_aside, verify_copy
+
     verify_copy(backup, passphrase)  # a damaged backup or another passphrase: stop before touching anything
     safety: Path | None = None
     aside: Path | None = None

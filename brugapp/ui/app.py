@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,10 +26,8 @@ from brugapp.ui.style import apply_theme
 
 if TYPE_CHECKING:
     from brugapp.ui.shell.main_window import MainWindow
+    from brugapp.ui.unlock_ahead import Unlocking
 
-# Hidden switch for ``brugapp bench`` (brugapp/bench/processes.py): the passphrase comes on stdin, and the app
-# prints the wall-clock time and quits as soon as the main window is shown with its first page filled.
-BENCH_STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
 
 
 def setup_application(app: QApplication, language: str) -> None:
@@ -61,15 +57,6 @@ def import_window_modules() -> None:
     derivation runs in C without the interpreter lock, so the two overlap; the unlock dialog waits for typing)."""
     import brugapp.ui.shell.main_window
     import brugapp.ui.today.page  # noqa: F401  (start-up time, as above)
-
-
-def open_with_passphrase_from_stdin(location: Path) -> Store:
-    """``brugapp bench``: unlock with the passphrase on stdin, importing the window's modules meanwhile."""
-    passphrase = sys.stdin.readline().rstrip("\n")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        opening = pool.submit(open_store, location, passphrase=passphrase)
-        import_window_modules()
-        return opening.result()
 
 
 def ask_for_store(location: Path) -> Store | None:
@@ -124,7 +111,8 @@ class AppController:
         return self.show()
 
 
-def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
+def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlocking | None = None) -> int:
+    """The window. ``unlocking`` is a store already being opened on a worker (``ui/unlock_ahead.py``)."""
     # start-up time: imported only when this runs, so the window opens without it
     from brugapp.logging_setup import configure_logging
     from brugapp.ui.shell.crash import install_excepthook
@@ -151,8 +139,8 @@ def run_gui(*, db: str | None, demo: bool, language: str | None) -> int:
             return _run_window(app, store, demo=True)
         finally:
             _remove_demo_store(store)
-    if os.environ.get(BENCH_STARTUP_ENV) == "1" and db is not None:
-        return _run_bench_start(app, Path(db))
+    if unlocking is not None:
+        return _run_bench_start(app, unlocking)
     location = db or str(default_store_path())
     lock = _single_instance_lock(location)
     if lock is None:
@@ -206,9 +194,10 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
         store.close()
 
 
-def _run_bench_start(app: QApplication, location: Path) -> int:
+def _run_bench_start(app: QApplication, unlocking: Unlocking) -> int:
     """``brugapp bench``: start as a person would (unlock, window, Vandaag), print when ready and quit."""
-    store = open_with_passphrase_from_stdin(location)
+    import_window_modules()  # while the worker unlocks
+    store = unlocking.result()
     try:
         window = AppController(app, store, demo=False).show()
         window.when_first_page_filled(lambda: _report_ready_and_quit(app))

@@ -21,9 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from brugapp.domain.referrals import TransitionRefused
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.exchange.records import FileProblem
 from brugapp.i18n import _
 from brugapp.store import StoreError
 
@@ -37,6 +35,10 @@ _RUNNING: set[Operation[Any]] = set()
 
 def error_message(error: Exception) -> str | None:
     """The translated message of an error a service raises for the user; None for an unexpected error."""
+    # start-up time: the exchange and referral modules are imported when an error is shown, not with the window
+    from brugapp.domain.referrals import TransitionRefused
+    from brugapp.exchange.records import FileProblem
+
     if isinstance(error, ValidationError | FileProblem):
         return error.message
     if isinstance(error, TransitionRefused):

@@ -30,6 +30,7 @@ from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.date_guard import check_follow_up_day
 from brugapp.services.records import ListedRecord, TimelineEntry
+from brugapp.services.referrals.followup_view import FollowUpView
 from brugapp.store import Store
 from brugapp.store.models import Family
 from brugapp.store.models.kaart import KaartContact, KaartOrganization
@@ -37,22 +38,6 @@ from brugapp.store.models.notebook import SchoolContact
 from brugapp.store.models.referrals import ContactAttempt, FollowUp, Referral
 
 TITLE_MAX = 250
-
-
-@dataclass(frozen=True)
-class FollowUpView:
-    id: str
-    title: str
-    due: dt.date
-    owner: str
-    status: str
-    bucket: str  # domain.followups.Bucket (on the day asked)
-    family_id: str
-    family_name: str
-    referral_id: str
-    meeting_id: str
-    note: str
-    attempts: int  # unanswered attempts logged on this follow-up
 
 
 @dataclass(frozen=True)

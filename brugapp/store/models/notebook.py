@@ -47,7 +47,8 @@ class ContactMoment(Identified, Timestamped, Base):
     __table_args__ = (
         Index("ix_contact_moments_occurred_at", "occurred_at"),
         Index("ix_contact_moments_family_last", "family_id", "deleted_at", "occurred_at"),  # last contact
-        Index("ix_contact_moments_promised", "follow_up_done", "follow_up_on"),  # Vandaag's promises
+        # Vandaag's promises, counted from the index alone (0013)
+        Index("ix_contact_moments_promised", "follow_up_done", "follow_up_on", "deleted_at"),
     )
 
     family_id: Mapped[int | None] = mapped_column(

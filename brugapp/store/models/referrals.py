@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from brugapp.store.base import Base, Identified, Timestamped, UTCDateTime, utcnow
@@ -97,6 +97,7 @@ class FollowUp(Identified, Timestamped, Base):
     """Opvolging: a check or a promise with a due date and an owner."""
 
     __tablename__ = "followups"
+    __table_args__ = (Index("ix_followups_status_due", "status", "due"),)  # Vandaag's count and page (0013)
 
     title: Mapped[str] = mapped_column(String(250))
     due: Mapped[dt.date] = mapped_column(Date, index=True)

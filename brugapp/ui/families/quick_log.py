@@ -7,10 +7,10 @@ a lock, so a crash or an auto-lock loses nothing; the draft is cleared once the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -36,12 +36,8 @@ from brugapp.services.families.families import list_families
 from brugapp.services.families.notebook import ContactInfo, get_contact, log_contact, update_contact
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
-from brugapp.ui.shell.actions import make_action
 from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.theme_chips import ThemeChips
-
-if TYPE_CHECKING:
-    from brugapp.ui.shell.section_page import WindowHost
 
 DRAFT_KEY = "quick_log"
 DRAFT_DELAY_MS = 400
@@ -433,11 +429,3 @@ def saved_message(contact: ContactInfo) -> str:
         text += " " + _("Follow-up on {date}.").format(date=format_date(contact.follow_up_on, "full_day"))
     return text
 
-
-def install_quick_log(host: WindowHost) -> QAction:
-    """Global action: Ctrl+N and the toolbar button "Snel noteren"."""
-    action = make_action(host.window(), _("Quick log"), lambda: host.open_quick_log(), shortcuts=("Ctrl+N",),
-                         icon_name="note", tip=_("Log a contact moment in a few seconds"))
-    action.setObjectName("QuickLogAction")
-    host.add_toolbar_action(action)
-    return action

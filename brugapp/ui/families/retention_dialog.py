@@ -8,10 +8,8 @@ the service says remains (older backups, until when).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,12 +35,8 @@ from brugapp.services.families.retention import (
 )
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
-from brugapp.ui.shell.actions import make_action
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_view import record_table
-
-if TYPE_CHECKING:
-    from brugapp.ui.shell.section_page import WindowHost
 
 
 class RetentionDialog(QDialog):
@@ -169,11 +163,3 @@ class RetentionDialog(QDialog):
         self.result.show()
         self.refresh()
 
-
-def install_retention_action(host: WindowHost) -> QAction:
-    """*Bestand → Bewaartermijn …*: families without activity, listed for review."""
-    action = make_action(host.window(), _("Retention: families without activity …"),
-                         lambda: RetentionDialog(host.store, host.window()).exec(), icon_name="")
-    action.setObjectName("RetentionAction")
-    host.add_menu_action("file", action)
-    return action

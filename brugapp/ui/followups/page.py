@@ -1,6 +1,6 @@
 """*Opvolging*: what is overdue, due today and this week; mark done, log an attempt, add a promise.
 
-Also the follow-ups panel of *Vandaag* (``FollowUpsTodayPanel``, listed in ``ui/today/page.TODAY_PANELS``).
+Vandaag's card of the same follow-ups is ``ui/today/followups_panel.py``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.clock import today_local
 from brugapp.domain.followups import CHANNELS, Bucket, FollowUpStatus, end_of_week
 from brugapp.errors import ValidationError
-from brugapp.i18n import _, format_date
+from brugapp.i18n import _
 from brugapp.services.families.families import list_family_records
 from brugapp.services.referrals.followups import (
     FollowUpView,
@@ -39,12 +39,12 @@ from brugapp.services.referrals.followups import (
     list_followups,
     log_attempt,
 )
-from brugapp.services.today import count_followups_due, followups_due
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
-from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel
+from brugapp.ui.today.followups_panel import state_text as _state
+from brugapp.ui.today.followups_panel import when_text as _when
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
-from brugapp.ui.widgets.roles import ID_ROLE
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -63,20 +62,6 @@ def _filters() -> list[tuple[str, str]]:
         (Bucket.TODAY, _("Today")),
         ("open", _("Everything still open")),
     ]
-
-
-def _when(view: FollowUpView) -> str:
-    if view.bucket == Bucket.TODAY:
-        return _("Today")
-    if view.bucket == Bucket.OVERDUE:
-        return _("Overdue · {date}").format(date=format_date(view.due, "EEE d MMM"))
-    return format_date(view.due, "EEE d MMM")
-
-
-def _state(view: FollowUpView) -> str:
-    if view.status == FollowUpStatus.NO_ANSWER:
-        return _("No answer ({count}×)").format(count=view.attempts)
-    return _("Planned")
 
 
 class NewFollowUpDialog(FormDialog):
@@ -288,42 +273,4 @@ class FollowUpsPage(SectionPage):
         self.operation = run_operation(self, label=_("Exporting …"), work=lambda: export_ical(store, out=out),
                                        on_done=on_done)
         return self.operation
-
-
-def _panel_row(view: FollowUpView) -> PanelRow:
-    who = view.family_name or ""
-    return PanelRow(" – ".join(p for p in (view.title, who) if p) + f"\n{_when(view)} · {_state(view)}",
-                    view.id, view.family_id, DANGER if view.bucket == Bucket.OVERDUE else "")
-
-
-class FollowUpsTodayPanel(TodayPanel):
-    """Vandaag: the follow-ups due today and those overdue, with a Done button."""
-
-    open_family = Signal(str)
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(_("To follow up today"),
-                         _("No follow-ups due today. Referrals get a check date a week later; it shows up here."),
-                         parent)
-        self.store = store
-        self.done_button = self.add_done_button(self.mark_done)
-
-    def refresh(self) -> None:
-        today = today_local()
-        counts = count_followups_due(self.store, today=today)
-        total = counts.today + counts.overdue
-        self.title.setText(_("To follow up today: {today} · overdue: {overdue}").format(
-            today=counts.today, overdue=counts.overdue) if total else _("To follow up today"))
-
-        def fetch(offset: int, limit: int) -> list[PanelRow]:  # today's first, then what slipped, newest first
-            return [_panel_row(view) for view in followups_due(self.store, today=today, offset=offset, limit=limit)]
-
-        self.set_items(PagedRows(total, fetch))  # a page at a time: thousands can be overdue
-        self.done_button.setVisible(bool(total))
-
-    def mark_done(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            complete_followup(self.store, followup_id=item.data(ID_ROLE))
-            self.refresh()
 

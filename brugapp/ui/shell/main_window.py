@@ -27,7 +27,6 @@ from shiboken6 import isValid
 from brugapp import __version__
 from brugapp.i18n import _
 from brugapp.paths import user_config_dir
-from brugapp.services.search import SearchResult
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.icons import icon
@@ -43,6 +42,7 @@ from brugapp.ui.style import SIDEBAR_TEXT
 from brugapp.ui.widgets.roles import ID_ROLE
 
 if TYPE_CHECKING:
+    from brugapp.services.search import SearchResult
     from brugapp.ui.families.quick_log import QuickLogDialog
 
 

@@ -4,14 +4,18 @@ Enter opens the chosen one (or the first from the field), Esc closes the list.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from brugapp.i18n import N_, _
-from brugapp.services.search import SearchResult, search_everything
 from brugapp.store import Store
 from brugapp.ui.widgets.roles import RECORD_ROLE as RESULT_ROLE
+
+if TYPE_CHECKING:
+    from brugapp.services.search import SearchResult
 
 KIND_LABELS = {
     "family": N_("Family"),
@@ -64,6 +68,9 @@ class SearchPopup(QFrame):
         if len(text) < 2:
             self.hide()
             return
+        # start-up time: the search service (and the database layer) is imported at the first search
+        from brugapp.services.search import search_everything
+
         results = search_everything(self.store, text=text, limit=30)
         if not results:
             item = QStandardItem(_("Nothing found for “{text}”.").format(text=text))

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 from brugapp.domain.clock import today_local
 from brugapp.i18n import _, format_date
 from brugapp.store import Store
-from brugapp.ui.followups.page import FollowUpsTodayPanel
 from brugapp.ui.shell.section_page import SectionPage
+from brugapp.ui.today.followups_panel import FollowUpsTodayPanel
 from brugapp.ui.today.panels import ContactsTodayPanel, PromisedFollowUpsPanel, TodayPanel
 from brugapp.ui.widgets.empty_state import EmptyState
 

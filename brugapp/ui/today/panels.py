@@ -27,7 +27,6 @@ from brugapp.domain.clock import to_local, today_local
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time, ngettext
-from brugapp.services.families.notebook import update_contact
 from brugapp.services.today import (
     PromisedFollowUp,
     contacts_logged_on,
@@ -202,6 +201,9 @@ class PromisedFollowUpsPanel(TodayPanel):
         item = self.list.currentItem()
         if item is None:
             return
+        # start-up time: the notebook service (and the database layer) is imported on the first "Gedaan"
+        from brugapp.services.families.notebook import update_contact
+
         update_contact(self.store, contact_id=item.data(ID_ROLE), follow_up_done=True)
         self.refresh()
 

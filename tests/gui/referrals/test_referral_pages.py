@@ -83,7 +83,7 @@ def test_followups_page_completes_a_follow_up(qtbot, store):
 
 def test_scenario_1_check_shows_in_vandaag_and_is_completed_there(qtbot, store):
     # GIVEN a referral made a week ago (its check falls today) and one made today (check next week)
-    from brugapp.ui.followups.page import FollowUpsTodayPanel
+    from brugapp.ui.today.followups_panel import FollowUpsTodayPanel
 
     family = make_family(store, display_name="Gezin El Amrani")
     caw = kaart_service(store)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brugapp.store import DamagedStoreError, open_store
-from brugapp.store import open as open_module
+from brugapp.store import engine as engine_module
 from brugapp.store.clean_close import stamp_path
 from tests.conftest import TEST_PASSPHRASE
 from tests.unit.store.helpers import encrypted_store_with, grow, random_bytes_in_the_middle
@@ -18,13 +18,13 @@ from tests.unit.store.helpers import encrypted_store_with, grow, random_bytes_in
 def checks(monkeypatch) -> list[Path]:
     """Every integrity check open_store runs, by store file (the real check still runs)."""
     seen: list[Path] = []
-    real = open_module.check_integrity
+    real = engine_module.check_integrity
 
     def counting(store):  # type: ignore[no-untyped-def]
         seen.append(store.path)
         return real(store)
 
-    monkeypatch.setattr(open_module, "check_integrity", counting)
+    monkeypatch.setattr(engine_module, "check_integrity", counting)  # open.py asks the engine module
     return seen
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import brugapp.store.engine as engine
+import brugapp.store.files as store_files
 from brugapp.cli import main
 from brugapp.store import StoreBusyError, open_store
 from tests.factories import make_family
@@ -16,7 +16,7 @@ from tests.factories import make_family
 
 @pytest.fixture
 def short_wait(monkeypatch) -> None:
-    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(store_files, "BUSY_TIMEOUT_MS", 300)
 
 
 def test_a_writer_waits_then_is_told_brugapp_is_busy(store, short_wait) -> None:

@@ -1,0 +1,104 @@
+"""Vandaag's reads, in plain SQL through ``Store.rows``.
+
+Vandaag is the first screen: at start-up these run on the store's first connection, before SQLAlchemy and the
+models are imported (``brugapp bench``: start-up, whole process), and later on the engine. So they are written
+against the tables as SQLite holds them: dates as ISO text, times as naive UTC text
+(``YYYY-MM-DD HH:MM:SS.ffffff``, SQLAlchemy's form), booleans as 0/1. ``tests/unit/today`` checks them against
+records made through the services. The values are converted back (``day_value``, ``utc_value``) here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from brugapp.store.handle import Store
+
+_UTC_TEXT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def utc_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime(_UTC_TEXT)
+
+
+def utc_value(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
+
+
+def day_value(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+_OPEN_PROMISE = ("cm.deleted_at IS NULL AND cm.follow_up_done = 0 AND cm.follow_up_on IS NOT NULL "
+                 "AND cm.follow_up_on {op} ?")
+
+
+def count_promises(store: Store, day: dt.date, include_overdue: bool) -> int:
+    where = _OPEN_PROMISE.format(op="<=" if include_overdue else "=")
+    return int(store.rows(f"SELECT count(*) FROM contact_moments AS cm WHERE {where}", (day.isoformat(),))[0][0])
+
+
+def promises(store: Store, day: dt.date, include_overdue: bool, offset: int,
+             limit: int | None) -> list[tuple[Any, ...]]:
+    """(contact pk, contact uuid, family uuid, family name, promised on, channel, note), oldest promise first."""
+    where = _OPEN_PROMISE.format(op="<=" if include_overdue else "=")
+    return store.rows(
+        "SELECT cm.id, cm.uuid, f.uuid, f.display_name, cm.follow_up_on, cm.channel, cm.note "
+        "FROM contact_moments AS cm LEFT OUTER JOIN families AS f ON f.id = cm.family_id "
+        f"WHERE {where} ORDER BY cm.follow_up_on, cm.occurred_at LIMIT ? OFFSET ?",
+        (day.isoformat(), -1 if limit is None else limit, offset))
+
+
+def themes_of(store: Store, contact_pks: Iterable[int]) -> dict[int, list[str]]:
+    pks = list(contact_pks)
+    themes: dict[int, list[str]] = {}
+    if pks:
+        for pk, theme in store.rows(f"SELECT contact_id, theme FROM contact_themes WHERE contact_id IN ({_marks(pks)}) "
+                                    "ORDER BY contact_id, theme", pks):
+            themes.setdefault(pk, []).append(theme)
+    return themes
+
+
+def contacts_between(store: Store, start: dt.datetime, end: dt.datetime) -> list[tuple[Any, ...]]:
+    """(contact pk, contact uuid, family uuid, family name, occurred at, channel, note) logged in [start, end),
+    newest first; deleted ones left out."""
+    return store.rows(
+        "SELECT cm.id, cm.uuid, f.uuid, f.display_name, cm.occurred_at, cm.channel, cm.note "
+        "FROM contact_moments AS cm LEFT OUTER JOIN families AS f ON f.id = cm.family_id "
+        "WHERE cm.deleted_at IS NULL AND cm.occurred_at >= ? AND cm.occurred_at < ? ORDER BY cm.occurred_at DESC",
+        (utc_text(start), utc_text(end)))
+
+
+def count_due(store: Store, today: dt.date, open_statuses: Sequence[str]) -> tuple[int, int]:
+    """(due today, overdue) among the open follow-ups."""
+    day = today.isoformat()
+    row = store.rows(
+        "SELECT count(*) FILTER (WHERE due = ?), count(*) FILTER (WHERE due < ?) FROM followups "
+        f"WHERE status IN ({_marks(open_statuses)}) AND due <= ?", (day, day, *open_statuses, day))[0]
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def due_page(store: Store, today: dt.date, open_statuses: Sequence[str], offset: int,
+             limit: int) -> list[tuple[Any, ...]]:
+    """One page of the open follow-ups due today or before: today's first, then the most recent that slipped.
+
+    (uuid, title, due, owner, status, family uuid, family name, referral uuid, meeting uuid, note, unanswered
+    attempts). The page's keys are sorted first; the families, referrals and attempts are read for that page.
+    """
+    day = today.isoformat()
+    order = "(fu.due != ?), fu.due DESC, fu.id"
+    return store.rows(
+        "SELECT fu.uuid, fu.title, fu.due, fu.owner, fu.status, f.uuid, f.display_name, r.uuid, fu.meeting_uuid, "
+        "fu.note, (SELECT count(*) FROM contact_attempts AS ca WHERE ca.followup_id = fu.id AND ca.answered = 0) "
+        "FROM followups AS fu "
+        f"JOIN (SELECT id AS pk FROM followups AS fu WHERE status IN ({_marks(open_statuses)}) AND due <= ? "
+        f"      ORDER BY {order} LIMIT ? OFFSET ?) AS page ON page.pk = fu.id "
+        "LEFT OUTER JOIN families AS f ON f.id = fu.family_id "
+        "LEFT OUTER JOIN referrals AS r ON r.id = fu.referral_id "
+        f"ORDER BY {order}",
+        (*open_statuses, day, day, limit, offset, day))

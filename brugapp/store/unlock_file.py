@@ -1,0 +1,76 @@
+"""Unlocking an existing encrypted store without SQLAlchemy: the start-up's fast path.
+
+SQLCipher derives the page key from the passphrase with PBKDF2-HMAC-SHA512 (256,000 rounds, 32 bytes, the salt
+being the file's first 16 bytes). Deriving it here with ``hashlib`` instead of inside SQLCipher has two gains:
+``hashlib`` lets go of the interpreter lock while it works, so the ~0.1 s of key derivation overlaps the import
+of Qt and the window (``brugapp bench``: start-up), and every later connection of the pool opens with the raw key
+(``PRAGMA key = "x'…'"``) in milliseconds instead of deriving it again.
+
+The derived key is only a faster way in: when it does not open the file (another SQLCipher version's settings, a
+wrong passphrase, a damaged file), ``unlock_existing_file`` returns None and ``open_store`` takes the ordinary
+path, which tells a wrong passphrase from a damaged file. Like the passphrase, the key is never logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brugapp.store.files import SQLITE_HEADER, connection_pragmas, looks_cut_or_wiped
+from brugapp.store.handle import Store, StoreInfo
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+KDF_ROUNDS = 256_000  # SQLCipher 4's default (``PRAGMA kdf_iter``)
+KEY_BYTES = 32
+SALT_BYTES = 16
+
+
+def derive_raw_key(path: Path, passphrase: str) -> str:
+    """SQLCipher's raw-key form of the passphrase for this file: ``x'<64 hex digits>'``."""
+    with path.open("rb") as fh:
+        salt = fh.read(SALT_BYTES)
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
+    return f"x'{key.hex()}'"
+
+
+def connect_with_raw_key(path: Path, raw_key: str) -> Any:
+    """A keyed DB-API connection with the settings every store connection gets; raises when the key is wrong."""
+    import sqlcipher3  # start-up time: the C module alone, not SQLAlchemy
+
+    connection = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        connection.execute(f'PRAGMA key = "{raw_key}"')
+        connection.execute("PRAGMA cipher_log_level = NONE")  # our message, not SQLCipher's, on a bad page
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # proves the key
+        for pragma in connection_pragmas():
+            connection.execute(pragma)
+    except Exception:
+        connection.close()
+        raise
+    return connection
+
+
+def unlock_existing_file(path: Path, passphrase: str) -> Store | None:
+    """The store at ``path`` opened with one keyed connection and the engine made later; None when this fast
+    path does not apply or does not open it (``open_store`` then takes the ordinary path)."""
+    try:
+        if path.stat().st_size == 0 or looks_cut_or_wiped(path):
+            return None
+        with path.open("rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                return None  # a plain file: no key to derive
+        raw_key = derive_raw_key(path, passphrase)
+        connection = connect_with_raw_key(path, raw_key)
+    except Exception:  # whatever it is, the ordinary path finds it again and names it for the user
+        return None
+
+    def make_engine() -> Engine:
+        from brugapp.store.engine import encrypted_engine  # start-up time: SQLAlchemy after the first screen
+
+        return encrypted_engine(path, raw_key)
+
+    return Store(None, StoreInfo(str(path), True, True), passphrase, make_engine=make_engine,
+                 first_connection=connection)

@@ -1,0 +1,61 @@
+"""Unlocking on a worker thread while Qt and the window are imported and built (no Qt in this module).
+
+The key derivation (``hashlib``, ~0.1 s) and SQLite's reads run in C without the interpreter lock, so on a second
+core they overlap the import of PySide6 and the building of the window. Once unlocked, the worker also reads
+Vandaag once (``services.today.read_first_screen``): the pages SQLite decrypts stay in the connection's cache, so
+the window's own reads of the same rows are quick.
+
+``brugapp bench`` measures a start with the passphrase on stdin (hidden switch ``BRUGAPP_BENCH_STARTUP``): the
+person "typed" it before the process started, so unlocking starts before Qt is even imported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brugapp.store import Store
+
+# Hidden switch for ``brugapp bench`` (brugapp/bench/processes.py): the passphrase comes on stdin, and the app
+# prints the wall-clock time and quits as soon as the main window is shown with its first page filled.
+BENCH_STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
+
+
+class Unlocking:
+    """A store being opened on a worker thread; ``result()`` waits for it (or raises what opening raised)."""
+
+    def __init__(self, location: Path, passphrase: str) -> None:
+        self._store: Store | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(location, passphrase), name="brugapp-unlock",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, location: Path, passphrase: str) -> None:
+        # start-up time: imported on the worker, beside Qt's import on the main thread
+        from brugapp.services.today import read_first_screen
+        from brugapp.store import open_store
+
+        try:
+            self._store = open_store(location, passphrase=passphrase)
+            read_first_screen(self._store)
+        except BaseException as exc:  # handed to the caller of result(), on its own thread
+            self._error = exc
+
+    def result(self) -> Store:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._store is not None
+        return self._store
+
+
+def bench_unlock_from_stdin(db: str | None) -> Unlocking | None:
+    """With the bench switch and ``--db``: read the passphrase from stdin and start unlocking now."""
+    if os.environ.get(BENCH_STARTUP_ENV) != "1" or db is None:
+        return None
+    return Unlocking(Path(db), sys.stdin.readline().rstrip("\n"))
