@@ -7,6 +7,7 @@ sub-commands and sets ``handler`` (a function taking the parsed args, returning 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from types import ModuleType
@@ -87,6 +88,10 @@ def _language_from(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _starts_gui(argv):
+        # The window collects garbage on its own thread only (ui/gc_guard.py); off from here, the start-up's
+        # imports do not stop for some seventy collections either (start-up time).
+        gc.disable()
     # ``brugapp bench`` only (a hidden switch): the passphrase is on stdin, so unlocking starts before anything
     # else is imported, as a person's typing would have come before the window (ui/unlock_ahead.py).
     unlocking = bench_unlock_from_stdin(_value_of(argv, "--db")) if _starts_gui(argv) else None

@@ -19,7 +19,7 @@ from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store, StoreError, open_store, restore_store
 from brugapp.ui.accessibility import tab_leaves_controls
-from brugapp.ui.gc_guard import collect_on_gui_thread
+from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
 from brugapp.ui.locale import apply_language
 from brugapp.ui.none_guard import reserve_none_references
 from brugapp.ui.style import apply_theme
@@ -95,6 +95,7 @@ class AppController:
         window.language_requested.connect(self.switch_language)
         window.show()
         window.import_pages_when_idle()
+        window.when_first_page_filled(freeze_start_up_objects)
         self.window = window
         return window
 

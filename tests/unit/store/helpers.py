@@ -34,6 +34,13 @@ def random_bytes_in_the_middle(path: Path) -> None:
     overwrite(path, (size // 2) // 4096 * 4096, os.urandom(4096))
 
 
+def random_bytes_in_table_data(path: Path) -> None:
+    """Damage a page three quarters into a grown store: rows written after the schema. (The middle page can be
+    one of the schema's: then unlocking refuses the file before any check, which hides what a test looks at.)"""
+    size = path.stat().st_size
+    overwrite(path, (size * 3 // 4) // 4096 * 4096, os.urandom(4096))
+
+
 def grow(store_path: Path, families: int = 60) -> None:
     """Enough pages that damage in the middle hits table data, not only the header."""
     store = open_store(store_path, passphrase=TEST_PASSPHRASE)

@@ -94,3 +94,20 @@ def test_main_flows_use_no_network_and_leak_no_name(no_network, tmp_path: Path, 
     assert no_network == [], "no flow may open a network connection"
     assert b"Gezin El Amrani" in known_names() and len(candidates) >= 4
     assert leaks == []
+
+
+def test_a_large_log_is_turned_over_at_start_and_old_ones_go(tmp_path) -> None:
+    from brugapp.logging_setup import KEPT, MAX_BYTES, rotate_when_large
+
+    log = tmp_path / "brugapp.log"
+    for number in range(1, KEPT + 1):
+        log.with_name(f"brugapp.log.{number}").write_text(f"old {number}", encoding="utf-8")
+    log.write_text("x" * (MAX_BYTES + 1), encoding="utf-8")
+    rotate_when_large(log)
+    assert not log.exists()
+    assert log.with_name("brugapp.log.1").stat().st_size == MAX_BYTES + 1
+    assert [log.with_name(f"brugapp.log.{n}").read_text(encoding="utf-8") for n in (2, 3)] == ["old 1", "old 2"]
+    assert not log.with_name(f"brugapp.log.{KEPT + 1}").exists()  # "old 3" went
+    log.write_text("small", encoding="utf-8")
+    rotate_when_large(log)  # a small log stays where it is
+    assert log.read_text(encoding="utf-8") == "small"
