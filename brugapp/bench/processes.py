@@ -25,6 +25,7 @@ STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
 READY_MARKER = "BRUGAPP_READY"
 START_RATIO = 1.5
 MEMORY_MARGIN_MB = 150.0
+ENTER_MS = 500.0  # the key derivation alone is ~0.1-0.15 s by design (brute force must stay slow)
 BARE_WINDOW = Path(__file__).with_name("bare_window.py")
 LAUNCHER = Path(__file__).with_name("launch.py")
 
@@ -36,9 +37,9 @@ class ProcessRun:
     cpu_seconds: float  # the child's user + system time (to its exit)
 
 
-def _child_env(home: Path) -> dict[str, str]:
+def _child_env(home: Path, switch: str = "1") -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"QT_QPA_PLATFORM": "offscreen", "BRUGAPP_HOME": str(home), STARTUP_ENV: "1"})
+    env.update({"QT_QPA_PLATFORM": "offscreen", "BRUGAPP_HOME": str(home), STARTUP_ENV: switch})
     # As installed, the app runs from compiled bytecode. A machine set not to write it (PYTHONDONTWRITEBYTECODE, as
     # some CI and sandboxes are) would compile every module at each measured start: the untimed first start
     # compiles into a cache in the bench's own folder instead, and the measured ones read it, both children alike.
@@ -47,15 +48,17 @@ def _child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run_child(command: list[str], *, env: dict[str, str], stdin_text: str = "") -> ProcessRun:
-    """Spawn through the launcher, wait for the ready line, read the child's own rusage."""
+def run_child(command: list[str], *, env: dict[str, str], stdin_text: str = "",
+              since: str = "BRUGAPP_SPAWNED") -> ProcessRun:
+    """Spawn through the launcher, wait for the ready line, read the child's own rusage. The wait is counted
+    from the spawn, or from another marker line the child prints (``since``)."""
     process = subprocess.Popen([sys.executable, str(LAUNCHER), *command], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     out, err = process.communicate(stdin_text, timeout=300)
     marks = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("BRUGAPP_")}
     if READY_MARKER not in marks or "BRUGAPP_RUSAGE" not in marks:
         raise RuntimeError(f"{command[1:]} did not report ready (exit {process.returncode}): {err[-2000:]}")
-    spawned, ready = float(marks["BRUGAPP_SPAWNED"][0]), float(marks[READY_MARKER][0])
+    spawned, ready = float(marks[since][0]), float(marks[READY_MARKER][0])
     peak_kb, cpu_seconds = marks["BRUGAPP_RUSAGE"]
     return ProcessRun(ready - spawned, int(peak_kb) / 1024, float(cpu_seconds))  # kilobytes on Linux
 
@@ -63,6 +66,17 @@ def run_child(command: list[str], *, env: dict[str, str], stdin_text: str = "") 
 def app_start(store_path: Path, home: Path) -> ProcessRun:
     return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home),
                      stdin_text=BENCH_PASSPHRASE + "\n")
+
+
+def unlock_window(store_path: Path, home: Path) -> ProcessRun:
+    """What a person sees first: the window asking for the passphrase (the app quits once it is shown)."""
+    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home, "dialog"))
+
+
+def enter_to_vandaag(store_path: Path, home: Path) -> ProcessRun:
+    """The passphrase typed into the unlock window, Enter pressed, until the main window shows Vandaag filled."""
+    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home, "typed"),
+                     stdin_text=BENCH_PASSPHRASE + "\n", since="BRUGAPP_ENTER")
 
 
 def bare_window(home: Path) -> ProcessRun:
@@ -80,20 +94,31 @@ def process_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]
     store.close()
     bare_window(home)  # untimed: the first start reads PySide6 from disk, every later one from the page cache
     app_start(store_path, home)
-    bare, app = [], []
+    unlock_window(store_path, home)
+    bare, app, dialog, enter = [], [], [], []
     for _n in range(runs):  # interleaved, so a burst of load on the machine hits both sides alike
         bare.append(bare_window(home))
         app.append(app_start(store_path, home))
+        dialog.append(unlock_window(store_path, home))
+        enter.append(enter_to_vandaag(store_path, home))
     bare_s = statistics.median(r.seconds for r in bare) * 1000
     app_s = statistics.median(r.seconds for r in app) * 1000
     bare_cpu = statistics.median(r.cpu_seconds for r in bare) * 1000
     app_cpu = statistics.median(r.cpu_seconds for r in app) * 1000
+    dialog_s = statistics.median(r.seconds for r in dialog) * 1000
+    dialog_cpu = statistics.median(r.cpu_seconds for r in dialog) * 1000
+    enter_s = statistics.median(r.seconds for r in enter) * 1000
     bare_mb = max(r.peak_mb for r in bare)
     app_mb = max(r.peak_mb for r in app)
     return [
         BenchResult("start: unlock, main window with Vandaag filled (whole process)", round(app_s, 1),
                     round(bare_s * START_RATIO, 1), runs, floor=round(bare_s, 1), floor_name="bare PySide6 window",
                     max_ratio=START_RATIO, group="process", cpu_ms=round(app_cpu, 1)),
+        BenchResult("start: the window asking for the passphrase (what a person sees first)", round(dialog_s, 1),
+                    round(bare_s * START_RATIO, 1), runs, floor=round(bare_s, 1), floor_name="bare PySide6 window",
+                    max_ratio=START_RATIO, group="process", cpu_ms=round(dialog_cpu, 1)),
+        BenchResult("unlock: Enter pressed in that window until Vandaag is filled (typed after 1.5 s)",
+                    round(enter_s, 1), ENTER_MS, runs, group="process"),
         BenchResult("start of the bare PySide6 window (the floor above)", round(bare_s, 1), round(bare_s, 1), runs,
                     group="process", cpu_ms=round(bare_cpu, 1)),
         BenchResult("peak memory of the started app", round(app_mb, 1), round(bare_mb + MEMORY_MARGIN_MB, 1), runs,

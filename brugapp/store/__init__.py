@@ -6,8 +6,9 @@ the store and fills Vandaag before the database layer is loaded (``brugapp bench
 """
 
 from brugapp.store.errors import DamagedStoreError, StoreBusyError, StoreError, WrongPassphraseError
+from brugapp.store.files import is_plain_sqlite
 from brugapp.store.handle import Store
 from brugapp.store.open import open_store, restore_store
 
-__all__ = ["DamagedStoreError", "Store", "StoreBusyError", "StoreError", "WrongPassphraseError", "open_store",
-           "restore_store"]
+__all__ = ["DamagedStoreError", "Store", "StoreBusyError", "StoreError", "WrongPassphraseError", "is_plain_sqlite",
+           "open_store", "restore_store"]

@@ -20,13 +20,13 @@ from sqlalchemy import text
 
 from brugapp.paths import backup_dir_for
 from brugapp.store.engine import (
-    SQLITE_HEADER,
     Store,
     WrongPassphraseError,
     check_integrity,
     damaged_error,
     looks_cut_or_wiped,
 )
+from brugapp.store.files import SQLITE_HEADER
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%fZ"
 _STAMP = re.compile(r"\.(\d{8}-\d{6}-\d{6})Z?\.")

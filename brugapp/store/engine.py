@@ -22,14 +22,8 @@ from brugapp.store.errors import (
     busy_error,
     damaged_error,
 )
-from brugapp.store.files import SQLITE_HEADER, connection_pragmas, looks_cut_or_wiped
+from brugapp.store.files import connection_pragmas, is_plain_sqlite, looks_cut_or_wiped
 from brugapp.store.handle import Store, StoreInfo, is_busy_error
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    """A plain SQLite file starts with a readable header; an encrypted one is random bytes."""
-    with path.open("rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

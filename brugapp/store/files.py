@@ -24,6 +24,12 @@ def connection_pragmas() -> tuple[str, ...]:
     )
 
 
+def is_plain_sqlite(path: Path) -> bool:
+    """A plain SQLite file starts with a readable header; an encrypted one is random bytes."""
+    with path.open("rb") as fh:
+        return fh.read(16) == SQLITE_HEADER
+
+
 def looks_cut_or_wiped(path: Path) -> bool:
     """Damage a passphrase cannot explain: a file cut off mid-page, or a header overwritten with zeros.
 

@@ -17,7 +17,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brugapp.store.files import SQLITE_HEADER, connection_pragmas, looks_cut_or_wiped
+from brugapp.store.files import connection_pragmas, is_plain_sqlite, looks_cut_or_wiped
 from brugapp.store.handle import Store, StoreInfo
 
 if TYPE_CHECKING:
@@ -59,9 +59,8 @@ def unlock_existing_file(path: Path, passphrase: str) -> Store | None:
     try:
         if path.stat().st_size == 0 or looks_cut_or_wiped(path):
             return None
-        with path.open("rb") as fh:
-            if fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-                return None  # a plain file: no key to derive
+        if is_plain_sqlite(path):
+            return None  # a plain file: no key to derive
         raw_key = derive_raw_key(path, passphrase)
         connection = connect_with_raw_key(path, raw_key)
     except Exception:  # whatever it is, the ordinary path finds it again and names it for the user

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -17,15 +18,17 @@ from brugapp import APP_ID, APP_NAME
 from brugapp.i18n import _
 from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
-from brugapp.store import Store, StoreError, open_store, restore_store
+from brugapp.store import Store, StoreError, is_plain_sqlite, open_store, restore_store
 from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
 from brugapp.ui.locale import apply_language
 from brugapp.ui.none_guard import reserve_none_references
 from brugapp.ui.style import apply_theme
+from brugapp.ui.unlock_ahead import BENCH_DIALOG, BENCH_STARTUP_ENV, BENCH_TYPED, BENCH_TYPING_MS
 
 if TYPE_CHECKING:
     from brugapp.ui.shell.main_window import MainWindow
+    from brugapp.ui.shell.unlock import UnlockDialog
     from brugapp.ui.unlock_ahead import Unlocking
 
 
@@ -75,6 +78,7 @@ def ask_for_store(location: Path) -> Store | None:
         restore=restore,
     )
     QTimer.singleShot(50, import_window_modules)  # once the dialog is painted, while the passphrase is typed
+    _bench_the_unlock_window(dialog)
     return dialog.store if dialog.exec() else None
 
 
@@ -176,9 +180,27 @@ def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlo
         lock.unlock()
 
 
+def _bench_the_unlock_window(dialog: UnlockDialog) -> None:
+    """``brugapp bench`` (hidden switch): quit once the window is shown, or type the passphrase from stdin after a
+    person's typing time and press Enter (the window then reports when Vandaag is filled, see _run_window)."""
+    mode = os.environ.get(BENCH_STARTUP_ENV)
+    if mode == BENCH_DIALOG:
+        QTimer.singleShot(0, lambda: (print(f"BRUGAPP_READY {time.time():.6f}", flush=True), dialog.reject()))
+    elif mode == BENCH_TYPED:
+
+        def press_enter() -> None:
+            dialog.passphrase.setText(sys.stdin.readline().rstrip("\n"))
+            print(f"BRUGAPP_ENTER {time.time():.6f}", flush=True)
+            dialog.ok_button.click()
+
+        QTimer.singleShot(BENCH_TYPING_MS, press_enter)
+
+
 def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
     controller = AppController(app, store, demo=demo)
-    controller.show()
+    window = controller.show()
+    if os.environ.get(BENCH_STARTUP_ENV) == BENCH_TYPED:  # ``brugapp bench``: Enter to Vandaag filled
+        window.when_first_page_filled(lambda: _report_ready_and_quit(app))
     try:
         code = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a print or export still running finishes before the store closes
@@ -253,9 +275,6 @@ def _own_store(location: Path) -> tuple[Store | None, bool]:
 
 
 def _needs_passphrase(path: Path) -> bool:
-    # start-up time: imported only when this runs, so the window opens without it
-    from brugapp.services.backups import is_plain_sqlite
-
     return not (path.exists() and is_plain_sqlite(path))
 
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 # Hidden switch for ``brugapp bench`` (brugapp/bench/processes.py): the passphrase comes on stdin, and the app
 # prints the wall-clock time and quits as soon as the main window is shown with its first page filled.
 BENCH_STARTUP_ENV = "BRUGAPP_BENCH_STARTUP"
+BENCH_DIALOG = "dialog"  # the same switch's other value: quit as soon as the unlock window is shown
+BENCH_TYPED = "typed"  # and another: the passphrase typed into that window, Enter, until Vandaag is filled
+BENCH_TYPING_MS = 1500  # a person typing a passphrase: meanwhile the window's modules are imported
 
 
 class Unlocking:

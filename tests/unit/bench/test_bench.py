@@ -10,6 +10,8 @@ from brugapp.cli import main
 # What a person waits for (issue 16), each matched on the start of its name; True where a floor is measured too.
 EXPECTED = {
     "start: unlock, main window with Vandaag filled": True,
+    "start: the window asking for the passphrase": True,
+    "unlock: Enter pressed in that window until Vandaag is filled": False,
     "peak memory of the started app": True,
     "search as you type": True,
     "search popup: slowest prefix": True,
