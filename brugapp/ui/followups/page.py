@@ -46,6 +46,7 @@ from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
 from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
 
@@ -155,6 +156,7 @@ class FollowUpsPage(SectionPage):
         super().__init__(store, parent)
         self.operation: Operation[CalendarExport] | None = None  # the export running now, if any
         self.saved_box: QMessageBox | None = None
+        self._freshness = ListFreshness(store)
         self.set_titles(_("Follow-up"), _("Every promise and every referral gets a check date."))
         self.new_button = QPushButton(_("New follow-up"))
         self.new_button.setObjectName("Primary")
@@ -227,8 +229,14 @@ class FollowUpsPage(SectionPage):
     def refresh(self) -> None:
         today = today_local()
         choice = self.filter_combo.currentData() or "week"
+        if not self._freshness.stale(choice, today):
+            return  # nothing saved since (the same day, the same choice): the list is current
         until = None if choice == "open" else end_of_week(today)
-        views = list_followups(self.store, due_until=until, today=today)
+        try:
+            views = list_followups(self.store, due_until=until, today=today)
+        except BaseException:
+            self._freshness.forget()
+            raise
         if choice in (Bucket.OVERDUE, Bucket.TODAY):
             views = [v for v in views if v.bucket == choice]
         self.model.set_rows(views)

@@ -51,6 +51,7 @@ from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, Prin
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_view import record_table
@@ -78,6 +79,7 @@ class ReferralsPage(SectionPage):
         super().__init__(store, parent)
         self.set_titles(_("Referrals"), _("Warm referrals, the consent they rest on and the next check."))
         self.current: ReferralDetail | None = None
+        self._freshness = ListFreshness(store)
         self.new_button = QPushButton(_("New referral"))
         self.new_button.setObjectName("Primary")
         self.new_button.setShortcut("Ctrl+Shift+R")
@@ -201,8 +203,15 @@ class ReferralsPage(SectionPage):
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
+        open_only = self.filter_combo.currentData() == "open"
+        if not self._freshness.stale(open_only):
+            return  # nothing saved since: the list and the chosen referral are current
         keep = self.current.id if self.current else ""
-        views = list_referrals(self.store, open_only=self.filter_combo.currentData() == "open")
+        try:
+            views = list_referrals(self.store, open_only=open_only)
+        except BaseException:
+            self._freshness.forget()
+            raise
         self.model.set_rows(views)
         self.splitter.setVisible(bool(views))
         self.empty.setVisible(not views)
