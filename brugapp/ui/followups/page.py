@@ -35,6 +35,7 @@ from brugapp.services.families.families import list_family_records
 from brugapp.services.referrals.followups import (
     FollowUpView,
     complete_followup,
+    count_followups,
     create_followup,
     list_followups,
     log_attempt,
@@ -55,6 +56,8 @@ if TYPE_CHECKING:
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
 from brugapp.ui.widgets.roles import ID_ROLE
+
+PAGE_ROWS = 200  # rows read at once; the next 200 when the list is scrolled to its end
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -232,17 +235,29 @@ class FollowUpsPage(SectionPage):
         if not self._freshness.stale(choice, today):
             return  # nothing saved since (the same day, the same choice): the list is current
         until = None if choice == "open" else end_of_week(today)
+        since = None
+        if choice == Bucket.OVERDUE:
+            until = today - dt.timedelta(days=1)
+        elif choice == Bucket.TODAY:
+            since = until = today
+
+        def page(offset: int) -> list[FollowUpView]:  # 200 at a time: a busy programme has 10,000 open
+            return list_followups(self.store, due_until=until, due_from=since, today=today, offset=offset,
+                                  limit=PAGE_ROWS)
+
         try:
-            views = list_followups(self.store, due_until=until, today=today)
+            views = page(0)
+            week = None if choice == "open" else end_of_week(today)
+            counts = count_followups(self.store, today=today, due_until=week)
         except BaseException:
             self._freshness.forget()
             raise
-        if choice in (Bucket.OVERDUE, Bucket.TODAY):
-            views = [v for v in views if v.bucket == choice]
-        self.model.set_rows(views)
-        counts = {b: sum(1 for v in views if v.bucket == b) for b in (Bucket.OVERDUE, Bucket.TODAY)}
+        self.model.set_rows(views, more=page if len(views) == PAGE_ROWS else None)
+        overdue = 0 if choice == Bucket.TODAY else counts.overdue
+        due_today = 0 if choice == Bucket.OVERDUE else counts.today
+        total = {Bucket.OVERDUE: overdue, Bucket.TODAY: due_today}.get(choice, counts.total)
         self.summary.setText(_("{overdue} overdue · {today} today · {total} in the list").format(
-            overdue=counts[Bucket.OVERDUE], today=counts[Bucket.TODAY], total=len(views)))
+            overdue=overdue, today=due_today, total=total))
         self.table.setVisible(bool(views))
         self.empty.setVisible(not views)
         self._update_buttons()

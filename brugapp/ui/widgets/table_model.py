@@ -66,6 +66,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self.editable = set(editable)
         self.on_edit = on_edit
         self._sort_keys: dict[int, list[Any]] = {}
+        self._more: Callable[[int], Sequence[Row]] | None = None  # the rest of a paged list (``set_rows``)
         self.sort_in_model = sort_in_model
         self._order = (0, Qt.SortOrder.AscendingOrder)
         self._key_order: tuple[int, Qt.SortOrder] | None = None  # set by ``sort_by_key``
@@ -73,18 +74,53 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._collator.setNumericMode(True)
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row], *, more: Callable[[int], Sequence[Row]] | None = None) -> None:
+        """Show ``rows``; with ``more``, they are a first page: ``more(n)`` gives the rows after the first ``n``
+        (the next page, in the same order; empty at the end), fetched when the view scrolls to the last row
+        (``canFetchMore``/``fetchMore``), or all at once before a sort (``fetch_all``)."""
         self.beginResetModel()
         self.rows = self._ordered(list(rows)) if self.sort_in_model else self._by_key(list(rows))
+        self._more = more
         self._sort_keys.clear()
         self.endResetModel()
+
+    # -- a list read a page at a time --------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        page = list(self._more(len(self.rows)))
+        if not page:
+            self._more = None  # read to the end
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self._sort_keys.clear()
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read the rest of a paged list (before sorting it on another column, or looking for a record)."""
+        while self._more is not None:
+            self.fetchMore()
+
+    def fetch_until(self, found: Callable[[Row], bool]) -> int:
+        """The row of the first record ``found`` accepts, reading further pages until it is there; -1 if none."""
+        start = 0
+        while True:
+            number = next((n for n in range(start, len(self.rows)) if found(self.rows[n])), -1)
+            if number >= 0 or self._more is None:
+                return number
+            start = len(self.rows)
+            self.fetchMore()
 
     def row_at(self, row: int) -> Row | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, row_id: str) -> int:
-        """The row of the record with this id, -1 when it is not in the list."""
-        return next((number for number, row in enumerate(self.rows) if getattr(row, "id", None) == row_id), -1)
+        """The row of the record with this id (read further pages of a paged list), -1 when it is not in it."""
+        return self.fetch_until(lambda row: getattr(row, "id", None) == row_id)
 
     def sort_key(self, row: int, column: int) -> Any:
         """What ``column`` sorts by, computed once for the whole column (a proxy asks it ~n·log n times)."""
@@ -101,6 +137,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         proxy asks ``data`` twice per comparison (~44,000 calls for 2,000 services, ~150 ms) on every reload.
         Persistent indexes (the selection, the current row) follow their rows."""
         self._key_order = (column, order)
+        self.fetch_all()  # a sort covers every row, not the first page
         self.layoutAboutToBeChanged.emit()
         before = {id(row): number for number, row in enumerate(self.rows)}
         self.rows = self._by_key(self.rows)
@@ -122,6 +159,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self.sort_in_model:
             self._order = (column, order)
+            self.fetch_all()  # a sort covers every row, not the first page
             self.set_rows(self.rows)
 
     def _ordered(self, rows: list[Row]) -> list[Row]:
