@@ -184,12 +184,26 @@ class KaartColumns(QObject):
             model.layoutChanged.connect(self.measure)
         self.measure()
 
+    def _shown_rows(self) -> list[ServiceSummary]:
+        """The services the list shows (after its filter), straight from the source model."""
+        proxy = self.table.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
+        if not isinstance(source, KaartTableModel):
+            return []
+        if proxy is source or proxy.rowCount() == source.rowCount():
+            return source.rows
+        return [source.rows[proxy.mapToSource(proxy.index(row, 0)).row()] for row in range(proxy.rowCount())]
+
     def measure(self) -> None:
         """Widen the phone and date columns to their longest text ("… (na de uren)", "⚠ …")."""
-        model = self.table.model()
+        rows = self._shown_rows()
+        source = self.table.model()
+        source = source.sourceModel() if isinstance(source, QSortFilterProxyModel) else source
         metrics = self.table.fontMetrics()
         for column in self.MEASURED:
-            texts = {str(model.index(row, column).data() or "") for row in range(model.rowCount())} if model else set()
+            # The cell texts from the columns themselves, not through Qt's data() 4,000 times (~30 ms a fill)
+            text = source.columns[column].text if isinstance(source, KaartTableModel) else None
+            texts = {text(row) for row in rows} if text is not None else set()
             widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 24
             self.widths[column] = max(self._minimum[column], widest)
             self.table.horizontalHeader().resizeSection(column, self.widths[column])

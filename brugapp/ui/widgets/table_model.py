@@ -28,6 +28,14 @@ from brugapp.ui.widgets.roles import ID_ROLE, RECORD_ROLE, SORT_ROLE
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
+_Role = Qt.ItemDataRole
+_DISPLAY, _TOOLTIP, _DECORATION = int(_Role.DisplayRole), int(_Role.ToolTipRole), int(_Role.DecorationRole)
+_FOREGROUND, _BACKGROUND = int(_Role.ForegroundRole), int(_Role.BackgroundRole)
+_ALIGNMENT = int(_Role.TextAlignmentRole)
+_TEXT_ROLES = frozenset({_DISPLAY, int(_Role.EditRole), int(_Role.AccessibleTextRole)})
+_ANSWERED = _TEXT_ROLES | {_TOOLTIP, _DECORATION, _FOREGROUND, _BACKGROUND, _ALIGNMENT, int(SORT_ROLE), int(ID_ROLE),
+                           int(RECORD_ROLE)}
+
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
@@ -199,36 +207,33 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
             return int(column.align | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # A view asks eight roles of every cell it sizes or paints (10^4 calls for one page): the roles no column
+        # answers (font, check state, size hint) return before the row is looked up.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TEXT_ROLES:
             return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FOREGROUND:
+            colour_of = column.colour or self._colour
+            colour = colour_of(row) if colour_of is not None else ""
+            return QColor(colour) if colour else None
+        if role == _BACKGROUND:
+            background = self._background(row) if self._background is not None else ""
+            return QBrush(QColor(background)) if background else None
+        if role == _DECORATION:
+            return column.icon(row) if column.icon is not None else None
+        if role == _ALIGNMENT:
+            return int(column.align | Qt.AlignmentFlag.AlignVCenter) if column.align is not None else None
+        if role == _TOOLTIP:
             return column.tooltip(row) if column.tooltip is not None else column.text(row)
         if role == SORT_ROLE:
             return self.sort_key(index.row(), index.column())
         if role == ID_ROLE:
             return getattr(row, "id", None)
-        if role == RECORD_ROLE:
-            return row
-        return self._looks(row, column, role)
-
-    def _looks(self, row: Row, column: Column[Row], role: int) -> Any:
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour_of = column.colour or self._colour
-            colour = colour_of(row) if colour_of is not None else ""
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
-            background = self._background(row)
-            return QBrush(QColor(background)) if background else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
-            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return row  # RECORD_ROLE
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
