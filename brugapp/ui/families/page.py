@@ -29,7 +29,12 @@ from brugapp.domain.clock import local_date
 from brugapp.domain.folding import fold
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import N_, _, format_date, ngettext
-from brugapp.services.families.families import FamilySummary, list_families
+from brugapp.services.families.families import (
+    FamilySummary,
+    family_summaries,
+    list_families,
+    list_family_names,
+)
 from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
@@ -46,6 +51,7 @@ from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_view import record_table
 
 FAMILY_HEADERS = (N_("Family"), N_("Children"), N_("Last contact"))
+PAGE_ROWS = 200  # whole rows read at once; the next 200 when the list is scrolled to its end
 
 
 def _name_tip(family: FamilySummary) -> str:
@@ -81,12 +87,16 @@ class FamilyFilterModel(QSortFilterProxyModel):
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         super().setSourceModel(model)
         model.modelAboutToBeReset.connect(self._forget_names)  # before the proxy filters the new rows
+        model.rowsAboutToBeInserted.connect(self._forget_names)  # the next page of the list
 
     def _forget_names(self) -> None:
         self._folded = None
 
     def set_needle(self, text: str) -> None:
         self._needle = fold(text.strip())
+        if self._needle:  # the filter covers every family, not the first page
+            model: RecordTableModel[FamilySummary] = self.sourceModel()  # type: ignore[assignment]
+            model.fetch_all()
         self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -211,7 +221,7 @@ class FamiliesPage(SectionPage):
             self._freshness.forget()
             raise
         current = self._open_family_id()
-        count = self.model.rowCount()
+        count = self.model.rowCount()  # 0 only when there is no family at all (a first page is never empty)
         shown = self.detail.currentWidget()
         if current and shown is self._family_view:
             self.select_family(current)
@@ -219,9 +229,21 @@ class FamiliesPage(SectionPage):
             self.detail.setCurrentWidget(self.placeholder if count else self.no_families)
 
     def _read_list(self) -> None:
-        """The families and the anonymous contacts, read from the store."""
-        self.model.set_rows(list_families(self.store))
-        count = self.model.rowCount()
+        """The families and the anonymous contacts, read from the store.
+
+        In name order (the usual one) every name is read and ordered, but whole rows (children, last contact)
+        only for the first 200; the next 200 when the list is scrolled to its end, all of them before a filter
+        or another order (``FamilyFilterModel``, ``RecordTableModel.sort``)."""
+        names = list_family_names(self.store)
+        order = self.model.name_order(names)
+        if order is None:  # sorted on children or last contact: every row is needed to order them
+            self.model.set_rows(list_families(self.store))
+        else:
+            def page(offset: int) -> list[FamilySummary]:
+                return family_summaries(self.store, order[offset:offset + PAGE_ROWS])
+
+            self.model.set_rows(page(0), more=page if len(order) > PAGE_ROWS else None)
+        count = len(names)
         self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
         anonymous = count_anonymous_contacts(self.store)
         self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))

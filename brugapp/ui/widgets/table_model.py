@@ -175,19 +175,30 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         column sorts by its key, rows with the same key staying in that order."""
         column, order = self._order
         first = self.columns[0].sort or self.columns[0].text
-        names = [first(row) for row in rows]
-        # The collator compares each distinct name once per comparison, straight from C (no Python lambda
-        # around it: 4 ms instead of 30 ms for 10,000 families); the rows then sort on the names' ranks.
-        # Names the collator calls equal keep the order they came in.
-        ranked = sorted(dict.fromkeys(names), key=cmp_to_key(self._collator.compare))
-        rank = {name: number for number, name in enumerate(ranked)}
-        ranks = [rank[name] for name in names]
-        by_first = [rows[number] for number in sorted(range(len(rows)), key=ranks.__getitem__)]
+        by_first = [rows[number] for number in self._collated([first(row) for row in rows])]
         reverse = order == Qt.SortOrder.DescendingOrder
         if column == 0:
             return by_first[::-1] if reverse else by_first
         key = self.columns[column].sort or self.columns[column].text
         return sorted(by_first, key=key, reverse=reverse)
+
+    def _collated(self, names: list[str]) -> list[int]:
+        """The positions of ``names`` in collator order. The collator compares each distinct name straight from C
+        (no Python lambda around it: 13 ms instead of 30 ms for 10,000 families); names it calls equal keep the
+        order they came in."""
+        ranked = sorted(dict.fromkeys(names), key=cmp_to_key(self._collator.compare))
+        rank = {name: number for number, name in enumerate(ranked)}
+        ranks = [rank[name] for name in names]
+        return sorted(range(len(names)), key=ranks.__getitem__)
+
+    def name_order(self, named: Sequence[tuple[str, str]]) -> list[str] | None:
+        """The ids of ``(id, first-column text)`` pairs in the order this list shows its rows, so a first page of
+        whole rows can be read for them alone; None when it is sorted on another column (that needs every row)."""
+        column, order = self._order
+        if not self.sort_in_model or column != 0:
+            return None
+        ids = [named[number][0] for number in self._collated([name for _id, name in named])]
+        return ids[::-1] if order == Qt.SortOrder.DescendingOrder else ids
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
