@@ -188,7 +188,17 @@ class KaartPage(SectionPage):
             self._freshness.forget()
             raise
         self._shown_at = minute
+        self._fill_places(rows, region)
+        # The rows are filtered once, as they are set, on what the filters now say (``apply_filters`` then finds
+        # the same criteria and only counts and chooses)
+        self.proxy.criteria = self.criteria()
         self.model.set_rows(rows, now=now)
+        self._loaded = True
+        self.apply_filters()
+        if selected:
+            self.select(selected)
+
+    def _fill_places(self, rows: list[ServiceSummary], region: list[str]) -> None:
         # The first fill starts on "my region" (settings, first-run wizard) when there is one.
         current_place = (self.place_box.currentData() or "") if self._loaded else MY_REGION
         self.place_box.blockSignals(True)
@@ -201,10 +211,6 @@ class KaartPage(SectionPage):
             self.place_box.addItem(place, place)
         self.place_box.setCurrentIndex(max(0, self.place_box.findData(current_place)))
         self.place_box.blockSignals(False)
-        self._loaded = True
-        self.apply_filters()
-        if selected:
-            self.select(selected)
 
     def criteria(self) -> KaartFilter:
         now = self.now()
