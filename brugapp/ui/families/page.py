@@ -99,6 +99,9 @@ class FamilyFilterModel(QSortFilterProxyModel):
             model.fetch_all()
         self.invalidate()
 
+    def filtering(self) -> bool:
+        return bool(self._needle)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
@@ -243,6 +246,8 @@ class FamiliesPage(SectionPage):
                 return family_summaries(self.store, order[offset:offset + PAGE_ROWS])
 
             self.model.set_rows(page(0), more=page if len(order) > PAGE_ROWS else None)
+            if self.proxy.filtering():  # a filter still typed in covers every family, not the first page
+                self.model.fetch_all()
         count = len(names)
         self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
         anonymous = count_anonymous_contacts(self.store)

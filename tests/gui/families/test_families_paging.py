@@ -86,3 +86,16 @@ def test_a_return_visit_shows_a_family_saved_elsewhere_and_reads_nothing_otherwi
     # THEN it is read again and shows the new family
     assert reads == [1] and _shown(page) == ["Gezin Aerts", "Gezin Peeters"]
     assert page.count_label.text() == "2 gezinnen"
+
+
+def test_a_filter_still_typed_in_covers_every_family_after_a_save_elsewhere(qtbot, store, monkeypatch):
+    for name in NAMES:
+        create_family(store, display_name=name)
+    page = _page(qtbot, store, monkeypatch)
+    qtbot.keyClicks(page.filter, "zeg")
+    assert _shown(page) == ["Gezin Zeger"]
+    # WHEN a family is saved elsewhere and the page is shown again with the filter still typed in
+    create_family(store, display_name="Gezin Zegers")
+    page.refresh()
+    # THEN the filter still finds every match, not only those of the first page
+    assert _shown(page) == ["Gezin Zeger", "Gezin Zegers"]
