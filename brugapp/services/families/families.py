@@ -360,6 +360,8 @@ def _as_utc(value: object) -> dt.datetime | None:
     """SQLite hands back text, other databases a datetime; both are stored in UTC."""
     if value is None:
         return None
+    if isinstance(value, str) and len(value) <= 26:  # naive ISO text (UTCDateTime): one parse with the zone
+        return dt.datetime.fromisoformat(value + "+00:00")  # five times faster than parse, then replace
     when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
 
@@ -377,6 +379,42 @@ def list_families(store: Store) -> list[FamilySummary]:
         FamilySummary(uuid, name, language, bool(interpreter), children, _as_utc(last))
         for uuid, name, language, interpreter, children, last in rows
     ]
+
+
+_FAMILY_NAMES_SQL = """
+SELECT f.uuid, f.display_name FROM families f WHERE f.archived_at IS NULL ORDER BY f.display_name COLLATE NOCASE
+"""
+
+_FAMILY_PAGE_SQL = """
+SELECT f.uuid, f.display_name, f.preferred_language, f.interpreter_needed,
+       (SELECT count(*) FROM family_members m WHERE m.family_id = f.id AND m.role = 'child'),
+       (SELECT max(c.occurred_at) FROM contact_moments c
+         WHERE c.family_id = f.id AND c.deleted_at IS NULL)
+FROM families f
+WHERE f.archived_at IS NULL AND f.uuid IN ({marks})
+"""
+
+_IDS_PER_QUERY = 500  # well under SQLite's limit on parameters
+
+
+def list_family_names(store: Store) -> list[tuple[str, str]]:
+    """Every active family's id and name, nothing else: the Families page orders these and reads whole rows
+    (children, last contact) for the first page alone (``family_summaries``)."""
+    with store.read() as session:
+        return [(uuid, name) for uuid, name in session.connection().exec_driver_sql(_FAMILY_NAMES_SQL).all()]
+
+
+def family_summaries(store: Store, family_ids: Sequence[str]) -> list[FamilySummary]:
+    """The list's facts of these active families, in the order given (an archived or unknown id is left out)."""
+    found: dict[str, FamilySummary] = {}
+    with store.read() as session:
+        connection = session.connection()
+        for start in range(0, len(family_ids), _IDS_PER_QUERY):
+            chunk = tuple(family_ids[start:start + _IDS_PER_QUERY])
+            sql = _FAMILY_PAGE_SQL.format(marks=", ".join("?" * len(chunk)))
+            for uuid, name, language, interpreter, children, last in connection.exec_driver_sql(sql, chunk).all():
+                found[uuid] = FamilySummary(uuid, name, language, bool(interpreter), children, _as_utc(last))
+    return [found[family_id] for family_id in family_ids if family_id in found]
 
 
 def list_family_records(store: Store) -> list[ListedRecord]:

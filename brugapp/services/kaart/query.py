@@ -12,7 +12,7 @@ import datetime as dt
 import gettext
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,7 +67,12 @@ class ServiceSummary:
     referral_route: str
     comes_to_school: bool
     slots: tuple[WeeklySlot, ...]
-    search_text: str = field(repr=False, default="")  # folded words for "who do I call for X in Y"
+    words: str = field(repr=False, default="")  # what "who do I call for X in Y" looks in (names, places, themes …)
+
+    @cached_property
+    def search_text(self) -> str:
+        """The words folded, on the first search rather than for every service each time the map is read."""
+        return fold(self.words)
 
     def is_stale(self, today: dt.date) -> bool:
         return is_stale(self.assured_date, today)
@@ -212,9 +217,9 @@ def list_services(store: Store) -> list[ServiceSummary]:
                 after_hours_phone=phone_for("after_hours", own, of_org),
                 colour=note.colour if note else "", assured_date=assured_date, status=status,
                 referral_route=referral_route, comes_to_school=comes_to_school,
-                slots=tuple(schedules.get(pk, ())), search_text=fold(text),
+                slots=tuple(schedules.get(pk, ())), words=text,
             ))
-    result.sort(key=lambda s: (fold(s.organization_name), fold(s.name)))
+    result.sort(key=lambda s: (_folded(s.organization_name), fold(s.name)))  # 500 organisations: folded once
     return result
 
 

@@ -120,6 +120,25 @@ def _followup(session: Session, followup_id: str) -> FollowUp:
     return followup
 
 
+@dataclass(frozen=True)
+class FollowUpCounts:
+    overdue: int
+    today: int
+    total: int  # every open follow-up due by the day asked (all of them without one)
+
+
+def count_followups(store: Store, *, today: dt.date, due_until: dt.date | None = None) -> FollowUpCounts:
+    """How many open follow-ups are overdue, due today, and in all up to ``due_until`` (Opvolging's summary line,
+    counted by the store rather than over 10,000 rows in memory)."""
+    query = select(func.count().filter(FollowUp.due < today), func.count().filter(FollowUp.due == today),
+                   func.count()).where(FollowUp.status.in_(sorted(OPEN_STATUSES)))
+    if due_until is not None:
+        query = query.where(FollowUp.due <= due_until)
+    with store.read() as session:
+        overdue, due_today, total = session.connection().execute(query).one()
+    return FollowUpCounts(int(overdue or 0), int(due_today or 0), int(total or 0))
+
+
 def complete_followup(
     store: Store, *, followup_id: str, status: str = FollowUpStatus.DONE, on: dt.date | None = None
 ) -> None:
@@ -154,40 +173,50 @@ def list_followups(
     store: Store,
     *,
     due_until: dt.date | None = None,
+    due_from: dt.date | None = None,
     status: Iterable[str] | str | None = None,
     family_id: str | None = None,
     referral_id: str | None = None,
     meeting_id: str | None = None,
     today: dt.date | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[FollowUpView]:
-    """Follow-ups by due date. By default the open ones (gepland, geen antwoord); ``due_until`` cuts off.
+    """Follow-ups by due date. By default the open ones (gepland, geen antwoord); ``due_from`` and ``due_until``
+    cut off (both included); ``offset`` and ``limit`` give one page of that order.
 
     One query of plain columns (family, referral and the count of unanswered attempts joined in): Vandaag and
-    the Opvolging page list thousands of them on a busy programme.
+    the Opvolging page list thousands of them on a busy programme, the page 200 at a time.
     """
     day = today or today_local()
     statuses = OPEN_STATUSES if status is None else ({status} if isinstance(status, str) else set(status))
-    unanswered = (
-        select(ContactAttempt.followup_id, func.count().label("n"))
-        .where(ContactAttempt.followup_id.is_not(None), ContactAttempt.answered.is_(False))
-        .group_by(ContactAttempt.followup_id).subquery()
+    unanswered = (  # for the rows read only, not for every follow-up
+        select(func.count()).where(ContactAttempt.followup_id == FollowUp.id, ContactAttempt.answered.is_(False))
+        .correlate(FollowUp).scalar_subquery()
     )
+    # The page's ids first (ordered on the due-date index), then the family, referral and attempts for the page
+    # alone: SQLite would otherwise join and count for every open follow-up before sorting.
+    page = select(FollowUp.id.label("pk")).where(FollowUp.status.in_(sorted(statuses)))
+    if due_until is not None:
+        page = page.where(FollowUp.due <= due_until)
+    if due_from is not None:
+        page = page.where(FollowUp.due >= due_from)
+    if family_id:
+        page = page.where(FollowUp.family_id == select(Family.id).where(Family.uuid == family_id).scalar_subquery())
+    if referral_id:
+        page = page.where(
+            FollowUp.referral_id == select(Referral.id).where(Referral.uuid == referral_id).scalar_subquery())
+    if meeting_id:
+        page = page.where(FollowUp.meeting_uuid == meeting_id)
+    ids = page.order_by(FollowUp.due, FollowUp.id).offset(offset).limit(limit).subquery()
     query = (
         select(FollowUp.uuid, FollowUp.title, FollowUp.due, FollowUp.owner, FollowUp.status, Family.uuid,
-               Family.display_name, Referral.uuid, FollowUp.meeting_uuid, FollowUp.note, unanswered.c.n)
+               Family.display_name, Referral.uuid, FollowUp.meeting_uuid, FollowUp.note, unanswered)
+        .join(ids, ids.c.pk == FollowUp.id)
         .outerjoin(Family, Family.id == FollowUp.family_id)
         .outerjoin(Referral, Referral.id == FollowUp.referral_id)
-        .outerjoin(unanswered, unanswered.c.followup_id == FollowUp.id)
-        .where(FollowUp.status.in_(sorted(statuses))).order_by(FollowUp.due, FollowUp.id)
+        .order_by(FollowUp.due, FollowUp.id)
     )
-    if due_until is not None:
-        query = query.where(FollowUp.due <= due_until)
-    if family_id:
-        query = query.where(Family.uuid == family_id)
-    if referral_id:
-        query = query.where(Referral.uuid == referral_id)
-    if meeting_id:
-        query = query.where(FollowUp.meeting_uuid == meeting_id)
     with store.read() as session:
         return [
             FollowUpView(id=uuid, title=title, due=due, owner=owner, status=state, bucket=bucket_of(due, day),

@@ -29,7 +29,12 @@ from brugapp.domain.clock import local_date
 from brugapp.domain.folding import fold
 from brugapp.domain.notebook import LANGUAGES
 from brugapp.i18n import N_, _, format_date, ngettext
-from brugapp.services.families.families import FamilySummary, list_families
+from brugapp.services.families.families import (
+    FamilySummary,
+    family_summaries,
+    list_families,
+    list_family_names,
+)
 from brugapp.services.families.notebook import count_anonymous_contacts
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
@@ -40,11 +45,13 @@ from brugapp.ui.families.school_view import SchoolView
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_view import record_table
 
 FAMILY_HEADERS = (N_("Family"), N_("Children"), N_("Last contact"))
+PAGE_ROWS = 200  # whole rows read at once; the next 200 when the list is scrolled to its end
 
 
 def _name_tip(family: FamilySummary) -> str:
@@ -80,13 +87,20 @@ class FamilyFilterModel(QSortFilterProxyModel):
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         super().setSourceModel(model)
         model.modelAboutToBeReset.connect(self._forget_names)  # before the proxy filters the new rows
+        model.rowsAboutToBeInserted.connect(self._forget_names)  # the next page of the list
 
     def _forget_names(self) -> None:
         self._folded = None
 
     def set_needle(self, text: str) -> None:
         self._needle = fold(text.strip())
+        if self._needle:  # the filter covers every family, not the first page
+            model: RecordTableModel[FamilySummary] = self.sourceModel()  # type: ignore[assignment]
+            model.fetch_all()
         self.invalidate()
+
+    def filtering(self) -> bool:
+        return bool(self._needle)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
@@ -126,6 +140,7 @@ class FamiliesPage(SectionPage):
         self.filter.setClearButtonEnabled(True)
         name_line_edit_buttons(self.filter)
         self.model = family_model(self)
+        self._freshness = ListFreshness(store)
         self.proxy = FamilyFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.filter.textChanged.connect(self.proxy.set_needle)
@@ -201,37 +216,63 @@ class FamiliesPage(SectionPage):
 
     # -- data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        if not self._freshness.stale():
+            return  # nothing saved since the list was read: what is shown (list, open family) is current
+        try:
+            self._read_list()
+        except BaseException:
+            self._freshness.forget()
+            raise
         current = self._open_family_id()
-        self.model.set_rows(list_families(self.store))
-        count = self.model.rowCount()
-        self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
-        anonymous = count_anonymous_contacts(self.store)
-        self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
-        self.anonymous_button.setVisible(bool(anonymous))
+        count = self.model.rowCount()  # 0 only when there is no family at all (a first page is never empty)
         shown = self.detail.currentWidget()
         if current and shown is self._family_view:
             self.select_family(current)
         elif self._school_view is None or shown is not self._school_view:
             self.detail.setCurrentWidget(self.placeholder if count else self.no_families)
 
+    def _read_list(self) -> None:
+        """The families and the anonymous contacts, read from the store.
+
+        In name order (the usual one) every name is read and ordered, but whole rows (children, last contact)
+        only for the first 200; the next 200 when the list is scrolled to its end, all of them before a filter
+        or another order (``FamilyFilterModel``, ``RecordTableModel.sort``)."""
+        names = list_family_names(self.store)
+        order = self.model.name_order(names)
+        if order is None:  # sorted on children or last contact: every row is needed to order them
+            self.model.set_rows(list_families(self.store))
+        else:
+            def page(offset: int) -> list[FamilySummary]:
+                return family_summaries(self.store, order[offset:offset + PAGE_ROWS])
+
+            self.model.set_rows(page(0), more=page if len(order) > PAGE_ROWS else None)
+            if self.proxy.filtering():  # a filter still typed in covers every family, not the first page
+                self.model.fetch_all()
+        count = len(names)
+        self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
+        anonymous = count_anonymous_contacts(self.store)
+        self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
+        self.anonymous_button.setVisible(bool(anonymous))
+
     def _reload_keep_selection(self) -> None:
         current = self._open_family_id()
-        self.model.set_rows(list_families(self.store))
+        self._freshness.stale()  # the family view saved: read now, and remember it was read
+        self._read_list()
         self._select_row(current)
 
     def _select_row(self, family_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == family_id:
-                self.table.selectionModel().blockSignals(True)
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
-                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-                # A page that was only just shown has no laid-out viewport yet: scroll again once it has.
-                target = QPersistentModelIndex(index)
-                QTimer.singleShot(0, self.table, lambda t=target: self._scroll_to(t))
-                return True
-        return False
+        source_row = self.model.row_of(family_id)
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row >= 0 else QModelIndex()
+        if not index.isValid():  # not in the list, or hidden by the filter
+            return False
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(index.row())
+        self.table.selectionModel().blockSignals(False)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        # A page that was only just shown has no laid-out viewport yet: scroll again once it has.
+        target = QPersistentModelIndex(index)
+        QTimer.singleShot(0, self.table, lambda t=target: self._scroll_to(t))
+        return True
 
     def _scroll_to(self, target: QPersistentModelIndex) -> None:
         if target.isValid():

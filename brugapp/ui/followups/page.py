@@ -35,6 +35,7 @@ from brugapp.services.families.families import list_family_records
 from brugapp.services.referrals.followups import (
     FollowUpView,
     complete_followup,
+    count_followups,
     create_followup,
     list_followups,
     log_attempt,
@@ -46,6 +47,7 @@ from brugapp.ui.style import DANGER
 from brugapp.ui.today.followups_panel import state_text as _state
 from brugapp.ui.today.followups_panel import when_text as _when
 from brugapp.ui.widgets.form_dialog import FormDialog
+from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
 
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
+
+PAGE_ROWS = 200  # rows read at once; the next 200 when the list is scrolled to its end
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -140,6 +144,7 @@ class FollowUpsPage(SectionPage):
         super().__init__(store, parent)
         self.operation: Operation[CalendarExport] | None = None  # the export running now, if any
         self.saved_box: QMessageBox | None = None
+        self._freshness = ListFreshness(store)
         self.set_titles(_("Follow-up"), _("Every promise and every referral gets a check date."))
         self.new_button = QPushButton(_("New follow-up"))
         self.new_button.setObjectName("Primary")
@@ -212,14 +217,32 @@ class FollowUpsPage(SectionPage):
     def refresh(self) -> None:
         today = today_local()
         choice = self.filter_combo.currentData() or "week"
+        if not self._freshness.stale(choice, today):
+            return  # nothing saved since (the same day, the same choice): the list is current
         until = None if choice == "open" else end_of_week(today)
-        views = list_followups(self.store, due_until=until, today=today)
-        if choice in (Bucket.OVERDUE, Bucket.TODAY):
-            views = [v for v in views if v.bucket == choice]
-        self.model.set_rows(views)
-        counts = {b: sum(1 for v in views if v.bucket == b) for b in (Bucket.OVERDUE, Bucket.TODAY)}
+        since = None
+        if choice == Bucket.OVERDUE:
+            until = today - dt.timedelta(days=1)
+        elif choice == Bucket.TODAY:
+            since = until = today
+
+        def page(offset: int) -> list[FollowUpView]:  # 200 at a time: a busy programme has 10,000 open
+            return list_followups(self.store, due_until=until, due_from=since, today=today, offset=offset,
+                                  limit=PAGE_ROWS)
+
+        try:
+            views = page(0)
+            week = None if choice == "open" else end_of_week(today)
+            counts = count_followups(self.store, today=today, due_until=week)
+        except BaseException:
+            self._freshness.forget()
+            raise
+        self.model.set_rows(views, more=page if len(views) == PAGE_ROWS else None)
+        overdue = 0 if choice == Bucket.TODAY else counts.overdue
+        due_today = 0 if choice == Bucket.OVERDUE else counts.today
+        total = {Bucket.OVERDUE: overdue, Bucket.TODAY: due_today}.get(choice, counts.total)
         self.summary.setText(_("{overdue} overdue · {today} today · {total} in the list").format(
-            overdue=counts[Bucket.OVERDUE], today=counts[Bucket.TODAY], total=len(views)))
+            overdue=overdue, today=due_today, total=total))
         self.table.setVisible(bool(views))
         self.empty.setVisible(not views)
         self._update_buttons()

@@ -38,6 +38,7 @@ from brugapp.ui.kaart.legend import KaartLegend
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
+from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_view import Selection, record_table
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class KaartPage(SectionPage):
         self.now_override: dt.datetime | None = None  # tests pin the clock
         self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
+        self._freshness = ListFreshness(store)
+        self._shown_at: dt.datetime | None = None  # the minute the list was last shown at
         self._build_header_buttons()
         self._build_filters()
         self.model = KaartTableModel(self)
@@ -171,15 +174,36 @@ class KaartPage(SectionPage):
         return self.now_override or now_local().replace(tzinfo=None)
 
     def refresh(self) -> None:
+        now = self.now()
+        region = load_settings().region_municipalities
+        read = self._freshness.stale(tuple(region))
+        minute = now.replace(second=0, microsecond=0)
+        if not read and minute == self._shown_at:
+            return  # nothing saved, same minute: "call now" and the filters show what they showed
         selected = self.current_id()
-        rows = list_services(self.store)
-        self.model.set_rows(rows, now=self.now())
+        try:
+            # Nothing saved but the clock moved on: the rows in memory, shown at the new moment ("call now").
+            rows = list_services(self.store) if read else self.model.rows
+        except BaseException:
+            self._freshness.forget()
+            raise
+        self._shown_at = minute
+        self._fill_places(rows, region)
+        # The rows are filtered once, as they are set, on what the filters now say (``apply_filters`` then finds
+        # the same criteria and only counts and chooses)
+        self.proxy.criteria = self.criteria()
+        self.model.set_rows(rows, now=now)
+        self._loaded = True
+        self.apply_filters()
+        if selected:
+            self.select(selected)
+
+    def _fill_places(self, rows: list[ServiceSummary], region: list[str]) -> None:
         # The first fill starts on "my region" (settings, first-run wizard) when there is one.
         current_place = (self.place_box.currentData() or "") if self._loaded else MY_REGION
         self.place_box.blockSignals(True)
         self.place_box.clear()
         self.place_box.addItem(_("All municipalities"), "")
-        region = load_settings().region_municipalities
         if region:
             self.place_box.addItem(_("My region: {places}").format(places=", ".join(region)), MY_REGION)
             self.place_box.setItemData(1, tuple(region), Qt.ItemDataRole.UserRole + 1)
@@ -187,10 +211,6 @@ class KaartPage(SectionPage):
             self.place_box.addItem(place, place)
         self.place_box.setCurrentIndex(max(0, self.place_box.findData(current_place)))
         self.place_box.blockSignals(False)
-        self._loaded = True
-        self.apply_filters()
-        if selected:
-            self.select(selected)
 
     def criteria(self) -> KaartFilter:
         now = self.now()

@@ -51,11 +51,13 @@ from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, Prin
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_view import record_table
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
+PAGE_ROWS = 200  # rows read at once; the next 200 when the list is scrolled to its end
 
 
 def _status_text(view: ReferralView) -> str:
@@ -78,6 +80,7 @@ class ReferralsPage(SectionPage):
         super().__init__(store, parent)
         self.set_titles(_("Referrals"), _("Warm referrals, the consent they rest on and the next check."))
         self.current: ReferralDetail | None = None
+        self._freshness = ListFreshness(store)
         self.new_button = QPushButton(_("New referral"))
         self.new_button.setObjectName("Primary")
         self.new_button.setShortcut("Ctrl+Shift+R")
@@ -201,27 +204,38 @@ class ReferralsPage(SectionPage):
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
+        open_only = self.filter_combo.currentData() == "open"
+        if not self._freshness.stale(open_only):
+            return  # nothing saved since: the list and the chosen referral are current
         keep = self.current.id if self.current else ""
-        views = list_referrals(self.store, open_only=self.filter_combo.currentData() == "open")
-        self.model.set_rows(views)
+
+        def page(offset: int) -> list[ReferralView]:  # 200 at a time: a busy programme has 5,000 open
+            return list_referrals(self.store, open_only=open_only, offset=offset, limit=PAGE_ROWS)
+
+        try:
+            views = page(0)
+        except BaseException:
+            self._freshness.forget()
+            raise
+        self.model.set_rows(views, more=page if len(views) == PAGE_ROWS else None)
         self.splitter.setVisible(bool(views))
         self.empty.setVisible(not views)
-        rows = [i for i, v in enumerate(views) if v.id == keep] or ([0] if views else [])
+        row = self.model.fetch_until(lambda view: view.id == keep) if keep else -1
+        row = row if row >= 0 else (0 if views else -1)
         self.current = None
-        if rows:
-            self.table.selectRow(rows[0])
+        if row >= 0:
+            self.table.selectRow(row)
             if self.current is None:
-                self._show(self.model.rows[rows[0]].id)
+                self._show(self.model.rows[row].id)
 
     def show_record(self, kind: str, uuid: str, family_uuid: str) -> None:
         """Opened from the global search."""
         if kind != "referral":
             return
         self.filter_combo.setCurrentIndex(1)
-        for i, view in enumerate(self.model.rows):
-            if view.id == uuid:
-                self.table.selectRow(i)
-                return
+        row = self.model.row_of(uuid)  # reads on until the referral is in the list
+        if row >= 0:
+            self.table.selectRow(row)
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -335,9 +349,9 @@ class ReferralsPage(SectionPage):
         if dialog.exec():
             self.current = None
             self.refresh()
-            for i, view in enumerate(self.model.rows):
-                if view.id == dialog.created_id:
-                    self.table.selectRow(i)
+            row = self.model.row_of(dialog.created_id)  # reads on until the new referral is in the list
+            if row >= 0:
+                self.table.selectRow(row)
 
     def step(self, target: str) -> None:
         if self.current is not None and StatusDialog(self.store, self.current, target, self).exec():

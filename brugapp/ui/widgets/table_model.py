@@ -28,6 +28,14 @@ from brugapp.ui.widgets.roles import ID_ROLE, RECORD_ROLE, SORT_ROLE
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
+_Role = Qt.ItemDataRole
+_DISPLAY, _TOOLTIP, _DECORATION = int(_Role.DisplayRole), int(_Role.ToolTipRole), int(_Role.DecorationRole)
+_FOREGROUND, _BACKGROUND = int(_Role.ForegroundRole), int(_Role.BackgroundRole)
+_ALIGNMENT = int(_Role.TextAlignmentRole)
+_TEXT_ROLES = frozenset({_DISPLAY, int(_Role.EditRole), int(_Role.AccessibleTextRole)})
+_ANSWERED = _TEXT_ROLES | {_TOOLTIP, _DECORATION, _FOREGROUND, _BACKGROUND, _ALIGNMENT, int(SORT_ROLE), int(ID_ROLE),
+                           int(RECORD_ROLE)}
+
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
@@ -66,6 +74,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self.editable = set(editable)
         self.on_edit = on_edit
         self._sort_keys: dict[int, list[Any]] = {}
+        self._more: Callable[[int], Sequence[Row]] | None = None  # the rest of a paged list (``set_rows``)
         self.sort_in_model = sort_in_model
         self._order = (0, Qt.SortOrder.AscendingOrder)
         self._key_order: tuple[int, Qt.SortOrder] | None = None  # set by ``sort_by_key``
@@ -73,18 +82,53 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._collator.setNumericMode(True)
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row], *, more: Callable[[int], Sequence[Row]] | None = None) -> None:
+        """Show ``rows``; with ``more``, they are a first page: ``more(n)`` gives the rows after the first ``n``
+        (the next page, in the same order; empty at the end), fetched when the view scrolls to the last row
+        (``canFetchMore``/``fetchMore``), or all at once before a sort (``fetch_all``)."""
         self.beginResetModel()
         self.rows = self._ordered(list(rows)) if self.sort_in_model else self._by_key(list(rows))
+        self._more = more
         self._sort_keys.clear()
         self.endResetModel()
+
+    # -- a list read a page at a time --------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        page = list(self._more(len(self.rows)))
+        if not page:
+            self._more = None  # read to the end
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self._sort_keys.clear()
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read the rest of a paged list (before sorting it on another column, or looking for a record)."""
+        while self._more is not None:
+            self.fetchMore()
+
+    def fetch_until(self, found: Callable[[Row], bool]) -> int:
+        """The row of the first record ``found`` accepts, reading further pages until it is there; -1 if none."""
+        start = 0
+        while True:
+            number = next((n for n in range(start, len(self.rows)) if found(self.rows[n])), -1)
+            if number >= 0 or self._more is None:
+                return number
+            start = len(self.rows)
+            self.fetchMore()
 
     def row_at(self, row: int) -> Row | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, row_id: str) -> int:
-        """The row of the record with this id, -1 when it is not in the list."""
-        return next((number for number, row in enumerate(self.rows) if getattr(row, "id", None) == row_id), -1)
+        """The row of the record with this id (read further pages of a paged list), -1 when it is not in it."""
+        return self.fetch_until(lambda row: getattr(row, "id", None) == row_id)
 
     def sort_key(self, row: int, column: int) -> Any:
         """What ``column`` sorts by, computed once for the whole column (a proxy asks it ~n·log n times)."""
@@ -101,6 +145,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         proxy asks ``data`` twice per comparison (~44,000 calls for 2,000 services, ~150 ms) on every reload.
         Persistent indexes (the selection, the current row) follow their rows."""
         self._key_order = (column, order)
+        self.fetch_all()  # a sort covers every row, not the first page
         self.layoutAboutToBeChanged.emit()
         before = {id(row): number for number, row in enumerate(self.rows)}
         self.rows = self._by_key(self.rows)
@@ -122,6 +167,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self.sort_in_model:
             self._order = (column, order)
+            self.fetch_all()  # a sort covers every row, not the first page
             self.set_rows(self.rows)
 
     def _ordered(self, rows: list[Row]) -> list[Row]:
@@ -129,12 +175,30 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         column sorts by its key, rows with the same key staying in that order."""
         column, order = self._order
         first = self.columns[0].sort or self.columns[0].text
-        by_first = sorted(rows, key=cmp_to_key(lambda a, b: self._collator.compare(first(a), first(b))))
+        by_first = [rows[number] for number in self._collated([first(row) for row in rows])]
         reverse = order == Qt.SortOrder.DescendingOrder
         if column == 0:
             return by_first[::-1] if reverse else by_first
         key = self.columns[column].sort or self.columns[column].text
         return sorted(by_first, key=key, reverse=reverse)
+
+    def _collated(self, names: list[str]) -> list[int]:
+        """The positions of ``names`` in collator order. The collator compares each distinct name straight from C
+        (no Python lambda around it: 13 ms instead of 30 ms for 10,000 families); names it calls equal keep the
+        order they came in."""
+        ranked = sorted(dict.fromkeys(names), key=cmp_to_key(self._collator.compare))
+        rank = {name: number for number, name in enumerate(ranked)}
+        ranks = [rank[name] for name in names]
+        return sorted(range(len(names)), key=ranks.__getitem__)
+
+    def name_order(self, named: Sequence[tuple[str, str]]) -> list[str] | None:
+        """The ids of ``(id, first-column text)`` pairs in the order this list shows its rows, so a first page of
+        whole rows can be read for them alone; None when it is sorted on another column (that needs every row)."""
+        column, order = self._order
+        if not self.sort_in_model or column != 0:
+            return None
+        ids = [named[number][0] for number in self._collated([name for _id, name in named])]
+        return ids[::-1] if order == Qt.SortOrder.DescendingOrder else ids
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -154,36 +218,33 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
             return int(column.align | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # A view asks eight roles of every cell it sizes or paints (10^4 calls for one page): the roles no column
+        # answers (font, check state, size hint) return before the row is looked up.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TEXT_ROLES:
             return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FOREGROUND:
+            colour_of = column.colour or self._colour
+            colour = colour_of(row) if colour_of is not None else ""
+            return QColor(colour) if colour else None
+        if role == _BACKGROUND:
+            background = self._background(row) if self._background is not None else ""
+            return QBrush(QColor(background)) if background else None
+        if role == _DECORATION:
+            return column.icon(row) if column.icon is not None else None
+        if role == _ALIGNMENT:
+            return int(column.align | Qt.AlignmentFlag.AlignVCenter) if column.align is not None else None
+        if role == _TOOLTIP:
             return column.tooltip(row) if column.tooltip is not None else column.text(row)
         if role == SORT_ROLE:
             return self.sort_key(index.row(), index.column())
         if role == ID_ROLE:
             return getattr(row, "id", None)
-        if role == RECORD_ROLE:
-            return row
-        return self._looks(row, column, role)
-
-    def _looks(self, row: Row, column: Column[Row], role: int) -> Any:
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour_of = column.colour or self._colour
-            colour = colour_of(row) if colour_of is not None else ""
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
-            background = self._background(row)
-            return QBrush(QColor(background)) if background else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
-            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return row  # RECORD_ROLE
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
