@@ -62,6 +62,9 @@ def open_main_window(store: Store) -> MainWindow:
     window.resize(1366, 768)
     window.show()
     settle()
+    from brugapp.ui.gc_guard import freeze_start_up_objects
+
+    freeze_start_up_objects()  # as the app does once its first screen is shown (ui/app.py)
     return window
 
 
