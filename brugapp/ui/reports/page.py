@@ -9,9 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -19,23 +17,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from brugapp.domain.clock import today_local
-from brugapp.domain.reporting import Count, ReportTable, SchoolYearReport
+from brugapp.domain.reporting import SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
@@ -45,110 +39,15 @@ from brugapp.services.reporting.report import export_report_csv, print_report, s
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
+from brugapp.ui.reports.card_grid import CardGrid
 from brugapp.ui.reports.overview_actions import overview_menu
+from brugapp.ui.reports.table_card import ReportTableCard
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_format
 from brugapp.ui.widgets.form_dialog import ErrorLine
-from brugapp.ui.widgets.table_model import RowsModel, TableRow
 
 YEARS_BACK = 4
-WIDE_TABLES = ("signals", "schools")
-
-
-def report_model(table: ReportTable, parent: QWidget | None = None) -> RowsModel:
-    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed,
-    and right-aligned under a right-aligned header)."""
-    numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} if table.rows else set()
-    header = table.shown_header()
-    sides = {i: Qt.AlignmentFlag.AlignRight if i in numeric else Qt.AlignmentFlag.AlignLeft for i in range(len(header))}
-    model = RowsModel(header, parent, align=sides)
-    model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
-    return model
-
-
-class ReportTableCard(QFrame):
-    """A titled, read-only table sized to its rows (the page scrolls, not each table)."""
-
-    def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Card")
-        self.key = table.key
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(6)
-        title = QLabel(table.shown_title())
-        title.setObjectName("CardTitle")
-        layout.addWidget(title)
-        self.model = report_model(table, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(table.shown_title())
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setMinimumSectionSize(24)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.view.horizontalHeader()
-        text_column = 2 if table.key == "signals" else 0
-        # Only the signals wrap (their descriptions are sentences); every other row is one line high. Column
-        # widths are measured once from the shown texts: Qt's ResizeToContents would ask the model for every
-        # cell again at each layout pass (27,000 calls for one report on 10,000 families).
-        self.wraps = table.key == "signals"
-        widths = self._text_widths(table)
-        for column in range(self.model.columnCount()):
-            if column == text_column:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, widths[column])
-        if self.wraps:
-            self.view.resizeRowsToContents()
-        else:
-            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        layout.addWidget(self.view)
-        if not self.model.rowCount():
-            self.view.hide()
-            empty = QLabel(_("Nothing recorded in this school year."))
-            empty.setObjectName("Hint")
-            layout.addWidget(empty)
-        if table.note:
-            note = QLabel(_(table.note))
-            note.setObjectName("Hint")
-            note.setWordWrap(True)
-            layout.addWidget(note)
-        self._fit_height()
-
-    def _text_widths(self, table: ReportTable) -> list[int]:
-        """The width each column needs for its header and its widest cell (text plus the cell's padding)."""
-        self.view.ensurePolished()  # the style sheet's font, as the cells will be drawn
-        cells = self.view.fontMetrics()
-        bold = QFont(self.view.font())
-        bold.setBold(True)  # header sections are bold, with 6 px padding each side (ui/style.py)
-        heading = QFontMetrics(bold)
-        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
-        widths = [heading.horizontalAdvance(text) + 12 + 10 for text in table.shown_header()]
-        for row in table.shown_rows():
-            for column, text in enumerate(row):
-                widths[column] = max(widths[column], cells.horizontalAdvance(str(text)) + margin + 12)
-        return widths
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.wraps:  # wrapped text needs the final column widths before the rows can be measured
-            self.view.resizeRowsToContents()
-            self._fit_height()
-
-    def _fit_height(self) -> None:
-        rows = (sum(self.view.rowHeight(r) for r in range(self.model.rowCount())) if self.wraps
-                else self.model.rowCount() * self.view.verticalHeader().defaultSectionSize())
-        self.view.setFixedHeight(rows + self.view.horizontalHeader().sizeHint().height() + 4)
 
 
 class SignalDialog(QDialog):
@@ -256,8 +155,7 @@ class ReportsPage(SectionPage):
             self.year_combo.addItem(year.label, year.start_year)
         self.school_combo = QComboBox()
         self.school_combo.setAccessibleName(_("School"))
-        self.school_combo.setMinimumWidth(280)
-        self._fill_schools()
+        self.school_combo.setMinimumWidth(280)  # filled by refresh(), at the end of __init__
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.school_combo.currentIndexChanged.connect(self.refresh)
         year_label = QLabel(_("School year"))
@@ -294,7 +192,7 @@ class ReportsPage(SectionPage):
         if text is not None:  # built while hidden, a wrapped label would keep a too narrow width
             text.setMinimumWidth(440)
         self.body.addWidget(self.empty, 1)
-        self.cards: list[ReportTableCard] = []
+        self.grid: CardGrid | None = None
         self.operation: Operation[SchoolYearReport | None] | None = None
         self.refresh()
 
@@ -364,39 +262,23 @@ class ReportsPage(SectionPage):
         return self.operation
 
     def _show(self, report: SchoolYearReport | None) -> None:
-        holder = QWidget()
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(14)
-        self.cards = []
         empty = report is None or report.is_empty
-        if report is not None and not empty:
-            row = column = 0
-            for table in report.tables:
-                card = ReportTableCard(table)
-                self.cards.append(card)
-                if table.key in WIDE_TABLES:
-                    if column:
-                        row, column = row + 1, 0
-                    grid.addWidget(card, row, 0, 1, 2)
-                    row += 1
-                    continue
-                grid.addWidget(card, row, column, Qt.AlignmentFlag.AlignTop)
-                column += 1
-                if column == 2:
-                    row, column = row + 1, 0
-            grid.setRowStretch(row + 1, 1)
-            grid.setColumnStretch(0, 1)
-            grid.setColumnStretch(1, 1)
-        self.scroll.setWidget(holder)
+        self.grid = CardGrid(report.tables if report is not None and not empty else (), self.scroll)
+        self.scroll.setWidget(self.grid)
         self.scroll.setVisible(not empty)
         self.empty.setVisible(empty)
         self.pdf_button.setEnabled(not empty)
         self.csv_button.setEnabled(not empty)
 
+    @property
+    def cards(self) -> list[ReportTableCard]:
+        """The report's cards built so far (those further down are built when scrolled to)."""
+        return self.grid.cards if self.grid is not None else []
+
     def card(self, key: str) -> ReportTableCard:
-        return next(c for c in self.cards if c.key == key)
+        if self.grid is None:
+            raise KeyError(key)
+        return self.grid.card(key)
 
     # -- actions -----------------------------------------------------------------------------------
     def _file_name(self, suffix: str) -> str:
