@@ -1,12 +1,9 @@
 """Year reports kept until the store changes: the Rapportage page counts a school year once, not on every visit.
 
 Counting a school year scans the notebook (a quarter of a second on 10,000 families); the figures only change
-when something is written. A report is kept with the store's *version* at the moment counting began, and given
-out again while that version holds:
-
-- every commit through the store's engine (this process: every service) raises the version;
-- the file's size and modification time (and its write-ahead log's) are part of it, so a write by another
-  process (the ``brugapp`` command on the same file) counts too.
+when something is written. A report is kept with the store's version (``services/store_version.py``: every
+commit of this process, and the file's size and times for a write by another one) at the moment counting began,
+and given out again while that version holds.
 
 A commit that lands while a report is being counted leaves that report with the older version: it is counted
 again on the next visit, never shown as current. The day is part of the key (a report says when it was made).
@@ -19,57 +16,19 @@ import datetime as dt
 import threading
 import weakref
 from collections import OrderedDict
-from pathlib import Path
-
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from brugapp.domain.clock import today_local
 from brugapp.domain.reporting import SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.reporting.report import school_year_report
+from brugapp.services.store_version import store_version
 from brugapp.store import Store
 
 KEPT_REPORTS = 8  # school years × schools a worker flips between; the oldest is dropped first
 
 _lock = threading.Lock()
-_commits: weakref.WeakKeyDictionary[Engine, list[int]] = weakref.WeakKeyDictionary()
 _kept: weakref.WeakKeyDictionary[Store, OrderedDict[tuple[int, str, dt.date], tuple[object, SchoolYearReport]]] = (
     weakref.WeakKeyDictionary())
-
-
-def _commit_counter(engine: Engine) -> list[int]:
-    """A counter raised by every commit on ``engine`` (listened to from the first report on)."""
-    with _lock:
-        counter = _commits.get(engine)
-        if counter is None:
-            counter = _commits[engine] = [0]
-
-            def _committed(_connection: object) -> None:
-                counter[0] += 1
-
-            event.listen(engine, "commit", _committed)
-        return counter
-
-
-def _file_stamp(path: Path | None) -> tuple[int, ...]:
-    if path is None:
-        return ()
-    stamp: list[int] = []
-    for part in (path, path.with_name(path.name + "-wal")):
-        try:
-            info = part.stat()
-        except OSError:
-            stamp += [-1, -1]
-            continue
-        stamp += [info.st_size, info.st_mtime_ns]
-    return tuple(stamp)
-
-
-def store_version(store: Store) -> object:
-    """Changes whenever something was written to the store, by this process or another one."""
-    engine = store.engine
-    return (id(engine), _commit_counter(engine)[0], _file_stamp(store.path))
 
 
 def kept_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None,
