@@ -34,6 +34,8 @@ from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
+LONG_LIST = 8  # meetings (two lines each) that fit beside the editor without scrolling
+
 
 def meeting_text(row: MeetingSummary) -> str:
     """Two lines per meeting: when and what; kind, place, open action points and warnings."""
@@ -210,6 +212,10 @@ class MeetingsPage(SectionPage):
         current = self._editor.detail.id if self._editor is not None and self._editor.detail else ""
         meetings = list_meetings(self.store)
         if meetings != self.model.rows:  # unchanged: the list keeps its layout (500 word-wrapped items measured)
+            # A long list gets its scroll bar before it is laid out: appearing afterwards, it narrowed the list
+            # and every item was measured a second time at the new width.
+            self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if len(meetings) > LONG_LIST
+                                                 else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.model.set_rows(meetings)
         self._fill_events()
         self._events_stale = True  # the speakers of the social map are read when the event panel is first needed
