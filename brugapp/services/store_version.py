@@ -8,6 +8,8 @@ read at with the current one instead of reading everything again:
   process (the ``brugapp`` command on the same file) counts too.
 
 Read the version *before* reading the data: a commit that lands in between then makes the data stale.
+A store without a file (a shared server store, a later step) has only this process's commits: a team's other
+writers would need a change counter kept in the store itself.
 """
 
 from __future__ import annotations

@@ -60,3 +60,9 @@ def counted_report(store: Store, *, school_year: SchoolYear, school_id: str | No
         while len(reports) > KEPT_REPORTS:
             reports.popitem(last=False)
     return report
+
+
+def forget_kept_reports() -> None:
+    """Drop every kept report (``brugapp bench``: each fresh window measures a first visit as after a start)."""
+    with _lock:
+        _kept.clear()
