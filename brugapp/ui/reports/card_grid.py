@@ -43,7 +43,7 @@ class CardGrid(QWidget):
         for place, row_tables in self._rows():
             wanted = top < visible
             for (row, column, span), table in zip(place, row_tables, strict=True):
-                widget: QWidget = ReportTableCard(table) if wanted else self._place_holder(table)
+                widget: QWidget = ReportTableCard(table, self) if wanted else self._place_holder(table)
                 if wanted:
                     self._cards[table.key] = widget  # type: ignore[assignment]
                 else:
@@ -93,7 +93,7 @@ class CardGrid(QWidget):
         if key not in self._cards:
             place = self._places.pop(key)
             table = next(t for t in self.tables if t.key == key)
-            card = self._cards[key] = ReportTableCard(table)
+            card = self._cards[key] = ReportTableCard(table, self)
             self.grid.replaceWidget(place, card)
             place.hide()
             place.deleteLater()

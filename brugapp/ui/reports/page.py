@@ -263,7 +263,9 @@ class ReportsPage(SectionPage):
 
     def _show(self, report: SchoolYearReport | None) -> None:
         empty = report is None or report.is_empty
-        self.grid = CardGrid(report.tables if report is not None and not empty else (), self.scroll)
+        # Built inside the scroll area from the start: a tree of widgets moved there afterwards is styled twice.
+        self.grid = CardGrid(report.tables if report is not None and not empty else (), self.scroll,
+                             self.scroll.viewport())
         self.scroll.setWidget(self.grid)
         self.scroll.setVisible(not empty)
         self.empty.setVisible(empty)
