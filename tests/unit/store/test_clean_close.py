@@ -11,7 +11,7 @@ from brugapp.store import DamagedStoreError, open_store
 from brugapp.store import open as open_module
 from brugapp.store.clean_close import stamp_path
 from tests.conftest import TEST_PASSPHRASE
-from tests.unit.store.helpers import encrypted_store_with, grow, random_bytes_in_the_middle
+from tests.unit.store.helpers import encrypted_store_with, grow, random_bytes_in_the_grown_data
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_an_unchanged_file_opens_without_the_check_and_uses_up_its_stamp(closed_
 def test_damage_after_a_clean_close_is_found_even_with_the_old_modification_time(closed_cleanly, checks) -> None:
     # GIVEN a store closed cleanly, then damaged by something that sets its modification time back
     before = closed_cleanly.stat()
-    random_bytes_in_the_middle(closed_cleanly)
+    random_bytes_in_the_grown_data(closed_cleanly)
     os.utime(closed_cleanly, ns=(before.st_atime_ns, before.st_mtime_ns))
     # WHEN it is opened THEN it is checked and refused as damaged
     with pytest.raises(DamagedStoreError):
