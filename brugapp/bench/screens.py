@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from brugapp.bench.base import BenchContext, BenchResult
+from brugapp.services.reporting.kept import forget_kept_reports
 from brugapp.store import Store
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ def open_main_window(store: Store) -> MainWindow:
     from brugapp.ui.shell.main_window import MainWindow
 
     application()
+    # The year reports an earlier round counted are kept in memory (until the store changes): a fresh window
+    # starts without them, so Rapportage's first visit counts as it does after a start.
+    forget_kept_reports()
     window = MainWindow(store, auto_lock_minutes=0)
     # Every round opens on Vandaag with the other pages unbuilt: the window would otherwise reopen on the page
     # an earlier round closed on, and that page's "first visit" would be a return visit.

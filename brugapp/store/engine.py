@@ -12,8 +12,10 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from brugapp.store.changes import count_commit
 from brugapp.store.errors import (
     DamagedStoreError,
     StoreBusyError,
@@ -24,6 +26,11 @@ from brugapp.store.errors import (
 )
 from brugapp.store.files import connection_pragmas, is_plain_sqlite, looks_cut_or_wiped
 from brugapp.store.handle import Store, StoreInfo, is_busy_error
+
+# Every commit of every engine and session counts for ``changes.data_version`` (registered once, with the engine
+# module: nothing is committed through SQLAlchemy before it is imported).
+event.listen(Engine, "commit", count_commit)
+event.listen(Session, "after_commit", count_commit)
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

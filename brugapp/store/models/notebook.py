@@ -14,7 +14,10 @@ class FamilyMember(Identified, Timestamped, Base):
     """A parent, guardian, child or other member; children carry their school, site, class and year."""
 
     __tablename__ = "family_members"
-    __table_args__ = (Index("ix_family_members_family_role", "family_id", "role"),)  # children per family
+    __table_args__ = (
+        Index("ix_family_members_family_role", "family_id", "role"),  # children per family
+        Index("ix_family_members_family_school", "family_id", "school_id"),  # a family's schools (0014)
+    )
 
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20))  # domain.notebook.MEMBER_ROLES

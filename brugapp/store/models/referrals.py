@@ -44,6 +44,9 @@ class Referral(Identified, Timestamped, Base):
     """Doorverwijzing / warme toeleiding of a family (for one need) to a service and contact person."""
 
     __tablename__ = "referrals"
+    # every referral figure of a school year from the index alone (0014)
+    __table_args__ = (Index("ix_referrals_year_figures", "referred_on", "family_id", "service_id", "intensity",
+                            "outcome"),)
 
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"), index=True)
     theme: Mapped[str] = mapped_column(String(60), default="")  # domain.themes code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -94,7 +96,11 @@ class FamilyView(QWidget):
         consent_layout.addStretch(1)
         self.consent_tab = self.tabs.addTab(consent_page, _("Consent"))
         self.situations = SituationsPanel(store)  # situations, who may know them, school change (issue 17)
-        self.tabs.addTab(self.situations, _("Situations and school"))
+        self.situations_tab = self.tabs.addTab(self.situations, _("Situations and school"))
+        # Consent and situations are read when their tab is shown, not every time a family is opened on its
+        # timeline (a quarter of the time to open a family, for tabs most visits never look at).
+        self._waiting_tabs: dict[int, Callable[[], None]] = {}
+        self.tabs.currentChanged.connect(self._load_waiting_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -224,7 +230,6 @@ class FamilyView(QWidget):
             warnings.append(LITERACY.label(f.literacy))
         self.warning.setText(" · ".join(warnings))
         self.warning.setVisible(bool(warnings))
-        self.situations.show_family(f.id)
         self.member_model.set_rows(list(f.members))
         extra = []
         if f.other_services:
@@ -234,9 +239,23 @@ class FamilyView(QWidget):
                                                                 note=f.note))
         self.extra.setText("\n".join(extra))
         self.rights.load(f.id)
-        self.consent.set_family(f.id)
+        self._when_shown(self.consent_tab, lambda: self.consent.set_family(f.id))
+        self._when_shown(self.situations_tab, lambda: self.situations.show_family(f.id))
         self.undo_bar.hide()
         self.load_timeline()
+
+    def _when_shown(self, tab: int, load: Callable[[], None]) -> None:
+        """Load a tab's panel now if it is the one on screen, else when it is first chosen."""
+        if self.tabs.currentIndex() == tab:
+            self._waiting_tabs.pop(tab, None)
+            load()
+        else:
+            self._waiting_tabs[tab] = load
+
+    def _load_waiting_tab(self, index: int) -> None:
+        load = self._waiting_tabs.pop(index, None)
+        if load is not None:
+            load()
 
     def load_timeline(self) -> None:
         if self.family is None:

@@ -163,15 +163,21 @@ class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self._font_sets: dict[str, tuple[QFont, QFont, QFont]] = {}
 
     # -- geometry -----------------------------------------------------------------------------
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        base = QFont(option.font)
-        bold = QFont(base)
-        bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
-        return base, bold, small
+        """The row's three fonts, made once per view font (asked for every row measured and painted)."""
+        key = option.font.key()
+        fonts = self._font_sets.get(key)
+        if fonts is None:
+            base = QFont(option.font)
+            bold = QFont(base)
+            bold.setBold(True)
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+            fonts = self._font_sets[key] = (base, bold, small)
+        return fonts
 
     def _text_width(self, width: int) -> int:
         return max(120, width - self.TIME - self.DOT - 3 * self.PAD)

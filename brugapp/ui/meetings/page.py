@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.clock import to_local
-from brugapp.i18n import _, format_datetime, ngettext
+from brugapp.i18n import _, format_date, language, ngettext
 from brugapp.services.meetings.events import list_events
 from brugapp.services.meetings.meetings import MeetingSummary, list_meetings
 from brugapp.store import Store
@@ -33,6 +34,8 @@ from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 
+LONG_LIST = 8  # meetings (two lines each) that fit beside the editor without scrolling
+
 
 def meeting_text(row: MeetingSummary) -> str:
     """Two lines per meeting: when and what; kind, place, open action points and warnings."""
@@ -42,7 +45,14 @@ def meeting_text(row: MeetingSummary) -> str:
                                row.open_actions).format(count=row.open_actions))
     if row.warnings:
         second.append(ngettext("⚠ {count} warning", "⚠ {count} warnings", row.warnings).format(count=row.warnings))
-    return f"{format_datetime(to_local(row.starts_at), 'short_day')} · {row.title}\n{' · '.join(second)}"
+    return f"{_short_day(row.starts_at)} · {row.title}\n{' · '.join(second)}"
+
+
+def _short_day(moment: dt.datetime) -> str:
+    """'di 3 dec 14:00' in Brussels time: the day through the cached date formatting (a few hundred distinct days
+    for 500 meetings), the time by hand; the same text as ``format_datetime(…, 'short_day')`` in a tenth of it."""
+    local = to_local(moment)
+    return f"{format_date(local.date(), 'EEE d MMM')} {local.hour:02d}:{local.minute:02d}"
 
 
 class MeetingListModel(RecordTableModel[MeetingSummary]):
@@ -50,16 +60,20 @@ class MeetingListModel(RecordTableModel[MeetingSummary]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([Column(_("Meetings"), self._text, sort=lambda row: row.starts_at)], parent=parent)
-        self._texts: dict[str, str] = {}
+        self._texts: dict[tuple[str, MeetingSummary], str] = {}
 
     def set_rows(self, rows: Sequence[MeetingSummary]) -> None:
-        self._texts = {}  # the word-wrapping delegate asks each text several times per layout: format it once
+        # The word-wrapping delegate asks each text several times per layout: format it once, and keep the texts
+        # of rows that did not change (a row is a frozen summary: a changed meeting is a new key).
+        kept = {(language(), row) for row in rows}
+        self._texts = {key: text for key, text in self._texts.items() if key in kept}
         super().set_rows(rows)
 
     def _text(self, row: MeetingSummary) -> str:
-        text = self._texts.get(row.id)
+        key = (language(), row)
+        text = self._texts.get(key)
         if text is None:
-            text = self._texts[row.id] = meeting_text(row)
+            text = self._texts[key] = meeting_text(row)
         return text
 
     def index(self, row: int, column: int = 0,
@@ -196,7 +210,13 @@ class MeetingsPage(SectionPage):
 
     def refresh(self) -> None:
         current = self._editor.detail.id if self._editor is not None and self._editor.detail else ""
-        self.model.set_rows(list_meetings(self.store))
+        meetings = list_meetings(self.store)
+        if meetings != self.model.rows:  # unchanged: the list keeps its layout (500 word-wrapped items measured)
+            # A long list gets its scroll bar before it is laid out: appearing afterwards, it narrowed the list
+            # and every item was measured a second time at the new width.
+            self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if len(meetings) > LONG_LIST
+                                                 else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.model.set_rows(meetings)
         self._fill_events()
         self._events_stale = True  # the speakers of the social map are read when the event panel is first needed
         if self._events is not None and self.right.currentWidget() is self._events:

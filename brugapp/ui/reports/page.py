@@ -9,9 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -19,108 +17,37 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from brugapp.domain.clock import today_local
-from brugapp.domain.reporting import Count, ReportTable, SchoolYearReport
+from brugapp.domain.reporting import SchoolYearReport
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
-from brugapp.services.reporting.report import export_report_csv, print_report, school_choices, school_year_report
+from brugapp.services.reporting.kept import counted_report, kept_report
+from brugapp.services.reporting.report import export_report_csv, print_report, school_choices
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
+from brugapp.ui.reports.card_grid import CardGrid
 from brugapp.ui.reports.overview_actions import overview_menu
+from brugapp.ui.reports.table_card import ReportTableCard
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_format
 from brugapp.ui.widgets.form_dialog import ErrorLine
-from brugapp.ui.widgets.table_model import RowsModel, TableRow
 
 YEARS_BACK = 4
-WIDE_TABLES = ("signals", "schools")
-
-
-def report_model(table: ReportTable, parent: QWidget | None = None) -> RowsModel:
-    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed,
-    and right-aligned under a right-aligned header)."""
-    numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} if table.rows else set()
-    header = table.shown_header()
-    sides = {i: Qt.AlignmentFlag.AlignRight if i in numeric else Qt.AlignmentFlag.AlignLeft for i in range(len(header))}
-    model = RowsModel(header, parent, align=sides)
-    model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
-    return model
-
-
-class ReportTableCard(QFrame):
-    """A titled, read-only table sized to its rows (the page scrolls, not each table)."""
-
-    def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Card")
-        self.key = table.key
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(6)
-        title = QLabel(table.shown_title())
-        title.setObjectName("CardTitle")
-        layout.addWidget(title)
-        self.model = report_model(table, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(table.shown_title())
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setMinimumSectionSize(24)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.view.horizontalHeader()
-        text_column = 2 if table.key == "signals" else 0
-        for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column == text_column else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
-        self.view.resizeRowsToContents()
-        layout.addWidget(self.view)
-        if not self.model.rowCount():
-            self.view.hide()
-            empty = QLabel(_("Nothing recorded in this school year."))
-            empty.setObjectName("Hint")
-            layout.addWidget(empty)
-        if table.note:
-            note = QLabel(_(table.note))
-            note.setObjectName("Hint")
-            note.setWordWrap(True)
-            layout.addWidget(note)
-        self._fit_height()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Wrapped text (signals) needs the final column widths before the rows can be measured.
-        self.view.resizeRowsToContents()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
-        self.view.setFixedHeight(rows + self.view.horizontalHeader().sizeHint().height() + 4)
 
 
 class SignalDialog(QDialog):
@@ -228,8 +155,7 @@ class ReportsPage(SectionPage):
             self.year_combo.addItem(year.label, year.start_year)
         self.school_combo = QComboBox()
         self.school_combo.setAccessibleName(_("School"))
-        self.school_combo.setMinimumWidth(280)
-        self._fill_schools()
+        self.school_combo.setMinimumWidth(280)  # filled by refresh(), at the end of __init__
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.school_combo.currentIndexChanged.connect(self.refresh)
         year_label = QLabel(_("School year"))
@@ -266,7 +192,8 @@ class ReportsPage(SectionPage):
         if text is not None:  # built while hidden, a wrapped label would keep a too narrow width
             text.setMinimumWidth(440)
         self.body.addWidget(self.empty, 1)
-        self.cards: list[ReportTableCard] = []
+        self.grid: CardGrid | None = None
+        self.operation: Operation[SchoolYearReport | None] | None = None
         self.refresh()
 
     # -- choices -----------------------------------------------------------------------------------
@@ -294,15 +221,28 @@ class ReportsPage(SectionPage):
             self.school_combo.setCurrentIndex(self.school_combo.findData(school_id))
 
     # -- showing -----------------------------------------------------------------------------------
-    def refresh(self) -> Operation[SchoolYearReport | None]:
-        """Compute the figures off the GUI thread (about half a second on 10,000 families)."""
+    def refresh(self) -> Operation[SchoolYearReport | None] | None:
+        """Show the figures of the chosen school year and school: kept ones at once when nothing was written
+        since they were counted (``services/reporting/kept.py``), else counted off the GUI thread (about a
+        quarter of a second on 10,000 families). Returns the counting operation, None when nothing was counted.
+        """
         if self.sender() is None:
             self._fill_schools()
         year, school = self.school_year(), self.school_id()
+        try:
+            kept = kept_report(self.store, school_year=year, school_id=school)
+        except NotFoundError:
+            kept = None
+        if kept is not None:
+            shown = self.scroll.isVisibleTo(self) or self.empty.isVisibleTo(self)
+            if kept is not self.report or not shown:
+                self.report = kept
+                self._show(kept)  # the figures did not change: the cards already on screen stay
+            return None
 
         def work() -> SchoolYearReport | None:
             try:
-                return school_year_report(self.store, school_year=year, school_id=school)
+                return counted_report(self.store, school_year=year, school_id=school)
             except NotFoundError:
                 return None
 
@@ -322,39 +262,25 @@ class ReportsPage(SectionPage):
         return self.operation
 
     def _show(self, report: SchoolYearReport | None) -> None:
-        holder = QWidget()
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(14)
-        self.cards = []
         empty = report is None or report.is_empty
-        if report is not None and not empty:
-            row = column = 0
-            for table in report.tables:
-                card = ReportTableCard(table)
-                self.cards.append(card)
-                if table.key in WIDE_TABLES:
-                    if column:
-                        row, column = row + 1, 0
-                    grid.addWidget(card, row, 0, 1, 2)
-                    row += 1
-                    continue
-                grid.addWidget(card, row, column, Qt.AlignmentFlag.AlignTop)
-                column += 1
-                if column == 2:
-                    row, column = row + 1, 0
-            grid.setRowStretch(row + 1, 1)
-            grid.setColumnStretch(0, 1)
-            grid.setColumnStretch(1, 1)
-        self.scroll.setWidget(holder)
+        # Built inside the scroll area from the start: a tree of widgets moved there afterwards is styled twice.
+        self.grid = CardGrid(report.tables if report is not None and not empty else (), self.scroll,
+                             self.scroll.viewport())
+        self.scroll.setWidget(self.grid)
         self.scroll.setVisible(not empty)
         self.empty.setVisible(empty)
         self.pdf_button.setEnabled(not empty)
         self.csv_button.setEnabled(not empty)
 
+    @property
+    def cards(self) -> list[ReportTableCard]:
+        """The report's cards built so far (those further down are built when scrolled to)."""
+        return self.grid.cards if self.grid is not None else []
+
     def card(self, key: str) -> ReportTableCard:
-        return next(c for c in self.cards if c.key == key)
+        if self.grid is None:
+            raise KeyError(key)
+        return self.grid.card(key)
 
     # -- actions -----------------------------------------------------------------------------------
     def _file_name(self, suffix: str) -> str:

@@ -38,7 +38,7 @@ from brugapp.services.reporting.programme import (
 )
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
-from brugapp.ui.reports.page import ReportTableCard
+from brugapp.ui.reports.table_card import ReportTableCard
 from brugapp.ui.widgets.form_dialog import ErrorLine
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.clock import today_local
 from brugapp.i18n import _, format_date
+from brugapp.services.changes import data_version
 from brugapp.store import Store
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.today.followups_panel import FollowUpsTodayPanel
@@ -43,9 +45,24 @@ class TodayPage(SectionPage):
             text=_("No promises due and nothing logged yet. Log the first conversation with Ctrl+N."))
         self.body.addWidget(self.all_clear)
         self.body.addLayout(grid, 1)
+        self._filled: object = None  # the store's version and the day the cards were read at
+        self._left = False  # another page was shown since the last refresh
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page was chosen (not the window minimised)
+            self._left = True
 
     def refresh(self) -> None:
-        self.set_titles(_("Today"), format_date(today_local(), "full_day"))
+        """Read the cards again. Coming back to Vandaag with nothing written since and on the same day, the
+        cards on screen are still right: they stay (showing the page cost as much as reading it again)."""
+        today = today_local()
+        version = (data_version(self.store), today)
+        returning, self._left = self._left, False
+        if returning and version == self._filled:
+            return
+        self._filled = version  # read before the cards: a write while they are read makes them stale
+        self.set_titles(_("Today"), format_date(today, "full_day"))
         for panel in self.panels:
             panel.refresh()
         calm = all(not p.list.count() for p in self.panels)

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from brugapp.domain.clock import from_local
 from brugapp.domain.schoolyear import SchoolYear
 from brugapp.services.families.families import MemberInput, add_member
 from brugapp.services.families.notebook import log_contact
@@ -39,7 +40,7 @@ def _cells(page: ReportsPage, key: str) -> list[list[str]]:
 
 def _settle(qtbot, page) -> None:
     """The figures, the PDF and the CSV are made off the GUI thread; wait for the latest job."""
-    qtbot.waitUntil(lambda: not page.operation.is_running(), timeout=10_000)
+    qtbot.waitUntil(lambda: page.operation is None or not page.operation.is_running(), timeout=10_000)
 
 
 def test_choose_year_and_school_then_print_and_export(qtbot, store, tmp_path: Path, monkeypatch) -> None:
@@ -129,12 +130,35 @@ def test_while_counting_the_page_does_not_say_there_are_no_figures(qtbot, store)
     page = ReportsPage(store, today=dt.date(2025, 11, 25))
     qtbot.addWidget(page)
     page.show()
-    # WHEN the page is counting (the work runs off the GUI thread)
+    _settle(qtbot, page)
+    # WHEN a contact moment is logged and the page counts again (the work runs off the GUI thread)
+    log_contact(store, channel="telefoon", occurred_at=from_local(dt.datetime(2025, 12, 1, 9)))
     running = page.refresh()
-    assert running.is_running()
+    assert running is not None and running.is_running()
     # THEN it says it is counting, and neither "no figures" nor half a grid is shown
     assert not page.empty.isVisible()
     assert page.status.isVisible() and "geteld" in page.status.text()
     _settle(qtbot, page)
     assert not page.status.isVisible()
     assert page.scroll.isVisible() and not page.empty.isVisible()
+
+
+def test_a_return_visit_shows_the_kept_figures_until_something_is_written(qtbot, store) -> None:
+    # GIVEN the page counted 2025–2026 for all schools
+    _data(store)
+    page = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(page)
+    _settle(qtbot, page)
+    cards = list(page.cards)
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    # WHEN the page is shown again and nothing was written
+    # THEN nothing is counted and the same cards stay on screen
+    assert page.refresh() is None
+    assert page.cards == cards and page.scroll.isVisibleTo(page)
+    # WHEN a phone call is logged in the same school year
+    log_contact(store, channel="telefoon", occurred_at=from_local(dt.datetime(2025, 12, 1, 9)))
+    # THEN the page counts again and shows it
+    assert page.refresh() is not None
+    _settle(qtbot, page)
+    assert page.cards != cards
+    assert ["Telefoon", "8"] in _cells(page, "channels")

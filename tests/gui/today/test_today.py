@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
 from brugapp.domain.clock import today_local
 from brugapp.services.families.notebook import get_contact, log_contact
 from brugapp.services.today import promised_follow_ups
@@ -43,3 +45,34 @@ def test_promise_logged_a_week_ago_shows_today_and_can_be_marked_done(qtbot, sto
     assert get_contact(store, contact_id=promise.id).follow_up_done
     assert promised_follow_ups(store) == []
     assert panel.list.count() == 0
+
+
+def test_coming_back_to_vandaag_reads_again_only_after_a_write(qtbot, store):
+    # GIVEN Vandaag shown with one contact logged today, beside another page in a stack (as in the window)
+    log_contact(store, channel="schoolpoort", note="Vraag over de schoolfactuur")
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    page, other = TodayPage(store), QWidget()
+    stack.addWidget(page)
+    stack.addWidget(other)
+    stack.show()
+    page.refresh()
+    logged = next(p for p in page.panels if isinstance(p, ContactsTodayPanel))
+    first_item = logged.list.item(0)
+    # WHEN another page is shown and then Vandaag again, with nothing written in between
+    stack.setCurrentWidget(other)
+    stack.setCurrentWidget(page)
+    page.refresh()
+    # THEN the cards on screen stay as they were (not read and built again)
+    assert logged.list.item(0) is first_item and logged.list.count() == 1
+    # WHEN a contact is logged elsewhere (the quick log, another program) and Vandaag is shown again
+    log_contact(store, channel="telefoon", note="Mama belt terug")
+    stack.setCurrentWidget(other)
+    stack.setCurrentWidget(page)
+    page.refresh()
+    # THEN Vandaag reads again and shows both
+    assert logged.list.count() == 2
+    # AND an explicit refresh (not a return visit) always reads again
+    log_contact(store, channel="huisbezoek", note="Huisbezoek gepland")
+    page.refresh()
+    assert logged.list.count() == 3
