@@ -3,12 +3,13 @@
 The import runs in a child process, and the child reports its own peak resident memory: the high-water mark of
 its own address space (``VmHWM``), not ``ru_maxrss``. Linux carries ``ru_maxrss`` across fork and exec, so a
 child started from the bench (which holds a 10,000-family programme and its windows) reported the bench's peak
-as its own: the 855 MB of the full run was the bench process, the import itself peaked at 269 MB (see
-``docs/performance.md``). The file is generated row by row, never held in memory.
+as its own (the 855 MB of the full run of December 2026 was the bench; the import alone then peaked at
+269 MB). The file is generated row by row, never held in memory.
 Budgets: 400 MB peak memory (issue 13); 300 s of wall-clock and of processor time (the wall clock also
 counts whatever else the machine is doing; the processor time is the import's own).
 
-Run alone: ``python -m brugapp.bench.exchange FILE.csv STORE.db`` prints the measurements as JSON.
+Run alone: ``python -m brugapp.bench.exchange FILE.csv STORE.db`` prints the measurements as JSON; run it again
+on the same store to measure a re-import (every row matches a service already in the map: ``updated``).
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def own_peak_mb() -> float:
 
 
 def measure_import(csv_path: Path, db_path: Path) -> dict[str, float]:
-    """In this process: import the file into a new encrypted store; seconds and peak resident memory (MB)."""
+    """In this process: import the file into an encrypted store (made when missing); seconds and peak resident
+    memory (MB)."""
     import resource
 
     from brugapp.services.kaart.importing import import_kaart
@@ -104,7 +106,7 @@ def measure_import(csv_path: Path, db_path: Path) -> dict[str, float]:
         store.close()
     usage = resource.getrusage(resource.RUSAGE_SELF)  # CPU times start at zero in a child; its peak does not
     return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": own_peak_mb(),
-            "created": result.created, "progress_reports": len(reports)}
+            "created": result.created, "updated": result.updated, "progress_reports": len(reports)}
 
 
 def exchange_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:

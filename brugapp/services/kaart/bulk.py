@@ -2,9 +2,10 @@
 
 A regional partner's export of 230,000 services (50 MB) is read row by row and written in batches of
 plain INSERTs inside the caller's one transaction (an error in row 200,000 rolls back all of it). What is
-already in the map is known through a light index (keys and integer ids, no ORM objects); a row that
-matches a service already in the map goes through the regular ORM import (``kaart_import.apply_records``),
-which knows how to merge.
+already in the map is known through a light index (keys and integer ids, no ORM objects); rows that
+match a service already in the map go through the regular ORM import (``importing.apply_records``), which
+knows how to merge, handed over BATCH at a time as they come (see merge_scope.py), so a re-import never
+holds the file or the map whole.
 """
 
 from __future__ import annotations
@@ -51,15 +52,26 @@ class _Known:
     # Keys for rows still to come, per row of the file: nothing a later row cannot name. A service or
     # organisation made here is found again by the file's id or by its name, never by the uuid4 given to it,
     # and places and people by a hash of their key (an int instead of a string), so 230,000 rows hold
-    # ~60 MB less (brugapp bench, the 50 MB spreadsheet).
+    # ~60 MB less (brugapp bench, the 50 MB spreadsheet). The ids of the services in the map are read only
+    # when a row has an id (most spreadsheets have none): ~75 MB for a map of 230,000 services.
     orgs: dict[str, tuple[int, str]] = field(default_factory=dict)  # uuid / external id / "name:" -> (pk, name)
-    services: set[str] = field(default_factory=set)  # uuid / external id
+    services: set[str] | None = None  # uuid / external id; None until a row has an id
+    session: Session | None = None
     service_names: set[int] = field(default_factory=set)  # hash of (folded org name, folded service name)
     locations: dict[int, int] = field(default_factory=dict)  # hash of (org pk, address, town) -> pk
     contacts: dict[int, int] = field(default_factory=dict)  # hash of (org pk, name) -> pk
     used_uuids: UuidPool = field(default_factory=lambda: set[str]())  # the store, asked for a file's own id
     next_id: dict[type, int] = field(default_factory=dict)
     organizations_created: int = 0
+
+    def service_ids(self) -> set[str]:
+        """The uuids and external ids of the services in the map (and of the file's services since)."""
+        if self.services is None:
+            assert self.session is not None
+            self.services = set()
+            for uuid, external in self.session.execute(select(KaartService.uuid, KaartService.external_id)):
+                self.services.update(k for k in (uuid, external) if k)
+        return self.services
 
     def new_id(self, model: type) -> int:
         self.next_id[model] += 1
@@ -74,7 +86,7 @@ class _Known:
 
 
 def _load_known(session: Session) -> _Known:
-    known = _Known(used_uuids=StoredUuids(session, RECORD_MODELS))
+    known = _Known(used_uuids=StoredUuids(session, RECORD_MODELS), session=session)
     names: dict[int, str] = {}
     for pk, uuid, external, name in session.execute(select(KaartOrganization.id, KaartOrganization.uuid,
                                                            KaartOrganization.external_id, KaartOrganization.name)):
@@ -82,9 +94,7 @@ def _load_known(session: Session) -> _Known:
         for key in (uuid, external, "name:" + fold(name)):
             if key:
                 known.orgs.setdefault(key, (pk, name))
-    for uuid, external, name, org_pk in session.execute(select(KaartService.uuid, KaartService.external_id,
-                                                               KaartService.name, KaartService.organization_id)):
-        known.services.update(k for k in (uuid, external) if k)
+    for name, org_pk in session.execute(select(KaartService.name, KaartService.organization_id)):
         known.service_names.add(hash((fold(names.get(org_pk, "")), fold(name))))
     _learn_places_and_people(session, known)
     _learn_next_ids(session, known)
@@ -217,12 +227,12 @@ def add_record(known: _Known, batch: _Batch, record: ServiceRecord) -> int | Non
     (the ORM import merges those)."""
     org_pk, org_name = _organization(known, batch, record)
     name_key = hash((fold(org_name), fold(record.name)))
-    if (record.id and record.id in known.services) or name_key in known.service_names:
+    if (record.id and record.id in known.service_ids()) or name_key in known.service_names:
         return org_pk
     row = _service_row(known, record, org_pk)
     batch.rows[KaartService].append(row)
     if record.id:  # the file's id is the uuid or the external id; a new uuid4 is in no later row
-        known.services.add(record.id)
+        known.service_ids().add(record.id)
     known.service_names.add(name_key)
     _service_parts(batch, record, row["id"])
     _locations(known, batch, record, org_pk, row["id"])

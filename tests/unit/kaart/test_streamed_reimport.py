@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from brugapp.bench.exchange import write_big_csv
 from brugapp.errors import ValidationError
 from brugapp.services.kaart import bulk, importing
+from brugapp.services.kaart.export import export_kaart
 from brugapp.services.kaart.importing import ImportResult, import_kaart
 from brugapp.store import Store, open_store
 from brugapp.store.models.kaart import KaartContact, KaartLocation, KaartOrganization, KaartService
@@ -127,3 +128,18 @@ def test_a_bad_row_after_merged_batches_leaves_the_map_as_it_was(store: Store, t
     # THEN the message names file, row and column, and the map is as it was
     assert "partner-next.csv, rij" in error.value.message and "Laatst gecontroleerd" in error.value.message
     assert the_map(store) == before
+
+
+def test_a_renamed_service_in_brugapps_own_export_is_found_by_its_id(store: Store, tmp_path: Path) -> None:
+    # GIVEN a map, exported as CSV (with an Id column), and in that export one service renamed
+    import_kaart(store, path=write_big_csv(tmp_path / "partner.csv", 8))
+    export_kaart(store, out=tmp_path / "kaart.csv", format="csv")
+    text = (tmp_path / "kaart.csv").read_text(encoding="utf-8-sig").replace("Onthaal 000000", "Onthaal Kortrijk")
+    (tmp_path / "kaart.csv").write_text(text, encoding="utf-8-sig")
+    # WHEN the export is imported again
+    result = import_kaart(store, path=tmp_path / "kaart.csv")
+    # THEN the renamed service is the same service (found by its id), renamed, and nothing is added
+    assert (result.created, result.updated) == (0, 8)
+    with store.read() as session:
+        names = set(session.scalars(select(KaartService.name)))
+    assert "Onthaal Kortrijk" in names and "Onthaal 000000" not in names and len(names) == 8
