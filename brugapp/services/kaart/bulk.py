@@ -2,9 +2,10 @@
 
 A regional partner's export of 230,000 services (50 MB) is read row by row and written in batches of
 plain INSERTs inside the caller's one transaction (an error in row 200,000 rolls back all of it). What is
-already in the map is known through a light index (keys and integer ids, no ORM objects); a row that
-matches a service already in the map goes through the regular ORM import (``kaart_import.apply_records``),
-which knows how to merge.
+already in the map is known through a light index (keys and integer ids, no ORM objects); rows that
+match a service already in the map go through the regular ORM import (``importing.apply_records``), which
+knows how to merge, handed over BATCH at a time as they come (see merge_scope.py), so a re-import never
+holds the file or the map whole.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from brugapp.domain.kaart import CATEGORIES
 from brugapp.domain.kaart_record import FACTS, stored_value
 from brugapp.exchange.hsds import is_uuid
 from brugapp.exchange.records import ContactRecord, ServiceRecord
+from brugapp.services.kaart.merge_scope import RECORD_MODELS, StoredUuids, UuidPool
 from brugapp.services.kaart.query import term_words
 from brugapp.store import search_index
 from brugapp.store.base import new_uuid, utcnow
@@ -47,14 +49,29 @@ _TABLE_ORDER = (KaartOrganization, KaartService, KaartLocation, KaartServiceAtLo
 class _Known:
     """What the map holds, as keys and integer ids only."""
 
+    # Keys for rows still to come, per row of the file: nothing a later row cannot name. A service or
+    # organisation made here is found again by the file's id or by its name, never by the uuid4 given to it,
+    # and places and people by a hash of their key (an int instead of a string), so 230,000 rows hold
+    # ~60 MB less (brugapp bench, the 50 MB spreadsheet). The ids of the services in the map are read only
+    # when a row has an id (most spreadsheets have none): ~75 MB for a map of 230,000 services.
     orgs: dict[str, tuple[int, str]] = field(default_factory=dict)  # uuid / external id / "name:" -> (pk, name)
-    services: set[str] = field(default_factory=set)  # uuid / external id
+    services: set[str] | None = None  # uuid / external id; None until a row has an id
+    session: Session | None = None
     service_names: set[int] = field(default_factory=set)  # hash of (folded org name, folded service name)
-    locations: dict[str, int] = field(default_factory=dict)  # "org pk|address|town" -> pk
-    contacts: dict[str, int] = field(default_factory=dict)  # "org pk|name" -> pk
-    used_uuids: set[str] = field(default_factory=set)
+    locations: dict[int, int] = field(default_factory=dict)  # hash of (org pk, address, town) -> pk
+    contacts: dict[int, int] = field(default_factory=dict)  # hash of (org pk, name) -> pk
+    used_uuids: UuidPool = field(default_factory=lambda: set[str]())  # the store, asked for a file's own id
     next_id: dict[type, int] = field(default_factory=dict)
     organizations_created: int = 0
+
+    def service_ids(self) -> set[str]:
+        """The uuids and external ids of the services in the map (and of the file's services since)."""
+        if self.services is None:
+            assert self.session is not None
+            self.services = set()
+            for uuid, external in self.session.execute(select(KaartService.uuid, KaartService.external_id)):
+                self.services.update(k for k in (uuid, external) if k)
+        return self.services
 
     def new_id(self, model: type) -> int:
         self.next_id[model] += 1
@@ -69,7 +86,7 @@ class _Known:
 
 
 def _load_known(session: Session) -> _Known:
-    known = _Known()
+    known = _Known(used_uuids=StoredUuids(session, RECORD_MODELS), session=session)
     names: dict[int, str] = {}
     for pk, uuid, external, name in session.execute(select(KaartOrganization.id, KaartOrganization.uuid,
                                                            KaartOrganization.external_id, KaartOrganization.name)):
@@ -77,22 +94,29 @@ def _load_known(session: Session) -> _Known:
         for key in (uuid, external, "name:" + fold(name)):
             if key:
                 known.orgs.setdefault(key, (pk, name))
-        known.used_uuids.add(uuid)
-    for uuid, external, name, org_pk in session.execute(select(KaartService.uuid, KaartService.external_id,
-                                                               KaartService.name, KaartService.organization_id)):
-        known.services.update(k for k in (uuid, external) if k)
+    for name, org_pk in session.execute(select(KaartService.name, KaartService.organization_id)):
         known.service_names.add(hash((fold(names.get(org_pk, "")), fold(name))))
-        known.used_uuids.add(uuid)
-    for pk, org_pk, address, city in session.execute(select(KaartLocation.id, KaartLocation.organization_id,
-                                                            KaartLocation.address_1, KaartLocation.city)):
-        known.locations.setdefault(f"{org_pk}|{fold(address)}|{fold(city)}", pk)
-    for pk, org_pk, name, uuid in session.execute(select(KaartContact.id, KaartContact.organization_id,
-                                                         KaartContact.name, KaartContact.uuid)):
-        known.contacts.setdefault(f"{org_pk}|{fold(name)}", pk)
-        known.used_uuids.add(uuid)
+    _learn_places_and_people(session, known)
+    _learn_next_ids(session, known)
+    return known
+
+
+def _learn_places_and_people(session: Session, known: _Known, org_pks: frozenset[int] | None = None) -> None:
+    """Locations and contacts of the map (or of some organisations), so a later row links to them."""
+    locations = select(KaartLocation.id, KaartLocation.organization_id, KaartLocation.address_1, KaartLocation.city)
+    contacts = select(KaartContact.id, KaartContact.organization_id, KaartContact.name)
+    if org_pks is not None:
+        locations = locations.where(KaartLocation.organization_id.in_(org_pks))
+        contacts = contacts.where(KaartContact.organization_id.in_(org_pks))
+    for pk, org_pk, address, city in session.execute(locations):
+        known.locations.setdefault(hash((org_pk, fold(address), fold(city))), pk)
+    for pk, org_pk, name in session.execute(contacts):
+        known.contacts.setdefault(hash((org_pk, fold(name))), pk)
+
+
+def _learn_next_ids(session: Session, known: _Known) -> None:
     for model in _TABLE_ORDER:
         known.next_id[model] = session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0
-    return known
 
 
 @dataclass
@@ -117,7 +141,7 @@ def _organization(known: _Known, batch: _Batch, record: ServiceRecord) -> tuple[
         "id": pk, "uuid": uuid, "external_id": external, "name": org.name.strip(), "alternate_name": org.alternate_name,
         "description": org.description, "email": org.email, "website": org.website, "created_at": now,
         "updated_at": now})
-    for key in (uuid, external, "name:" + fold(org.name)):
+    for key in (org.id, "name:" + fold(org.name)):  # the file's id is the uuid or the external id
         if key:
             known.orgs[key] = (pk, org.name.strip())
     batch.entries.append(IndexEntry("organization", uuid, org.name.strip(), f"{org.alternate_name} {org.description}"))
@@ -151,7 +175,7 @@ def _service_parts(batch: _Batch, record: ServiceRecord, pk: int) -> None:
 def _locations(known: _Known, batch: _Batch, record: ServiceRecord, org_pk: int, service_pk: int) -> None:
     linked: set[int] = set()
     for loc in record.locations:
-        key = f"{org_pk}|{fold(loc.address_1)}|{fold(loc.city)}"
+        key = hash((org_pk, fold(loc.address_1), fold(loc.city)))
         pk = known.locations.get(key)
         if pk is None:
             pk = known.locations[key] = known.new_id(KaartLocation)
@@ -167,7 +191,7 @@ def _locations(known: _Known, batch: _Batch, record: ServiceRecord, org_pk: int,
 
 
 def _contact(known: _Known, batch: _Batch, contact: ContactRecord, org_pk: int, service_pk: int) -> None:
-    key = f"{org_pk}|{fold(contact.name)}"
+    key = hash((org_pk, fold(contact.name)))
     pk = known.contacts.get(key)
     values = {name: getattr(contact, name).strip() for name in ("title", "email", "phone")
               if getattr(contact, name).strip()}
@@ -198,15 +222,17 @@ def _category_words(code: str) -> str:
     return _CATEGORY_WORDS[code]
 
 
-def add_record(known: _Known, batch: _Batch, record: ServiceRecord) -> bool:
-    """Queue a new service; False when it matches one already in the map (the ORM import merges those)."""
+def add_record(known: _Known, batch: _Batch, record: ServiceRecord) -> int | None:
+    """Queue a new service (None); when it matches one already in the map, the primary key of its organisation
+    (the ORM import merges those)."""
     org_pk, org_name = _organization(known, batch, record)
     name_key = hash((fold(org_name), fold(record.name)))
-    if (record.id and record.id in known.services) or name_key in known.service_names:
-        return False
+    if (record.id and record.id in known.service_ids()) or name_key in known.service_names:
+        return org_pk
     row = _service_row(known, record, org_pk)
     batch.rows[KaartService].append(row)
-    known.services.update(k for k in (row["uuid"], row["external_id"]) if k)
+    if record.id:  # the file's id is the uuid or the external id; a new uuid4 is in no later row
+        known.service_ids().add(record.id)
     known.service_names.add(name_key)
     _service_parts(batch, record, row["id"])
     _locations(known, batch, record, org_pk, row["id"])
@@ -216,7 +242,7 @@ def add_record(known: _Known, batch: _Batch, record: ServiceRecord) -> bool:
     batch.entries.append(IndexEntry("service", row["uuid"], f"{row['name']} – {org_name}",
                                     f"{row['description']} {row['target_group']} {cats} {' '.join(record.areas)}"))
     batch.services += 1
-    return True
+    return None
 
 
 def _write(session: Session, batch: _Batch) -> None:
@@ -229,21 +255,45 @@ def _write(session: Session, batch: _Batch) -> None:
     search_index.index_many(session, batch.entries)
 
 
+Merge = Callable[[list[ServiceRecord], frozenset[int]], None]  # (matched records, their organisations' pks)
+
+
 def import_records(session: Session, records: Iterable[ServiceRecord], *, total: int,
-                   progress: Progress | None = None) -> tuple[int, int, list[ServiceRecord]]:
+                   progress: Progress | None = None, merge: Merge | None = None
+                   ) -> tuple[int, int, list[ServiceRecord]]:
     """Insert the new services (in the caller's transaction); returns how many services and organisations
-    were created, and the records that match a service already in the map, for the ORM import to merge."""
+    were created, and the records that match a service already in the map, for the ORM import to merge.
+
+    With ``merge`` those records are handed over as they come, BATCH at a time, after the new services read
+    before them are written, and none are returned: a re-import of a big file never holds it whole."""
     session.flush()
     known = _load_known(session)
-    batch, created, to_merge = _Batch(), 0, []
+    batch, created, to_merge, org_pks = _Batch(), 0, [], set()
     for done, record in enumerate(records, start=1):
-        if not add_record(known, batch, record):
+        matched_org = add_record(known, batch, record)
+        if matched_org is not None:
             to_merge.append(record)
-        if batch.services >= BATCH:
+            org_pks.add(matched_org)
+        merge_now = merge is not None and len(to_merge) >= BATCH
+        if batch.services >= BATCH or merge_now:
             _write(session, batch)
             created += batch.services
             batch = _Batch()
+        if merge is not None and merge_now:
+            _merge(session, known, merge, to_merge, frozenset(org_pks))
+            to_merge, org_pks = [], set()
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     _write(session, batch)
+    if merge is not None and to_merge:
+        _merge(session, known, merge, to_merge, frozenset(org_pks))
+        to_merge = []
     return created + batch.services, known.organizations_created, to_merge
+
+
+def _merge(session: Session, known: _Known, merge: Merge, records: list[ServiceRecord], org_pks: frozenset[int]
+           ) -> None:
+    """Merge matched records; then learn what the merge added (ids, places, people) so later rows agree."""
+    merge(records, org_pks)
+    _learn_next_ids(session, known)
+    _learn_places_and_people(session, known, org_pks)

@@ -22,6 +22,7 @@ from brugapp.exchange import hsds, spreadsheet
 from brugapp.exchange.records import FileProblem, PhoneRecord, ServiceRecord
 from brugapp.i18n import _
 from brugapp.services.kaart.indexing import index_many
+from brugapp.services.kaart.merge_scope import PART_MODELS, RECORD_MODELS, MergeScope, StoredUuids, UuidPool
 from brugapp.services.kaart.query import audit
 from brugapp.store import Store
 from brugapp.store.models.kaart import (
@@ -126,10 +127,29 @@ def _apply_file(session: Session, records: list[ServiceRecord], *, progress: Pro
     return ImportResult(created + merged.created, merged.updated, orgs_created + merged.organizations_created)
 
 
+class _MergeInBatches:
+    """Rows of a streamed spreadsheet that match services already in the map, merged a batch at a time
+    (``bulk.import_records`` hands them over) and then let go: flushed, and their objects expunged."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.merged: set[int] = set()  # services updated by an earlier batch: counted once
+        self.result = ImportResult(0, 0, 0)
+
+    def __call__(self, records: list[ServiceRecord], org_pks: frozenset[int]) -> None:
+        scope = MergeScope(org_pks, frozenset(r.id for r in records if r.id))
+        done = apply_records(self.session, records, scope=scope, merged=self.merged)
+        self.session.flush()
+        self.session.expunge_all()
+        self.result = ImportResult(self.result.created + done.created, self.result.updated + done.updated,
+                                   self.result.organizations_created + done.organizations_created)
+
+
 def _import_table(store: Store, *, path: Path, mapping: dict[str, str] | None, progress: Progress | None
                   ) -> ImportResult:
     """A spreadsheet, streamed: checked in a first pass (encoding, cells per row), then read row by row and
-    written in batches inside one transaction, so a bad row late in a big file still leaves nothing."""
+    written in batches inside one transaction, so a bad row late in a big file still leaves nothing. Rows
+    that match the map are merged in batches too (a re-import of a 50 MB file in bounded memory)."""
     from brugapp.services.kaart import bulk as kaart_bulk
 
     try:
@@ -137,9 +157,10 @@ def _import_table(store: Store, *, path: Path, mapping: dict[str, str] | None, p
         stream = spreadsheet.stream_table(path)
         records = spreadsheet.iter_records(stream, mapping or spreadsheet.guess_mapping(stream.headers))
         with store.session() as session:
-            created, orgs_created, to_merge = kaart_bulk.import_records(session, records, total=total,
-                                                                        progress=progress)
-            merged = apply_records(session, to_merge) if to_merge else ImportResult(0, 0, 0)
+            merge = _MergeInBatches(session)
+            created, orgs_created, _none_left = kaart_bulk.import_records(session, records, total=total,
+                                                                          progress=progress, merge=merge)
+            merged = merge.result
             result = ImportResult(created + merged.created, merged.updated,
                                   orgs_created + merged.organizations_created)
             audit(session, action="import", subject_kind="kaart", detail=f"{result.created}+{result.updated}")
@@ -152,13 +173,21 @@ def _import_table(store: Store, *, path: Path, mapping: dict[str, str] | None, p
 
 
 class _Index:
-    """What is already in the map, loaded once, so matching needs no query per row."""
+    """What is already in the map, loaded once, so matching needs no query per row. With a ``scope`` only
+    what one batch of a big spreadsheet can touch (see merge_scope.py); the whole map otherwise."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, scope: MergeScope | None = None) -> None:
         self.orgs: dict[str, KaartOrganization] = {}
         self.org_names: dict[str, KaartOrganization] = {}
         org_options = [selectinload(KaartOrganization.phones), selectinload(KaartOrganization.locations)]
-        for org in session.scalars(select(KaartOrganization).options(*org_options)):
+        orgs, services, contacts = select(KaartOrganization), select(KaartService), select(KaartContact)
+        if scope is not None:
+            orgs = orgs.where(KaartOrganization.id.in_(scope.org_pks))
+            services = services.where(KaartService.organization_id.in_(scope.org_pks)
+                                      | KaartService.uuid.in_(scope.service_ids)
+                                      | KaartService.external_id.in_(scope.service_ids))
+            contacts = contacts.where(KaartContact.organization_id.in_(scope.org_pks))
+        for org in session.scalars(orgs.options(*org_options)):
             self.add_org(org)
         self.services: dict[str, KaartService] = {}
         self.service_names: dict[tuple[str, str], KaartService] = {}
@@ -166,17 +195,22 @@ class _Index:
                    selectinload(KaartService.phones), selectinload(KaartService.schedules),
                    selectinload(KaartService.at_locations).selectinload(KaartServiceAtLocation.location),
                    selectinload(KaartService.contacts)]
-        for service in session.scalars(select(KaartService).options(*options)):
+        for service in session.scalars(services.options(*options)):
             self.add_service(service, service.organization.name)
         self.contacts: dict[str, list[KaartContact]] = {}
-        for contact in session.scalars(select(KaartContact)):
+        for contact in session.scalars(contacts):
             self.contacts.setdefault(contact.organization.uuid, []).append(contact)
+        # Ids of organisations, services and contacts, and of phones, schedules, areas, locations and links
+        # already in the map: a file's id is kept only when no other row has it.
+        self.used_uuids: UuidPool
+        self.part_uuids: UuidPool
+        if scope is not None:
+            self.used_uuids, self.part_uuids = StoredUuids(session, RECORD_MODELS), StoredUuids(session, PART_MODELS)
+            return
         self.used_uuids = set(self.orgs) | set(self.services) | {
             c.uuid for people in self.contacts.values() for c in people}
-        # Ids of phones, schedules, areas, locations and links already in the map: a file's id is kept
-        # only when no other row has it.
-        self.part_uuids: set[str] = set()
-        for model in (KaartPhone, KaartSchedule, KaartServiceArea, KaartLocation, KaartServiceAtLocation):
+        self.part_uuids = set()
+        for model in PART_MODELS:
             self.part_uuids.update(session.scalars(select(model.uuid)))
 
     def add_org(self, org: KaartOrganization) -> None:
@@ -192,7 +226,7 @@ class _Index:
         self.service_names.setdefault((fold(org_name), fold(service.name)), service)
 
 
-def _ids(record_id: str, used: set[str]) -> tuple[str, str]:
+def _ids(record_id: str, used: UuidPool) -> tuple[str, str]:
     """(uuid, external_id): a file's UUID becomes ours; any other id is kept aside for matching."""
     if record_id and hsds.is_uuid(record_id) and record_id not in used:
         used.add(record_id)
@@ -261,20 +295,20 @@ def _service(session: Session, index: _Index, org: KaartOrganization, record: Se
 _SERVICE_FIELDS = ("name", *FACT_NAMES)
 
 
-def _kept_uuid(file_id: str, taken: set[str]) -> str:
+def _kept_uuid(file_id: str, taken: UuidPool) -> str:
     """The file's id when it is a UUID not yet used (so the next exchange matches it), else a new one."""
     kept = file_id if hsds.is_uuid(file_id) and file_id not in taken else str(uuid_module.uuid4())
     taken.add(kept)
     return kept
 
 
-def _phone(existing: dict[str, KaartPhone] | None, record: PhoneRecord, taken: set[str]) -> KaartPhone:
+def _phone(existing: dict[str, KaartPhone] | None, record: PhoneRecord, taken: UuidPool) -> KaartPhone:
     phone = (existing or {}).get(record.id) or KaartPhone(uuid=_kept_uuid(record.id, taken))
     phone.number, phone.purpose, phone.description = record.number, record.purpose, record.description
     return phone
 
 
-def _apply_parts(service: KaartService, record: ServiceRecord, taken: set[str]) -> None:
+def _apply_parts(service: KaartService, record: ServiceRecord, taken: UuidPool) -> None:
     """Phones, schedules and areas: replaced by the file's, each keeping its id (an existing row is reused)."""
     if record.categories or record.themes:
         _set_terms(service, record)
@@ -302,21 +336,26 @@ def _apply_parts(service: KaartService, record: ServiceRecord, taken: set[str]) 
 
 
 def apply_records(session: Session, records: list[ServiceRecord], *, progress: Progress | None = None,
-                  fresh: frozenset[str] = frozenset()) -> ImportResult:
+                  fresh: frozenset[str] = frozenset(), scope: MergeScope | None = None,
+                  merged: set[int] | None = None) -> ImportResult:
     """Write checked records into the map (inside the caller's transaction). A service in ``fresh`` was
-    created earlier in the same import: merging into it is not an update."""
-    index = _Index(session)
+    created earlier in the same import: merging into it is not an update. With a ``scope`` (one batch of a
+    big file) only what it names is loaded, and ``merged`` holds the services updated by earlier batches."""
+    index = _Index(session, scope)
     created = updated = orgs_created = 0
     total = len(records)
     services: dict[str, KaartService] = {}
     organizations: dict[str, KaartOrganization] = {}
+    earlier = merged if merged is not None else set()
     with session.no_autoflush:
         for done, record in enumerate(records, start=1):
             org, org_is_new = _organization(session, index, record)
             service, service_is_new = _service(session, index, org, record)
             orgs_created += org_is_new
             created += service_is_new
-            updated += not service_is_new and service.uuid not in services and service.uuid not in fresh
+            if not service_is_new and service.uuid not in services and service.uuid not in fresh:
+                updated += service.id not in earlier
+                earlier.add(service.id)
             _apply_parts(service, record, index.part_uuids)
             _apply_locations(org, service, record, index.part_uuids)
             _apply_contacts(index, org, service, record)
@@ -351,7 +390,7 @@ def _remember_what_was_written(session: Session, services: list[KaartService]) -
             org.hsds_extra = with_seen(org.hsds_extra, tables)
 
 
-def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord, taken: set[str]) -> None:
+def _apply_locations(org: KaartOrganization, service: KaartService, record: ServiceRecord, taken: UuidPool) -> None:
     linked = {id(link.location) for link in service.at_locations}
     for loc in record.locations:
         place = (fold(loc.address_1), fold(loc.city))
