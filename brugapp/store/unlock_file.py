@@ -13,27 +13,19 @@ path, which tells a wrong passphrase from a damaged file. Like the passphrase, t
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brugapp.page_key import raw_key
 from brugapp.store.files import connection_pragmas, is_plain_sqlite, looks_cut_or_wiped
 from brugapp.store.handle import Store, StoreInfo
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-KDF_ROUNDS = 256_000  # SQLCipher 4's default (``PRAGMA kdf_iter``)
-KEY_BYTES = 32
-SALT_BYTES = 16
-
-
 def derive_raw_key(path: Path, passphrase: str) -> str:
-    """SQLCipher's raw-key form of the passphrase for this file: ``x'<64 hex digits>'``."""
-    with path.open("rb") as fh:
-        salt = fh.read(SALT_BYTES)
-    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
-    return f"x'{key.hex()}'"
+    """SQLCipher's raw-key form of the passphrase for this file (``page_key.py``: derived once, kept)."""
+    return raw_key(path, passphrase)
 
 
 def connect_with_raw_key(path: Path, raw_key: str) -> Any:

@@ -39,11 +39,15 @@ class Unlocking:
         self._thread.start()
 
     def _run(self, location: Path, passphrase: str) -> None:
-        # start-up time: imported on the worker, beside Qt's import on the main thread
-        from brugapp.services.today import read_first_screen
-        from brugapp.store import open_store
-
         try:
+            if location.is_file():  # the key first: it runs without the interpreter lock, beside Qt's import
+                from brugapp.page_key import raw_key
+
+                raw_key(location, passphrase)
+            # start-up time: imported on the worker, beside Qt's import on the main thread
+            from brugapp.services.today import read_first_screen
+            from brugapp.store import open_store
+
             self._store = open_store(location, passphrase=passphrase)
             read_first_screen(self._store)
         except BaseException as exc:  # handed to the caller of result(), on its own thread
