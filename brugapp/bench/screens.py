@@ -8,6 +8,7 @@ PySide6 inside its functions: it is the one part of ``brugapp bench`` that stand
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -37,6 +38,9 @@ def application() -> Any:
 
     app = QApplication.instance()
     if app is None:
+        # Offscreen whatever the desktop: the measured windows are drawn, never shown (and a machine without a
+        # display, as CI, would otherwise stop at Qt's platform plugin).
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QApplication(["brugapp-bench"])
         setup_application(app, load_settings().language)
     return app
