@@ -100,7 +100,10 @@ class FollowUp(Identified, Timestamped, Base):
     """Opvolging: a check or a promise with a due date and an owner."""
 
     __tablename__ = "followups"
-    __table_args__ = (Index("ix_followups_status_due", "status", "due"),)  # Vandaag's count and page (0013)
+    __table_args__ = (
+        Index("ix_followups_status_due", "status", "due"),  # Vandaag's count and page (0013)
+        Index("ix_followups_referral_open", "referral_id", "status", "due"),  # a referral's next check (0013)
+    )
 
     title: Mapped[str] = mapped_column(String(250))
     due: Mapped[dt.date] = mapped_column(Date, index=True)
