@@ -41,7 +41,7 @@ class Unlocking:
     def _run(self, location: Path, passphrase: str) -> None:
         try:
             if location.is_file():  # the key first: it runs without the interpreter lock, beside Qt's import
-                from brugapp.page_key import raw_key
+                from brugapp.page_key import raw_key  # start-up time: before the store package is imported
 
                 raw_key(location, passphrase)
             # start-up time: imported on the worker, beside Qt's import on the main thread
