@@ -22,23 +22,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-# Run once, before the first ORM session of the process (the services install their text rule here:
-# it walks every mapper, which configures them all, ~60 ms that the first screen does not need).
-BEFORE_FIRST_SESSION: list[Callable[[], None]] = []
-_before_first_session_done = threading.Event()
-_before_first_session_lock = threading.Lock()
-
-
-def _run_before_first_session() -> None:
-    if _before_first_session_done.is_set():
-        return
-    with _before_first_session_lock:
-        if not _before_first_session_done.is_set():
-            for hook in BEFORE_FIRST_SESSION:
-                hook()
-            _before_first_session_done.set()
-
-
 @dataclass(frozen=True)
 class StoreInfo:
     location: str  # a path or a URL without password
@@ -81,10 +64,6 @@ class Store:
                     self._close_first_connection()
         return self._engine
 
-    @engine.setter
-    def engine(self, engine: Engine) -> None:
-        self._engine = engine
-
     def _close_first_connection(self) -> None:
         if self._first_connection is not None:
             self._first_connection.close()
@@ -95,7 +74,6 @@ class Store:
         if self._session_factory is None:
             from sqlalchemy.orm import sessionmaker  # start-up time: the first screen reads without the ORM
 
-            _run_before_first_session()
             self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
         return self._session_factory
 

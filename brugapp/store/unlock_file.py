@@ -23,18 +23,13 @@ from brugapp.store.handle import Store, StoreInfo
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-def derive_raw_key(path: Path, passphrase: str) -> str:
-    """SQLCipher's raw-key form of the passphrase for this file (``page_key.py``: derived once, kept)."""
-    return raw_key(path, passphrase)
-
-
-def connect_with_raw_key(path: Path, raw_key: str) -> Any:
+def connect_with_raw_key(path: Path, key: str) -> Any:
     """A keyed DB-API connection with the settings every store connection gets; raises when the key is wrong."""
     import sqlcipher3  # start-up time: the C module alone, not SQLAlchemy
 
     connection = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
-        connection.execute(f'PRAGMA key = "{raw_key}"')
+        connection.execute(f'PRAGMA key = "{key}"')
         connection.execute("PRAGMA cipher_log_level = NONE")  # our message, not SQLCipher's, on a bad page
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # proves the key
         for pragma in connection_pragmas():
@@ -53,15 +48,15 @@ def unlock_existing_file(path: Path, passphrase: str) -> Store | None:
             return None
         if is_plain_sqlite(path):
             return None  # a plain file: no key to derive
-        raw_key = derive_raw_key(path, passphrase)
-        connection = connect_with_raw_key(path, raw_key)
+        key = raw_key(path, passphrase)  # derived once (page_key.py): the unlock worker may have done it
+        connection = connect_with_raw_key(path, key)
     except Exception:  # whatever it is, the ordinary path finds it again and names it for the user
         return None
 
     def make_engine() -> Engine:
         from brugapp.store.engine import encrypted_engine  # start-up time: SQLAlchemy after the first screen
 
-        return encrypted_engine(path, raw_key)
+        return encrypted_engine(path, key)
 
     return Store(None, StoreInfo(str(path), True, True), passphrase, make_engine=make_engine,
                  first_connection=connection)

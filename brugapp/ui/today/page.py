@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.clock import today_local
 from brugapp.i18n import _, format_date
-from brugapp.services.changes import data_version
 from brugapp.store import Store
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.today.followups_panel import FollowUpsTodayPanel
 from brugapp.ui.today.panels import ContactsTodayPanel, PromisedFollowUpsPanel, TodayPanel
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.freshness import ListFreshness
 
 TODAY_PANELS: tuple[type[TodayPanel], ...] = (PromisedFollowUpsPanel, FollowUpsTodayPanel, ContactsTodayPanel)
 
@@ -45,7 +45,7 @@ class TodayPage(SectionPage):
             text=_("No promises due and nothing logged yet. Log the first conversation with Ctrl+N."))
         self.body.addWidget(self.all_clear)
         self.body.addLayout(grid, 1)
-        self._filled: object = None  # the store's version and the day the cards were read at
+        self._freshness = ListFreshness(store)  # the store's version and the day the cards were read at
         self._left = False  # another page was shown since the last refresh
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -56,13 +56,11 @@ class TodayPage(SectionPage):
     def refresh(self) -> None:
         """Read the cards again. Coming back to Vandaag with nothing written since and on the same day, the
         cards on screen are still right: they stay (showing the page cost as much as reading it again)."""
-        today = today_local()
-        version = (data_version(self.store), today)
+        current = not self._freshness.stale()  # taken before the cards: a write while they are read counts
         returning, self._left = self._left, False
-        if returning and version == self._filled:
+        if returning and current:
             return
-        self._filled = version  # read before the cards: a write while they are read makes them stale
-        self.set_titles(_("Today"), format_date(today, "full_day"))
+        self.set_titles(_("Today"), format_date(today_local(), "full_day"))
         for panel in self.panels:
             panel.refresh()
         calm = all(not p.list.count() for p in self.panels)
