@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.i18n import _
+from brugapp.ui.once_per_app import once_per_application
 
 QT_CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives a line edit's clear-button action
 
@@ -58,5 +59,4 @@ class TabLeavesControls(QObject):
 
 def tab_leaves_controls(app: QApplication) -> TabLeavesControls:
     """Install once per application (a second call returns the one already there)."""
-    existing = app.findChild(TabLeavesControls, "TabLeavesControls")
-    return existing if isinstance(existing, TabLeavesControls) else TabLeavesControls(app)
+    return once_per_application(app, TabLeavesControls, TabLeavesControls)[0]

@@ -13,6 +13,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from brugapp.ui.once_per_app import once_per_application
+
 INTERVAL_MS = 500
 
 
@@ -43,8 +45,7 @@ def freeze_start_up_objects() -> None:
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
     """Install once per application (a second call returns the one already there)."""
-    existing = app.findChild(GuiThreadCollector)
-    if isinstance(existing, GuiThreadCollector):
+    collector, existed = once_per_application(app, GuiThreadCollector, GuiThreadCollector)
+    if existed:
         gc.disable()  # a test may have switched automatic collection back on between two windows
-        return existing
-    return GuiThreadCollector(app)
+    return collector

@@ -34,6 +34,7 @@ class Unlocking:
     def __init__(self, location: Path, passphrase: str) -> None:
         self._store: Store | None = None
         self._error: BaseException | None = None
+        self._opened = threading.Event()  # set once the store is open (or opening failed), before Vandaag's reads
         self._thread = threading.Thread(target=self._run, args=(location, passphrase), name="brugapp-unlock",
                                         daemon=True)
         self._thread.start()
@@ -49,12 +50,32 @@ class Unlocking:
             from brugapp.store import open_store
 
             self._store = open_store(location, passphrase=passphrase)
+            self._opened.set()
             read_first_screen(self._store)
         except BaseException as exc:  # handed to the caller of result(), on its own thread
             self._error = exc
+        finally:
+            self._opened.set()
 
     def result(self) -> Store:
+        """The open store once Vandaag's reads are done too."""
         self._thread.join()
+        return self._outcome()
+
+    def opened(self) -> Store:
+        """The store as soon as it is open: the window is built while the worker still reads Vandaag (SQLite
+        decrypts and reads without the interpreter lock; the window's own reads wait for the store's lock)."""
+        self._opened.wait()
+        if self._store is not None:
+            return self._store
+        self._thread.join()  # opening failed: its error, once the worker has ended
+        return self._outcome()
+
+    def join(self) -> None:
+        """Wait for the worker (its reads) to end, before the store is closed."""
+        self._thread.join()
+
+    def _outcome(self) -> Store:
         if self._error is not None:
             raise self._error
         assert self._store is not None

@@ -54,6 +54,7 @@ SECTION_OF_KIND = {
 }
 
 WARM_UP_DELAY_MS = 250  # between two page modules imported in the background after start-up
+ACTIVITY_WATCH_DELAY_MS = 50  # the auto-lock watches input from just after the first page is shown (see __init__)
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -114,7 +115,10 @@ class MainWindow(QMainWindow):
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.lock)
         self.set_auto_lock_minutes(auto_lock_minutes)
-        QApplication.instance().installEventFilter(self)
+        # Activity (for the auto-lock) is watched from the first page on: an application-wide Python event filter
+        # wraps every object an event reaches, and the first private Qt object among them makes PySide6 build
+        # the Python enums of every Qt class (~170 of them, tens of ms) before the window is shown (start-up time)
+        self.when_first_page_filled(lambda: QTimer.singleShot(ACTIVITY_WATCH_DELAY_MS, self._watch_activity))
         self._restore_state()
 
     # -- building -------------------------------------------------------------------------
@@ -366,6 +370,10 @@ class MainWindow(QMainWindow):
             self._idle_timer.start(self._auto_lock_ms)
         else:
             self._idle_timer.stop()
+
+    def _watch_activity(self) -> None:
+        if isValid(self):  # a window closed at once (a test, a language switch) is gone by now
+            QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._auto_lock_ms and not self.is_locked():

@@ -57,6 +57,24 @@ def test_auto_lock_after_idle_time(qtbot, encrypted_store) -> None:
     qtbot.waitUntil(window.is_locked, timeout=2000)
 
 
+def test_typing_keeps_the_window_unlocked(qtbot, encrypted_store) -> None:
+    """Input restarts the idle clock from just after the window is shown (the watch starts once Vandaag is
+    filled, so start-up does not pay for it): a person typing is never locked out mid-sentence."""
+    window = MainWindow(encrypted_store, auto_lock_minutes=10)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    qtbot.wait(150)  # the first page is filled; the activity watch is installed shortly after
+    for _round in range(2):
+        window._auto_lock_ms = 400
+        window._idle_timer.start(400)
+        for _key in range(6):  # 6 × 100 ms of typing: longer than the idle time, never idle that long
+            qtbot.keyClicks(window.search_field, "g")
+            qtbot.wait(100)
+            assert not window.is_locked()
+        window.search_field.clear()
+    qtbot.waitUntil(window.is_locked, timeout=2000)  # and once the typing stops, it locks
+
+
 def test_last_section_and_geometry_are_remembered(qtbot, store) -> None:
     window = _window(qtbot, store)
     window.resize(1200, 700)  # the offscreen screen is 800x800: only the height survives its clamping
