@@ -82,8 +82,19 @@ class Unlocking:
         return self._store
 
 
+_started: Unlocking | None = None  # the bench's unlocking, once started (``python -m brugapp`` starts it first thing)
+
+
 def bench_unlock_from_stdin(db: str | None) -> Unlocking | None:
-    """With the bench switch and ``--db``: read the passphrase from stdin and start unlocking now."""
-    if os.environ.get(BENCH_STARTUP_ENV) != "1" or db is None:
-        return None
-    return Unlocking(Path(db), sys.stdin.readline().rstrip("\n"))
+    """With the bench switch and ``--db``: read the passphrase from stdin and start unlocking now (once)."""
+    global _started
+    if _started is None and os.environ.get(BENCH_STARTUP_ENV) == "1" and db is not None:
+        _started = Unlocking(Path(db), sys.stdin.readline().rstrip("\n"))
+    return _started
+
+
+def start_bench_unlock_early(argv: list[str]) -> None:
+    """``python -m brugapp --db PATH`` with the bench switch: unlocking starts before the command line module (and
+    the translations and settings it imports) is loaded; ``cli.main`` then finds it started."""
+    if os.environ.get(BENCH_STARTUP_ENV) == "1" and argv[:1] == ["--db"] and len(argv) == 2:
+        bench_unlock_from_stdin(argv[1])
