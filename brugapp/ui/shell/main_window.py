@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -115,9 +115,9 @@ class MainWindow(QMainWindow):
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.lock)
         self.set_auto_lock_minutes(auto_lock_minutes)
-        # Activity (for the auto-lock) is watched from the first page on: an application-wide Python event filter
-        # wraps every object an event reaches, and the first private Qt object among them makes PySide6 build
-        # the Python enums of every Qt class (~170 of them, tens of ms) before the window is shown (start-up time)
+        # Activity (for the auto-lock) is watched from just after the first page is shown: the first private Qt
+        # object a Python event filter is handed (a window's is one) makes PySide6 build the Python enums of every
+        # Qt class (~170 of them, tens of ms), which the window need not wait for (start-up time)
         self.when_first_page_filled(lambda: QTimer.singleShot(ACTIVITY_WATCH_DELAY_MS, self._watch_activity))
         self._restore_state()
 
@@ -372,8 +372,19 @@ class MainWindow(QMainWindow):
             self._idle_timer.stop()
 
     def _watch_activity(self) -> None:
-        if isValid(self):  # a window closed at once (a test, a language switch) is gone by now
-            QApplication.instance().installEventFilter(self)
+        """Input to any BrugApp window restarts the idle clock. Watched on the windows themselves (each gets its
+        keys and mouse before its widgets do), not application-wide: a filter there is handed every event of every
+        widget, which cost page building a tenth of its time."""
+        if not isValid(self):  # a window closed at once (a test, a language switch) is gone by now
+            return
+        app = QApplication.instance()
+        app.focusWindowChanged.connect(self._watch_window)  # a dialog or menu, as it comes to the front
+        self._watch_window(self.windowHandle())
+        self._watch_window(app.focusWindow())
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing it again on the same window changes nothing
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._auto_lock_ms and not self.is_locked():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from brugapp.ui.app import AppController
 from brugapp.ui.shell.main_window import MainWindow
@@ -64,14 +64,28 @@ def test_typing_keeps_the_window_unlocked(qtbot, encrypted_store) -> None:
     qtbot.addWidget(window)
     show_active(qtbot, window)
     qtbot.wait(150)  # the first page is filled; the activity watch is installed shortly after
-    for _round in range(2):
+    window.search_field.setFocus()
+    for _round in range(2):  # keys come to the window first, as from a keyboard
         window._auto_lock_ms = 400
         window._idle_timer.start(400)
         for _key in range(6):  # 6 × 100 ms of typing: longer than the idle time, never idle that long
-            qtbot.keyClicks(window.search_field, "g")
+            qtbot.keyClick(window.windowHandle(), Qt.Key.Key_G)
             qtbot.wait(100)
             assert not window.is_locked()
+        assert window.search_field.text().endswith("gggggg")
         window.search_field.clear()
+    # typing in a dialog counts too
+    dialog = QInputDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle(), timeout=2000)
+    window._idle_timer.start(400)
+    for _key in range(6):
+        qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+        qtbot.wait(100)
+        assert not window.is_locked()
+    assert dialog.textValue() == "aaaaaa"
+    dialog.close()
     qtbot.waitUntil(window.is_locked, timeout=2000)  # and once the typing stops, it locks
 
 
