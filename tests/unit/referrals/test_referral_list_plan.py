@@ -2,7 +2,8 @@
 
 With Vandaag's index on (status, due) in the store, SQLite chose that index for the list's "next check" of each
 referral: each of 20,000 referrals then scanned every open follow-up, and opening Doorverwijzingen took 10 s on
-a busy programme (``brugapp bench``). The plan is read here, as SQLite makes it, on a store at the heads.
+a busy programme (``brugapp bench``). The plan is read here, as SQLite makes it, on a store at the heads; since
+revision 0015 the next check comes from the open checks' partial index, and the open referrals from an index.
 """
 
 from __future__ import annotations
@@ -22,3 +23,6 @@ def test_the_next_check_is_looked_up_by_referral(store: Store) -> None:
     lookups = [step for step in plan if "followups" in step or "fu " in step]
     assert lookups, plan
     assert all("referral_id=?" in step for step in lookups), lookups
+    # Since 0015 from the open checks' own index, and the open referrals from theirs (not the rows with notes)
+    assert all("COVERING INDEX ix_followups_open_check" in step for step in lookups), lookups
+    assert any("COVERING INDEX ix_referrals_list" in step for step in plan), plan
