@@ -126,14 +126,6 @@ class ReportsPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(store, parent)
         self.report: SchoolYearReport | None = None
-        self.grid: CardGrid | None = None
-        self.operation: Operation[SchoolYearReport | None] | None = None
-        self._counting: tuple[int, str | None] | None = None  # the choice ``operation`` counts
-        current = SchoolYear.of(today or today_local())
-        if kept_report(store, school_year=current) is None:
-            # The figures the page opens on (this school year, all schools) are counted before the page is built:
-            # SQLite lets go of the interpreter while it reads, so the count runs beside the building.
-            self._count(current, None)
         self.set_titles(_("Reporting"), _("Anonymised figures per school and school year, for the school team, "
                                           "the employer and the municipality."))
         self.signal_button = QPushButton(_("Add a signal …"))
@@ -155,6 +147,7 @@ class ReportsPage(SectionPage):
         for button in (self.signal_button, self.more_button, self.charts_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
+        current = SchoolYear.of(today or today_local())
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(_("School year"))
         for back in range(YEARS_BACK + 1):
@@ -199,6 +192,8 @@ class ReportsPage(SectionPage):
         if text is not None:  # built while hidden, a wrapped label would keep a too narrow width
             text.setMinimumWidth(440)
         self.body.addWidget(self.empty, 1)
+        self.grid: CardGrid | None = None
+        self.operation: Operation[SchoolYearReport | None] | None = None
         self.refresh()
 
     # -- choices -----------------------------------------------------------------------------------
@@ -239,22 +234,11 @@ class ReportsPage(SectionPage):
         except NotFoundError:
             kept = None
         if kept is not None:
-            self._present(kept)
+            shown = self.scroll.isVisibleTo(self) or self.empty.isVisibleTo(self)
+            if kept is not self.report or not shown:
+                self.report = kept
+                self._show(kept)  # the figures did not change: the cards already on screen stay
             return None
-
-        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
-        self.empty.hide()
-        self.scroll.hide()
-        self.status.setText(_("Counting the figures …"))
-        self.status.show()
-        operation = self.operation
-        if operation is None or not operation.is_running() or self._counting != (year.start_year, school):
-            operation = self._count(year, school)  # else: counted already, since the page was built
-        operation.done.connect(self.status.hide)
-        return operation
-
-    def _count(self, year: SchoolYear, school: str | None) -> Operation[SchoolYearReport | None]:
-        """Count the figures of this choice off the GUI thread; shown when done if still chosen."""
 
         def work() -> SchoolYearReport | None:
             try:
@@ -265,18 +249,17 @@ class ReportsPage(SectionPage):
         def on_done(report: SchoolYearReport | None) -> None:
             # A newer choice may have started meanwhile; only the latest one is shown.
             if (year, school) == (self.school_year(), self.school_id()):
-                self._present(report)
+                self.report = report
+                self._show(report)
 
-        self._counting = (year.start_year, school)
+        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
+        self.empty.hide()
+        self.scroll.hide()
+        self.status.setText(_("Counting the figures …"))
+        self.status.show()
         self.operation = run_operation(self, label=_("Counting the figures …"), work=work, on_done=on_done)
+        self.operation.done.connect(self.status.hide)
         return self.operation
-
-    def _present(self, report: SchoolYearReport | None) -> None:
-        """Show these figures, unless they are on screen already (the same report, kept or counted early)."""
-        shown = self.scroll.isVisibleTo(self) or self.empty.isVisibleTo(self)
-        if report is not self.report or not shown:
-            self.report = report
-            self._show(report)
 
     def _show(self, report: SchoolYearReport | None) -> None:
         empty = report is None or report.is_empty

@@ -179,7 +179,7 @@ def test_a_first_visit_counts_once_while_the_page_is_built(qtbot, store, monkeyp
         return real(store, school_year=school_year, school_id=school_id)
 
     monkeypatch.setattr(page_module, "counted_report", counting)
-    # WHEN the page is opened (it starts counting before its widgets are built)
+    # WHEN the page is opened
     page = ReportsPage(store, today=dt.date(2025, 11, 25))
     qtbot.addWidget(page)
     assert page.status.isVisibleTo(page) and "geteld" in page.status.text()
