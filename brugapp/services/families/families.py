@@ -22,6 +22,7 @@ from brugapp.services.text_guard import safe_text
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.models.notebook import FamilyMember
+from brugapp.store.plain_reads import driver_rows, marks
 from brugapp.store.search_index import index_record, unindex_record
 
 NAME_MAX = 200
@@ -381,9 +382,9 @@ def list_families(store: Store) -> list[FamilySummary]:
     ]
 
 
-_FAMILY_NAMES_SQL = """
-SELECT f.uuid, f.display_name FROM families f WHERE f.archived_at IS NULL ORDER BY f.display_name COLLATE NOCASE
-"""
+# In the order they were made (no ORDER BY: the page orders them with the collator, which also keeps families it
+# calls equal in this order).
+_FAMILY_NAMES_SQL = "SELECT f.uuid, f.display_name FROM families f WHERE f.archived_at IS NULL"
 
 _FAMILY_PAGE_SQL = """
 SELECT f.uuid, f.display_name, f.preferred_language, f.interpreter_needed,
@@ -401,18 +402,17 @@ def list_family_names(store: Store) -> list[tuple[str, str]]:
     """Every active family's id and name, nothing else: the Families page orders these and reads whole rows
     (children, last contact) for the first page alone (``family_summaries``)."""
     with store.read() as session:
-        return [(uuid, name) for uuid, name in session.connection().exec_driver_sql(_FAMILY_NAMES_SQL).all()]
+        return [(uuid, name) for uuid, name in driver_rows(session, _FAMILY_NAMES_SQL)]
 
 
 def family_summaries(store: Store, family_ids: Sequence[str]) -> list[FamilySummary]:
     """The list's facts of these active families, in the order given (an archived or unknown id is left out)."""
     found: dict[str, FamilySummary] = {}
     with store.read() as session:
-        connection = session.connection()
         for start in range(0, len(family_ids), _IDS_PER_QUERY):
             chunk = tuple(family_ids[start:start + _IDS_PER_QUERY])
-            sql = _FAMILY_PAGE_SQL.format(marks=", ".join("?" * len(chunk)))
-            for uuid, name, language, interpreter, children, last in connection.exec_driver_sql(sql, chunk).all():
+            sql = _FAMILY_PAGE_SQL.format(marks=marks(chunk))
+            for uuid, name, language, interpreter, children, last in driver_rows(session, sql, chunk):
                 found[uuid] = FamilySummary(uuid, name, language, bool(interpreter), children, _as_utc(last))
     return [found[family_id] for family_id in family_ids if family_id in found]
 

@@ -20,6 +20,8 @@ from brugapp.store import Store
 from brugapp.store.models import Family
 from brugapp.store.models.kaart import KaartContact, KaartService
 from brugapp.store.models.referrals import FollowUp, Referral, ReferralEvent
+from brugapp.store.plain_reads import day_or_none, utc_or_none
+from brugapp.store.referrals_reads import referral_list_rows
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 
@@ -168,51 +170,24 @@ def list_referrals(
 
     One query of plain columns (service, contact person and next check joined in), ordered by the store: the
     page lists thousands of referrals, so no ORM objects, no query per row, and a page at a time (``offset``,
-    ``limit``): the first 200 of 5,000 open referrals are shown at once.
+    ``limit``): the first 200 of 5,000 open referrals are shown at once. The page's ids are found first, with
+    what they sort on; the families, services and contact persons are joined in for the page alone
+    (``store/referrals_reads.py``, plain driver rows).
     """
-    # The page's ids first, with what they sort on (the next check looked up per referral through its index):
-    # the families, services and contact persons are joined in for the page alone.
-    next_check = (
-        select(func.min(FollowUp.due))
-        .where(FollowUp.referral_id == Referral.id, FollowUp.status.in_(("planned", "no_answer")))
-        .correlate(Referral).scalar_subquery()
-    )
-    due = next_check.label("due")
-    name = Family.display_name.label("name")
-    closed = Referral.status.in_(sorted(CLOSED)).label("closed")
-    urgent = func.coalesce(Referral.urgent, False).label("urgent")
-    page = select(Referral.id.label("pk"), due, name, closed, urgent).join(Family, Family.id == Referral.family_id)
-    if family_id:
-        page = page.where(Family.uuid == family_id)
-    if status:
-        page = page.where(Referral.status == status)
-    if open_only:
-        page = page.where(Referral.status.not_in(sorted(CLOSED)))
-    # open before closed, urgent first, then by next check (none last), family, and age
-    ids = page.order_by(closed, urgent.desc(), due.asc().nulls_last(), name, Referral.id).offset(offset).limit(
-        limit).subquery()
     with store.read() as session:
-        query = (
-            select(Referral.uuid, Family.uuid, Family.display_name, Referral.theme, KaartService.uuid,
-                   Referral.service_label, KaartContact.uuid, KaartContact.name, Referral.intensity, Referral.urgent,
-                   Referral.status, Referral.outcome, Referral.referred_on, Referral.appointment_at,
-                   ids.c.due, Referral.no_show_count)
-            .join(ids, ids.c.pk == Referral.id)
-            .join(Family, Family.id == Referral.family_id)
-            .outerjoin(KaartService, KaartService.id == Referral.service_id)
-            .outerjoin(KaartContact, KaartContact.id == Referral.contact_id)
-            .order_by(ids.c.closed, ids.c.urgent.desc(), ids.c.due.is_(None), ids.c.due, ids.c.name, Referral.id)
+        rows = referral_list_rows(session, closed=CLOSED, family_id=family_id, status=status, open_only=open_only,
+                                  offset=offset, limit=limit)
+    return [
+        ReferralView(
+            id=uuid, family_id=fam_uuid, family_name=fam_name, theme=theme, service_id=service_uuid or "",
+            service_label=label, contact_id=contact_uuid or "", contact_name=contact_name or "",
+            intensity=intensity, urgent=bool(urgent), status=state, outcome=outcome,
+            referred_on=dt.date.fromisoformat(referred_on), appointment_at=utc_or_none(appointment_at),
+            next_check=day_or_none(due), no_show_count=no_shows,
         )
-        return [
-            ReferralView(
-                id=uuid, family_id=fam_uuid, family_name=fam_name, theme=theme, service_id=service_uuid or "",
-                service_label=label, contact_id=contact_uuid or "", contact_name=contact_name or "",
-                intensity=intensity, urgent=urgent, status=state, outcome=outcome, referred_on=referred_on,
-                appointment_at=appointment_at, next_check=due, no_show_count=no_shows,
-            )
-            for (uuid, fam_uuid, fam_name, theme, service_uuid, label, contact_uuid, contact_name, intensity, urgent,
-                 state, outcome, referred_on, appointment_at, due, no_shows) in session.connection().execute(query)
-        ]
+        for (uuid, fam_uuid, fam_name, theme, service_uuid, label, contact_uuid, contact_name, intensity, urgent,
+             state, outcome, referred_on, appointment_at, due, no_shows) in rows
+    ]
 
 
 def list_referral_records(store: Store) -> list[ListedRecord]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from brugapp.store.base import Base, Identified, Timestamped, UTCDateTime, utcnow
@@ -46,7 +46,8 @@ class Referral(Identified, Timestamped, Base):
     __tablename__ = "referrals"
     # every referral figure of a school year from the index alone (0014)
     __table_args__ = (Index("ix_referrals_year_figures", "referred_on", "family_id", "service_id", "intensity",
-                            "outcome"),)
+                            "outcome"),
+                      Index("ix_referrals_list", "status", "urgent", "family_id"))  # Doorverwijzingen's order (0015)
 
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"), index=True)
     theme: Mapped[str] = mapped_column(String(60), default="")  # domain.themes code
@@ -103,6 +104,9 @@ class FollowUp(Identified, Timestamped, Base):
     __table_args__ = (
         Index("ix_followups_status_due", "status", "due"),  # Vandaag's count and page (0013)
         Index("ix_followups_referral_open", "referral_id", "status", "due"),  # a referral's next check (0013)
+        # the next check of each referral on Doorverwijzingen: open checks only, first one first (0015)
+        Index("ix_followups_open_check", "referral_id", "due", "status",
+              sqlite_where=text("status IN ('planned', 'no_answer')")),
     )
 
     title: Mapped[str] = mapped_column(String(250))

@@ -234,18 +234,25 @@ class FamiliesPage(SectionPage):
     def _read_list(self) -> None:
         """The families and the anonymous contacts, read from the store.
 
-        In name order (the usual one) every name is read and ordered, but whole rows (children, last contact)
-        only for the first 200; the next 200 when the list is scrolled to its end, all of them before a filter
-        or another order (``FamilyFilterModel``, ``RecordTableModel.sort``)."""
+        In name order (the usual one) every name is read, but only the first 200 are put in order and read
+        whole (children, last contact); the rest is put in order when the list is scrolled to its end (the next
+        200 read then), or before a filter or another order (``FamilyFilterModel``, ``RecordTableModel.sort``)."""
         names = list_family_names(self.store)
-        order = self.model.name_order(names)
-        if order is None:  # sorted on children or last contact: every row is needed to order them
+        first = self.model.first_by_name(names, PAGE_ROWS)
+        if first is None:  # sorted on children or last contact: every row is needed to order them
             self.model.set_rows(list_families(self.store))
         else:
+            first_page, direction = first, self.model.name_direction()
+            order: list[str] = []  # the whole order, made when the list is scrolled past the first page
+
             def page(offset: int) -> list[FamilySummary]:
+                if not offset:
+                    return family_summaries(self.store, first_page)
+                if not order:  # in the order of the first page, also when a sort asks for every row
+                    order.extend(self.model.name_order(names, order=direction) or ())
                 return family_summaries(self.store, order[offset:offset + PAGE_ROWS])
 
-            self.model.set_rows(page(0), more=page if len(order) > PAGE_ROWS else None)
+            self.model.set_rows(page(0), more=page if len(names) > PAGE_ROWS else None)
             if self.proxy.filtering():  # a filter still typed in covers every family, not the first page
                 self.model.fetch_all()
         count = len(names)

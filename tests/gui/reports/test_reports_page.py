@@ -162,3 +162,34 @@ def test_a_return_visit_shows_the_kept_figures_until_something_is_written(qtbot,
     _settle(qtbot, page)
     assert page.cards != cards
     assert ["Telefoon", "8"] in _cells(page, "channels")
+
+
+def test_a_first_visit_counts_once_while_the_page_is_built(qtbot, store, monkeypatch) -> None:
+    # GIVEN figures in this school year, none kept yet
+    from brugapp.services.reporting.kept import forget_kept_reports
+    from brugapp.ui.reports import page as page_module
+
+    _data(store)
+    forget_kept_reports()
+    counted: list[tuple[int, str | None]] = []
+    real = page_module.counted_report
+
+    def counting(store, *, school_year, school_id=None):  # type: ignore[no-untyped-def]
+        counted.append((school_year.start_year, school_id))
+        return real(store, school_year=school_year, school_id=school_id)
+
+    monkeypatch.setattr(page_module, "counted_report", counting)
+    # WHEN the page is opened
+    page = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(page)
+    assert page.status.isVisibleTo(page) and "geteld" in page.status.text()
+    _settle(qtbot, page)
+    # THEN this school year is counted once and shown, the status line gone
+    assert counted == [(2025, None)]
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    assert not page.status.isVisibleTo(page) and page.scroll.isVisibleTo(page)
+    # WHEN another page is opened with those figures kept THEN nothing is counted and they are shown at once
+    again = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(again)
+    assert counted == [(2025, None)] and again.operation is None
+    assert ["Telefoon", "7"] in _cells(again, "channels")
