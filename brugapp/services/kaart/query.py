@@ -133,9 +133,12 @@ def _first_numbers(rows: list[tuple[int, str, str]]) -> dict[str, dict[int, str]
     return first
 
 
-def _schedules(rows: list[tuple[int, str, str, str]]) -> dict[int, list[WeeklySlot]]:
-    schedules: dict[int, list[WeeklySlot]] = defaultdict(list)
-    parsed: dict[tuple[str, str, str], WeeklySlot | None] = {}  # a map repeats a handful of opening hours
+def _schedules(rows: list[tuple[int, str, str, str]]) -> dict[int, tuple[WeeklySlot, ...]]:
+    """Per service its opening hours; a row that cannot be read is left out. A map repeats a handful of opening
+    hours: each is parsed once, and services with the same hours share one tuple (the list works out "open now"
+    once per tuple)."""
+    parsed: dict[tuple[str, str, str], WeeklySlot | None] = {}
+    keys: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for sid, byday, opens_at, closes_at in rows:
         key = (byday, opens_at, closes_at)
         if key not in parsed:
@@ -143,9 +146,16 @@ def _schedules(rows: list[tuple[int, str, str, str]]) -> dict[int, list[WeeklySl
                 parsed[key] = slots_from_byday(byday, opens_at, closes_at)
             except ValueError:
                 parsed[key] = None
-        slot = parsed[key]
-        if slot is not None:
-            schedules[sid].append(slot)
+        if parsed[key] is not None:
+            keys[sid].append(key)
+    shared: dict[tuple[tuple[str, str, str], ...], tuple[WeeklySlot, ...]] = {}
+    schedules = {}
+    for sid, service_keys in keys.items():
+        hours = tuple(service_keys)
+        slots = shared.get(hours)
+        if slots is None:
+            slots = shared[hours] = tuple(slot for key in hours if (slot := parsed[key]) is not None)
+        schedules[sid] = slots
     return schedules
 
 
@@ -211,7 +221,7 @@ def list_services(store: Store) -> list[ServiceSummary]:
             after_hours_phone=own_after[pk] if pk in own_after else org_after.get(org_pk, ""),
             colour=colours.get(org_pk, ""), assured_date=_date(assured_date, dates), status=status,
             referral_route=referral_route, comes_to_school=bool(comes_to_school),
-            slots=tuple(schedules.get(pk, ())),
+            slots=schedules.get(pk, ()),
             words=" ".join((name, alternate_name, org_name, org_alt, description, target_group, " ".join(places),
                             label)),
         ))

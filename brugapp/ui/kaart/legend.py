@@ -23,24 +23,24 @@ class KaartLegend(QWidget):
         self.setAccessibleName(_("Legend of the social map"))
         flow = FlowLayout(self)  # the entries wrap onto a second line on a narrow screen, never cut
         flow.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(_("Neighbourhood colour (Ken je buurt), only for you:"))
+        title = QLabel(_("Neighbourhood colour (Ken je buurt), only for you:"), self)
         title.setObjectName("Hint")
         flow.addWidget(title)
         for colour, meaning in MEANINGS:
-            flow.addWidget(_entry(colour, _(meaning)))
-        stale = QLabel(_("Orange row: not verified for more than 12 months"))
+            flow.addWidget(_entry(colour, _(meaning), self))
+        stale = QLabel(_("Orange row: not verified for more than 12 months"), self)
         stale.setObjectName("Warning")
         flow.addWidget(stale)
 
 
-def _entry(colour: str, meaning: str) -> QWidget:
-    entry = QWidget()
+def _entry(colour: str, meaning: str, parent: QWidget) -> QWidget:
+    entry = QWidget(parent)
     row = QHBoxLayout(entry)
     row.setContentsMargins(0, 0, 8, 0)
     row.setSpacing(4)
-    dot = QLabel()
+    dot = QLabel(entry)
     dot.setPixmap(colour_icon(colour).pixmap(QSize(14, 14)))
-    text = QLabel(meaning)
+    text = QLabel(meaning, entry)
     text.setObjectName("Hint")
     row.addWidget(dot)
     row.addWidget(text)
