@@ -94,6 +94,11 @@ class KaartFilter:
     stale_only: bool = False
     today: dt.date | None = None
 
+    def filters_nothing(self) -> bool:
+        """Every service matches (the list's first view): nothing asked but the date."""
+        return not (self.text or self.category or self.municipality or self.municipalities or self.open_at
+                    or self.after_hours or self.colour or self.stale_only)
+
 
 # -- reading -----------------------------------------------------------------------------------
 

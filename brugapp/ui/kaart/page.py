@@ -73,8 +73,8 @@ class KaartPage(SectionPage):
         # is polished again, widget by widget (``brugapp bench``: "page Sociale kaart: first visit").
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.body.addWidget(splitter, 1)
-        self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection)
-        splitter.addWidget(self.table)
+        # a splitter takes in its children as they are made: the list, then the detail pane
+        self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection, parent=splitter)
         self.table.setObjectName("KaartTable")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
@@ -84,7 +84,6 @@ class KaartPage(SectionPage):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _index: self.edit(self.current_id()))  # Enter or double-click
         self.detail = KaartDetail(splitter)
-        splitter.addWidget(self.detail)
         self.detail.verify_requested.connect(self.verify)
         self.detail.edit_requested.connect(self.edit)
         self.detail.merge_requested.connect(self.merge)

@@ -17,6 +17,7 @@ from brugapp.services.kaart.query import (
     ServiceSummary,
     find_services,
     list_services,
+    summary_matches,
     term_words,
 )
 from brugapp.store import Store
@@ -64,7 +65,7 @@ def _awkward_map(store: Store) -> None:
         session.flush()
         # organisation phones only; areas and location cities overlapping; categories and themes
         debts = _service(session, cawb, "Schuldhulp", description="Budgetbegeleiding", target_group="Gezinnen",
-                         assured_date=dt.date(2025, 1, 31), referral_route="via_clb", comes_to_school=True)
+                         assured_date=dt.date(2026, 3, 2), referral_route="via_clb", comes_to_school=True)
         session.add_all([KaartServiceArea(service_id=debts.id, name=n) for n in ("Kortrijk", "Wevelgem", "Kortrijk")])
         session.add_all([KaartServiceAtLocation(service_id=debts.id, location_id=loc.id)
                          for loc in (menen, kortrijk, harelbeke, nowhere)])
@@ -163,3 +164,20 @@ def test_finding_on_the_plain_sql_list_uses_places_themes_and_unicode(store: Sto
     assert [s.name for s in find_services(store, criteria=KaartFilter(text="schulden menen"))] == ["Schuldhulp"]
     found = find_services(store, criteria=KaartFilter(colour="green"))
     assert {s.name for s in found} == {"Schuldhulp", "Crisismeldpunt Minderjarigen"}
+
+
+def test_a_filter_that_filters_nothing_lets_every_service_through_and_any_criterion_filters(store: Store) -> None:
+    # The list skips the filter rule for the first view ("filters nothing"): that must be true of every service
+    _awkward_map(store)
+    listed = list_services(store)
+    today = dt.date(2026, 11, 25)
+    nothing = KaartFilter(today=today)
+    assert nothing.filters_nothing()
+    assert all(summary_matches(s, nothing) for s in listed)
+    # and each criterion on its own is a filter: some service of this map is left out by it
+    for criterion in (dict(text="crisis"), dict(category="debt"), dict(municipality="Menen"),
+                      dict(municipalities=("Menen",)), dict(colour="green"), dict(stale_only=True),
+                      dict(open_at=dt.datetime(2026, 11, 25, 22)), dict(after_hours=True)):
+        criteria = KaartFilter(today=today, **criterion)  # type: ignore[arg-type]
+        assert not criteria.filters_nothing(), criterion
+        assert not all(summary_matches(s, criteria) for s in listed), criterion
