@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.clock import local_date, now_local
 from brugapp.domain.followups import Channel
-from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
+from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.kaart_record import extra_lines
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.kaart.detail import ContactRef, ServiceDetail
 from brugapp.services.kaart.query import opening_hours_text
 from brugapp.services.referrals.followups import Reachability
+from brugapp.ui.kaart.private_card import PrivateCard, PrivateSlot
 from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.flow_layout import FlowLayout
@@ -237,7 +238,9 @@ class KaartDetail(QWidget):
         for text in (self.heading, self.browser):
             text.setOpenExternalLinks(False)
             text.setObjectName("KaartDetailText")
-        body.addWidget(self._build_private(content))
+        # the brugfiguur's own view, built when it first comes into sight (``private_card.py``)
+        self.private_slot = PrivateSlot(content, make=self._make_private_card, built=self._private_card_built)
+        body.addWidget(self.private_slot)
         body.addStretch(1)
         self.show_detail(None)
 
@@ -261,44 +264,6 @@ class KaartDetail(QWidget):
     def plain_text(self) -> str:
         """What the pane says about the service, top to bottom (for a copy, and for the tests)."""
         return "\n".join(text.toPlainText() for text in (self.heading, self.browser) if text.toPlainText())
-
-    def _build_private(self, parent: QWidget) -> QWidget:
-        """The brugfiguur's own view of the service: never exported or printed."""
-        card = QFrame(parent)
-        card.setObjectName("Card")
-        card.setAccessibleName(_("Only for you – never exported or printed"))
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(6)
-        private = QLabel(_("Only for you – never exported or printed"), card)
-        private.setObjectName("CardTitle")
-        private.setWordWrap(True)
-        layout.addWidget(private)
-        # label above its box: side by side they would not fit the pane beside the list at 1280 px
-        colour_label = QLabel(_("Neighbourhood colour:"), card)
-        self.colour_box = QComboBox(card)
-        self.colour_box.setAccessibleName(_("Neighbourhood colour of the organisation"))
-        self.colour_box.addItem(_("no colour"), "")
-        for term in COLOURS:
-            self.colour_box.addItem(term.text(), term.code)
-        colour_label.setBuddy(self.colour_box)
-        self.colour_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.colour_box.setMinimumContentsLength(16)
-        self.colour_box.activated.connect(self._colour_changed)
-        layout.addWidget(colour_label)
-        layout.addWidget(self.colour_box)
-        self.notes = QPlainTextEdit(card)
-        self.notes.setPlaceholderText(_("Your experience with this service (private)"))
-        self.notes.setAccessibleName(_("My experience notes (private)"))
-        self.notes.setMinimumHeight(90)
-        self.notes.setMaximumHeight(130)  # room for a few lines; the box grows no further than that
-        self.notes.setTabChangesFocus(True)
-        layout.addWidget(self.notes)
-        self.save_notes_button = QPushButton(_("Save notes"), card)
-        self.save_notes_button.setAccessibleName(_("Save my private notes"))
-        self.save_notes_button.clicked.connect(self._save_notes)
-        layout.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignRight)
-        return card
 
     def _build_reach(self, parent: QWidget) -> QWidget:
         """Scenario 6: is the contact person reachable, and whom to try instead."""
@@ -363,7 +328,35 @@ class KaartDetail(QWidget):
         if self.detail is not None:
             signal.emit(self.detail.id)  # type: ignore[attr-defined]
 
-    def _colour_changed(self, _index: int) -> None:
+    # -- the brugfiguur's own view ----------------------------------------------------------------
+    def _make_private_card(self, parent: QWidget) -> PrivateCard:
+        return PrivateCard(parent, colour_chosen=self._colour_changed, save=self._save_notes)
+
+    def _private_card_built(self, card: PrivateCard) -> None:
+        detail = self.detail
+        card.show_values(detail.colour if detail else None, detail.private_notes if detail else "")
+        # in the keyboard order where it stands on screen: after the facts
+        QWidget.setTabOrder(self.browser, card.colour_box)
+        QWidget.setTabOrder(card.colour_box, card.notes)
+        QWidget.setTabOrder(card.notes, card.save_notes_button)
+
+    @property
+    def private_card(self) -> PrivateCard:
+        return self.private_slot.ensure_card()
+
+    @property
+    def colour_box(self) -> QComboBox:
+        return self.private_card.colour_box
+
+    @property
+    def notes(self) -> QPlainTextEdit:
+        return self.private_card.notes
+
+    @property
+    def save_notes_button(self) -> QPushButton:
+        return self.private_card.save_notes_button
+
+    def _colour_changed(self) -> None:
         if self.detail is not None:
             self.colour_chosen.emit(self.detail.organization_id, self.colour_box.currentData() or "")
 
@@ -374,20 +367,18 @@ class KaartDetail(QWidget):
     def show_detail(self, detail: ServiceDetail | None, *, now: dt.datetime | None = None) -> None:
         self.detail = detail
         enabled = detail is not None
-        for widget in (self.verify_button, self.edit_button, self.merge_button, self.colour_box, self.notes,
-                       self.save_notes_button):
+        for widget in (self.verify_button, self.edit_button, self.merge_button):
             widget.setEnabled(enabled)
+        card = self.private_slot.card  # not built yet: it shows this service's colour and notes when it is
+        if card is not None:
+            card.show_values(detail.colour if detail else None, detail.private_notes if detail else "")
         if detail is None:
             self.show_reachability(None)
             hint = _("Choose a service in the list.")
             self.heading.setHtml(f"<p style='color:{MUTED}'>{escape(hint)}</p>")
             self.browser.clear()
-            self.notes.clear()
-            self.colour_box.setCurrentIndex(0)
             return
         moment = now or now_local().replace(tzinfo=None)
         self.heading.setHtml(header_html(detail, now=moment))
         self.browser.setHtml(facts_html(detail, today=moment.date()))
         self.scroll.verticalScrollBar().setValue(0)  # a new service is read from its name down
-        self.colour_box.setCurrentIndex(max(0, self.colour_box.findData(detail.colour)))
-        self.notes.setPlainText(detail.private_notes)
