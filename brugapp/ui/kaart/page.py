@@ -102,10 +102,7 @@ class KaartPage(SectionPage):
 
     # -- building ---------------------------------------------------------------------------
     def _build_header_buttons(self) -> None:
-        self.new_button = QPushButton(_("New service"), self)
-        self.new_button.setObjectName("Primary")
-        self.new_button.setAccessibleName(_("Add a new service"))
-        self.new_button.clicked.connect(lambda: self.edit(""))
+        # Made in the order they stand (Tab follows the order widgets are made in their parent)
         self.import_button = QPushButton(_("Import …"), self)
         self.import_button.setAccessibleName(_("Import services from a file"))
         self.import_button.clicked.connect(self.import_file)
@@ -116,6 +113,10 @@ class KaartPage(SectionPage):
             action = menu.addAction(_(label))
             action.triggered.connect(lambda _checked=False, c=code, s=suffix: self.export(c, s))
         self.export_button.setMenu(menu)
+        self.new_button = QPushButton(_("New service"), self)
+        self.new_button.setObjectName("Primary")
+        self.new_button.setAccessibleName(_("Add a new service"))
+        self.new_button.clicked.connect(lambda: self.edit(""))
         for widget in (self.import_button, self.export_button, self.new_button):
             self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -131,6 +132,13 @@ class KaartPage(SectionPage):
         search_row.setSpacing(12)
         search_row.addWidget(self.search, 1)
         self.body.addLayout(search_row)
+        # the checkboxes beside the search, made before the boxes of the row below it: Tab reads the rows in order
+        self.open_now = QCheckBox(_("&Open now"), self)
+        self.open_now.setAccessibleName(_("Only services reachable now"))
+        self.after_hours = QCheckBox(_("&After hours"), self)
+        self.after_hours.setAccessibleName(_("Only services reachable after hours"))
+        self.stale = QCheckBox(_("Not verified > 12 months"), self)
+        self.stale.setAccessibleName(_("Only services not verified for more than 12 months"))
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -150,12 +158,6 @@ class KaartPage(SectionPage):
         for term in COLOURS:
             self.colour_box.addItem(colour_icon(term.code), term.text(), term.code)
         self.colour_box.addItem(colour_icon(""), _("No colour yet"), "none")
-        self.open_now = QCheckBox(_("&Open now"), self)
-        self.open_now.setAccessibleName(_("Only services reachable now"))
-        self.after_hours = QCheckBox(_("&After hours"), self)
-        self.after_hours.setAccessibleName(_("Only services reachable after hours"))
-        self.stale = QCheckBox(_("Not verified > 12 months"), self)
-        self.stale.setAccessibleName(_("Only services not verified for more than 12 months"))
         for combo, chars in ((self.category_box, 22), (self.place_box, 12), (self.colour_box, 12)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
