@@ -37,6 +37,7 @@ SHORT_HEADERS = {5: N_("Verified")}  # the full name is the header's tooltip
 CATEGORY_COLUMN = 4
 VERIFIED_COLUMN = 5
 COLOUR_HEX = {"green": "#2e8b57", "red": "#c0392b", "explore": "#e0a100"}
+NO_COLOUR_RING = "#c5ced6"
 STALE_BACKGROUND = "#fff4e5"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +61,7 @@ def colour_icon(colour: str) -> QIcon:
         painter.setPen(Qt.PenStyle.NoPen)
     else:
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QColor("#c5ced6"))
+        painter.setPen(QColor(NO_COLOUR_RING))
     painter.drawEllipse(2, 2, 10, 10)
     painter.end()
     return QIcon(pixmap)
