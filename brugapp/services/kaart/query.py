@@ -26,7 +26,6 @@ from brugapp.domain.kaart import (
     describe_slots,
     is_open,
     is_stale,
-    phone_for,
     reachable_after_hours,
     slots_from_byday,
 )
@@ -36,16 +35,10 @@ from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.records import ListedRecord
 from brugapp.store import Store
+from brugapp.store.kaart_reads import KaartRows, kaart_rows
 from brugapp.store.models.kaart import (
-    KaartLocation,
     KaartOrganization,
-    KaartPhone,
-    KaartPrivateNote,
     KaartSchedule,
-    KaartService,
-    KaartServiceArea,
-    KaartServiceAtLocation,
-    KaartServiceTerm,
 )
 from brugapp.store.search_index import fold
 
@@ -101,6 +94,11 @@ class KaartFilter:
     stale_only: bool = False
     today: dt.date | None = None
 
+    def filters_nothing(self) -> bool:
+        """Every service matches (the list's first view): nothing asked but the date."""
+        return not (self.text or self.category or self.municipality or self.municipalities or self.open_at
+                    or self.after_hours or self.colour or self.stale_only)
+
 
 # -- reading -----------------------------------------------------------------------------------
 
@@ -131,96 +129,109 @@ def schedule_slots(schedules: list[KaartSchedule]) -> tuple[WeeklySlot, ...]:
     return tuple(slots)
 
 
-def _org_notes(session: Session) -> dict[int, KaartPrivateNote]:
-    rows = session.scalars(select(KaartPrivateNote).where(KaartPrivateNote.organization_id.is_not(None))).all()
-    return {n.organization_id: n for n in rows if n.organization_id is not None}
+def _first_numbers(rows: list[tuple[int, str, str]]) -> dict[str, dict[int, str]]:
+    """Per purpose ("main", "after_hours") and owner: its first number, the one ``phone_for`` picks."""
+    first: dict[str, dict[int, str]] = {"main": {}, "after_hours": {}}
+    for owner, number, purpose in rows:
+        if number and purpose in first:
+            first[purpose].setdefault(owner, number)
+    return first
+
+
+def _schedules(rows: list[tuple[int, str, str, str]]) -> dict[int, tuple[WeeklySlot, ...]]:
+    """Per service its opening hours; a row that cannot be read is left out. A map repeats a handful of opening
+    hours: each is parsed once, and services with the same hours share one tuple (the list works out "open now"
+    once per tuple)."""
+    parsed: dict[tuple[str, str, str], WeeklySlot | None] = {}
+    keys: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    for sid, byday, opens_at, closes_at in rows:
+        key = (byday, opens_at, closes_at)
+        if key not in parsed:
+            try:
+                parsed[key] = slots_from_byday(byday, opens_at, closes_at)
+            except ValueError:
+                parsed[key] = None
+        if parsed[key] is not None:
+            keys[sid].append(key)
+    shared: dict[tuple[tuple[str, str, str], ...], tuple[WeeklySlot, ...]] = {}
+    schedules = {}
+    for sid, service_keys in keys.items():
+        hours = tuple(service_keys)
+        slots = shared.get(hours)
+        if slots is None:
+            slots = shared[hours] = tuple(slot for key in hours if (slot := parsed[key]) is not None)
+        schedules[sid] = slots
+    return schedules
+
+
+def _places(rows: KaartRows) -> dict[int, list[str]]:
+    """A service's areas, then the towns of its locations that are not among them yet."""
+    areas: dict[int, list[str]] = defaultdict(list)
+    for sid, name in rows.areas:
+        areas[sid].append(name)
+    for sid, city in rows.cities:
+        if city and city not in areas[sid]:
+            areas[sid].append(city)
+    return areas
+
+
+def _terms(rows: KaartRows) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
+    """Per service: its categories and its themes, in the order they were given."""
+    found: dict[str, dict[int, list[str]]] = {"kaart_category": defaultdict(list), "theme": defaultdict(list)}
+    for sid, vocabulary, code in rows.terms:
+        if vocabulary in found:
+            found[vocabulary][sid].append(code)
+    return ({sid: tuple(codes) for sid, codes in found["kaart_category"].items()},
+            {sid: tuple(codes) for sid, codes in found["theme"].items()})
+
+
+def _summary(**values: object) -> ServiceSummary:
+    """A ``ServiceSummary`` of every field, without the frozen dataclass's ``__init__``: that sets each of the 16
+    fields through ``object.__setattr__``, ~4 ms for 2,000 services on every read of the map. The fields are the
+    same (``tests/unit/kaart/test_kaart_list_reads.py`` compares them with summaries made the ordinary way)."""
+    summary = object.__new__(ServiceSummary)
+    summary.__dict__.update(values)
+    return summary
 
 
 def list_services(store: Store) -> list[ServiceSummary]:
     """Every service of the map, sorted by organisation and name, in a few bulk queries."""
     with store.read() as session:
-        # Plain Core rows on the connection, not ORM objects or ORM rows: 2,000 services load in well under
-        # 100 ms (``brugapp bench``).
-        connection = session.connection()
-        rows = connection.execute(
-            select(KaartService.id, KaartService.uuid, KaartService.name, KaartService.alternate_name,
-                   KaartService.description, KaartService.target_group, KaartService.organization_id,
-                   KaartService.assured_date, KaartService.status, KaartService.referral_route,
-                   KaartService.comes_to_school, KaartOrganization.uuid, KaartOrganization.name,
-                   KaartOrganization.alternate_name)
-            .join(KaartOrganization, KaartService.organization_id == KaartOrganization.id)
-        ).all()
-        terms: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for sid, vocab, code in connection.execute(
-            select(KaartServiceTerm.service_id, KaartServiceTerm.vocabulary, KaartServiceTerm.code)
-            .order_by(KaartServiceTerm.id)
-        ):
-            terms[sid][vocab].append(code)
-        areas: dict[int, list[str]] = defaultdict(list)
-        for sid, name in connection.execute(select(KaartServiceArea.service_id, KaartServiceArea.name)
-                                         .order_by(KaartServiceArea.id)):
-            areas[sid].append(name)
-        for sid, city in connection.execute(
-            select(KaartServiceAtLocation.service_id, KaartLocation.city)
-            .join(KaartLocation, KaartServiceAtLocation.location_id == KaartLocation.id)
-        ):
-            if city and city not in areas[sid]:
-                areas[sid].append(city)
-        phones: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for phone_sid, number, purpose in connection.execute(
-            select(KaartPhone.service_id, KaartPhone.number, KaartPhone.purpose)
-            .where(KaartPhone.service_id.is_not(None)).order_by(KaartPhone.id)
-        ):
-            if phone_sid is not None:  # always true (see the WHERE); tells the type checker
-                phones[phone_sid].append((number, purpose))
-        org_phones: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for oid, number, purpose in connection.execute(
-            select(KaartPhone.organization_id, KaartPhone.number, KaartPhone.purpose)
-            .where(KaartPhone.organization_id.is_not(None)).order_by(KaartPhone.id)
-        ):
-            if oid is not None:  # always true (see the WHERE); tells the type checker
-                org_phones[oid].append((number, purpose))
-        schedules: dict[int, list[WeeklySlot]] = defaultdict(list)
-        parsed: dict[tuple[str, str, str], WeeklySlot | None] = {}  # a map repeats a handful of opening hours
-        for sid, byday, opens_at, closes_at in connection.execute(
-            select(KaartSchedule.service_id, KaartSchedule.byday, KaartSchedule.opens_at, KaartSchedule.closes_at)
-            .order_by(KaartSchedule.id)
-        ):
-            key = (byday, opens_at, closes_at)
-            if key not in parsed:
-                try:
-                    parsed[key] = slots_from_byday(byday, opens_at, closes_at)
-                except ValueError:
-                    parsed[key] = None
-            slot = parsed[key]
-            if slot is not None:
-                schedules[sid].append(slot)
-        notes = _org_notes(session)
-        label_cache: dict[tuple[str, ...], str] = {}
-        result = []
-        for (pk, uuid, name, alternate_name, description, target_group, org_pk, assured_date, status,
-             referral_route, comes_to_school, org_uuid, org_name, org_alt) in rows:
-            cats = tuple(terms[pk]["kaart_category"])
-            themes = tuple(terms[pk]["theme"])
-            label_key = (*cats, "|", *themes)
-            if label_key not in label_cache:
-                label_cache[label_key] = term_words(cats, CATEGORIES) + " " + term_words(themes, THEMES)
-            own, of_org = phones.get(pk, []), org_phones.get(org_pk, [])
-            note = notes.get(org_pk)
-            places = tuple(areas.get(pk, ()))
-            text = " ".join((name, alternate_name, org_name, org_alt, description, target_group, " ".join(places),
-                             label_cache[label_key]))
-            result.append(ServiceSummary(
-                id=uuid, name=name, organization_id=org_uuid, organization_name=org_name,
-                categories=cats, themes=themes, municipalities=places,
-                phone=phone_for("main", own, of_org),
-                after_hours_phone=phone_for("after_hours", own, of_org),
-                colour=note.colour if note else "", assured_date=assured_date, status=status,
-                referral_route=referral_route, comes_to_school=comes_to_school,
-                slots=tuple(schedules.get(pk, ())), words=text,
-            ))
-    result.sort(key=lambda s: (_folded(s.organization_name), fold(s.name)))  # 500 organisations: folded once
-    return result
+        # Plain SQL on the driver's connection, inside the session's read transaction: 2,000 services and their
+        # ~12,000 related rows load in ~10 ms, where SQLAlchemy's result rows cost ~25 ms more (``brugapp bench``)
+        rows = kaart_rows(session.connection().connection.dbapi_connection)  # type: ignore[arg-type]
+    categories_of, themes_of = _terms(rows)
+    places_of = _places(rows)
+    own, of_org = _first_numbers(rows.service_phones), _first_numbers(rows.organization_phones)
+    own_main, own_after, org_main, org_after = own["main"], own["after_hours"], of_org["main"], of_org["after_hours"]
+    schedules = _schedules(rows.schedules)
+    colours = dict(rows.colours)
+    label_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+    # 2,000 services share a few hundred verified dates (ISO text in SQLite): each is parsed once
+    dates = {text: dt.date.fromisoformat(text) for text in {row[7] for row in rows.services} if text}
+    no_codes: tuple[str, ...] = ()
+    result, sort_keys = [], []
+    for (pk, uuid, name, alternate_name, description, target_group, org_pk, assured_date, status,
+         referral_route, comes_to_school, org_uuid, org_name, org_alt) in rows.services:
+        cats, themes = categories_of.get(pk, no_codes), themes_of.get(pk, no_codes)
+        label = label_cache.get((cats, themes))
+        if label is None:
+            label = label_cache[(cats, themes)] = term_words(cats, CATEGORIES) + " " + term_words(themes, THEMES)
+        places = tuple(places_of.get(pk, ()))
+        result.append(_summary(
+            id=uuid, name=name, organization_id=org_uuid, organization_name=org_name,
+            categories=cats, themes=themes, municipalities=places,
+            # a service's own line wins over its organisation's (``domain.kaart.phones_for``)
+            phone=own_main[pk] if pk in own_main else org_main.get(org_pk, ""),
+            after_hours_phone=own_after[pk] if pk in own_after else org_after.get(org_pk, ""),
+            colour=colours.get(org_pk, ""), assured_date=dates.get(assured_date), status=status,
+            referral_route=referral_route, comes_to_school=bool(comes_to_school),
+            slots=schedules.get(pk, ()),
+            words=" ".join((name, alternate_name, org_name, org_alt, description, target_group, " ".join(places),
+                            label)),
+        ))
+        sort_keys.append((_folded(org_name), fold(name)))  # 500 organisations: each folded once
+    return [result[n] for n in sorted(range(len(result)), key=sort_keys.__getitem__)]
 
 
 @lru_cache(maxsize=64)

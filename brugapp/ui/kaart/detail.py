@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from brugapp.domain.clock import local_date, now_local
 from brugapp.domain.followups import Channel
-from brugapp.domain.kaart import CATEGORIES, COLOURS, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
+from brugapp.domain.kaart import CATEGORIES, REFERRAL_ROUTES, STATUSES, age_range_text, is_stale
 from brugapp.domain.kaart_record import extra_lines
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import N_, _, format_date, ngettext
 from brugapp.services.kaart.detail import ContactRef, ServiceDetail
 from brugapp.services.kaart.query import opening_hours_text
 from brugapp.services.referrals.followups import Reachability
+from brugapp.ui.kaart.private_card import PrivateCard, PrivateSlot
 from brugapp.ui.style import ACCENT, MUTED, WARNING
 from brugapp.ui.widgets.banner import restyle
 from brugapp.ui.widgets.flow_layout import FlowLayout
@@ -212,44 +213,48 @@ class KaartDetail(QWidget):
         layout.addLayout(self._build_actions())
         # One scroll for the whole pane: the facts take the height they need (no box scrolling inside a box),
         # then whether the contact person answers, then the brugfiguur's own view.
-        self.scroll = QScrollArea()
+        # Built from the outside in, each widget made inside its parent: a finished subtree moved into a styled
+        # parent is polished again, widget by widget (~15 ms of the map's first visit, ``brugapp bench``).
+        self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName(_("Service details"))
-        content = QWidget()
+        layout.addWidget(self.scroll, 1)
+        content = QWidget(self.scroll)
         content.setAutoFillBackground(True)
         content.setBackgroundRole(QPalette.ColorRole.Base)
+        self.scroll.setWidget(content)
         body = QVBoxLayout(content)
         body.setContentsMargins(12, 10, 12, 12)
         body.setSpacing(10)
         # name and the number to call, then at once whether that person answers (scenario 6), then the facts
-        self.heading = FittedBrowser()
+        self.heading = FittedBrowser(content)
         self.heading.setAccessibleName(_("Service and the number to call"))
-        self.browser = FittedBrowser()
+        body.addWidget(self.heading)
+        body.addWidget(self._build_reach(content))
+        self.browser = FittedBrowser(content)
         self.browser.setAccessibleName(_("Service details"))
+        body.addWidget(self.browser)
         for text in (self.heading, self.browser):
             text.setOpenExternalLinks(False)
             text.setObjectName("KaartDetailText")
-        body.addWidget(self.heading)
-        body.addWidget(self._build_reach())
-        body.addWidget(self.browser)
-        body.addWidget(self._build_private())
+        # the brugfiguur's own view, built when it first comes into sight (``private_card.py``)
+        self.private_slot = PrivateSlot(content, make=self._make_private_card, built=self._private_card_built)
+        body.addWidget(self.private_slot)
         body.addStretch(1)
-        self.scroll.setWidget(content)
-        layout.addWidget(self.scroll, 1)
         self.show_detail(None)
 
     def _build_actions(self) -> FlowLayout:
         """What to do with the chosen service, above its facts so it never scrolls away."""
         buttons = FlowLayout()  # wraps in a narrow pane, so the service list beside it keeps its room
-        self.verify_button = QPushButton(_("Checked today"))
+        self.verify_button = QPushButton(_("Checked today"), self)
         self.verify_button.setAccessibleName(_("Mark as checked today"))
         self.verify_button.setToolTip(_("The details are still right: set the last verified date to today"))
         self.verify_button.clicked.connect(lambda: self._emit(self.verify_requested))
-        self.edit_button = QPushButton(_("Edit …"))
+        self.edit_button = QPushButton(_("Edit …"), self)
         self.edit_button.setAccessibleName(_("Edit this service"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.merge_button = QPushButton(_("Merge duplicate …"))
+        self.merge_button = QPushButton(_("Merge duplicate …"), self)
         self.merge_button.setAccessibleName(_("Merge a duplicate into this service"))
         self.merge_button.clicked.connect(lambda: self._emit(self.merge_requested))
         for button in (self.verify_button, self.edit_button, self.merge_button):
@@ -260,58 +265,20 @@ class KaartDetail(QWidget):
         """What the pane says about the service, top to bottom (for a copy, and for the tests)."""
         return "\n".join(text.toPlainText() for text in (self.heading, self.browser) if text.toPlainText())
 
-    def _build_private(self) -> QWidget:
-        """The brugfiguur's own view of the service: never exported or printed."""
-        card = QFrame()
-        card.setObjectName("Card")
-        card.setAccessibleName(_("Only for you – never exported or printed"))
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(6)
-        private = QLabel(_("Only for you – never exported or printed"))
-        private.setObjectName("CardTitle")
-        private.setWordWrap(True)
-        layout.addWidget(private)
-        # label above its box: side by side they would not fit the pane beside the list at 1280 px
-        colour_label = QLabel(_("Neighbourhood colour:"))
-        self.colour_box = QComboBox()
-        self.colour_box.setAccessibleName(_("Neighbourhood colour of the organisation"))
-        self.colour_box.addItem(_("no colour"), "")
-        for term in COLOURS:
-            self.colour_box.addItem(term.text(), term.code)
-        colour_label.setBuddy(self.colour_box)
-        self.colour_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.colour_box.setMinimumContentsLength(16)
-        self.colour_box.activated.connect(self._colour_changed)
-        layout.addWidget(colour_label)
-        layout.addWidget(self.colour_box)
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(_("Your experience with this service (private)"))
-        self.notes.setAccessibleName(_("My experience notes (private)"))
-        self.notes.setMinimumHeight(90)
-        self.notes.setMaximumHeight(130)  # room for a few lines; the box grows no further than that
-        self.notes.setTabChangesFocus(True)
-        layout.addWidget(self.notes)
-        self.save_notes_button = QPushButton(_("Save notes"))
-        self.save_notes_button.setAccessibleName(_("Save my private notes"))
-        self.save_notes_button.clicked.connect(self._save_notes)
-        layout.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignRight)
-        return card
-
-    def _build_reach(self) -> QWidget:
+    def _build_reach(self, parent: QWidget) -> QWidget:
         """Scenario 6: is the contact person reachable, and whom to try instead."""
-        self.reach_card = QFrame()
+        self.reach_card = QFrame(parent)
         self.reach_card.setObjectName("Card")
         card = QVBoxLayout(self.reach_card)
         card.setContentsMargins(12, 8, 12, 8)
         card.setSpacing(4)
         row = QHBoxLayout()
-        self.reach_title = QLabel()
+        self.reach_title = QLabel(self.reach_card)
         self.reach_title.setWordWrap(True)
         self.reach_title.setTextFormat(Qt.TextFormat.PlainText)
         self.reach_title.setObjectName("CardTitle")
         self.reach_card.setAccessibleName(_("Is the contact person reachable?"))
-        self.attempt_button = QToolButton()
+        self.attempt_button = QToolButton(self.reach_card)
         self.attempt_button.setText(_("Log an attempt"))
         self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
         self.attempt_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -323,13 +290,13 @@ class KaartDetail(QWidget):
             action.triggered.connect(lambda _checked=False, c=channel, a=answered: self._attempt(c, a))
             self.attempt_actions.append(action)
         self.attempt_button.setMenu(menu)
-        self.reach_status = QLabel()
+        self.reach_status = QLabel(self.reach_card)
         self.reach_status.setWordWrap(True)
         self.reach_status.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.reach_title)
         row.addWidget(self.reach_status, 1)
         row.addWidget(self.attempt_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.reach_suggestions = QLabel()
+        self.reach_suggestions = QLabel(self.reach_card)
         self.reach_suggestions.setWordWrap(True)
         self.reach_suggestions.setTextFormat(Qt.TextFormat.PlainText)
         self.reach_suggestions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -361,7 +328,35 @@ class KaartDetail(QWidget):
         if self.detail is not None:
             signal.emit(self.detail.id)  # type: ignore[attr-defined]
 
-    def _colour_changed(self, _index: int) -> None:
+    # -- the brugfiguur's own view ----------------------------------------------------------------
+    def _make_private_card(self, parent: QWidget) -> PrivateCard:
+        return PrivateCard(parent, colour_chosen=self._colour_changed, save=self._save_notes)
+
+    def _private_card_built(self, card: PrivateCard) -> None:
+        detail = self.detail
+        card.show_values(detail.colour if detail else None, detail.private_notes if detail else "")
+        # in the keyboard order where it stands on screen: after the facts
+        QWidget.setTabOrder(self.browser, card.colour_box)
+        QWidget.setTabOrder(card.colour_box, card.notes)
+        QWidget.setTabOrder(card.notes, card.save_notes_button)
+
+    @property
+    def private_card(self) -> PrivateCard:
+        return self.private_slot.ensure_card()
+
+    @property
+    def colour_box(self) -> QComboBox:
+        return self.private_card.colour_box
+
+    @property
+    def notes(self) -> QPlainTextEdit:
+        return self.private_card.notes
+
+    @property
+    def save_notes_button(self) -> QPushButton:
+        return self.private_card.save_notes_button
+
+    def _colour_changed(self) -> None:
         if self.detail is not None:
             self.colour_chosen.emit(self.detail.organization_id, self.colour_box.currentData() or "")
 
@@ -372,20 +367,18 @@ class KaartDetail(QWidget):
     def show_detail(self, detail: ServiceDetail | None, *, now: dt.datetime | None = None) -> None:
         self.detail = detail
         enabled = detail is not None
-        for widget in (self.verify_button, self.edit_button, self.merge_button, self.colour_box, self.notes,
-                       self.save_notes_button):
+        for widget in (self.verify_button, self.edit_button, self.merge_button):
             widget.setEnabled(enabled)
+        card = self.private_slot.card  # not built yet: it shows this service's colour and notes when it is
+        if card is not None:
+            card.show_values(detail.colour if detail else None, detail.private_notes if detail else "")
         if detail is None:
             self.show_reachability(None)
             hint = _("Choose a service in the list.")
             self.heading.setHtml(f"<p style='color:{MUTED}'>{escape(hint)}</p>")
             self.browser.clear()
-            self.notes.clear()
-            self.colour_box.setCurrentIndex(0)
             return
         moment = now or now_local().replace(tzinfo=None)
         self.heading.setHtml(header_html(detail, now=moment))
         self.browser.setHtml(facts_html(detail, today=moment.date()))
         self.scroll.verticalScrollBar().setValue(0)  # a new service is read from its name down
-        self.colour_box.setCurrentIndex(max(0, self.colour_box.findData(detail.colour)))
-        self.notes.setPlainText(detail.private_notes)

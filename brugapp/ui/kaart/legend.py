@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from brugapp.i18n import N_, _
-from brugapp.ui.kaart.model import colour_icon
-from brugapp.ui.widgets.flow_layout import FlowLayout
+from brugapp.ui.kaart.model import COLOUR_HEX, NO_COLOUR_RING
 
 MEANINGS = (
     ("green", N_("green: we work together well")),
@@ -21,27 +22,25 @@ class KaartLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Legend of the social map"))
-        flow = FlowLayout(self)  # the entries wrap onto a second line on a narrow screen, never cut
-        flow.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(_("Neighbourhood colour (Ken je buurt), only for you:"))
-        title.setObjectName("Hint")
-        flow.addWidget(title)
-        for colour, meaning in MEANINGS:
-            flow.addWidget(_entry(colour, _(meaning)))
-        stale = QLabel(_("Orange row: not verified for more than 12 months"))
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        # The colours in one label (dots in the list's colours; a narrow screen wraps between entries, never inside
+        # one), not a dot and a text in a box of their own per colour: the map's first visit makes 12 widgets fewer
+        colours = QLabel(_colours_html(), self)
+        colours.setTextFormat(Qt.TextFormat.RichText)
+        colours.setWordWrap(True)
+        colours.setObjectName("Hint")
+        rows.addWidget(colours)
+        stale = QLabel(_("Orange row: not verified for more than 12 months"), self)
         stale.setObjectName("Warning")
-        flow.addWidget(stale)
+        rows.addWidget(stale)
 
 
-def _entry(colour: str, meaning: str) -> QWidget:
-    entry = QWidget()
-    row = QHBoxLayout(entry)
-    row.setContentsMargins(0, 0, 8, 0)
-    row.setSpacing(4)
-    dot = QLabel()
-    dot.setPixmap(colour_icon(colour).pixmap(QSize(14, 14)))
-    text = QLabel(meaning)
-    text.setObjectName("Hint")
-    row.addWidget(dot)
-    row.addWidget(text)
-    return entry
+def _colours_html() -> str:
+    entries = [escape(_("Neighbourhood colour (Ken je buurt), only for you:"))]
+    for colour, meaning in MEANINGS:
+        dot = "●" if colour else "○"
+        entries.append(f"<span style='color:{COLOUR_HEX.get(colour, NO_COLOUR_RING)}'>{dot}</span>&nbsp;"
+                       + escape(_(meaning)).replace(" ", "&nbsp;"))
+    return "&nbsp;&nbsp; ".join(entries)

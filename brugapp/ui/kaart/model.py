@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from brugapp.domain.clock import now_local, today_local
 from brugapp.domain.folding import fold
-from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT
+from brugapp.domain.kaart import CATEGORIES, COLOUR_SHORT, is_stale
 from brugapp.i18n import N_, _, format_date
 from brugapp.services.kaart.query import KaartFilter, ServiceSummary, summary_matches
 from brugapp.ui.style import WARNING
@@ -35,7 +35,9 @@ _DIGITS = str.maketrans("123456789", "000000000")
 COLUMNS = (N_("Service"), N_("Call now"), N_("Organisation"), N_("Where"), N_("Category"), N_("Last verified"))
 SHORT_HEADERS = {5: N_("Verified")}  # the full name is the header's tooltip
 CATEGORY_COLUMN = 4
+VERIFIED_COLUMN = 5
 COLOUR_HEX = {"green": "#2e8b57", "red": "#c0392b", "explore": "#e0a100"}
+NO_COLOUR_RING = "#c5ced6"
 STALE_BACKGROUND = "#fff4e5"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +61,7 @@ def colour_icon(colour: str) -> QIcon:
         painter.setPen(Qt.PenStyle.NoPen)
     else:
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QColor("#c5ced6"))
+        painter.setPen(QColor(NO_COLOUR_RING))
     painter.drawEllipse(2, 2, 10, 10)
     painter.end()
     return QIcon(pixmap)
@@ -80,7 +82,11 @@ class KaartTableModel(RecordTableModel[ServiceSummary]):
     def __init__(self, parent: object = None) -> None:
         self.now = now_local().replace(tzinfo=None)
         self.today = today_local()
-        self._dates: dict[dt.date, str] = {}  # "Last verified" dates formatted once per fill
+        # Worked out once per fill, not for each of 2,000 rows (the columns are measured over every row): the
+        # "Last verified" text of each date, and whether each set of opening hours is open now; services share
+        # a handful of opening hours (``list_services`` gives equal hours one tuple, kept alive by the rows).
+        self._dates: dict[dt.date | None, str] = {}
+        self._open_now: dict[int, bool] = {}
         full = {3: lambda s: ", ".join(s.municipalities), 4: lambda s: ", ".join(CATEGORIES.label(c)
                                                                                   for c in s.categories)}
         texts = (lambda s: s.name, self._phone, lambda s: s.organization_name, _places, _categories, self._verified)
@@ -100,6 +106,7 @@ class KaartTableModel(RecordTableModel[ServiceSummary]):
         self.now = now or now_local().replace(tzinfo=None)
         self.today = self.now.date()
         self._dates.clear()  # the language may have changed
+        self._open_now.clear()  # a new moment
         super().set_rows(rows)
 
     def _tooltip(self, full_text: Callable[[ServiceSummary], str]) -> Callable[[ServiceSummary], str]:
@@ -113,20 +120,49 @@ class KaartTableModel(RecordTableModel[ServiceSummary]):
             return "\n".join(tip for tip in tips if tip)
         return tooltip
 
+    def texts_of(self, column: int, rows: Sequence[ServiceSummary]) -> set[str]:
+        """Every text ``column`` shows for ``rows``, digits as 0: what its width must hold (tabular digits are
+        equally wide). Dates are written for one day per shape (month, one or two day digits, stale or not), not
+        for each of a few hundred days: Babel takes ~0.07 ms a date, ~50 ms on the first visit of a session."""
+        if column == VERIFIED_COLUMN:
+            today = self.today
+            shapes: dict[object, dt.date | None] = {}
+            for day in {row.assured_date for row in rows}:
+                key = None if day is None else (day.year, day.month, day.day > 9, is_stale(day, today))
+                shapes.setdefault(key, day)
+            texts = {self._verified_text(day) for day in shapes.values()}
+        else:
+            text = self.columns[column].text
+            texts = {text(row) for row in rows}
+        return {text.translate(_DIGITS) for text in texts}
+
+    def _is_open_now(self, summary: ServiceSummary) -> bool:
+        key = id(summary.slots)  # the rows hold their slots for the whole fill, so an id names one set of hours
+        is_open = self._open_now.get(key)
+        if is_open is None:
+            is_open = self._open_now[key] = summary.is_open(self.now)
+        return is_open
+
     def _phone(self, summary: ServiceSummary) -> str:
-        number = summary.number_now(self.now)
-        if number and number == summary.after_hours_phone and number != summary.phone:
-            return _("{number} (after hours)").format(number=number)
-        return number
+        """``ServiceSummary.number_now``: the main number while open, else the after-hours one (marked so)."""
+        after_hours = summary.after_hours_phone
+        if not after_hours or after_hours == summary.phone or self._is_open_now(summary):
+            return summary.phone
+        return _("{number} (after hours)").format(number=after_hours)
 
     def _verified(self, summary: ServiceSummary) -> str:
-        if summary.assured_date is None:
+        day = summary.assured_date
+        text = self._dates.get(day)
+        if text is None:  # 2,000 services share a few hundred dates: each is written once a fill
+            text = self._dates[day] = self._verified_text(day)
+        return text
+
+    def _verified_text(self, day: dt.date | None) -> str:
+        if day is None:
             return _("never")
-        text = self._dates.get(summary.assured_date)
-        if text is None:  # 2,000 services share a few hundred dates: each is formatted once a fill
-            text = self._dates[summary.assured_date] = format_date(summary.assured_date, "medium")
+        text = format_date(day, "medium")
         # a sign, not words: the row's colour and its tooltip say why, and the service name keeps the room
-        return f"⚠ {text}" if summary.is_stale(self.today) else text
+        return f"⚠ {text}" if is_stale(day, self.today) else text
 
 
 class KaartFilterProxy(QSortFilterProxyModel):
@@ -135,6 +171,15 @@ class KaartFilterProxy(QSortFilterProxyModel):
         self.criteria = KaartFilter()
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
+
+    @property
+    def criteria(self) -> KaartFilter:
+        return self._criteria
+
+    @criteria.setter
+    def criteria(self, criteria: KaartFilter) -> None:
+        self._criteria = criteria
+        self._accept_all = criteria.filters_nothing()  # the list's first view: no rule to run for 2,000 rows
 
     def set_criteria(self, criteria: KaartFilter) -> None:
         """Filter on ``criteria``; the same criteria as before filter nothing anew (a reset of the rows filters
@@ -150,9 +195,11 @@ class KaartFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._accept_all:
+            return True
         model = self.sourceModel()
         assert isinstance(model, KaartTableModel)
-        return summary_matches(model.rows[source_row], self.criteria)
+        return summary_matches(model.rows[source_row], self._criteria)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The source orders its rows on the same sort keys in one Python sort (and keeps that order when the
@@ -173,7 +220,7 @@ class KaartColumns(QObject):
     MIN_NAME = 160
     ORGANISATION = 2
     FIXED = {2: 130, 3: 90, CATEGORY_COLUMN: 140}  # organisation, where, category: elided, tooltip
-    MEASURED = (1, 5)  # phone and date
+    MEASURED = (1, VERIFIED_COLUMN)  # phone and date
     STEP_ASIDE = (3, CATEGORY_COLUMN)  # where, then category: shown in this order as room allows
 
     def __init__(self, table: QTableView) -> None:
@@ -216,11 +263,9 @@ class KaartColumns(QObject):
         source = source.sourceModel() if isinstance(source, QSortFilterProxyModel) else source
         metrics = self.table.fontMetrics()
         for column in self.MEASURED:
-            # The cell texts from the columns themselves, not through Qt's data() 4,000 times (~30 ms a fill)
-            text = source.columns[column].text if isinstance(source, KaartTableModel) else None
-            # Digits are equally wide in the UI fonts (tabular figures): one text per shape is measured, a dozen
-            # instead of 2,000 phone numbers and dates
-            texts = {shape.translate(_DIGITS) for shape in {text(row) for row in rows}} if text is not None else set()
+            # The cell texts from the model itself, not through Qt's data() 4,000 times (~30 ms a fill), and one
+            # text per shape is measured: a dozen instead of 2,000 phone numbers and dates
+            texts = source.texts_of(column, rows) if isinstance(source, KaartTableModel) and rows else set()
             widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 24
             self.widths[column] = max(self._minimum[column], widest)
             self.table.horizontalHeader().resizeSection(column, self.widths[column])

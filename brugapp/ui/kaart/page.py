@@ -69,7 +69,12 @@ class KaartPage(SectionPage):
         self.model = KaartTableModel(self)
         self.proxy = KaartFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection)
+        # Built from the outside in, each widget made inside its parent: a finished subtree moved into the page
+        # is polished again, widget by widget (``brugapp bench``: "page Sociale kaart: first visit").
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body.addWidget(splitter, 1)
+        # a splitter takes in its children as they are made: the list, then the detail pane
+        self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection, parent=splitter)
         self.table.setObjectName("KaartTable")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
@@ -78,21 +83,17 @@ class KaartPage(SectionPage):
         self.columns = KaartColumns.install(self.table)  # the name stretches, the rest fits: no scrollbar
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _index: self.edit(self.current_id()))  # Enter or double-click
-        self.detail = KaartDetail()
+        self.detail = KaartDetail(splitter)
         self.detail.verify_requested.connect(self.verify)
         self.detail.edit_requested.connect(self.edit)
         self.detail.merge_requested.connect(self.merge)
         self.detail.colour_chosen.connect(self._set_colour)
         self.detail.notes_saved.connect(self._save_notes)
         self.detail.attempt_logged.connect(self.log_attempt)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 430])
-        self.body.addWidget(splitter, 1)
-        self.legend = KaartLegend()
+        self.legend = KaartLegend(self)
         self.body.addWidget(self.legend)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -101,25 +102,26 @@ class KaartPage(SectionPage):
 
     # -- building ---------------------------------------------------------------------------
     def _build_header_buttons(self) -> None:
-        self.new_button = QPushButton(_("New service"))
-        self.new_button.setObjectName("Primary")
-        self.new_button.setAccessibleName(_("Add a new service"))
-        self.new_button.clicked.connect(lambda: self.edit(""))
-        self.import_button = QPushButton(_("Import …"))
+        # Made in the order they stand (Tab follows the order widgets are made in their parent)
+        self.import_button = QPushButton(_("Import …"), self)
         self.import_button.setAccessibleName(_("Import services from a file"))
         self.import_button.clicked.connect(self.import_file)
-        self.export_button = QPushButton(_("Export / print"))
+        self.export_button = QPushButton(_("Export / print"), self)
         self.export_button.setAccessibleName(_("Export or print the social map"))
         menu = QMenu(self.export_button)
         for code, label, suffix in EXPORTS:
             action = menu.addAction(_(label))
             action.triggered.connect(lambda _checked=False, c=code, s=suffix: self.export(c, s))
         self.export_button.setMenu(menu)
+        self.new_button = QPushButton(_("New service"), self)
+        self.new_button.setObjectName("Primary")
+        self.new_button.setAccessibleName(_("Add a new service"))
+        self.new_button.clicked.connect(lambda: self.edit(""))
         for widget in (self.import_button, self.export_button, self.new_button):
             self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
 
     def _build_filters(self) -> None:
-        self.search = QLineEdit()
+        self.search = QLineEdit(self)
         self.search.setObjectName("KaartSearch")
         self.search.setPlaceholderText(_("Who do I call for … in …?  e.g. debts Kortrijk, crisis, homework"))
         self.search.setAccessibleName(_("Search services"))
@@ -130,10 +132,17 @@ class KaartPage(SectionPage):
         search_row.setSpacing(12)
         search_row.addWidget(self.search, 1)
         self.body.addLayout(search_row)
+        # the checkboxes beside the search, made before the boxes of the row below it: Tab reads the rows in order
+        self.open_now = QCheckBox(_("&Open now"), self)
+        self.open_now.setAccessibleName(_("Only services reachable now"))
+        self.after_hours = QCheckBox(_("&After hours"), self)
+        self.after_hours.setAccessibleName(_("Only services reachable after hours"))
+        self.stale = QCheckBox(_("Not verified > 12 months"), self)
+        self.stale.setAccessibleName(_("Only services not verified for more than 12 months"))
 
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.category_box = QComboBox()
+        self.category_box = QComboBox(self)
         self.category_box.setAccessibleName(_("Theme or category"))
         self.category_box.addItem(_("All themes and categories"), "")
         for term in CATEGORIES:
@@ -141,20 +150,14 @@ class KaartPage(SectionPage):
         self.category_box.insertSeparator(self.category_box.count())
         for term in THEMES.top_level():
             self.category_box.addItem(_("Theme: {theme}").format(theme=term.text()), f"theme:{term.code}")
-        self.place_box = QComboBox()
+        self.place_box = QComboBox(self)
         self.place_box.setAccessibleName(_("Municipality"))
-        self.colour_box = QComboBox()
+        self.colour_box = QComboBox(self)
         self.colour_box.setAccessibleName(_("Neighbourhood colour"))
         self.colour_box.addItem(_("All colours"), "")
         for term in COLOURS:
             self.colour_box.addItem(colour_icon(term.code), term.text(), term.code)
         self.colour_box.addItem(colour_icon(""), _("No colour yet"), "none")
-        self.open_now = QCheckBox(_("&Open now"))
-        self.open_now.setAccessibleName(_("Only services reachable now"))
-        self.after_hours = QCheckBox(_("&After hours"))
-        self.after_hours.setAccessibleName(_("Only services reachable after hours"))
-        self.stale = QCheckBox(_("Not verified > 12 months"))
-        self.stale.setAccessibleName(_("Only services not verified for more than 12 months"))
         for combo, chars in ((self.category_box, 22), (self.place_box, 12), (self.colour_box, 12)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
@@ -164,7 +167,7 @@ class KaartPage(SectionPage):
             box.toggled.connect(self.apply_filters)
             search_row.addWidget(box)
         row.addStretch(1)
-        self.count_label = QLabel()
+        self.count_label = QLabel(self)
         self.count_label.setObjectName("Hint")
         row.addWidget(self.count_label)
         self.body.addLayout(row)

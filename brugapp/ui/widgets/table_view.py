@@ -7,14 +7,14 @@ short table inside a tab; no grid on the pages); the column widths stay with eac
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
 
 
 def record_table(model: QAbstractItemModel, accessible_name: str, *, selection: Selection = Selection.SingleSelection,
-                 grid: bool = True, stripes: bool = True) -> QTableView:
-    view = QTableView()
+                 grid: bool = True, stripes: bool = True, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)  # made inside its parent, it is not polished a second time when put there
     view.setModel(model)
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

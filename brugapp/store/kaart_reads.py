@@ -1,0 +1,61 @@
+"""The sociale kaart's list reads, in plain SQL on the DB-API connection of a read session.
+
+The map's first visit reads every service with its terms, places, phones and opening hours (~14,000 rows for
+2,000 services). Through SQLAlchemy's result rows that cost ~25 ms more than the rows themselves
+(``brugapp bench``: "page Sociale kaart: first visit"), so these run on the driver's own cursor, in the caller's
+read transaction (one consistent view of the map). They are written against the tables as SQLite holds them:
+dates as ISO text, booleans as 0/1; ``services/kaart/query.list_services`` converts.
+``tests/unit/kaart/test_kaart_list_reads.py`` checks the summaries against the ORM's records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple, Protocol
+
+
+class Cursor(Protocol):
+    def fetchall(self) -> list[Any]: ...
+
+
+class Connection(Protocol):
+    """The DB-API connection (sqlite3 / sqlcipher3): ``execute`` returns a cursor."""
+
+    def execute(self, sql: str, parameters: Iterable[object] = ..., /) -> Cursor: ...
+
+
+class KaartRows(NamedTuple):
+    """Every row the list needs, each table in the order the map keeps it (insertion order, ``id``)."""
+
+    # (pk, uuid, name, alternate name, description, target group, organisation pk, assured date ISO or None,
+    #  status, referral route, comes to school 0/1, organisation uuid, organisation name, its alternate name)
+    services: list[tuple[Any, ...]]
+    terms: list[tuple[int, str, str]]  # (service pk, vocabulary, code)
+    areas: list[tuple[int, str]]  # (service pk, municipality)
+    cities: list[tuple[int, str]]  # (service pk, city of one of its locations)
+    service_phones: list[tuple[int, str, str]]  # (service pk, number, purpose)
+    organization_phones: list[tuple[int, str, str]]  # (organisation pk, number, purpose)
+    schedules: list[tuple[int, str, str, str]]  # (service pk, byday, opens at, closes at)
+    colours: list[tuple[int, str]]  # (organisation pk, Ken-je-buurt colour): private, for the brugfiguur's screen
+
+
+_SERVICES = (
+    "SELECT s.id, s.uuid, s.name, s.alternate_name, s.description, s.target_group, s.organization_id, "
+    "s.assured_date, s.status, s.referral_route, s.comes_to_school, o.uuid, o.name, o.alternate_name "
+    "FROM kaart_services AS s JOIN kaart_organizations AS o ON o.id = s.organization_id"
+)
+_TERMS = "SELECT service_id, vocabulary, code FROM kaart_service_terms ORDER BY id"
+_AREAS = "SELECT service_id, name FROM kaart_service_areas ORDER BY id"
+_CITIES = ("SELECT sl.service_id, l.city FROM kaart_service_locations AS sl "
+           "JOIN kaart_locations AS l ON l.id = sl.location_id ORDER BY sl.id")
+_SERVICE_PHONES = "SELECT service_id, number, purpose FROM kaart_phones WHERE service_id IS NOT NULL ORDER BY id"
+_ORGANIZATION_PHONES = ("SELECT organization_id, number, purpose FROM kaart_phones "
+                        "WHERE organization_id IS NOT NULL ORDER BY id")
+_SCHEDULES = "SELECT service_id, byday, opens_at, closes_at FROM kaart_schedules ORDER BY id"
+_COLOURS = "SELECT organization_id, colour FROM kaart_private_notes WHERE organization_id IS NOT NULL"
+
+
+def kaart_rows(connection: Connection) -> KaartRows:
+    """The whole map as plain rows, read on ``connection`` (inside the caller's transaction)."""
+    return KaartRows(*(connection.execute(sql).fetchall() for sql in (
+        _SERVICES, _TERMS, _AREAS, _CITIES, _SERVICE_PHONES, _ORGANIZATION_PHONES, _SCHEDULES, _COLOURS)))
