@@ -72,24 +72,26 @@ class SearchPopup(QFrame):
         from brugapp.services.search import search_everything
 
         results = search_everything(self.store, text=text, limit=30)
+        rows: list[QStandardItem] = []
         if not results:
             item = QStandardItem(_("Nothing found for “{text}”.").format(text=text))
             item.setEnabled(False)
-            self.model.appendRow(item)
+            rows.append(item)
         for kind in sorted({r.kind for r in results}, key=_kind_order):
             header = QStandardItem(_(KIND_LABELS.get(kind, kind)))
             header.setFlags(Qt.ItemFlag.NoItemFlags)  # a header: not chosen by keys or clicks
             font = QFont(header.font())
             font.setBold(True)
             header.setFont(font)
-            self.model.appendRow(header)
+            rows.append(header)
             for result in (r for r in results if r.kind == kind):
                 text = result.label + (f"\n    {result.snippet}" if result.snippet else "")
                 item = QStandardItem(text)
                 item.setToolTip(text)
                 item.setData(result, RESULT_ROLE)
                 item.setEditable(False)
-                self.model.appendRow(item)
+                rows.append(item)
+        self.model.invisibleRootItem().appendRows(rows)  # one insert for the list (a keystroke's work)
         self._place()
         self.show()
         self.raise_()
