@@ -46,7 +46,7 @@ def encrypted_engine(path: Path, passphrase: str) -> Engine:
     # other thread's connection once more than five threads have connected, and the GUI runs prints and backups
     # on QThreadPool workers (brugapp/ui/operations.py). Connections are opened with check_same_thread=False and
     # a pool checkout belongs to one thread at a time.
-    engine = create_engine(url, hide_parameters=True, poolclass=QueuePool)
+    engine = create_engine(url, hide_parameters=True, poolclass=QueuePool, pool_use_lifo=True)
 
     @event.listens_for(engine, "connect")
     def _quiet_cipher_log(dbapi_connection: object, record: object) -> None:
