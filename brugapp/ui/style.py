@@ -122,7 +122,7 @@ def load_fonts() -> str:
     return family
 
 
-FUSION_ARGUMENTS = ["-style", "Fusion"]  # given to a QApplication the app makes itself (see apply_theme)
+FUSION_ARGUMENTS = ("-style", "Fusion")  # given to a QApplication the app makes itself (see apply_theme)
 
 
 def apply_theme(app: QApplication, *, fusion_given: bool = False) -> None:
