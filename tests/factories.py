@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from brugapp.store import Store
 from brugapp.store.models import Family, School
 from brugapp.store.search_index import index_record
@@ -25,3 +27,9 @@ def make_family(store: Store, *, display_name: str = "Gezin Janssens", **fields:
         index_record(session, kind="family", ref_uuid=family.uuid, label=display_name,
                      family_uuid=family.uuid)
         return family.uuid
+
+
+def index_names(store: Store) -> set[str]:
+    """The names of the indexes SQLite holds in the store (migration tests check what an upgrade added)."""
+    with store.engine.connect() as connection:
+        return set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())

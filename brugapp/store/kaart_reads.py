@@ -1,4 +1,5 @@
-"""The sociale kaart's list reads, in plain SQL on the DB-API connection of a read session.
+"""The sociale kaart's list reads, in plain SQL on the DB-API connection of a read session
+(``store/plain_reads.driver_rows``).
 
 The map's first visit reads every service with its terms, places, phones and opening hours (~14,000 rows for
 2,000 services). Through SQLAlchemy's result rows that cost ~25 ms more than the rows themselves
@@ -10,18 +11,11 @@ dates as ISO text, booleans as 0/1; ``services/kaart/query.list_services`` conve
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
+from sqlalchemy.orm import Session
 
-class Cursor(Protocol):
-    def fetchall(self) -> list[Any]: ...
-
-
-class Connection(Protocol):
-    """The DB-API connection (sqlite3 / sqlcipher3): ``execute`` returns a cursor."""
-
-    def execute(self, sql: str, parameters: Iterable[object] = ..., /) -> Cursor: ...
+from brugapp.store.plain_reads import driver_rows
 
 
 class KaartRows(NamedTuple):
@@ -55,7 +49,7 @@ _SCHEDULES = "SELECT service_id, byday, opens_at, closes_at FROM kaart_schedules
 _COLOURS = "SELECT organization_id, colour FROM kaart_private_notes WHERE organization_id IS NOT NULL"
 
 
-def kaart_rows(connection: Connection) -> KaartRows:
-    """The whole map as plain rows, read on ``connection`` (inside the caller's transaction)."""
-    return KaartRows(*(connection.execute(sql).fetchall() for sql in (
+def kaart_rows(session: Session) -> KaartRows:
+    """The whole map as plain rows, read on the session's driver connection (inside its transaction)."""
+    return KaartRows(*(driver_rows(session, sql) for sql in (
         _SERVICES, _TERMS, _AREAS, _CITIES, _SERVICE_PHONES, _ORGANIZATION_PHONES, _SCHEDULES, _COLOURS)))

@@ -199,7 +199,7 @@ def list_services(store: Store) -> list[ServiceSummary]:
     with store.read() as session:
         # Plain SQL on the driver's connection, inside the session's read transaction: 2,000 services and their
         # ~12,000 related rows load in ~10 ms, where SQLAlchemy's result rows cost ~25 ms more (``brugapp bench``)
-        rows = kaart_rows(session.connection().connection.dbapi_connection)  # type: ignore[arg-type]
+        rows = kaart_rows(session)
     categories_of, themes_of = _terms(rows)
     places_of = _places(rows)
     own, of_org = _first_numbers(rows.service_phones), _first_numbers(rows.organization_phones)

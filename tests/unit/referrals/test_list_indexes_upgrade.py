@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from alembic import command
-from sqlalchemy import text
 
 from brugapp.domain.referrals import CLOSED
 from brugapp.services.referrals.followups import create_followup
@@ -15,14 +14,10 @@ from brugapp.services.referrals.referrals import change_status, create_referral
 from brugapp.store import migrate as migrations
 from brugapp.store import open_store
 from brugapp.store.referrals_reads import list_statement
-from tests.factories import make_family
+from tests.factories import index_names, make_family
 
 INDEXES = {"ix_followups_open_check", "ix_referrals_list"}
 
-
-def _indexes(store) -> set[str]:
-    with store.engine.connect() as connection:
-        return set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
 
 
 def test_upgrade_keeps_the_list_and_reads_the_next_checks_from_the_index(tmp_path) -> None:
@@ -38,11 +33,11 @@ def test_upgrade_keeps_the_list_and_reads_the_next_checks_from_the_index(tmp_pat
         create_followup(store, title="Bellen", due=dt.date(2026, 12, 10 - number), owner="", referral_id=referral)
     change_status(store, referral_id=made[0], status="stopped", outcome="no_longer_interested")
     before = list_referrals(store), list_referrals(store, open_only=True)
-    assert not INDEXES & _indexes(store)
+    assert not INDEXES & index_names(store)
     # WHEN it is upgraded to the heads
     migrations.upgrade(store)
     # THEN the indexes are there and the list is the same
-    assert _indexes(store) >= INDEXES
+    assert index_names(store) >= INDEXES
     assert (list_referrals(store), list_referrals(store, open_only=True)) == before
     assert before[1][0].urgent and len(before[1]) == 5
     # AND the next checks are read from the open checks' index
@@ -56,6 +51,6 @@ def test_upgrade_keeps_the_list_and_reads_the_next_checks_from_the_index(tmp_pat
         config = migrations._config()
         config.attributes["connection"] = connection
         command.downgrade(config, "0014")
-    assert not INDEXES & _indexes(store)
+    assert not INDEXES & index_names(store)
     assert (list_referrals(store), list_referrals(store, open_only=True)) == before
     store.close()

@@ -15,15 +15,11 @@ from brugapp.services.referrals.referrals import create_referral
 from brugapp.services.reporting.report import school_year_report
 from brugapp.store import migrate as migrations
 from brugapp.store import open_store
-from tests.factories import make_family, make_school
+from tests.factories import index_names, make_family, make_school
 
 YEAR = SchoolYear(2025)
 INDEXES = {"ix_referrals_year_figures", "ix_family_members_family_school"}
 
-
-def _indexes(store) -> set[str]:
-    with store.engine.connect() as connection:
-        return set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
 
 
 def test_upgrade_keeps_the_figures_and_reads_referrals_from_the_index(tmp_path) -> None:
@@ -40,11 +36,11 @@ def test_upgrade_keeps_the_figures_and_reads_referrals_from_the_index(tmp_path) 
         create_referral(store, family_id=family, intensity="called", service_label="CAW",
                         referred_on=dt.date(2025, 11, day))
     before = school_year_report(store, school_year=YEAR, made_on=dt.date(2026, 1, 5))
-    assert not INDEXES & _indexes(store)
+    assert not INDEXES & index_names(store)
     # WHEN it is upgraded to the heads
     migrations.upgrade(store)
     # THEN the indexes are there and every figure is the same
-    assert _indexes(store) >= INDEXES
+    assert index_names(store) >= INDEXES
     after = school_year_report(store, school_year=YEAR, made_on=dt.date(2026, 1, 5))
     assert after.tables == before.tables
     assert after.table("summary").raw_count("Referrals") == 6
@@ -59,5 +55,5 @@ def test_upgrade_keeps_the_figures_and_reads_referrals_from_the_index(tmp_path) 
         config = migrations._config()
         config.attributes["connection"] = connection
         command.downgrade(config, "0013")
-    assert not INDEXES & _indexes(store)
+    assert not INDEXES & index_names(store)
     store.close()
