@@ -115,6 +115,35 @@ def test_backup_refuses_to_copy_a_damaged_store(store_with_backup, monkeypatch, 
     assert list_backups(path) == [backup]
 
 
+def test_a_backup_reads_the_store_once_and_still_names_a_damaged_store(store_with_backup, monkeypatch) -> None:
+    # The copy's check is the store's check (byte for byte): a healthy backup does not read the store twice
+    # (closing on a busy programme waited for both), and a damaged store is still named as the store.
+    import brugapp.store.backups as backups
+
+    path, first_backup = store_with_backup
+    checked: list[object] = []
+    real_check = backups.check_integrity
+
+    def counting_check(store: object) -> list[str]:
+        checked.append(store)
+        return real_check(store)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "check_integrity", counting_check)
+    store = open_store(path, passphrase=TEST_PASSPHRASE)
+    try:
+        second_backup = backups.backup_store(store, reason="manual")
+        assert checked == []
+        random_bytes_in_the_middle(path)
+        with pytest.raises(DamagedStoreError) as caught:
+            backups.backup_store(store, reason="manual")
+    finally:
+        store.close()
+    assert caught.value.path == path and len(checked) == 1
+    # nothing of the refused copy is kept: the two good backups only, no half-written file
+    assert list_backups(path) == [first_backup, second_backup]
+    assert not [p for p in path.parent.rglob("*") if p.name.endswith(backups.PARTIAL_SUFFIX)]
+
+
 def test_every_backup_is_verified_before_it_is_listed(tmp_path: Path, monkeypatch) -> None:
     # GIVEN a copy that comes out broken (a full disk, a failing USB stick)
     import brugapp.store.backups as backups
