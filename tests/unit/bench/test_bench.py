@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from brugapp import page_key
+from brugapp.bench import bare_window
 from brugapp.bench.search import TYPED, prefixes
 from brugapp.cli import main
 
@@ -13,6 +15,7 @@ EXPECTED = {
     "start: the window asking for the passphrase": True,
     "unlock: Enter pressed in that window until Vandaag is filled": False,
     "peak memory of the started app": True,
+    "start of the bare window that also derives a store key": False,
     "search as you type": True,
     "search popup: slowest prefix": True,
     "search service: slowest prefix": True,
@@ -66,6 +69,11 @@ def test_bench_writes_every_measurement_with_its_floor(tmp_path, capsys) -> None
     assert "measured" in printed and "floor" in printed
     assert code == (0 if document["all_ok"] else 1)
     assert document["all_ok"] == all(r["ok"] for r in results)
+
+
+def test_the_floor_of_an_encrypted_start_derives_the_key_as_the_app_does() -> None:
+    # The floor script imports no BrugApp module, so it repeats the app's rounds: they must stay the same.
+    assert bare_window.KDF_ROUNDS == page_key.KDF_ROUNDS and bare_window.KEY_BYTES == page_key.KEY_BYTES
 
 
 def test_search_is_typed_from_the_first_letter() -> None:
