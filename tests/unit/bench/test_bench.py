@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from brugapp import page_key
-from brugapp.bench import bare_window
+from brugapp.bench import bare_window, runner
 from brugapp.bench.search import TYPED, prefixes
 from brugapp.cli import main
 
@@ -42,9 +42,13 @@ EXPECTED = {
 }
 
 
-def test_bench_writes_every_measurement_with_its_floor(tmp_path, capsys) -> None:
-    # GIVEN a small programme (300 families, a map of 60 services)
+def test_bench_writes_every_measurement_with_its_floor(tmp_path, capsys, monkeypatch) -> None:
+    # GIVEN a small programme (300 families, a map of 60 services), in a folder kept to look in afterwards
     out = tmp_path / "bench.json"
+    folder = tmp_path / "bench"
+    folder.mkdir()
+    monkeypatch.setattr(runner.tempfile, "mkdtemp", lambda **_kw: str(folder))
+    monkeypatch.setattr(runner.shutil, "rmtree", lambda *_a, **_kw: None)
     # WHEN the benchmark runs with --json and --check
     code = main(["bench", "--families", "300", "--json", str(out), "--check"])
     printed = capsys.readouterr().out
@@ -69,6 +73,9 @@ def test_bench_writes_every_measurement_with_its_floor(tmp_path, capsys) -> None
     assert "measured" in printed and "floor" in printed
     assert code == (0 if document["all_ok"] else 1)
     assert document["all_ok"] == all(r["ok"] for r in results)
+    # the measured starts quit without a backup on close: copying the store would keep the disk busy for the next
+    assert (folder / "bench.db").is_file()
+    assert not [p for p in folder.rglob("*on-close*")]
 
 
 def test_the_floor_of_an_encrypted_start_derives_the_key_as_the_app_does() -> None:
