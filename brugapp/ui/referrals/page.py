@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from brugapp.ui.referrals.dialogs import FeedbackDialog, NewReferralDialog, Prin
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER, MUTED
 from brugapp.ui.widgets.empty_state import EmptyState
+from brugapp.ui.widgets.fitting_scroll import FittingScrollArea
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
@@ -114,18 +114,17 @@ class ReferralsPage(SectionPage):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)  # a long status is cut; the tooltip has it
         header.resizeSection(2, 110)
+        self._fitted: dict[int, int] = {}  # the fitted widths of FITTED_COLUMNS, before the family is capped
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = self._build_detail()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = FittingScrollArea(self.detail)  # its buttons are never cut: the list gives way
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.detail)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroll)
-        self.splitter.setSizes([470, 610])
+        self.splitter.setSizes([560, 520])  # the list gets the room for a family and a service side by side
         self.body.addWidget(self.splitter, 1)
         self.empty = EmptyState(icon_name="referral", title=_("No referrals yet"),
                                 text=_("Warm referrals to services, with their status, the consent they rest on "
@@ -245,7 +244,23 @@ class ReferralsPage(SectionPage):
                 text = self.model.columns[column].text
                 widest = max(range(len(rows)), key=lambda number: metrics.horizontalAdvance(text(rows[number])))
                 width = max(width, self.table.sizeHintForIndex(self.model.index(widest, column)).width())
-            header.resizeSection(column, width)
+            self._fitted[column] = width
+        self._share_room()
+
+    def _share_room(self) -> None:
+        """The family column never takes more than the service keeps: a long family name is cut (its tooltip has
+        it whole), not the service, which a narrow list otherwise squeezed to a few letters."""
+        header = self.table.horizontalHeader()
+        family, check = (self._fitted.get(column, header.sectionSize(column)) for column in FITTED_COLUMNS)
+        room = self.table.viewport().width() - header.sectionSize(2) - check
+        least = header.sectionSizeFromContents(0).width()
+        header.resizeSection(0, max(least, min(family, room // 2)))
+        header.resizeSection(3, check)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_room()
+        return False
 
     def show_record(self, kind: str, uuid: str, family_uuid: str) -> None:
         """Opened from the global search."""
