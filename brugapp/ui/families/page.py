@@ -47,6 +47,7 @@ from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.roles import ID_ROLE
+from brugapp.ui.widgets.step_aside import StepAsideColumns
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_view import record_table
 
@@ -116,6 +117,9 @@ class FamilyFilterModel(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
 
+NAME_LEAST = 190  # px: "Gezin Al-Hassan (Fatma)", enough to tell two families apart
+
+
 class FamiliesPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
@@ -155,10 +159,12 @@ class FamiliesPage(SectionPage):
         bold.setBold(True)  # the header is bold (theme style sheet), with 6 px padding each side
         header_width = QFontMetrics(bold).horizontalAdvance
         date_width = self.table.fontMetrics().horizontalAdvance(format_date(dt.date(2026, 11, 30), "d MMM y")) + 16
+        # Beside an opened family on a small screen the children, then the last contact, step aside for the name
+        self.columns = StepAsideColumns(self.table, least=NAME_LEAST, order=(1, 2))
         for column, width in ((1, header_width(_(FAMILY_HEADERS[1])) + 18),
                               (2, max(header_width(_(FAMILY_HEADERS[2])) + 18, date_width))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+            self.columns.set_width(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.filter.returnPressed.connect(self._open_first)
         self.count_label = QLabel()
@@ -190,7 +196,7 @@ class FamiliesPage(SectionPage):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setSizes([400, 720])  # room for a long family name beside the two fixed columns
+        splitter.setSizes([470, 650])  # room for a long family name ("Gezin Al-Hassan (Fatma)") beside two columns
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
 

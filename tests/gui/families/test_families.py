@@ -162,3 +162,26 @@ def test_family_names_fit_beside_the_fixed_columns_at_1366(qtbot, store):
     assert sum(header.sectionSize(c) for c in range(3)) <= page.table.viewport().width()
     index = page.proxy.index(0, 0)
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("Gezin Vandenbroucke")
+
+
+def test_a_narrow_list_keeps_the_names_readable(qtbot, store):
+    # GIVEN families with long names, the list beside an opened family at 1280×720 (the smallest screen we serve)
+    for first in ("Amina", "Fatma"):
+        create_family(store, display_name=f"Gezin Al-Hassan ({first})")
+    page = FamiliesPage(store)
+    qtbot.addWidget(page)
+    page.resize(1280 - 218, 620)
+    page.show()
+    page.refresh()
+    header = page.table.horizontalHeader()
+    page.table.selectRow(0)  # the family view opens beside the list and takes its room
+    qtbot.wait(10)
+    # THEN the fixed columns stepped aside and the name column shows whole names
+    assert page.table.isColumnHidden(1) and page.table.isColumnHidden(2)
+    metrics = page.table.fontMetrics()
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("Gezin Al-Hassan (Fatma)")
+    # WHEN the window is wider again, they come back, the name keeping its room
+    page.resize(1920 - 218, 900)
+    qtbot.wait(10)
+    assert not page.table.isColumnHidden(1) and not page.table.isColumnHidden(2)
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("Gezin Al-Hassan (Fatma)")
