@@ -216,9 +216,11 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
         if not demo and not bench:
             # start-up time: imported only when this runs, so the window opens without it
             from brugapp.services.backups import backup_store
+            from brugapp.ui.closing_wait import closing
 
             try:
-                backup_store(store, reason="on-close")  # verified; kept in daily/weekly/monthly generations
+                with closing(store.path):  # a start meanwhile waits for this copy (ui/closing_wait.py)
+                    backup_store(store, reason="on-close")  # verified; kept in daily/weekly/monthly generations
             except StoreError as exc:  # a damaged store is not copied over the good backups
                 QMessageBox.warning(None, APP_NAME, str(exc))
         return code
@@ -262,7 +264,14 @@ def _single_instance_lock(location: str) -> QLockFile | _NoLock | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(f"{path}.lock")
     lock.setStaleLockTime(0)
-    return lock if lock.tryLock(200) else None
+    if lock.tryLock(200):
+        return lock
+    # started again while the last window still makes its backup on close: wait for it, saying so
+    from brugapp.ui.closing_wait import closing_in_progress, wait_for_closing  # start-up time: only on this path
+
+    if closing_in_progress(location, lock) and wait_for_closing(location, lock):
+        return lock
+    return None
 
 
 def _remove_demo_store(store: Store) -> None:

@@ -68,3 +68,52 @@ def test_a_second_window_on_the_same_notebook_is_refused(qapp, tmp_path: Path, m
         first.unlock()
     assert shown and "al open met dit notitieboek in een ander venster" in shown[0]
     assert not Path(f"{path}.lock").exists(), "the lock goes with the window that held it"
+
+
+def test_a_start_while_the_last_window_makes_its_backup_waits_for_it(qapp, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from brugapp.ui import app as app_module
+    from brugapp.ui.closing_wait import closing
+
+    path = tmp_path / "brugapp.db"
+    open_store(path, create=True).close()
+    first = app_module._single_instance_lock(str(path))
+    assert first is not None
+    seen: list[str] = []
+
+    def look() -> None:  # what the person sees while waiting
+        seen.extend(w.labelText() for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QProgressDialog) and w.isVisible())
+
+    # GIVEN the last window is closing: it holds the notebook while it makes its backup copy (here 0.6 s)
+    with closing(path):
+        QTimer.singleShot(200, look)
+        QTimer.singleShot(600, first.unlock)
+        # WHEN BrugApp is started again on the same notebook
+        second = app_module._single_instance_lock(str(path))
+    # THEN it waited, saying why, and has the notebook once the other let go
+    try:
+        assert second is not None and second.isLocked()
+        assert seen and "reservekopie" in seen[0]
+    finally:
+        second.unlock() if second is not None else None
+    assert not Path(f"{path}.closing").exists()
+
+
+def test_a_marker_left_by_a_crash_does_not_make_a_start_wait(qapp, tmp_path: Path) -> None:
+    import time
+
+    from brugapp.ui import app as app_module
+
+    path = tmp_path / "brugapp.db"
+    open_store(path, create=True).close()
+    first = app_module._single_instance_lock(str(path))  # a window that is open, not closing
+    Path(f"{path}.closing").write_text("999999", encoding="ascii")  # left by a process that is gone
+    try:
+        started = time.monotonic()
+        assert app_module._single_instance_lock(str(path)) is None  # refused at once, as before
+        assert time.monotonic() - started < 2
+    finally:
+        first.unlock()
