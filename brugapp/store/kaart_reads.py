@@ -11,11 +11,12 @@ dates as ISO text, booleans as 0/1; ``services/kaart/query.list_services`` conve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
-from brugapp.store.plain_reads import driver_rows
+from brugapp.store.plain_reads import driver_rows, marks
 
 
 class KaartRows(NamedTuple):
@@ -36,20 +37,52 @@ class KaartRows(NamedTuple):
 _SERVICES = (
     "SELECT s.id, s.uuid, s.name, s.alternate_name, s.description, s.target_group, s.organization_id, "
     "s.assured_date, s.status, s.referral_route, s.comes_to_school, o.uuid, o.name, o.alternate_name "
-    "FROM kaart_services AS s JOIN kaart_organizations AS o ON o.id = s.organization_id"
+    "FROM kaart_services AS s JOIN kaart_organizations AS o ON o.id = s.organization_id{where} ORDER BY s.id"
 )
-_TERMS = "SELECT service_id, vocabulary, code FROM kaart_service_terms ORDER BY id"
-_AREAS = "SELECT service_id, name FROM kaart_service_areas ORDER BY id"
+_TERMS = "SELECT service_id, vocabulary, code FROM kaart_service_terms{where} ORDER BY id"
+_AREAS = "SELECT service_id, name FROM kaart_service_areas{where} ORDER BY id"
 _CITIES = ("SELECT sl.service_id, l.city FROM kaart_service_locations AS sl "
-           "JOIN kaart_locations AS l ON l.id = sl.location_id ORDER BY sl.id")
-_SERVICE_PHONES = "SELECT service_id, number, purpose FROM kaart_phones WHERE service_id IS NOT NULL ORDER BY id"
+           "JOIN kaart_locations AS l ON l.id = sl.location_id{where} ORDER BY sl.id")
+_SERVICE_PHONES = ("SELECT service_id, number, purpose FROM kaart_phones WHERE service_id IS NOT NULL{also} "
+                   "ORDER BY id")
 _ORGANIZATION_PHONES = ("SELECT organization_id, number, purpose FROM kaart_phones "
-                        "WHERE organization_id IS NOT NULL ORDER BY id")
-_SCHEDULES = "SELECT service_id, byday, opens_at, closes_at FROM kaart_schedules ORDER BY id"
-_COLOURS = "SELECT organization_id, colour FROM kaart_private_notes WHERE organization_id IS NOT NULL"
+                        "WHERE organization_id IS NOT NULL{also} ORDER BY id")
+_SCHEDULES = "SELECT service_id, byday, opens_at, closes_at FROM kaart_schedules{where} ORDER BY id"
+_COLOURS = "SELECT organization_id, colour FROM kaart_private_notes WHERE organization_id IS NOT NULL{also}"
+# the list's first page: every service's name and organisation, to put the map in list order without reading it
+_NAMES = ("SELECT s.id, s.name, o.name FROM kaart_services AS s "
+          "JOIN kaart_organizations AS o ON o.id = s.organization_id ORDER BY s.id")
+# every place the list names: the services' areas and the towns of their locations (as ``list_services`` does)
+_PLACES = ("SELECT name FROM kaart_service_areas UNION SELECT l.city FROM kaart_service_locations AS sl "
+           "JOIN kaart_locations AS l ON l.id = sl.location_id WHERE l.city IS NOT NULL AND l.city != ''")
 
 
-def kaart_rows(session: Session) -> KaartRows:
-    """The whole map as plain rows, read on the session's driver connection (inside its transaction)."""
-    return KaartRows(*(driver_rows(session, sql) for sql in (
-        _SERVICES, _TERMS, _AREAS, _CITIES, _SERVICE_PHONES, _ORGANIZATION_PHONES, _SCHEDULES, _COLOURS)))
+def kaart_rows(session: Session, service_pks: Sequence[int] | None = None) -> KaartRows:
+    """The whole map as plain rows, read on the session's driver connection (inside its transaction); with
+    ``service_pks``, only those services and what belongs to them (their organisations' phones and colours)."""
+    if service_pks is None:
+        return KaartRows(*(driver_rows(session, sql.format(where="", also="")) for sql in (
+            _SERVICES, _TERMS, _AREAS, _CITIES, _SERVICE_PHONES, _ORGANIZATION_PHONES, _SCHEDULES, _COLOURS)))
+    pks = tuple(service_pks)
+    listed = f"({marks(pks)})"
+    organisations = f"(SELECT organization_id FROM kaart_services WHERE id IN {listed})"
+
+    def read(sql: str, column: str, within: str) -> list[tuple[Any, ...]]:
+        return driver_rows(session, sql.format(where=f" WHERE {column} IN {within}",
+                                               also=f" AND {column} IN {within}"), pks)
+
+    return KaartRows(
+        read(_SERVICES, "s.id", listed), read(_TERMS, "service_id", listed), read(_AREAS, "service_id", listed),
+        read(_CITIES, "sl.service_id", listed), read(_SERVICE_PHONES, "service_id", listed),
+        read(_ORGANIZATION_PHONES, "organization_id", organisations), read(_SCHEDULES, "service_id", listed),
+        read(_COLOURS, "organization_id", organisations))
+
+
+def service_names(session: Session) -> list[tuple[int, str, str]]:
+    """(pk, name, organisation name) of every service, in the order ``kaart_rows`` gives the services."""
+    return [(pk, name, organisation) for pk, name, organisation in driver_rows(session, _NAMES)]
+
+
+def listed_places(session: Session) -> set[str]:
+    """Every municipality a service of the map names (its areas, its locations' towns)."""
+    return {place for (place,) in driver_rows(session, _PLACES)}

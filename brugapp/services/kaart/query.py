@@ -35,7 +35,7 @@ from brugapp.errors import ValidationError
 from brugapp.i18n import _
 from brugapp.services.records import ListedRecord
 from brugapp.store import Store
-from brugapp.store.kaart_reads import KaartRows, kaart_rows
+from brugapp.store.kaart_reads import KaartRows, kaart_rows, listed_places, service_names
 from brugapp.store.models.kaart import (
     KaartOrganization,
     KaartSchedule,
@@ -200,6 +200,40 @@ def list_services(store: Store) -> list[ServiceSummary]:
         # Plain SQL on the driver's connection, inside the session's read transaction: 2,000 services and their
         # ~12,000 related rows load in ~10 ms, where SQLAlchemy's result rows cost ~25 ms more (``brugapp bench``)
         rows = kaart_rows(session)
+    return _in_list_order(_summaries(rows))
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """The list's first page: its first services in list order, how many the map holds, every place it names."""
+
+    services: list[ServiceSummary]
+    total: int
+    places: set[str]
+
+
+def first_services(store: Store, *, count: int) -> MapPage:
+    """``list_services(store)[:count]``, without reading the rest of the map: the names of every service put the
+    map in list order, then only the first ``count`` are read in full (the list's first visit, ``ui/kaart``)."""
+    with store.read() as session:
+        names = service_names(session)
+        # the same keys as ``_in_list_order``, the same order of the rows before it (services by id)
+        order = sorted(range(len(names)), key=lambda n: (_folded(names[n][2]), fold(names[n][1])))
+        chosen = [names[n][0] for n in order[:count]]
+        rows = kaart_rows(session, chosen) if len(chosen) < len(names) else kaart_rows(session)
+        places = listed_places(session)
+    return MapPage(_in_list_order(_summaries(rows)), len(names), places)
+
+
+def _in_list_order(summaries: list[ServiceSummary]) -> list[ServiceSummary]:
+    """By organisation, then name (folded: "Öcmw" with O); equal ones in the order of the map (``id``)."""
+    # 500 organisations for 2,000 services: each organisation is folded once
+    keys = [(_folded(summary.organization_name), fold(summary.name)) for summary in summaries]
+    return [summaries[n] for n in sorted(range(len(summaries)), key=keys.__getitem__)]
+
+
+def _summaries(rows: KaartRows) -> list[ServiceSummary]:
+    """The map's rows as summaries, in the order of ``rows.services``."""
     categories_of, themes_of = _terms(rows)
     places_of = _places(rows)
     own, of_org = _first_numbers(rows.service_phones), _first_numbers(rows.organization_phones)
@@ -210,7 +244,7 @@ def list_services(store: Store) -> list[ServiceSummary]:
     # 2,000 services share a few hundred verified dates (ISO text in SQLite): each is parsed once
     dates = {text: dt.date.fromisoformat(text) for text in {row[7] for row in rows.services} if text}
     no_codes: tuple[str, ...] = ()
-    result, sort_keys = [], []
+    result = []
     for (pk, uuid, name, alternate_name, description, target_group, org_pk, assured_date, status,
          referral_route, comes_to_school, org_uuid, org_name, org_alt) in rows.services:
         cats, themes = categories_of.get(pk, no_codes), themes_of.get(pk, no_codes)
@@ -230,8 +264,7 @@ def list_services(store: Store) -> list[ServiceSummary]:
             words=" ".join((name, alternate_name, org_name, org_alt, description, target_group, " ".join(places),
                             label)),
         ))
-        sort_keys.append((_folded(org_name), fold(name)))  # 500 organisations: each folded once
-    return [result[n] for n in sorted(range(len(result)), key=sort_keys.__getitem__)]
+    return result
 
 
 @lru_cache(maxsize=64)

@@ -102,12 +102,13 @@ class KaartTableModel(RecordTableModel[ServiceSummary]):
             for number, header in enumerate(COLUMNS)
         ], parent=parent, background=lambda s: STALE_BACKGROUND if s.is_stale(self.today) else "")
 
-    def set_rows(self, rows: Sequence[ServiceSummary], *, now: dt.datetime | None = None) -> None:
+    def set_rows(self, rows: Sequence[ServiceSummary], *, now: dt.datetime | None = None,
+                 more: Callable[[int], Sequence[ServiceSummary]] | None = None) -> None:
         self.now = now or now_local().replace(tzinfo=None)
         self.today = self.now.date()
         self._dates.clear()  # the language may have changed
         self._open_now.clear()  # a new moment
-        super().set_rows(rows)
+        super().set_rows(rows, more=more)
 
     def _tooltip(self, full_text: Callable[[ServiceSummary], str]) -> Callable[[ServiceSummary], str]:
         def tooltip(summary: ServiceSummary) -> str:
@@ -244,6 +245,7 @@ class KaartColumns(QObject):
         if model is not None:  # a phone number or date is never cut: the columns follow the longest one
             model.modelReset.connect(self.measure)
             model.layoutChanged.connect(self.measure)
+            model.rowsInserted.connect(self.measure)  # the rest of the map after its first page
         self.measure()
 
     def _shown_rows(self) -> list[ServiceSummary]:

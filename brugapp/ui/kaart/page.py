@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import N_, _, ngettext
 from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
-from brugapp.services.kaart.query import KaartFilter, ServiceSummary, list_services
+from brugapp.services.kaart.query import KaartFilter, ServiceSummary, first_services, list_services
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
 from brugapp.settings import load_settings
 from brugapp.store import Store
@@ -44,6 +45,9 @@ from brugapp.ui.widgets.table_view import Selection, record_table
 if TYPE_CHECKING:
     from brugapp.services.kaart.export import ExportResult
 
+FIRST_PAGE = 200  # services read on a first visit in list order; the rest when the list needs them
+REST_AFTER_MS = 150  # after a first page is shown: a person reads it before typing (a letter meanwhile waits ~35 ms)
+LIST_ORDER = (None, (2, Qt.SortOrder.AscendingOrder))  # the model's sort that is list_services' own order
 MY_REGION = "\x00my-region"  # the place box entry for the municipalities of "my region"
 EXPORTS = (
     ("hsds", N_("HSDS data package (zip) …"), "zip"),
@@ -62,6 +66,10 @@ class KaartPage(SectionPage):
         self.now_override: dt.datetime | None = None  # tests pin the clock
         self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
+        self._rows: list[ServiceSummary] = []  # the services read (the first page, or the whole map)
+        self._rest: Callable[[int], list[ServiceSummary]] | None = None  # the services after the first page
+        self._total = 0  # services on the whole map
+        self._places: set[str] = set()  # every place the map names (the place filter's choices)
         self._freshness = ListFreshness(store)
         self._shown_at: dt.datetime | None = None  # the minute the list was last shown at
         self._build_header_buttons()
@@ -99,6 +107,12 @@ class KaartPage(SectionPage):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(60)
         self._filter_timer.timeout.connect(self.apply_filters)
+        # The rest of the map is read while the person looks at the first page, so the first letter typed only
+        # filters; not when the page was left meanwhile (the page then shown is not held up by it)
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(REST_AFTER_MS)
+        self._rest_timer.timeout.connect(self.read_rest)
 
     # -- building ---------------------------------------------------------------------------
     def _build_header_buttons(self) -> None:
@@ -185,23 +199,62 @@ class KaartPage(SectionPage):
             return  # nothing saved, same minute: "call now" and the filters show what they showed
         selected = self.current_id()
         try:
-            # Nothing saved but the clock moved on: the rows in memory, shown at the new moment ("call now").
-            rows = list_services(self.store) if read else self.model.rows
+            if read:
+                self._read_map()
         except BaseException:
             self._freshness.forget()
             raise
         self._shown_at = minute
-        self._fill_places(rows, region)
+        self._fill_places(self._places, region)
         # The rows are filtered once, as they are set, on what the filters now say (``apply_filters`` then finds
         # the same criteria and only counts and chooses)
-        self.proxy.criteria = self.criteria()
-        self.model.set_rows(rows, now=now)
+        self.proxy.criteria = criteria = self.criteria()
+        if read:
+            rows, rest = self._rows, self._rest
+        else:  # nothing saved but the clock moved on: the rows in memory, shown at the new moment ("call now")
+            rows, rest = self.model.rows, self._rest if self.model.canFetchMore() else None
+        if rest is not None and not criteria.filters_nothing():  # "my region" from the start: the whole map
+            rows, rest = [*rows, *rest(len(rows))], None
+        self.model.set_rows(rows, now=now, more=rest)
         self._loaded = True
         self.apply_filters()
         if selected:
             self.select(selected)
+        if self.model.canFetchMore():
+            self._rest_timer.start()
 
-    def _fill_places(self, rows: list[ServiceSummary], region: list[str]) -> None:
+    def read_rest(self) -> None:
+        """The services after the first page, read while the page is shown and idle (``REST_AFTER_MS``)."""
+        if self.isVisible() and self.model.canFetchMore():
+            self.model.fetch_all()
+            self.apply_filters()
+
+    def _read_map(self) -> None:
+        """The whole map, or in the list's own order its first page and the rest when the list needs it (scrolled
+        to its end, filtered, sorted otherwise, searched): a first visit reads 200 services, not 2,000."""
+        if self.model.key_order not in LIST_ORDER:
+            rows = list_services(self.store)
+            self._rows, self._rest, self._total = rows, None, len(rows)
+            self._places = {place for row in rows for place in row.municipalities}
+            return
+        page = first_services(self.store, count=FIRST_PAGE)
+        self._rows, self._total, self._places = page.services, page.total, page.places
+        self._rest = self._rest_of(page.services) if page.total > len(page.services) else None
+
+    def _rest_of(self, first: list[ServiceSummary]) -> Callable[[int], list[ServiceSummary]]:
+        """The services after the first page, read once (the map read whole, less those already shown)."""
+        shown = {summary.id for summary in first}
+        read: list[list[ServiceSummary]] = []
+
+        def rest(_count: int) -> list[ServiceSummary]:
+            if read:
+                return []  # the whole map was given already: the list is complete
+            read.append([summary for summary in list_services(self.store) if summary.id not in shown])
+            return read[0]
+
+        return rest
+
+    def _fill_places(self, places: set[str], region: list[str]) -> None:
         # The first fill starts on "my region" (settings, first-run wizard) when there is one.
         current_place = (self.place_box.currentData() or "") if self._loaded else MY_REGION
         self.place_box.blockSignals(True)
@@ -210,7 +263,7 @@ class KaartPage(SectionPage):
         if region:
             self.place_box.addItem(_("My region: {places}").format(places=", ".join(region)), MY_REGION)
             self.place_box.setItemData(1, tuple(region), Qt.ItemDataRole.UserRole + 1)
-        for place in sorted({m for r in rows for m in r.municipalities}):
+        for place in sorted(places):
             self.place_box.addItem(place, place)
         self.place_box.setCurrentIndex(max(0, self.place_box.findData(current_place)))
         self.place_box.blockSignals(False)
@@ -228,8 +281,13 @@ class KaartPage(SectionPage):
         )
 
     def apply_filters(self) -> None:
-        self.proxy.set_criteria(self.criteria())
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        criteria = self.criteria()
+        if not criteria.filters_nothing():
+            self.model.fetch_all()  # a filter looks at every service, not the first page
+        self.proxy.set_criteria(criteria)
+        complete = not self.model.canFetchMore()
+        total = self.model.rowCount() if complete else self._total
+        shown = self.proxy.rowCount() if complete else total  # nothing filtered: every service is in the list
         self.count_label.setText(ngettext("{shown} of {total} service", "{shown} of {total} services", total).format(
             shown=shown, total=total))
         if shown and not self.table.selectionModel().hasSelection():
@@ -238,6 +296,7 @@ class KaartPage(SectionPage):
             self.detail.show_detail(None)
 
     def visible_summaries(self) -> list[ServiceSummary]:
+        self.model.fetch_all()  # what is printed or exported is the whole list, not its first page
         return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
                 for r in range(self.proxy.rowCount())]
 
@@ -303,10 +362,10 @@ class KaartPage(SectionPage):
         if not self._loaded:
             self.refresh()
         if kind == "organization":
-            match = next((s for s in self.model.rows if s.organization_id == uuid), None)
-            if match is None:
+            row = self.model.fetch_until(lambda summary: summary.organization_id == uuid)
+            if row < 0:
                 return
-            uuid = match.id
+            uuid = self.model.rows[row].id
         if self.select(uuid):
             self.table.setFocus()
 
@@ -355,6 +414,7 @@ class KaartPage(SectionPage):
     def merge(self, service_id: str) -> None:
         from brugapp.ui.kaart.dialogs import MergeDialog  # start-up time: loaded when first opened
 
+        self.model.fetch_all()  # the duplicate may be any service of the map
         keep = next((s for s in self.model.rows if s.id == service_id), None)
         if keep is None:
             return

@@ -25,13 +25,16 @@ def test_a_return_visit_reads_the_map_only_after_a_save(qtbot, store, monkeypatc
     page.now_override = dt.datetime(2026, 11, 25, 16, 58)
     page.refresh()
     reads: list[int] = []
-    real = kaart_page.list_services
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        reads.append(1)
-        return real(*args, **kwargs)
+    def counting(read):  # type: ignore[no-untyped-def]
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            reads.append(1)
+            return read(*args, **kwargs)
+        return counted
 
-    monkeypatch.setattr(kaart_page, "list_services", counted)
+    # the whole map, or its first page (a first visit in the list's own order)
+    monkeypatch.setattr(kaart_page, "list_services", counting(kaart_page.list_services))
+    monkeypatch.setattr(kaart_page, "first_services", counting(kaart_page.first_services))
     assert page.model.index(0, 1).data() == "056 00 10 01"
     # WHEN it is shown again in the same minute THEN nothing is read
     page.refresh()

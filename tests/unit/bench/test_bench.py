@@ -23,6 +23,7 @@ EXPECTED = {
     "page Gezinnen: first visit": False, "page Sociale kaart: first visit": False,
     "page Doorverwijzingen: first visit": False, "page Opvolging: first visit": False,
     "page Overleg: first visit": False, "page Rapportage: first visit": False,
+    "page Sociale kaart: the rest of the map read": False, "page Sociale kaart: the first letter typed": False,
     "page Vandaag: shown again": False, "page Opvolging: shown again": False,
     "open a family with 100 contact moments": False,
     "quick log: Save pressed": False, "Vandaag updated after a quick log": False,

@@ -16,6 +16,7 @@ from brugapp.services.kaart.query import (
     KaartFilter,
     ServiceSummary,
     find_services,
+    first_services,
     list_services,
     summary_matches,
     term_words,
@@ -181,3 +182,20 @@ def test_a_filter_that_filters_nothing_lets_every_service_through_and_any_criter
         criteria = KaartFilter(today=today, **criterion)  # type: ignore[arg-type]
         assert not criteria.filters_nothing(), criterion
         assert not all(summary_matches(s, criteria) for s in listed), criterion
+
+
+def test_the_first_page_is_the_start_of_the_whole_list(store: Store) -> None:
+    # GIVEN the awkward map, with two services of the same name in one organisation (ties keep the map's order)
+    _awkward_map(store)
+    with store.session() as session:
+        quiet = session.scalar(select(KaartOrganization).where(KaartOrganization.name == "Zonder nummers vzw"))
+        _service(session, quiet, "ander loket", description="de tweede met die naam")
+    whole = list_services(store)
+    places = {place for summary in whole for place in summary.municipalities}
+    # WHEN only the first services are read, for every length of the first page
+    for count in range(len(whole) + 2):
+        page = first_services(store, count=count)
+        # THEN they are the whole list's first ones, field by field, and the page knows the map's size and places
+        assert page.services == whole[:count], count
+        assert page.total == len(whole) and page.places == places
+    assert "" not in places and {"Kortrijk", "Menen", "Harelbeke", "Wevelgem"} <= places
