@@ -69,6 +69,7 @@ QSpinBox::up-arrow:disabled, QSpinBox::down-arrow:disabled {{ image: none; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 #SidebarPanel {{ background: {SIDEBAR}; }}
 #CardTitle {{ font-weight: bold; }}
+#MenuToolButton {{ padding: 3px 18px 3px 8px; }}
 #ChartTitle {{ font-weight: bold; font-size: 11pt; }}
 #ChartsHeading {{ font-size: 13pt; font-weight: bold; }}
 #PanelTitle {{ font-weight: bold; margin-top: 6px; }}

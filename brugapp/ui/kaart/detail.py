@@ -282,6 +282,7 @@ class KaartDetail(QWidget):
         self.attempt_button.setText(_("Log an attempt"))
         self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
         self.attempt_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.attempt_button.setObjectName("MenuToolButton")  # room for the menu's arrow beside the words
         self.attempt_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.attempt_button)
         self.attempt_actions = []
