@@ -83,14 +83,14 @@ class ReferralsPage(SectionPage):
         self.set_titles(_("Referrals"), _("Warm referrals, the consent they rest on and the next check."))
         self.current: ReferralDetail | None = None
         self._freshness = ListFreshness(store)
-        self.new_button = QPushButton(_("New referral"))
+        self.new_button = QPushButton(_("New referral"), self)
         self.new_button.setObjectName("Primary")
         self.new_button.setShortcut("Ctrl+Shift+R")
         self.new_button.setAccessibleName(_("New referral"))
         self.new_button.clicked.connect(self.new_referral)
         self.header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.filter_combo = QComboBox()
+        self.filter_combo = QComboBox(self)
         self.filter_combo.setAccessibleName(_("Show"))
         self.filter_combo.addItem(_("Open referrals"), "open")
         self.filter_combo.addItem(_("All referrals"), "all")
@@ -106,7 +106,11 @@ class ReferralsPage(SectionPage):
             Column(_("Status"), _status_text),
             Column(_("Check on"), _check_text),
         ], colour=lambda v: DANGER if v.urgent and not is_closed(v.status) else "")
-        self.table = record_table(self.model, _("Referrals"), grid=False)
+        # Built from the outside in, each widget made inside its parent: a finished subtree moved into the page is
+        # styled again, widget by widget (``brugapp bench``: "page Doorverwijzingen: first visit")
+        self.splitter = QSplitter(self)
+        self.body.addWidget(self.splitter, 1)
+        self.table = record_table(self.model, _("Referrals"), grid=False, parent=self.splitter)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service gets the room
@@ -118,14 +122,11 @@ class ReferralsPage(SectionPage):
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.detail = self._build_detail()
-        scroll = FittingScrollArea(self.detail)  # its buttons are never cut: the list gives way
+        scroll = FittingScrollArea(self.splitter)  # its buttons are never cut: the list gives way
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(scroll)
+        self.detail = self._build_detail(scroll.viewport())
+        scroll.hold(self.detail)
         self.splitter.setSizes([560, 520])  # the list gets the room for a family and a service side by side
-        self.body.addWidget(self.splitter, 1)
         self.empty = EmptyState(icon_name="referral", title=_("No referrals yet"),
                                 text=_("Warm referrals to services, with their status, the consent they rest on "
                                        "and the next check."), action_text=_("New referral"))
@@ -134,26 +135,26 @@ class ReferralsPage(SectionPage):
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
-    def _build_detail(self) -> QWidget:
-        panel = QWidget()
+    def _build_detail(self, parent: QWidget) -> QWidget:
+        panel = QWidget(parent)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(12, 0, 0, 0)
         layout.setSpacing(10)
-        card = QFrame()
+        card = QFrame(panel)
         card.setObjectName("Card")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(16, 12, 16, 12)
-        self.detail_title = QLabel()
+        self.detail_title = QLabel(card)
         self.detail_title.setObjectName("EmptyTitle")
         self.detail_title.setWordWrap(True)
-        self.detail_sub = QLabel()
+        self.detail_sub = QLabel(card)
         self.detail_sub.setObjectName("Hint")
         self.detail_sub.setWordWrap(True)
-        self.facts = QLabel()
+        self.facts = QLabel(card)
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.advice = QLabel()
+        self.advice = QLabel(card)
         self.advice.setWordWrap(True)
         self.advice.setObjectName("Warning")
         self.status_row = QGridLayout()
@@ -161,22 +162,23 @@ class ReferralsPage(SectionPage):
         self._step_buttons: list[QPushButton] = []
         more = QGridLayout()
         more.setSpacing(6)
-        self.no_show_button = QPushButton(_("Missed appointment"))
-        self.no_show_button.setAccessibleName(_("Log a missed appointment"))
-        self.no_show_button.clicked.connect(self.no_show)
-        self.feedback_button = QPushButton(_("Feedback received …"))
-        self.feedback_button.clicked.connect(self.feedback)
-        explain(self.feedback_button, "stavaza")
-        self.print_button = QPushButton(_("Print sheet …"))
+        # made in the order they stand (Tab follows it): the title row first
+        self.print_button = QPushButton(_("Print sheet …"), card)
         self.print_button.setAccessibleName(_("Print the referral sheet for a recipient"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.attempt_button = QPushButton(_("Log an attempt …"))
+        self.no_show_button = QPushButton(_("Missed appointment"), card)
+        self.no_show_button.setAccessibleName(_("Log a missed appointment"))
+        self.no_show_button.clicked.connect(self.no_show)
+        self.feedback_button = QPushButton(_("Feedback received …"), card)
+        self.feedback_button.clicked.connect(self.feedback)
+        explain(self.feedback_button, "stavaza")
+        self.attempt_button = QPushButton(_("Log an attempt …"), card)
         self.attempt_button.setAccessibleName(_("Log a call or e-mail to the contact person, answered or not"))
         self.attempt_button.clicked.connect(self.log_attempt)
         for number, button in enumerate((self.no_show_button, self.feedback_button, self.attempt_button)):
             more.addWidget(button, 0, number)
         self.print_button.setObjectName("Primary")
-        steps_label = QLabel(_("Next step"))
+        steps_label = QLabel(_("Next step"), card)
         steps_label.setObjectName("Hint")
         title_row = QHBoxLayout()
         title_row.addWidget(self.detail_title, 1)
@@ -189,15 +191,15 @@ class ReferralsPage(SectionPage):
         inner.addLayout(self.status_row)
         inner.addLayout(more)
         layout.addWidget(card)
-        history_title = QLabel(_("History"))
+        history_title = QLabel(_("History"), panel)
         history_title.setObjectName("EmptyTitle")
-        self.history = QListWidget()
+        self.history = QListWidget(panel)
         self.history.setAccessibleName(_("History of the referral"))
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(110)
         layout.addWidget(history_title)
         layout.addWidget(self.history)
-        self.consent_panel = ConsentPanel(self.store)
+        self.consent_panel = ConsentPanel(self.store, panel)
         layout.addWidget(self.consent_panel)
         layout.addStretch(1)
         return panel

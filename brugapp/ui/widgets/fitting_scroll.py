@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 
 class FittingScrollArea(QScrollArea):
-    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def hold(self, content: QWidget) -> None:
+        """Scroll ``content``: best made inside ``viewport()``, so it is not moved (and styled again) here."""
         self.setWidget(content)
         content.installEventFilter(self)
 
