@@ -49,7 +49,7 @@ from brugapp.ui.today.followups_panel import when_text as _when
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
-from brugapp.ui.widgets.table_sizes import CONTENTS_PRECISION
+from brugapp.ui.widgets.table_sizes import fitted_widths
 
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
@@ -57,6 +57,7 @@ from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_from_qdate, qdate, use_date_format
 
 PAGE_ROWS = 200  # rows read at once; the next 200 when the list is scrolled to its end
+FITTED_COLUMNS = (0, 2, 3)  # when, family, status: as wide as their texts; what the follow-up is gets the rest
 
 
 def _filters() -> list[tuple[str, str]]:
@@ -183,9 +184,8 @@ class FollowUpsPage(SectionPage):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(CONTENTS_PRECISION)  # fit the columns to the first rows, not thousands
+        for column in FITTED_COLUMNS:  # fitted to the first rows when they are read, once (``table_sizes``)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.body.addWidget(self.table, 1)
         self.empty = EmptyState(icon_name="followup", title=_("Nothing to follow up"),
                                 text=_("Every promise and every referral gets a check date; what is due and "
@@ -238,6 +238,9 @@ class FollowUpsPage(SectionPage):
             self._freshness.forget()
             raise
         self.model.set_rows(views, more=page if len(views) == PAGE_ROWS else None)
+        header = self.table.horizontalHeader()
+        for column, width in fitted_widths(self.table, self.model, FITTED_COLUMNS).items():
+            header.resizeSection(column, width)
         overdue = 0 if choice == Bucket.TODAY else counts.overdue
         due_today = 0 if choice == Bucket.OVERDUE else counts.today
         total = {Bucket.OVERDUE: overdue, Bucket.TODAY: due_today}.get(choice, counts.total)

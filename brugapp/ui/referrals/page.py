@@ -54,12 +54,12 @@ from brugapp.ui.widgets.fitting_scroll import FittingScrollArea
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.table_sizes import fitted_widths
 from brugapp.ui.widgets.table_view import record_table
 
 LOCAL_ZONE = BRUSSELS  # the one time rule: domain/clock.py
 PAGE_ROWS = 200  # rows read at once; the next 200 when the list is scrolled to its end
 FITTED_COLUMNS = (0, 3)  # the family and the check date: as wide as their texts
-FITTED_ROWS = 100  # the rows they are fitted to (not thousands)
 
 
 def _status_text(view: ReferralView) -> str:
@@ -232,21 +232,8 @@ class ReferralsPage(SectionPage):
                 self._show(self.model.rows[row].id)
 
     def _fit_columns(self) -> None:
-        """The family and the check date as wide as the widest of the first 100 rows (and the header).
-
-        Qt's ResizeToContents would give the same widths, but asks the model for each of those 100 cells, role by
-        role, on every layout of the page (~5,000 calls on a first visit); here the texts are measured once and Qt
-        is asked only for the widest cell."""
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        rows = self.model.rows[:FITTED_ROWS]
-        for column in FITTED_COLUMNS:
-            width = header.sectionSizeFromContents(column).width()
-            if rows:
-                text = self.model.columns[column].text
-                widest = max(range(len(rows)), key=lambda number: metrics.horizontalAdvance(text(rows[number])))
-                width = max(width, self.table.sizeHintForIndex(self.model.index(widest, column)).width())
-            self._fitted[column] = width
+        """The family and the check date as wide as the widest of the first 100 rows (and the header)."""
+        self._fitted = fitted_widths(self.table, self.model, FITTED_COLUMNS)
         self._share_room()
 
     def _share_room(self) -> None:
