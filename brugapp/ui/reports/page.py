@@ -6,9 +6,10 @@ Every figure comes from ``services/reporting/report.py`` already suppressed ("<5
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -271,6 +272,11 @@ class ReportsPage(SectionPage):
         self.empty.setVisible(empty)
         self.pdf_button.setEnabled(not empty)
         self.csv_button.setEnabled(not empty)
+        # The tables settle their columns on zero-time timers after the first layout (the stretched column takes
+        # the card's width), which lays the cards out again: painted at once, every card was drawn twice. The grid
+        # is drawn once those timers have run (queued behind them; a few milliseconds, nothing shown in between).
+        self.grid.setUpdatesEnabled(False)
+        QTimer.singleShot(0, self.grid, partial(self.grid.setUpdatesEnabled, True))
 
     @property
     def cards(self) -> list[ReportTableCard]:
