@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -127,6 +128,15 @@ class ReportsPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(store, parent)
         self.report: SchoolYearReport | None = None
+        self.grid: CardGrid | None = None
+        self.operation: Operation[Any] | None = None  # the latest work started here (counting, printing, export)
+        self.counting: Operation[SchoolYearReport | None] | None = None
+        self._counted: tuple[int, str | None] = (0, None)  # the school year and school being counted
+        current = SchoolYear.of(today or today_local())
+        # The first count starts before the page is built: it is SQLite's work, on a worker thread that leaves the
+        # interpreter to the GUI thread meanwhile, so the year is counted while the page is built.
+        if kept_report(store, school_year=current) is None:
+            self._count(current, None)
         self.set_titles(_("Reporting"), _("Anonymised figures per school and school year, for the school team, "
                                           "the employer and the municipality."))
         self.signal_button = QPushButton(_("Add a signal …"))
@@ -148,7 +158,6 @@ class ReportsPage(SectionPage):
         for button in (self.signal_button, self.more_button, self.charts_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
-        current = SchoolYear.of(today or today_local())
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(_("School year"))
         for back in range(YEARS_BACK + 1):
@@ -193,8 +202,6 @@ class ReportsPage(SectionPage):
         if text is not None:  # built while hidden, a wrapped label would keep a too narrow width
             text.setMinimumWidth(440)
         self.body.addWidget(self.empty, 1)
-        self.grid: CardGrid | None = None
-        self.operation: Operation[SchoolYearReport | None] | None = None
         self.refresh()
 
     # -- choices -----------------------------------------------------------------------------------
@@ -241,6 +248,21 @@ class ReportsPage(SectionPage):
                 self._show(kept)  # the figures did not change: the cards already on screen stay
             return None
 
+        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
+        self.empty.hide()
+        self.scroll.hide()
+        self.status.setText(_("Counting the figures …"))
+        self.status.show()
+        counting = self.counting
+        if counting is None or not counting.is_running() or self._counted != (year.start_year, school):
+            counting = self._count(year, school)
+        counting.done.connect(self.status.hide)
+        self.operation = counting
+        return counting
+
+    def _count(self, year: SchoolYear, school: str | None) -> Operation[SchoolYearReport | None]:
+        """Count the figures of ``year`` and ``school`` off the GUI thread; shown if still chosen when done."""
+
         def work() -> SchoolYearReport | None:
             try:
                 return counted_report(self.store, school_year=year, school_id=school)
@@ -253,14 +275,10 @@ class ReportsPage(SectionPage):
                 self.report = report
                 self._show(report)
 
-        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
-        self.empty.hide()
-        self.scroll.hide()
-        self.status.setText(_("Counting the figures …"))
-        self.status.show()
-        self.operation = run_operation(self, label=_("Counting the figures …"), work=work, on_done=on_done)
-        self.operation.done.connect(self.status.hide)
-        return self.operation
+        self._counted = (year.start_year, school)
+        self.counting = self.operation = run_operation(self, label=_("Counting the figures …"), work=work,
+                                                       on_done=on_done)
+        return self.counting
 
     def _show(self, report: SchoolYearReport | None) -> None:
         empty = report is None or report.is_empty
