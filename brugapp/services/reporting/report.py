@@ -11,6 +11,7 @@ in ``domain/reporting.py``; nothing here returns a name of a family, a member or
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ STILL_OPEN = N_("Still open")
 # date index than by a scan; a year with 50 of them 0.1 s less. One in eight is well on the index's side.
 INDEXED_SHARE = 8
 TOP_THEMES = tuple(str(term.code) for term in THEMES.top_level())
+Figures = dict[str, list[list[Any]]]  # each figure's rows, by name (``_Scope.figures``)
 
 
 def _vocab_label(vocabulary: object, code: str) -> Label:
@@ -64,16 +66,39 @@ class _Scope:
         # years) is read through the date index instead: its few rows, not the whole notebook.
         self.indexed = self._small_share()
 
-    def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        return reads.rows(self.session, sql, self.parameters)
-
     def _small_share(self) -> bool:
         """True when fewer than one in ``INDEXED_SHARE`` contact moments fall in the year (counted on the date
         index, stopping at that many)."""
-        highest = self.rows(reads.HIGHEST_CONTACT)[0][0] or 0
-        cap = highest // INDEXED_SHARE + 1
-        found = reads.rows(self.session, reads.IN_YEAR_UP_TO, {**self.parameters, "cap": cap})[0][0]
-        return int(found or 0) < cap
+        return bool(reads.rows(self.session, reads.SMALL_SHARE, {**self.parameters, "share": INDEXED_SHARE})[0][0])
+
+    def figures(self, *, charts_only: bool = False) -> dict[str, list[list[Any]]]:
+        """Every figure's rows, counted in one statement (``report_reads.combined``), by name."""
+        indexed, school = self.indexed, self.school
+        wanted: list[tuple[str, str, int]] = [
+            ("channels", reads.per_channel(indexed, school), 3),
+            ("top_themes", reads.per_top_theme(indexed, school, TOP_THEMES), 2),
+            ("themes", reads.per_theme(indexed, school), 2),
+            ("categories", reads.referrals_per_category(school), 2),
+            ("intensity_outcome", reads.referrals_per_intensity_and_outcome(school), 3),
+        ]
+        if not charts_only:
+            wanted += [
+                ("families", reads.families_reached(indexed, school), 2),
+                ("meetings", reads.meetings_per_type(school), 2),
+                ("signals", reads.signals_in_year(school), 6),
+                ("group_contacts", reads.group_contacts(indexed, school, GROUP_CHANNELS), 2),
+                ("group_families", reads.group_families(indexed, school, GROUP_CHANNELS), 2),
+                ("events", reads.events_per_type(school), 3),
+            ]
+            if not school:
+                wanted += [
+                    ("school_contacts", reads.contacts_per_school(indexed), 3),
+                    ("school_referrals", reads.REFERRALS_PER_SCHOOL, 2),
+                    ("schools", reads.SCHOOLS, 3),
+                ]
+        sql = reads.combined(tuple((statement, width) for _name, statement, width in wanted))
+        row = reads.rows(self.session, sql, self.parameters)[0]
+        return {name: json.loads(text) for (name, *_rest), text in zip(wanted, row, strict=True)}
 
 
 def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: bool = True
@@ -84,11 +109,11 @@ def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: b
     return tuple((_vocab_label(vocabulary, c), Count(counts[c])) for c in codes)
 
 
-def _contacts_tables(scope: _Scope) -> tuple[ReportTable, ReportTable, dict[str, int]]:
-    per_channel = scope.rows(reads.per_channel(scope.indexed, scope.school))
+def _contacts_tables(figures: Figures) -> tuple[ReportTable, ReportTable, dict[str, int]]:
+    per_channel = figures["channels"]
     by_channel = [(channel, n) for channel, n, _anonymous in per_channel]
-    by_top: dict[str, int] = dict(scope.rows(reads.per_top_theme(scope.indexed, scope.school, TOP_THEMES)))
-    by_code: dict[str, int] = dict(scope.rows(reads.per_theme(scope.indexed, scope.school)))
+    by_top: dict[str, int] = {code: n for code, n in figures["top_themes"]}
+    by_code: dict[str, int] = {code: n for code, n in figures["themes"]}
     theme_rows: list[tuple[Label | Count, ...]] = []
     for term in THEMES.top_level():
         if not by_top.get(term.code):
@@ -105,17 +130,17 @@ def _contacts_tables(scope: _Scope) -> tuple[ReportTable, ReportTable, dict[str,
     return channel_table, theme_table, totals
 
 
-def _families(scope: _Scope) -> tuple[int, int]:
+def _families(figures: Figures) -> tuple[int, int]:
     """(families reached, of which new): new = no contact moment before the school year's 1 September."""
-    total, new = scope.rows(reads.families_reached(scope.indexed, scope.school))[0]
+    total, new = figures["families"][0]
     return int(total), int(new)
 
 
-def _referral_tables(scope: _Scope) -> tuple[list[ReportTable], int]:
-    by_category = scope.rows(reads.referrals_per_category(scope.school))
+def _referral_tables(figures: Figures) -> tuple[list[ReportTable], int]:
+    by_category = figures["categories"]
     by_intensity: dict[str, int] = {}
     by_outcome: dict[str, int] = {}
-    for intensity, outcome, number in scope.rows(reads.referrals_per_intensity_and_outcome(scope.school)):
+    for intensity, outcome, number in figures["intensity_outcome"]:
         by_intensity[intensity] = by_intensity.get(intensity, 0) + number
         by_outcome[outcome] = by_outcome.get(outcome, 0) + number
     category_rows = [row for row in _rows([(c, n) for c, n in by_category if c], CATEGORIES)]
@@ -135,22 +160,22 @@ def _referral_tables(scope: _Scope) -> tuple[list[ReportTable], int]:
     return tables, sum(by_intensity.values())
 
 
-def _group_table(scope: _Scope) -> ReportTable:
-    contacts = dict(scope.rows(reads.group_contacts(scope.indexed, scope.school, GROUP_CHANNELS)))
-    families: dict[str, int] = dict(scope.rows(reads.group_families(scope.indexed, scope.school, GROUP_CHANNELS)))
+def _group_table(figures: Figures) -> ReportTable:
+    contacts: dict[str, int] = {code: n for code, n in figures["group_contacts"]}
+    families: dict[str, int] = {code: n for code, n in figures["group_families"]}
     rows: list[tuple[Label | Count, ...]] = [
         (_vocab_label(CHANNELS, code), Count(contacts.get(code, 0)), Count(families.get(code, 0)))
         for code in GROUP_CHANNELS
     ]
-    for event_type, number, came in scope.rows(reads.events_per_type(scope.school)):
+    for event_type, number, came in sorted(figures["events"]):
         rows.append((_vocab_label(MEETING_TYPES, event_type), Count(number), Count(int(came))))
     return ReportTable(
         "group", N_("Group activities"), (N_("Activity"), N_("Number"), N_("Participants")), tuple(rows),
         note=N_("Participants: families reached for group moments in the notebook; people present for events."))
 
 
-def _meetings_table(scope: _Scope) -> tuple[ReportTable, int]:
-    by_type = scope.rows(reads.meetings_per_type(scope.school))
+def _meetings_table(figures: Figures) -> tuple[ReportTable, int]:
+    by_type = [(code, n) for code, n in figures["meetings"]]
     table = ReportTable("meetings", N_("Meetings by type"), (N_("Type of meeting"), N_("Meetings")),
                         _rows(by_type, MEETING_TYPES))
     return table, sum(n for _code, n in by_type)
@@ -159,13 +184,14 @@ def _meetings_table(scope: _Scope) -> tuple[ReportTable, int]:
 SIGNAL_HELD_BACK = N_("(description held back: it names a person, an address or contact details)")
 
 
-def _signals_table(scope: _Scope) -> ReportTable:
-    anonymised = anonymised_checker(scope.session)  # a signal that names someone never reaches a report
+def _signals_table(session: Session, figures: Figures) -> ReportTable:
+    anonymised = anonymised_checker(session)  # a signal that names someone never reaches a report
     rows = tuple(
         (Label(format_date(dt.date.fromisoformat(day), "medium"), literal=True), _vocab_label(THEMES, theme),
          Label(description, literal=True) if anonymised(description) else Label(SIGNAL_HELD_BACK),
          Count(families), Label(passed_on_to or "–", literal=True))
-        for day, theme, description, families, passed_on_to in scope.rows(reads.signals_in_year(scope.school))
+        for day, theme, description, families, passed_on_to, _id in sorted(figures["signals"],
+                                                                            key=lambda s: (s[0], s[5]))
     )
     return ReportTable("signals", N_("Signals passed on"),
                        (N_("Date"), N_("Theme"), N_("Signal"), N_("Families"), N_("Passed on to")), rows)
@@ -182,13 +208,12 @@ def school_label(name: str, site_name: str | None) -> str:
     return f"{name} – {site_name}" if site_name else name
 
 
-def _per_school_table(scope: _Scope, totals: tuple[int, int, int]) -> ReportTable:
-    figures = {school: (n_contacts, n_families)
-               for school, n_contacts, n_families in scope.rows(reads.contacts_per_school(scope.indexed))}
-    referrals = {school: int(n) for school, n in scope.rows(reads.REFERRALS_PER_SCHOOL)}
+def _per_school_table(figures: Figures, totals: tuple[int, int, int]) -> ReportTable:
+    contacts = {school: (n_contacts, n_families) for school, n_contacts, n_families in figures["school_contacts"]}
+    referrals = {school: int(n) for school, n in figures["school_referrals"]}
     rows = []
-    for school_pk, name, site_name in scope.rows(reads.SCHOOLS):
-        n_contacts, n_families = figures.get(school_pk, (0, 0))
+    for school_pk, name, site_name in sorted(figures["schools"], key=lambda s: (s[1], s[2] is not None, s[2] or "")):
+        n_contacts, n_families = contacts.get(school_pk, (0, 0))
         n_referrals = referrals.get(school_pk, 0)
         if n_contacts or n_referrals:
             rows.append((Label(school_label(name, site_name), literal=True), Count(n_contacts), Count(n_families),
@@ -220,12 +245,12 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
     """
     with store.read() as session:
         school = _school(session, school_id)
-        scope = _Scope(session, school_year, school[0] if school else None)
-        channels, themes, totals = _contacts_tables(scope)
-        reached, new = _families(scope)
-        referral_tables, referrals = _referral_tables(scope)
-        meetings, meeting_count = _meetings_table(scope)
-        signals = _signals_table(scope)
+        figures = _Scope(session, school_year, school[0] if school else None).figures()
+        channels, themes, totals = _contacts_tables(figures)
+        reached, new = _families(figures)
+        referral_tables, referrals = _referral_tables(figures)
+        meetings, meeting_count = _meetings_table(figures)
+        signals = _signals_table(session, figures)
         summary_rows: list[tuple[Label | Count, ...]] = [(Label(N_("Contact moments")), Count(totals["contacts"]))]
         if school is None:
             summary_rows.append((Label(N_("of which anonymous"), level=1), Count(totals["anonymous"])))
@@ -243,9 +268,9 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
             note="" if school is None else
             N_("Anonymous contacts and families without a school link count only in the report for all schools."))
         tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
-                  _group_table(scope), meetings, signals]
+                  _group_table(figures), meetings, signals]
         if school is None:
-            tables.append(_per_school_table(scope, (totals["contacts"], reached, referrals)))
+            tables.append(_per_school_table(figures, (totals["contacts"], reached, referrals)))
         return SchoolYearReport(school_year=school_year, school_id=school[1] if school else "",
                                 school_name=school[2] if school else "", made_on=made_on or today_local(),
                                 tables=tuple(tables))
@@ -256,9 +281,9 @@ def chart_figures(store: Store, *, school_year: SchoolYear, school_id: str | Non
     ``school_year_report``, which the printed report would otherwise run a second time for last year."""
     with store.read() as session:
         school = _school(session, school_id)
-        scope = _Scope(session, school_year, school[0] if school else None)
-        channels, themes, _totals = _contacts_tables(scope)
-        referral_tables, _referrals = _referral_tables(scope)
+        figures = _Scope(session, school_year, school[0] if school else None).figures(charts_only=True)
+        channels, themes, _totals = _contacts_tables(figures)
+        referral_tables, _referrals = _referral_tables(figures)
         return SchoolYearReport(school_year=school_year, school_id=school[1] if school else "",
                                 school_name=school[2] if school else "", made_on=today_local(),
                                 tables=(channels, themes, *referral_tables))
