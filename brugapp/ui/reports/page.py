@@ -270,8 +270,10 @@ class ReportsPage(SectionPage):
                 return None
 
         def on_done(report: SchoolYearReport | None) -> None:
-            # A newer choice may have started meanwhile; only the latest one is shown.
-            if (year, school) == (self.school_year(), self.school_id()):
+            # A newer choice may have started meanwhile; only the latest one is shown. A count that ended before
+            # the page was built is shown already (``refresh`` found it kept).
+            chosen = (year, school) == (self.school_year(), self.school_id())
+            if chosen and (report is None or report is not self.report):
                 self.report = report
                 self._show(report)
 
