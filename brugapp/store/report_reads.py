@@ -99,22 +99,31 @@ SMALL_SHARE = (f"SELECT count(*) < {_CAP} FROM (SELECT 1 FROM contact_moments WH
                f":start AND contact_moments.occurred_at < :end LIMIT {_CAP})")
 
 
-@cache
-def combined(figures: tuple[tuple[str, int], ...]) -> str:
-    """One statement whose one row holds, per figure (its SQL and its number of columns), that figure's rows as a
-    JSON array of arrays, in no particular order (the caller orders what it shows in order).
+def _as_json(sql: str, width: int) -> str:
+    names = ", ".join(f"c{n}" for n in range(width))
+    return f"(WITH figure({names}) AS ({sql}) SELECT json_group_array(json_array({names})) FROM figure)"
 
-    Counting a year is some 16 queries and 250 rows. Python's sqlite module lets go of the interpreter lock for
-    every step (each row) and takes it back after: while the window builds a page, the worker waited for it at
-    each step, up to the interpreter's switch interval (5 ms), and counted three times slower (measured). One
-    statement of one row is one step: SQLite counts every figure while the window runs, and the worker takes the
-    lock back once. The figures' own statements are unchanged inside it, and so are their query plans.
+
+@cache
+def combined(figures: tuple[tuple[str, str, int], ...]) -> str:
+    """One statement whose one row holds each figure's rows as a JSON array of arrays, in no particular order
+    (the caller orders what it shows in order). Per figure: its SQL for a year read through the date index, for a
+    year read by a scan (``occurred_at``), and its number of columns; ``SMALL_SHARE`` chooses, once.
+
+    Counting a year was 17 queries and ~250 rows. Python's sqlite module lets go of the interpreter lock for every
+    step (each row) and takes it back after: while the window built the page, the worker waited for it at each
+    step, up to the interpreter's switch interval (5 ms): counting next to a busy thread took three times as long
+    (measured). One statement of one row is one step: SQLite counts every figure while the window runs, and the
+    worker takes the lock back once. The figures' own statements are unchanged inside it, so are their plans.
     """
     columns = []
-    for sql, width in figures:
-        names = ", ".join(f"c{n}" for n in range(width))
-        columns.append(f"(WITH figure({names}) AS ({sql}) SELECT json_group_array(json_array({names})) FROM figure)")
-    return "SELECT " + ", ".join(columns)
+    for indexed, scanned, width in figures:
+        if indexed == scanned:
+            columns.append(_as_json(indexed, width))
+        else:
+            columns.append(f"CASE WHEN (SELECT small FROM share) THEN {_as_json(indexed, width)} "
+                           f"ELSE {_as_json(scanned, width)} END")
+    return f"WITH share(small) AS ({SMALL_SHARE}) SELECT " + ", ".join(columns)
 
 
 @cache

@@ -62,18 +62,10 @@ class _Scope:
         start, end = local_day_bounds(year.first_day)[0], local_day_bounds(year.last_day)[1]
         self.parameters = {"start": utc_text(start), "end": utc_text(end), "first_day": year.first_day.isoformat(),
                            "last_day": year.last_day.isoformat(), "school": school_pk}
-        # A year that holds a small share (the current one in its first months, on a store that keeps earlier
-        # years) is read through the date index instead: its few rows, not the whole notebook.
-        self.indexed = self._small_share()
 
-    def _small_share(self) -> bool:
-        """True when fewer than one in ``INDEXED_SHARE`` contact moments fall in the year (counted on the date
-        index, stopping at that many)."""
-        return bool(reads.rows(self.session, reads.SMALL_SHARE, {**self.parameters, "share": INDEXED_SHARE})[0][0])
-
-    def figures(self, *, charts_only: bool = False) -> dict[str, list[list[Any]]]:
-        """Every figure's rows, counted in one statement (``report_reads.combined``), by name."""
-        indexed, school = self.indexed, self.school
+    def _wanted(self, indexed: bool, charts_only: bool) -> list[tuple[str, str, int]]:
+        """(name, statement, number of columns) of each figure, the year read through the date index or not."""
+        school = self.school
         wanted: list[tuple[str, str, int]] = [
             ("channels", reads.per_channel(indexed, school), 3),
             ("top_themes", reads.per_top_theme(indexed, school, TOP_THEMES), 2),
@@ -96,9 +88,20 @@ class _Scope:
                     ("school_referrals", reads.REFERRALS_PER_SCHOOL, 2),
                     ("schools", reads.SCHOOLS, 3),
                 ]
-        sql = reads.combined(tuple((statement, width) for _name, statement, width in wanted))
-        row = reads.rows(self.session, sql, self.parameters)[0]
-        return {name: json.loads(text) for (name, *_rest), text in zip(wanted, row, strict=True)}
+        return wanted
+
+    def figures(self, *, charts_only: bool = False) -> Figures:
+        """Every figure's rows, by name, counted in one statement (``report_reads.combined``).
+
+        A year that holds a small share of the notebook (fewer than one in ``INDEXED_SHARE`` contact moments: the
+        current one in its first months, on a store that keeps earlier years) is read through the date index: its
+        few rows, not the whole notebook. The statement decides, and counts each figure the one way.
+        """
+        indexed, scanned = self._wanted(True, charts_only), self._wanted(False, charts_only)
+        sql = reads.combined(tuple((one, other, width) for (_name, one, width), (_same, other, _width)
+                                   in zip(indexed, scanned, strict=True)))
+        row = reads.rows(self.session, sql, {**self.parameters, "share": INDEXED_SHARE})[0]
+        return {name: json.loads(text) for (name, *_rest), text in zip(indexed, row, strict=True)}
 
 
 def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: bool = True
