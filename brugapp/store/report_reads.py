@@ -2,18 +2,18 @@
 
 Rapportage counts a school year on its first visit. Through SQLAlchemy each count built its ~16 statements again
 (expressions, subqueries, cache keys) and turned every row into a Core row: about as much Python as SQLite's own
-work, on a worker thread that holds the interpreter lock the window needs. The statements are the ones
+work, on a worker thread that shares the interpreter lock with the window. The statements are the ones
 ``services/reporting/report.py`` built before, written out once per kind of report (the year read through the date
-index or by a scan, with or without a school): the same conditions, so the same query plans. Parameters are named
-(``:start``, ``:school`` …) and come from one ``YearScope``. Times are compared as SQLAlchemy stores them (naive UTC
-text, ``YYYY-MM-DD HH:MM:SS.ffffff``), dates as ISO text. ``tests/unit/reporting/test_report_reads.py`` compares
-every table with the previous counting on awkward data.
+index or by a scan, with or without a school): the same conditions, so the same query plans. ``combined`` runs them
+all as one statement of one row (see there why). Parameters are named (``:start``, ``:school`` …); times are
+compared as SQLAlchemy stores them (naive UTC text, ``YYYY-MM-DD HH:MM:SS.ffffff``), dates as ISO text.
+``tests/unit/reporting/test_report_reads.py`` compares every table with the previous counting on awkward data.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -36,9 +36,9 @@ def rows(session: Session, sql: str, parameters: Mapping[str, object]) -> list[t
         raise
 
 
-def quoted(codes: object) -> str:
+def quoted(codes: Iterable[object]) -> str:
     """Vocabulary codes as SQL string literals (a fixed list of the domain's codes)."""
-    texts = [str(code) for code in codes]  # type: ignore[attr-defined]
+    texts = [str(code) for code in codes]
     assert all(_CODE.match(text) for text in texts), texts
     return ", ".join(f"'{text}'" for text in texts)
 

@@ -1,6 +1,7 @@
 """The year report (*jaarrapport*): anonymised figures per school and school year.
 
-Every figure is an SQL aggregate (GROUP BY in the database), so the report stays quick on a programme
+Every figure is an SQL aggregate (GROUP BY in the database), all of them counted in one statement
+(``store/report_reads.py``), so the report stays quick on a programme
 with 10,000 families. A contact moment belongs to a school through the families it concerns (its main
 family, further families and members taking part) and their children's school link in the notebook;
 a family with children at two schools counts at both. Anonymous contacts belong to no school: they
