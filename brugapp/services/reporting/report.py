@@ -43,6 +43,17 @@ STILL_OPEN = N_("Still open")
 INDEXED_SHARE = 8
 TOP_THEMES = tuple(str(term.code) for term in THEMES.top_level())
 Figures = dict[str, list[list[Any]]]  # each figure's rows, by name (``_Scope.figures``)
+# The tables every report begins with (key, title, header): Rapportage builds their cards while it counts.
+SUMMARY = ("summary", N_("Key figures"), (N_("Figure"), N_("Number")))
+FAMILIES = ("families", N_("Families reached"), (N_("Families"), N_("Number")))
+BY_CHANNEL = ("channels", N_("Contact moments by channel"), (N_("Channel"), N_("Contact moments")))
+BY_THEME = ("themes", N_("Contact moments by theme"), (N_("Theme"), N_("Contact moments")))
+
+
+def first_tables() -> tuple[ReportTable, ...]:
+    """The tables every year report begins with, without their rows (``SUMMARY`` … ``BY_THEME``)."""
+    return tuple(ReportTable(key, title, header, ()) for key, title, header in (SUMMARY, FAMILIES, BY_CHANNEL,
+                                                                                BY_THEME))
 
 
 def _vocab_label(vocabulary: object, code: str) -> Label:
@@ -125,10 +136,9 @@ def _contacts_tables(figures: Figures) -> tuple[ReportTable, ReportTable, dict[s
         theme_rows.append((Label(term.label), Count(by_top[term.code])))
         theme_rows.extend((Label(child.label, level=1), Count(by_code[child.code]))
                           for child in THEMES.children(term.code) if by_code.get(child.code))
-    channel_table = ReportTable("channels", N_("Contact moments by channel"), (N_("Channel"), N_("Contact moments")),
-                                _rows(by_channel, CHANNELS))
+    channel_table = ReportTable(*BY_CHANNEL, _rows(by_channel, CHANNELS))
     theme_table = ReportTable(
-        "themes", N_("Contact moments by theme"), (N_("Theme"), N_("Contact moments")), tuple(theme_rows),
+        *BY_THEME, tuple(theme_rows),
         note=N_("A contact moment can touch several themes; the numbers do not add up to the total."))
     totals = {"contacts": sum(n for _c, n, _a in per_channel), "anonymous": sum(int(a) for _c, _n, a in per_channel)}
     return channel_table, theme_table, totals
@@ -268,7 +278,7 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
             (Label(N_("Signals passed on")), Count(len(signals.rows), exact=True)),
         ]
         summary = ReportTable(
-            "summary", N_("Key figures"), (N_("Figure"), N_("Number")), tuple(summary_rows),
+            *SUMMARY, tuple(summary_rows),
             note="" if school is None else
             N_("Anonymous contacts and families without a school link count only in the report for all schools."))
         tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
@@ -294,7 +304,7 @@ def chart_figures(store: Store, *, school_year: SchoolYear, school_id: str | Non
 
 
 def _families_table(reached: int, new: int) -> ReportTable:
-    return ReportTable("families", N_("Families reached"), (N_("Families"), N_("Number")), (
+    return ReportTable(*FAMILIES, (
         (Label(N_("New families")), Count(new)),
         (Label(N_("Continuing families")), Count(reached - new)),
         (Label(N_("Total families reached")), Count(reached)),

@@ -37,7 +37,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.reporting.kept import counted_report, kept_report
-from brugapp.services.reporting.report import export_report_csv, print_report, school_choices
+from brugapp.services.reporting.report import export_report_csv, first_tables, print_report, school_choices
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
@@ -258,6 +258,11 @@ class ReportsPage(SectionPage):
             counting = self._count(year, school)
         counting.done.connect(self.status.hide)
         self.operation = counting
+        if self.grid is None or not self.grid.waiting:
+            # The first cards are built meanwhile, without their rows: the worker counts inside SQLite, which
+            # leaves the interpreter to this thread; when the figures arrive only their rows are filled in.
+            self.grid = CardGrid((), self.scroll, self.scroll.viewport(), waiting=first_tables())
+            self.scroll.setWidget(self.grid)
         return counting
 
     def _count(self, year: SchoolYear, school: str | None) -> Operation[SchoolYearReport | None]:
@@ -284,10 +289,13 @@ class ReportsPage(SectionPage):
 
     def _show(self, report: SchoolYearReport | None) -> None:
         empty = report is None or report.is_empty
-        # Built inside the scroll area from the start: a tree of widgets moved there afterwards is styled twice.
-        self.grid = CardGrid(report.tables if report is not None and not empty else (), self.scroll,
-                             self.scroll.viewport())
-        self.scroll.setWidget(self.grid)
+        tables = report.tables if report is not None and not empty else ()
+        if self.grid is not None and self.grid.waiting and tables and self.grid.fits(tables):
+            self.grid.show_tables(tables)
+        else:
+            # Built inside the scroll area from the start: a tree of widgets moved there afterwards is styled twice.
+            self.grid = CardGrid(tables, self.scroll, self.scroll.viewport())
+            self.scroll.setWidget(self.grid)
         self.scroll.setVisible(not empty)
         self.empty.setVisible(empty)
         self.pdf_button.setEnabled(not empty)

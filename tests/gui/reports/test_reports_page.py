@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from brugapp.domain.clock import from_local
 from brugapp.domain.schoolyear import SchoolYear
@@ -232,3 +232,47 @@ def test_a_count_ended_before_the_page_was_built_is_shown_once(qtbot, store, mon
     qtbot.wait(50)
     assert len(grids) == 1 and page.grid is grids[0]
     assert ["Telefoon", "7"] in _cells(page, "channels")
+
+
+def test_the_first_cards_are_built_while_counting_and_filled_when_the_figures_arrive(qtbot, store,
+                                                                                   monkeypatch) -> None:
+    # GIVEN figures at one school in 2025–2026, none kept, and a count held until the page is built
+    from brugapp.services.reporting.kept import forget_kept_reports
+    from brugapp.ui.reports import page as page_module
+
+    data = _data(store)
+    forget_kept_reports()
+    real = page_module.counted_report
+    counting_may_end = threading.Event()
+
+    def counting(store, *, school_year, school_id=None):  # type: ignore[no-untyped-def]
+        counting_may_end.wait(10)
+        return real(store, school_year=school_year, school_id=school_id)
+
+    monkeypatch.setattr(page_module, "counted_report", counting)
+    # WHEN the page is opened
+    page = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(page)
+    # THEN while it counts, the first four cards wait without rows (out of sight)
+    assert page.grid is not None and page.grid.waiting and not page.scroll.isVisibleTo(page)
+    waiting = page.grid.findChildren(page_module.ReportTableCard)
+    assert sorted(card.key for card in waiting) == ["channels", "families", "summary", "themes"]
+    assert all(card.model.rowCount() == 0 for card in waiting)
+    # WHEN the figures arrive THEN those same cards show them, counts right-aligned, the notes under them
+    counting_may_end.set()
+    _settle(qtbot, page)
+    assert not page.grid.waiting and page.scroll.isVisibleTo(page)
+    assert page.cards[:4] == [page.card(key) for key in ("summary", "families", "channels", "themes")]
+    assert {id(card) for card in page.cards[:4]} == {id(card) for card in waiting}
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    channels = page.card("channels").model
+    right = Qt.AlignmentFlag.AlignRight
+    assert channels.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & right
+    assert channels.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) & right
+    families_note = page.card("families").findChildren(QLabel, "Hint")
+    assert any("1 september" in label.text() for label in families_note)
+    # WHEN a school is chosen (its key figures carry a note) THEN its cards are built for it and filled too
+    page.select(school_id=data["school"])
+    _settle(qtbot, page)
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    assert any("schoolkoppeling" in label.text() for label in page.card("summary").findChildren(QLabel, "Hint"))
