@@ -248,7 +248,11 @@ class ReportsPage(SectionPage):
                 self._show(kept)  # the figures did not change: the cards already on screen stay
             return None
 
-        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
+        return self._wait_for_count(year, school)
+
+    def _wait_for_count(self, year: SchoolYear, school: str | None) -> Operation[SchoolYearReport | None]:
+        """Count ``year`` and ``school`` (or go on with the count of them already running) and say so: not "no
+        figures" (nothing is known yet) nor the previous figures."""
         self.empty.hide()
         self.scroll.hide()
         self.status.setText(_("Counting the figures …"))
