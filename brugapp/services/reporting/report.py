@@ -1,6 +1,7 @@
 """The year report (*jaarrapport*): anonymised figures per school and school year.
 
-Every figure is an SQL aggregate (GROUP BY in the database), so the report stays quick on a programme
+Every figure is an SQL aggregate (GROUP BY in the database), all of them counted in one statement
+(``store/report_reads.py``), so the report stays quick on a programme
 with 10,000 families. A contact moment belongs to a school through the families it concerns (its main
 family, further families and members taking part) and their children's school link in the notebook;
 a family with children at two schools counts at both. Anonymous contacts belong to no school: they
@@ -11,12 +12,12 @@ in ``domain/reporting.py``; nothing here returns a name of a family, a member or
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, literal, or_, select, type_coerce, union_all
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
-from sqlalchemy.sql.expression import ColumnElement, Subquery
+from sqlalchemy.orm import Session
 
 from brugapp.domain.clock import today_local
 from brugapp.domain.kaart import CATEGORIES
@@ -31,13 +32,8 @@ from brugapp.i18n import N_, _, format_date
 from brugapp.services.reporting.signals import anonymised_checker
 from brugapp.services.today import local_day_bounds
 from brugapp.store import Store
-from brugapp.store.base import UTCDateTime
-from brugapp.store.models import School
-from brugapp.store.models.kaart import KaartServiceTerm
-from brugapp.store.models.meetings import Event, EventRegistration, Meeting
-from brugapp.store.models.notebook import ContactMoment, ContactParticipant, ContactTheme, FamilyMember
-from brugapp.store.models.referrals import Referral
-from brugapp.store.models.reporting import Signal
+from brugapp.store import report_reads as reads
+from brugapp.store.today_reads import utc_text
 
 GROUP_CHANNELS = ("groepsactiviteit", "koffiemoment")
 NO_CATEGORY = N_("Not on the social map / no category")
@@ -45,6 +41,19 @@ STILL_OPEN = N_("Still open")
 # Measured on 10,000 families (100,000 contact moments): a year with half of them takes 2.4× longer through the
 # date index than by a scan; a year with 50 of them 0.1 s less. One in eight is well on the index's side.
 INDEXED_SHARE = 8
+TOP_THEMES = tuple(str(term.code) for term in THEMES.top_level())
+Figures = dict[str, list[list[Any]]]  # each figure's rows, by name (``_Scope.figures``)
+# The tables every report begins with (key, title, header): Rapportage builds their cards while it counts.
+SUMMARY = ("summary", N_("Key figures"), (N_("Figure"), N_("Number")))
+FAMILIES = ("families", N_("Families reached"), (N_("Families"), N_("Number")))
+BY_CHANNEL = ("channels", N_("Contact moments by channel"), (N_("Channel"), N_("Contact moments")))
+BY_THEME = ("themes", N_("Contact moments by theme"), (N_("Theme"), N_("Contact moments")))
+
+
+def first_tables() -> tuple[ReportTable, ...]:
+    """The tables every year report begins with, without their rows (``SUMMARY`` … ``BY_THEME``)."""
+    return tuple(ReportTable(key, title, header, ()) for key, title, header in (SUMMARY, FAMILIES, BY_CHANNEL,
+                                                                                BY_THEME))
 
 
 def _vocab_label(vocabulary: object, code: str) -> Label:
@@ -55,71 +64,56 @@ def _vocab_label(vocabulary: object, code: str) -> Label:
 
 
 class _Scope:
-    """The SQL pieces that select the school year (and the school) once, reused by every figure."""
+    """The school year (and the school) every figure selects, and the session it is counted in."""
 
     def __init__(self, session: Session, year: SchoolYear, school_pk: int | None) -> None:
+        self.session = session
         self.year = year
         self.school_pk = school_pk
-        # The date wrapped keeps SQLite off the date index: for a year that is a large share of the notebook,
-        # scanning the table reads (and, encrypted, decrypts) fewer pages than following the index row by row.
-        self.scanned_at = type_coerce(func.ifnull(ContactMoment.occurred_at, ContactMoment.occurred_at),
-                                      UTCDateTime)
-        self.start = local_day_bounds(year.first_day)[0]
-        self.end = local_day_bounds(year.last_day)[1]
-        # A year that holds a small share (the current one in its first months, on a store that keeps earlier
-        # years) is read through the date index instead: its few rows, not the whole notebook.
-        self.indexed = self._small_share(session)
-        self.occurred_at = ContactMoment.occurred_at if self.indexed else self.scanned_at
-        self.school_families = (
-            select(FamilyMember.family_id).where(FamilyMember.school_id == school_pk).distinct().scalar_subquery()
-            if school_pk is not None else None
-        )
+        self.school = school_pk is not None
+        start, end = local_day_bounds(year.first_day)[0], local_day_bounds(year.last_day)[1]
+        self.parameters = {"start": utc_text(start), "end": utc_text(end), "first_day": year.first_day.isoformat(),
+                           "last_day": year.last_day.isoformat(), "school": school_pk}
 
-    def _small_share(self, session: Session) -> bool:
-        """True when fewer than one in ``INDEXED_SHARE`` contact moments fall in the year (counted on the date
-        index, stopping at that many)."""
-        highest = session.scalar(select(func.max(ContactMoment.id))) or 0
-        cap = highest // INDEXED_SHARE + 1
-        in_year = (select(literal(1)).select_from(ContactMoment)
-                   .where(ContactMoment.occurred_at >= self.start, ContactMoment.occurred_at < self.end)
-                   .limit(cap).subquery())
-        return (session.scalar(select(func.count()).select_from(in_year)) or 0) < cap
+    def _wanted(self, indexed: bool, charts_only: bool) -> list[tuple[str, str, int]]:
+        """(name, statement, number of columns) of each figure, the year read through the date index or not."""
+        school = self.school
+        wanted: list[tuple[str, str, int]] = [
+            ("channels", reads.per_channel(indexed, school), 3),
+            ("top_themes", reads.per_top_theme(indexed, school, TOP_THEMES), 2),
+            ("themes", reads.per_theme(indexed, school), 2),
+            ("categories", reads.referrals_per_category(school), 2),
+            ("intensity_outcome", reads.referrals_per_intensity_and_outcome(school), 3),
+        ]
+        if not charts_only:
+            wanted += [
+                ("families", reads.families_reached(indexed, school), 2),
+                ("meetings", reads.meetings_per_type(school), 2),
+                ("signals", reads.signals_in_year(school), 6),
+                ("group_contacts", reads.group_contacts(indexed, school, GROUP_CHANNELS), 2),
+                ("group_families", reads.group_families(indexed, school, GROUP_CHANNELS), 2),
+                ("events", reads.events_per_type(school), 3),
+            ]
+            if not school:
+                wanted += [
+                    ("school_contacts", reads.contacts_per_school(indexed), 3),
+                    ("school_referrals", reads.REFERRALS_PER_SCHOOL, 2),
+                    ("schools", reads.SCHOOLS, 3),
+                ]
+        return wanted
 
-    def contact_families(self, *conditions: ColumnElement[bool], in_school: bool = True) -> Subquery:
-        """(contact_id, family_id, at, channel) of the contact moments meeting ``conditions``: the main family,
-        further families and the families of members taking part; only the school's families if one is chosen.
+    def figures(self, *, charts_only: bool = False) -> Figures:
+        """Every figure's rows, by name, counted in one statement (``report_reads.combined``).
+
+        A year that holds a small share of the notebook (fewer than one in ``INDEXED_SHARE`` contact moments: the
+        current one in its first months, on a store that keeps earlier years) is read through the date index: its
+        few rows, not the whole notebook. The statement decides, and counts each figure the one way.
         """
-        parts = []
-        for family_column, joins in (
-            (ContactMoment.family_id, ()),
-            (ContactParticipant.family_id, ((ContactParticipant, ContactParticipant.contact_id == ContactMoment.id),)),
-            (FamilyMember.family_id, ((ContactParticipant, ContactParticipant.contact_id == ContactMoment.id),
-                                      (FamilyMember, FamilyMember.id == ContactParticipant.member_id))),
-        ):
-            part = select(ContactMoment.id.label("contact_id"), family_column.label("family_id"),
-                          self.occurred_at.label("at"), ContactMoment.channel.label("channel"))
-            for target, on in joins:
-                part = part.join(target, on)
-            part = part.where(family_column.is_not(None), *conditions)
-            if in_school:
-                part = part.where(*self.family_filter(family_column))
-            parts.append(part)
-        return union_all(*parts).subquery("contact_families")
-
-    def live_in_year(self) -> list[ColumnElement[bool]]:
-        return [ContactMoment.deleted_at.is_(None), self.occurred_at >= self.start, self.occurred_at < self.end]
-
-    def contacts(self) -> list[ColumnElement[bool]]:
-        """Conditions on ``ContactMoment`` selecting the contact moments counted in this report."""
-        conditions = self.live_in_year()
-        if self.school_families is not None:
-            cf = self.contact_families(*conditions)
-            conditions.append(ContactMoment.id.in_(select(cf.c.contact_id)))
-        return conditions
-
-    def family_filter(self, column: ColumnElement[int | None] | InstrumentedAttribute[int | None]
-                      ) -> list[ColumnElement[bool]]:
-        return [column.in_(self.school_families)] if self.school_families is not None else []
+        indexed, scanned = self._wanted(True, charts_only), self._wanted(False, charts_only)
+        sql = reads.combined(tuple((one, other, width) for (_name, one, width), (_same, other, _width)
+                                   in zip(indexed, scanned, strict=True)))
+        row = reads.rows(self.session, sql, {**self.parameters, "share": INDEXED_SHARE})[0]
+        return {name: json.loads(text) for (name, *_rest), text in zip(indexed, row, strict=True)}
 
 
 def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: bool = True
@@ -130,19 +124,11 @@ def _rows(pairs: Iterable[tuple[str, int]], vocabulary: object, *, keep_order: b
     return tuple((_vocab_label(vocabulary, c), Count(counts[c])) for c in codes)
 
 
-def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, ReportTable, dict[str, int]]:
-    in_scope = scope.contacts()
-    anonymous = func.coalesce(func.sum(case((ContactMoment.family_id.is_(None), 1), else_=0)), 0)
-    per_channel = session.execute(select(ContactMoment.channel, func.count(), anonymous).where(*in_scope)
-                                  .group_by(ContactMoment.channel)).all()
+def _contacts_tables(figures: Figures) -> tuple[ReportTable, ReportTable, dict[str, int]]:
+    per_channel = figures["channels"]
     by_channel = [(channel, n) for channel, n, _anonymous in per_channel]
-    top = case(*[(or_(ContactTheme.theme == t.code, ContactTheme.theme.like(f"{t.code}.%")), literal(t.code))
-                 for t in THEMES.top_level()], else_=ContactTheme.theme)
-    themes = select().select_from(ContactTheme).join(ContactMoment, ContactMoment.id == ContactTheme.contact_id)
-    by_top: dict[str, int] = dict(session.execute(
-        themes.add_columns(top, func.count(distinct(ContactTheme.contact_id))).where(*in_scope).group_by(top)).all())
-    by_code: dict[str, int] = dict(session.execute(
-        themes.add_columns(ContactTheme.theme, func.count()).where(*in_scope).group_by(ContactTheme.theme)).all())
+    by_top: dict[str, int] = {code: n for code, n in figures["top_themes"]}
+    by_code: dict[str, int] = {code: n for code, n in figures["themes"]}
     theme_rows: list[tuple[Label | Count, ...]] = []
     for term in THEMES.top_level():
         if not by_top.get(term.code):
@@ -150,70 +136,25 @@ def _contacts_tables(session: Session, scope: _Scope) -> tuple[ReportTable, Repo
         theme_rows.append((Label(term.label), Count(by_top[term.code])))
         theme_rows.extend((Label(child.label, level=1), Count(by_code[child.code]))
                           for child in THEMES.children(term.code) if by_code.get(child.code))
-    channel_table = ReportTable("channels", N_("Contact moments by channel"), (N_("Channel"), N_("Contact moments")),
-                                _rows(by_channel, CHANNELS))
+    channel_table = ReportTable(*BY_CHANNEL, _rows(by_channel, CHANNELS))
     theme_table = ReportTable(
-        "themes", N_("Contact moments by theme"), (N_("Theme"), N_("Contact moments")), tuple(theme_rows),
+        *BY_THEME, tuple(theme_rows),
         note=N_("A contact moment can touch several themes; the numbers do not add up to the total."))
     totals = {"contacts": sum(n for _c, n, _a in per_channel), "anonymous": sum(int(a) for _c, _n, a in per_channel)}
     return channel_table, theme_table, totals
 
 
-def _families(session: Session, scope: _Scope) -> tuple[int, int]:
+def _families(figures: Figures) -> tuple[int, int]:
     """(families reached, of which new): new = no contact moment before the school year's 1 September."""
-    if scope.indexed:
-        return _families_of_few(session, scope)
-    cf = scope.contact_families(ContactMoment.deleted_at.is_(None), scope.occurred_at < scope.end)
-    in_year = case((cf.c.at >= scope.start, 1), else_=0)
-    per_family = (select(func.min(cf.c.at).label("first_at"), func.max(in_year).label("in_year"))
-                  .group_by(cf.c.family_id).subquery())
-    total, new = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((per_family.c.first_at >= scope.start, 1), else_=0)), 0))
-        .where(per_family.c.in_year == 1)).one()
+    total, new = figures["families"][0]
     return int(total), int(new)
 
 
-def _families_of_few(session: Session, scope: _Scope) -> tuple[int, int]:
-    """``_families`` for a year of few contact moments: the year's families, each looked up for an earlier
-    contact (as main family on the family index; as a further family or member taking part, against the
-    participants read once), instead of every contact moment before the year's end grouped per family."""
-    reached = select(scope.contact_families(*scope.live_in_year()).c.family_id).distinct().subquery("reached")
-    before = [ContactMoment.deleted_at.is_(None), scope.scanned_at < scope.start]  # read from the participants
-    as_main = (select(literal(1)).select_from(ContactMoment)
-               .where(ContactMoment.family_id == reached.c.family_id, ContactMoment.deleted_at.is_(None),
-                      ContactMoment.occurred_at < scope.start).exists())
-    as_family = (select(ContactParticipant.family_id)
-                 .join(ContactMoment, ContactMoment.id == ContactParticipant.contact_id)
-                 .where(ContactParticipant.family_id.is_not(None), *before))
-    as_member = (select(FamilyMember.family_id)
-                 .join(ContactParticipant, ContactParticipant.member_id == FamilyMember.id)
-                 .join(ContactMoment, ContactMoment.id == ContactParticipant.contact_id).where(*before))
-    known = or_(as_main, reached.c.family_id.in_(as_family), reached.c.family_id.in_(as_member))
-    total, new = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((known, 0), else_=1)), 0)).select_from(reached)).one()
-    return int(total), int(new)
-
-
-def _referral_tables(session: Session, scope: _Scope) -> tuple[list[ReportTable], int]:
-    where = [Referral.referred_on >= scope.year.first_day, Referral.referred_on <= scope.year.last_day,
-             *scope.family_filter(Referral.family_id)]
-    first_term = (select(KaartServiceTerm.service_id, func.min(KaartServiceTerm.id).label("term_id"))
-                  .where(KaartServiceTerm.vocabulary == "kaart_category")
-                  .group_by(KaartServiceTerm.service_id).subquery())
-    # Counted per service first, then a category per service: ~2,000 lookups instead of one per referral.
-    per_service = (select(Referral.service_id, func.count().label("referrals")).where(*where)
-                   .group_by(Referral.service_id).subquery())
-    category = func.coalesce(KaartServiceTerm.code, "")
-    by_category = session.execute(
-        select(category, func.sum(per_service.c.referrals))
-        .outerjoin(first_term, first_term.c.service_id == per_service.c.service_id)
-        .outerjoin(KaartServiceTerm, KaartServiceTerm.id == first_term.c.term_id)
-        .group_by(category)).all()
+def _referral_tables(figures: Figures) -> tuple[list[ReportTable], int]:
+    by_category = figures["categories"]
     by_intensity: dict[str, int] = {}
     by_outcome: dict[str, int] = {}
-    for intensity, outcome, number in session.execute(  # one pass for both tables
-            select(Referral.intensity, Referral.outcome, func.count()).where(*where)
-            .group_by(Referral.intensity, Referral.outcome)).all():
+    for intensity, outcome, number in figures["intensity_outcome"]:
         by_intensity[intensity] = by_intensity.get(intensity, 0) + number
         by_outcome[outcome] = by_outcome.get(outcome, 0) + number
     category_rows = [row for row in _rows([(c, n) for c, n in by_category if c], CATEGORIES)]
@@ -233,40 +174,22 @@ def _referral_tables(session: Session, scope: _Scope) -> tuple[list[ReportTable]
     return tables, sum(by_intensity.values())
 
 
-def _group_table(session: Session, scope: _Scope) -> ReportTable:
-    in_scope = scope.contacts()
-    cf = scope.contact_families(*scope.live_in_year(), ContactMoment.channel.in_(GROUP_CHANNELS))
-    contacts = dict(session.execute(
-        select(ContactMoment.channel, func.count()).where(*in_scope, ContactMoment.channel.in_(GROUP_CHANNELS))
-        .group_by(ContactMoment.channel)).all())
-    families: dict[str, int] = dict(session.execute(
-        select(cf.c.channel, func.count(distinct(cf.c.family_id))).group_by(cf.c.channel)).all())
+def _group_table(figures: Figures) -> ReportTable:
+    contacts: dict[str, int] = {code: n for code, n in figures["group_contacts"]}
+    families: dict[str, int] = {code: n for code, n in figures["group_families"]}
     rows: list[tuple[Label | Count, ...]] = [
         (_vocab_label(CHANNELS, code), Count(contacts.get(code, 0)), Count(families.get(code, 0)))
         for code in GROUP_CHANNELS
     ]
-    registration_on = EventRegistration.event_id == Event.id
-    if scope.school_pk is not None:
-        registration_on = and_(registration_on, EventRegistration.school_id == scope.school_pk)
-    attended = func.coalesce(func.sum(case((EventRegistration.attendance_recorded, EventRegistration.attended),
-                                           else_=0)), 0)
-    events = select(Event.event_type, func.count(distinct(Event.id)), attended).outerjoin(
-        EventRegistration, registration_on).where(Event.day >= scope.year.first_day, Event.day <= scope.year.last_day)
-    if scope.school_pk is not None:
-        events = events.where(EventRegistration.id.is_not(None))
-    for event_type, number, came in session.execute(events.group_by(Event.event_type)).all():
+    for event_type, number, came in sorted(figures["events"]):
         rows.append((_vocab_label(MEETING_TYPES, event_type), Count(number), Count(int(came))))
     return ReportTable(
         "group", N_("Group activities"), (N_("Activity"), N_("Number"), N_("Participants")), tuple(rows),
         note=N_("Participants: families reached for group moments in the notebook; people present for events."))
 
 
-def _meetings_table(session: Session, scope: _Scope) -> tuple[ReportTable, int]:
-    query = (select(Meeting.meeting_type, func.count())
-             .where(Meeting.starts_at >= scope.start, Meeting.starts_at < scope.end, Meeting.status != "cancelled"))
-    if scope.school_pk is not None:
-        query = query.where(Meeting.school_id == scope.school_pk)
-    by_type = session.execute(query.group_by(Meeting.meeting_type)).all()
+def _meetings_table(figures: Figures) -> tuple[ReportTable, int]:
+    by_type = [(code, n) for code, n in figures["meetings"]]
     table = ReportTable("meetings", N_("Meetings by type"), (N_("Type of meeting"), N_("Meetings")),
                         _rows(by_type, MEETING_TYPES))
     return table, sum(n for _code, n in by_type)
@@ -275,17 +198,14 @@ def _meetings_table(session: Session, scope: _Scope) -> tuple[ReportTable, int]:
 SIGNAL_HELD_BACK = N_("(description held back: it names a person, an address or contact details)")
 
 
-def _signals_table(session: Session, scope: _Scope) -> ReportTable:
-    query = select(Signal).where(Signal.signalled_on >= scope.year.first_day,
-                                 Signal.signalled_on <= scope.year.last_day)
-    if scope.school_pk is not None:
-        query = query.where(Signal.school_id == scope.school_pk)
+def _signals_table(session: Session, figures: Figures) -> ReportTable:
     anonymised = anonymised_checker(session)  # a signal that names someone never reaches a report
     rows = tuple(
-        (Label(format_date(s.signalled_on, "medium"), literal=True), _vocab_label(THEMES, s.theme),
-         Label(s.description, literal=True) if anonymised(s.description) else Label(SIGNAL_HELD_BACK),
-         Count(s.families_concerned), Label(s.passed_on_to or "–", literal=True))
-        for s in session.scalars(query.order_by(Signal.signalled_on, Signal.id)).all()
+        (Label(format_date(dt.date.fromisoformat(day), "medium"), literal=True), _vocab_label(THEMES, theme),
+         Label(description, literal=True) if anonymised(description) else Label(SIGNAL_HELD_BACK),
+         Count(families), Label(passed_on_to or "–", literal=True))
+        for day, theme, description, families, passed_on_to, _id in sorted(figures["signals"],
+                                                                            key=lambda s: (s[0], s[5]))
     )
     return ReportTable("signals", N_("Signals passed on"),
                        (N_("Date"), N_("Theme"), N_("Signal"), N_("Families"), N_("Passed on to")), rows)
@@ -297,41 +217,37 @@ PER_SCHOOL_NOTE = N_("Why the schools add up to more than the totals: a family w
                      "families without a school.")
 
 
-def _per_school_table(session: Session, scope: _Scope, totals: tuple[int, int, int]) -> ReportTable:
-    cf = scope.contact_families(*scope.live_in_year(), in_school=False)
-    contacts = (select(FamilyMember.school_id, func.count(distinct(cf.c.contact_id)),
-                       func.count(distinct(cf.c.family_id)))
-                .select_from(cf).join(FamilyMember, FamilyMember.family_id == cf.c.family_id)
-                .where(FamilyMember.school_id.is_not(None))
-                .group_by(FamilyMember.school_id))
-    figures = {school: (n_contacts, n_families) for school, n_contacts, n_families in session.execute(contacts)}
-    # Referrals counted per family, then per school through each (family, school) pair once: a family with two
-    # children at one school counts its referrals there once, as count(DISTINCT referral) would. The pair is
-    # taken at its first member (no earlier member of the family at that school, looked up on the family's
-    # school index) instead of a DISTINCT over every pair: half the time on 10,000 families.
-    per_family = (select(Referral.family_id, func.count().label("referrals"))
-                  .where(Referral.referred_on >= scope.year.first_day, Referral.referred_on <= scope.year.last_day)
-                  .group_by(Referral.family_id).subquery())
-    earlier = aliased(FamilyMember)
-    first_of_pair = ~(select(earlier.id).where(earlier.family_id == FamilyMember.family_id,
-                                               earlier.school_id == FamilyMember.school_id,
-                                               earlier.id < FamilyMember.id).exists())
-    referrals = {school: int(n) for school, n in session.execute(
-        select(FamilyMember.school_id, func.sum(per_family.c.referrals)).select_from(per_family)
-        .join(FamilyMember, FamilyMember.family_id == per_family.c.family_id)
-        .where(FamilyMember.school_id.is_not(None), first_of_pair)
-        .group_by(FamilyMember.school_id)).all()}
+def school_label(name: str, site_name: str | None) -> str:
+    """A school as it is named everywhere (``School.label``): the site after the name when it has one."""
+    return f"{name} – {site_name}" if site_name else name
+
+
+def _per_school_table(figures: Figures, totals: tuple[int, int, int]) -> ReportTable:
+    contacts = {school: (n_contacts, n_families) for school, n_contacts, n_families in figures["school_contacts"]}
+    referrals = {school: int(n) for school, n in figures["school_referrals"]}
     rows = []
-    for school in session.scalars(select(School).order_by(School.name, School.site_name)):
-        n_contacts, n_families = figures.get(school.id, (0, 0))
-        n_referrals = referrals.get(school.id, 0)
+    for school_pk, name, site_name in sorted(figures["schools"], key=lambda s: (s[1], s[2] is not None, s[2] or "")):
+        n_contacts, n_families = contacts.get(school_pk, (0, 0))
+        n_referrals = referrals.get(school_pk, 0)
         if n_contacts or n_referrals:
-            rows.append((Label(school.label, literal=True), Count(n_contacts), Count(n_families), Count(n_referrals)))
+            rows.append((Label(school_label(name, site_name), literal=True), Count(n_contacts), Count(n_families),
+                         Count(n_referrals)))
     if rows:
         rows.append((Label(N_("Total, each counted once")), Count(totals[0]), Count(totals[1]), Count(totals[2])))
     return ReportTable("schools", N_("Per school"),
                        (N_("School"), N_("Contact moments"), N_("Families reached"), N_("Referrals")), tuple(rows),
                        note=PER_SCHOOL_NOTE)
+
+
+def _school(session: Session, school_id: str | None) -> tuple[int, str, str] | None:
+    """(pk, id, name) of the chosen school; None for all schools."""
+    if not school_id:
+        return None
+    found = reads.rows(session, reads.SCHOOL_BY_UUID, {"id": school_id})
+    if not found:
+        raise NotFoundError(_("No school with id {id}.").format(id=school_id))
+    pk, uuid, name, site_name = found[0]
+    return pk, uuid, school_label(name, site_name)
 
 
 def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str | None = None,
@@ -342,17 +258,13 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
     suppressed when shown, by ``domain.reporting``.
     """
     with store.read() as session:
-        school = None
-        if school_id:
-            school = session.scalar(select(School).where(School.uuid == school_id))
-            if school is None:
-                raise NotFoundError(_("No school with id {id}.").format(id=school_id))
-        scope = _Scope(session, school_year, school.id if school else None)
-        channels, themes, totals = _contacts_tables(session, scope)
-        reached, new = _families(session, scope)
-        referral_tables, referrals = _referral_tables(session, scope)
-        meetings, meeting_count = _meetings_table(session, scope)
-        signals = _signals_table(session, scope)
+        school = _school(session, school_id)
+        figures = _Scope(session, school_year, school[0] if school else None).figures()
+        channels, themes, totals = _contacts_tables(figures)
+        reached, new = _families(figures)
+        referral_tables, referrals = _referral_tables(figures)
+        meetings, meeting_count = _meetings_table(figures)
+        signals = _signals_table(session, figures)
         summary_rows: list[tuple[Label | Count, ...]] = [(Label(N_("Contact moments")), Count(totals["contacts"]))]
         if school is None:
             summary_rows.append((Label(N_("of which anonymous"), level=1), Count(totals["anonymous"])))
@@ -366,15 +278,15 @@ def school_year_report(store: Store, *, school_year: SchoolYear, school_id: str 
             (Label(N_("Signals passed on")), Count(len(signals.rows), exact=True)),
         ]
         summary = ReportTable(
-            "summary", N_("Key figures"), (N_("Figure"), N_("Number")), tuple(summary_rows),
+            *SUMMARY, tuple(summary_rows),
             note="" if school is None else
             N_("Anonymous contacts and families without a school link count only in the report for all schools."))
         tables = [summary, _families_table(reached, new), channels, themes, *referral_tables,
-                  _group_table(session, scope), meetings, signals]
+                  _group_table(figures), meetings, signals]
         if school is None:
-            tables.append(_per_school_table(session, scope, (totals["contacts"], reached, referrals)))
-        return SchoolYearReport(school_year=school_year, school_id=school.uuid if school else "",
-                                school_name=school.label if school else "", made_on=made_on or today_local(),
+            tables.append(_per_school_table(figures, (totals["contacts"], reached, referrals)))
+        return SchoolYearReport(school_year=school_year, school_id=school[1] if school else "",
+                                school_name=school[2] if school else "", made_on=made_on or today_local(),
                                 tables=tuple(tables))
 
 
@@ -382,19 +294,17 @@ def chart_figures(store: Store, *, school_year: SchoolYear, school_id: str | Non
     """Only what the charts compare with a previous year (channels, themes, referrals): half the queries of
     ``school_year_report``, which the printed report would otherwise run a second time for last year."""
     with store.read() as session:
-        school = session.scalar(select(School).where(School.uuid == school_id)) if school_id else None
-        if school_id and school is None:
-            raise NotFoundError(_("No school with id {id}.").format(id=school_id))
-        scope = _Scope(session, school_year, school.id if school else None)
-        channels, themes, _totals = _contacts_tables(session, scope)
-        referral_tables, _referrals = _referral_tables(session, scope)
-        return SchoolYearReport(school_year=school_year, school_id=school.uuid if school else "",
-                                school_name=school.label if school else "", made_on=today_local(),
+        school = _school(session, school_id)
+        figures = _Scope(session, school_year, school[0] if school else None).figures(charts_only=True)
+        channels, themes, _totals = _contacts_tables(figures)
+        referral_tables, _referrals = _referral_tables(figures)
+        return SchoolYearReport(school_year=school_year, school_id=school[1] if school else "",
+                                school_name=school[2] if school else "", made_on=today_local(),
                                 tables=(channels, themes, *referral_tables))
 
 
 def _families_table(reached: int, new: int) -> ReportTable:
-    return ReportTable("families", N_("Families reached"), (N_("Families"), N_("Number")), (
+    return ReportTable(*FAMILIES, (
         (Label(N_("New families")), Count(new)),
         (Label(N_("Continuing families")), Count(reached - new)),
         (Label(N_("Total families reached")), Count(reached)),
@@ -404,7 +314,8 @@ def _families_table(reached: int, new: int) -> ReportTable:
 def school_choices(store: Store) -> list[tuple[str, str]]:
     """(id, name) of every school site, for the school picker."""
     with store.read() as session:
-        return [(s.uuid, s.label) for s in session.scalars(select(School).order_by(School.name, School.site_name))]
+        return [(uuid, school_label(name, site_name)) for uuid, name, site_name in
+                reads.rows(session, reads.SCHOOL_CHOICES, {})]
 
 
 def _audit(session: Session, *, action: str, report: SchoolYearReport, kind: str) -> None:

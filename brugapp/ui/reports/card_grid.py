@@ -27,22 +27,83 @@ def estimated_height(table: ReportTable) -> int:
     return 22 + 22 + 6 + 34 + rows + note
 
 
+Rows = list[tuple[list[tuple[int, int, int]], list[ReportTable]]]
+
+
+def _rows(tables: tuple[ReportTable, ...]) -> Rows:
+    """The grid's rows: where each card goes (row, column, columns spanned) and its table."""
+    rows: Rows = []
+    pending: list[ReportTable] = []
+
+    def flush() -> None:
+        if pending:
+            row = len(rows)
+            rows.append(([(row, i, 1) for i in range(len(pending))], list(pending)))
+            pending.clear()
+
+    for table in tables:
+        if table.key in WIDE_TABLES:
+            flush()
+            rows.append(([(len(rows), 0, 2)], [table]))
+            continue
+        pending.append(table)
+        if len(pending) == 2:
+            flush()
+    flush()
+    return rows
+
+
+def _placed(rows: Rows) -> list[tuple[tuple[int, int, int], ReportTable]]:
+    return [(place, table) for places, tables in rows for place, table in zip(places, tables, strict=True)]
+
+
 class CardGrid(QWidget):
-    def __init__(self, tables: tuple[ReportTable, ...], scroll: QScrollArea, parent: QWidget | None = None) -> None:
+    """The cards of ``tables``; or, with ``waiting``, the first cards built without their rows while the year is
+    counted, which ``show_tables`` fills when the report arrives."""
+
+    def __init__(self, tables: tuple[ReportTable, ...], scroll: QScrollArea, parent: QWidget | None = None, *,
+                 waiting: tuple[ReportTable, ...] = ()) -> None:
         super().__init__(parent)
         self.scroll = scroll
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 8, 0)
         self.grid.setHorizontalSpacing(SPACING)
         self.grid.setVerticalSpacing(SPACING)
-        self.tables = tables
+        self.tables: tuple[ReportTable, ...] = ()
         self._cards: dict[str, ReportTableCard] = {}
         self._places: dict[str, QWidget] = {}
-        visible = max(scroll.viewport().height(), 400) + LOOKAHEAD
+        self._waiting: dict[tuple[int, int, int], ReportTableCard] = {}
+        for place, shape in _placed(_rows(waiting)):
+            card = self._waiting[place] = ReportTableCard(shape, self, filled=False)
+            self.grid.addWidget(card, place[0], place[1], 1, place[2], Qt.AlignmentFlag.AlignTop)
+        if not waiting:
+            self.show_tables(tables)
+        scroll.verticalScrollBar().valueChanged.connect(self.build_visible)
+
+    @property
+    def waiting(self) -> bool:
+        """True while the cards built ahead wait for their rows."""
+        return bool(self._waiting)
+
+    def fits(self, tables: tuple[ReportTable, ...]) -> bool:
+        """True when the cards built ahead are the first cards of ``tables``, in their places."""
+        placed = dict(_placed(_rows(tables)))
+        return all(place in placed and card.fits(placed[place]) for place, card in self._waiting.items())
+
+    def show_tables(self, tables: tuple[ReportTable, ...]) -> None:
+        """Lay out the cards of ``tables`` (once): those in view built (or filled, when built ahead), the others
+        held by a place of about their height."""
+        self.tables = tables
+        visible = max(self.scroll.viewport().height(), 400) + LOOKAHEAD
         top = 0
-        for place, row_tables in self._rows():
+        for places, row_tables in _rows(tables):
             wanted = top < visible
-            for (row, column, span), table in zip(place, row_tables, strict=True):
+            for (row, column, span), table in zip(places, row_tables, strict=True):
+                ahead = self._waiting.pop((row, column, span), None)
+                if ahead is not None:
+                    ahead.fill(table)
+                    self._cards[table.key] = ahead
+                    continue
                 widget: QWidget = ReportTableCard(table, self) if wanted else self._place_holder(table)
                 if wanted:
                     self._cards[table.key] = widget  # type: ignore[assignment]
@@ -54,29 +115,6 @@ class CardGrid(QWidget):
         self.grid.setRowStretch(last_row, 1)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
-        scroll.verticalScrollBar().valueChanged.connect(self.build_visible)
-
-    def _rows(self) -> list[tuple[list[tuple[int, int, int]], list[ReportTable]]]:
-        """The grid's rows: where each card goes (row, column, columns spanned) and its table."""
-        rows: list[tuple[list[tuple[int, int, int]], list[ReportTable]]] = []
-        pending: list[ReportTable] = []
-
-        def flush() -> None:
-            if pending:
-                row = len(rows)
-                rows.append(([(row, i, 1) for i in range(len(pending))], list(pending)))
-                pending.clear()
-
-        for table in self.tables:
-            if table.key in WIDE_TABLES:
-                flush()
-                rows.append(([(len(rows), 0, 2)], [table]))
-                continue
-            pending.append(table)
-            if len(pending) == 2:
-                flush()
-        flush()
-        return rows
 
     def _place_holder(self, table: ReportTable) -> QWidget:
         place = QWidget()

@@ -6,9 +6,11 @@ Every figure comes from ``services/reporting/report.py`` already suppressed ("<5
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,7 +37,7 @@ from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import _
 from brugapp.services.reporting.kept import counted_report, kept_report
-from brugapp.services.reporting.report import export_report_csv, print_report, school_choices
+from brugapp.services.reporting.report import export_report_csv, first_tables, print_report, school_choices
 from brugapp.services.reporting.signals import record_signal
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, run_operation
@@ -126,6 +128,15 @@ class ReportsPage(SectionPage):
     def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(store, parent)
         self.report: SchoolYearReport | None = None
+        self.grid: CardGrid | None = None
+        self.operation: Operation[Any] | None = None  # the latest work started here (counting, printing, export)
+        self.counting: Operation[SchoolYearReport | None] | None = None
+        self._counted: tuple[int, str | None] = (0, None)  # the school year and school being counted
+        current = SchoolYear.of(today or today_local())
+        # The first count starts before the page is built: it is SQLite's work, on a worker thread that leaves the
+        # interpreter to the GUI thread meanwhile, so the year is counted while the page is built.
+        if kept_report(store, school_year=current) is None:
+            self._count(current, None)
         self.set_titles(_("Reporting"), _("Anonymised figures per school and school year, for the school team, "
                                           "the employer and the municipality."))
         self.signal_button = QPushButton(_("Add a signal …"))
@@ -147,7 +158,6 @@ class ReportsPage(SectionPage):
         for button in (self.signal_button, self.more_button, self.charts_button, self.csv_button, self.pdf_button):
             self.header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
-        current = SchoolYear.of(today or today_local())
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(_("School year"))
         for back in range(YEARS_BACK + 1):
@@ -192,8 +202,6 @@ class ReportsPage(SectionPage):
         if text is not None:  # built while hidden, a wrapped label would keep a too narrow width
             text.setMinimumWidth(440)
         self.body.addWidget(self.empty, 1)
-        self.grid: CardGrid | None = None
-        self.operation: Operation[SchoolYearReport | None] | None = None
         self.refresh()
 
     # -- choices -----------------------------------------------------------------------------------
@@ -240,6 +248,30 @@ class ReportsPage(SectionPage):
                 self._show(kept)  # the figures did not change: the cards already on screen stay
             return None
 
+        return self._wait_for_count(year, school)
+
+    def _wait_for_count(self, year: SchoolYear, school: str | None) -> Operation[SchoolYearReport | None]:
+        """Count ``year`` and ``school`` (or go on with the count of them already running) and say so: not "no
+        figures" (nothing is known yet) nor the previous figures."""
+        self.empty.hide()
+        self.scroll.hide()
+        self.status.setText(_("Counting the figures …"))
+        self.status.show()
+        counting = self.counting
+        if counting is None or not counting.is_running() or self._counted != (year.start_year, school):
+            counting = self._count(year, school)
+        counting.done.connect(self.status.hide)
+        self.operation = counting
+        if self.grid is None or not self.grid.waiting:
+            # The first cards are built meanwhile, without their rows: the worker counts inside SQLite, which
+            # leaves the interpreter to this thread; when the figures arrive only their rows are filled in.
+            self.grid = CardGrid((), self.scroll, self.scroll.viewport(), waiting=first_tables())
+            self.scroll.setWidget(self.grid)
+        return counting
+
+    def _count(self, year: SchoolYear, school: str | None) -> Operation[SchoolYearReport | None]:
+        """Count the figures of ``year`` and ``school`` off the GUI thread; shown if still chosen when done."""
+
         def work() -> SchoolYearReport | None:
             try:
                 return counted_report(self.store, school_year=year, school_id=school)
@@ -247,30 +279,36 @@ class ReportsPage(SectionPage):
                 return None
 
         def on_done(report: SchoolYearReport | None) -> None:
-            # A newer choice may have started meanwhile; only the latest one is shown.
-            if (year, school) == (self.school_year(), self.school_id()):
+            # A newer choice may have started meanwhile; only the latest one is shown. A count that ended before
+            # the page was built is shown already (``refresh`` found it kept).
+            chosen = (year, school) == (self.school_year(), self.school_id())
+            if chosen and (report is None or report is not self.report):
                 self.report = report
                 self._show(report)
 
-        # While counting, say so: not "no figures" (nothing is known yet) nor the previous figures.
-        self.empty.hide()
-        self.scroll.hide()
-        self.status.setText(_("Counting the figures …"))
-        self.status.show()
-        self.operation = run_operation(self, label=_("Counting the figures …"), work=work, on_done=on_done)
-        self.operation.done.connect(self.status.hide)
-        return self.operation
+        self._counted = (year.start_year, school)
+        self.counting = self.operation = run_operation(self, label=_("Counting the figures …"), work=work,
+                                                       on_done=on_done)
+        return self.counting
 
     def _show(self, report: SchoolYearReport | None) -> None:
         empty = report is None or report.is_empty
-        # Built inside the scroll area from the start: a tree of widgets moved there afterwards is styled twice.
-        self.grid = CardGrid(report.tables if report is not None and not empty else (), self.scroll,
-                             self.scroll.viewport())
-        self.scroll.setWidget(self.grid)
+        tables = report.tables if report is not None and not empty else ()
+        if self.grid is not None and self.grid.waiting and tables and self.grid.fits(tables):
+            self.grid.show_tables(tables)
+        else:
+            # Built inside the scroll area from the start: a tree of widgets moved there afterwards is styled twice.
+            self.grid = CardGrid(tables, self.scroll, self.scroll.viewport())
+            self.scroll.setWidget(self.grid)
         self.scroll.setVisible(not empty)
         self.empty.setVisible(empty)
         self.pdf_button.setEnabled(not empty)
         self.csv_button.setEnabled(not empty)
+        # The tables settle their columns on zero-time timers after the first layout (the stretched column takes
+        # the card's width), which lays the cards out again: painted at once, every card was drawn twice. The grid
+        # is drawn once those timers have run (queued behind them; a few milliseconds, nothing shown in between).
+        self.grid.setUpdatesEnabled(False)
+        QTimer.singleShot(0, self.grid, partial(self.grid.setUpdatesEnabled, True))
 
     @property
     def cards(self) -> list[ReportTableCard]:

@@ -5,6 +5,8 @@ Used by the Rapportage page (``card_grid.py``) and the programme report dialog.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -25,31 +27,40 @@ from brugapp.ui.widgets.table_model import RowsModel, TableRow
 ROW_HEIGHT = 26
 
 
+def _sides(table: ReportTable) -> dict[int, Qt.AlignmentFlag]:
+    """Counts right-aligned under a right-aligned header, text left."""
+    numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} if table.rows else set()
+    return {i: Qt.AlignmentFlag.AlignRight if i in numeric else Qt.AlignmentFlag.AlignLeft
+            for i in range(len(table.header))}
+
+
 def report_model(table: ReportTable, parent: QWidget | None = None) -> RowsModel:
     """One report table, read-only: the cells exactly as they may be shown (counts already suppressed,
     and right-aligned under a right-aligned header)."""
-    numeric = {i for i, cell in enumerate(table.rows[0]) if isinstance(cell, Count)} if table.rows else set()
-    header = table.shown_header()
-    sides = {i: Qt.AlignmentFlag.AlignRight if i in numeric else Qt.AlignmentFlag.AlignLeft for i in range(len(header))}
-    model = RowsModel(header, parent, align=sides)
+    model = RowsModel(table.shown_header(), parent, align=_sides(table))
     model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
     return model
 
 
 class ReportTableCard(QFrame):
-    """A titled, read-only table sized to its rows (the page scrolls, not each table)."""
+    """A titled, read-only table sized to its rows (the page scrolls, not each table).
 
-    def __init__(self, table: ReportTable, parent: QWidget | None = None) -> None:
+    ``filled=False`` builds the card without its rows, which ``fill`` adds: Rapportage builds its first cards
+    while the year is being counted.
+    """
+
+    def __init__(self, table: ReportTable, parent: QWidget | None = None, *, filled: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
         self.key = table.key
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(6)
+        self.title = table.title
+        self.card_layout = QVBoxLayout(self)
+        self.card_layout.setContentsMargins(14, 10, 14, 12)
+        self.card_layout.setSpacing(6)
         title = QLabel(table.shown_title(), self)
         title.setObjectName("CardTitle")
-        layout.addWidget(title)
-        self.model = report_model(table, self)
+        self.card_layout.addWidget(title)
+        self.model = RowsModel(table.shown_header(), self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(table.shown_title())
@@ -64,12 +75,28 @@ class ReportTableCard(QFrame):
         self.view.setWordWrap(True)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Only the signals wrap (their descriptions are sentences); every other row is one line high.
+        self.wraps = table.key == "signals"
+        if not self.wraps:
+            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.card_layout.addWidget(self.view)
+        if filled:
+            self.fill(table)
+
+    def fits(self, table: ReportTable) -> bool:
+        """True when this card, built without rows, is the card of ``table``."""
+        return (table.key, table.title, tuple(table.shown_header())) == (self.key, self.title,
+                                                                           tuple(self.model.headers))
+
+    def fill(self, table: ReportTable) -> None:
+        """Show the rows of ``table`` (once), sized to them, with the note under it."""
+        self.model.columns = [replace(column, align=side) for column, side in
+                              zip(self.model.columns, _sides(table).values(), strict=True)]
+        self.model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
         header = self.view.horizontalHeader()
         text_column = 2 if table.key == "signals" else 0
-        # Only the signals wrap (their descriptions are sentences); every other row is one line high. Column
-        # widths are measured once from the shown texts: Qt's ResizeToContents would ask the model for every
+        # Column widths are measured once from the shown texts: Qt's ResizeToContents would ask the model for every
         # cell again at each layout pass (27,000 calls for one report on 10,000 families).
-        self.wraps = table.key == "signals"
         widths = self._text_widths(table)
         for column in range(self.model.columnCount()):
             if column == text_column:
@@ -79,19 +106,16 @@ class ReportTableCard(QFrame):
                 header.resizeSection(column, widths[column])
         if self.wraps:
             self.view.resizeRowsToContents()
-        else:
-            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        layout.addWidget(self.view)
         if not self.model.rowCount():
             self.view.hide()
             empty = QLabel(_("Nothing recorded in this school year."), self)
             empty.setObjectName("Hint")
-            layout.addWidget(empty)
+            self.card_layout.addWidget(empty)
         if table.note:
             note = QLabel(_(table.note), self)
             note.setObjectName("Hint")
             note.setWordWrap(True)
-            layout.addWidget(note)
+            self.card_layout.addWidget(note)
         self._fit_height()
 
     def _text_widths(self, table: ReportTable) -> list[int]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import threading
 from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from brugapp.domain.clock import from_local
 from brugapp.domain.schoolyear import SchoolYear
@@ -173,9 +174,11 @@ def test_a_first_visit_counts_once_while_the_page_is_built(qtbot, store, monkeyp
     forget_kept_reports()
     counted: list[tuple[int, str | None]] = []
     real = page_module.counted_report
+    counting_may_end = threading.Event()  # the count of a few records could end before the page is built
 
     def counting(store, *, school_year, school_id=None):  # type: ignore[no-untyped-def]
         counted.append((school_year.start_year, school_id))
+        counting_may_end.wait(10)
         return real(store, school_year=school_year, school_id=school_id)
 
     monkeypatch.setattr(page_module, "counted_report", counting)
@@ -183,6 +186,7 @@ def test_a_first_visit_counts_once_while_the_page_is_built(qtbot, store, monkeyp
     page = ReportsPage(store, today=dt.date(2025, 11, 25))
     qtbot.addWidget(page)
     assert page.status.isVisibleTo(page) and "geteld" in page.status.text()
+    counting_may_end.set()
     _settle(qtbot, page)
     # THEN this school year is counted once and shown, the status line gone
     assert counted == [(2025, None)]
@@ -193,3 +197,82 @@ def test_a_first_visit_counts_once_while_the_page_is_built(qtbot, store, monkeyp
     qtbot.addWidget(again)
     assert counted == [(2025, None)] and again.operation is None
     assert ["Telefoon", "7"] in _cells(again, "channels")
+
+
+def test_a_count_ended_before_the_page_was_built_is_shown_once(qtbot, store, monkeypatch) -> None:
+    # GIVEN figures in this school year, none kept yet, and a count that ends while the page is still being built
+    from PySide6.QtCore import QThreadPool
+
+    from brugapp.services.reporting.kept import forget_kept_reports
+    from brugapp.ui.reports import page as page_module
+
+    _data(store)
+    forget_kept_reports()
+    fill_schools = page_module.ReportsPage._fill_schools
+
+    def fill_schools_late(self):  # type: ignore[no-untyped-def]
+        QThreadPool.globalInstance().waitForDone()  # the count started first has ended
+        fill_schools(self)
+
+    grids: list[object] = []
+    card_grid = page_module.CardGrid
+
+    def counted_grid(*args, **kwargs):  # type: ignore[no-untyped-def]
+        grids.append(card_grid(*args, **kwargs))
+        return grids[-1]
+
+    monkeypatch.setattr(page_module.ReportsPage, "_fill_schools", fill_schools_late)
+    monkeypatch.setattr(page_module, "CardGrid", counted_grid)
+    # WHEN the page is opened
+    page = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(page)
+    # THEN the figures are there at once, not "counting", and stay the same cards once the count's answer arrives
+    assert not page.status.isVisibleTo(page) and page.scroll.isVisibleTo(page)
+    _settle(qtbot, page)
+    qtbot.wait(50)
+    assert len(grids) == 1 and page.grid is grids[0]
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+
+
+def test_the_first_cards_are_built_while_counting_and_filled_when_the_figures_arrive(qtbot, store,
+                                                                                   monkeypatch) -> None:
+    # GIVEN figures at one school in 2025–2026, none kept, and a count held until the page is built
+    from brugapp.services.reporting.kept import forget_kept_reports
+    from brugapp.ui.reports import page as page_module
+
+    data = _data(store)
+    forget_kept_reports()
+    real = page_module.counted_report
+    counting_may_end = threading.Event()
+
+    def counting(store, *, school_year, school_id=None):  # type: ignore[no-untyped-def]
+        counting_may_end.wait(10)
+        return real(store, school_year=school_year, school_id=school_id)
+
+    monkeypatch.setattr(page_module, "counted_report", counting)
+    # WHEN the page is opened
+    page = ReportsPage(store, today=dt.date(2025, 11, 25))
+    qtbot.addWidget(page)
+    # THEN while it counts, the first four cards wait without rows (out of sight)
+    assert page.grid is not None and page.grid.waiting and not page.scroll.isVisibleTo(page)
+    waiting = page.grid.findChildren(page_module.ReportTableCard)
+    assert sorted(card.key for card in waiting) == ["channels", "families", "summary", "themes"]
+    assert all(card.model.rowCount() == 0 for card in waiting)
+    # WHEN the figures arrive THEN those same cards show them, counts right-aligned, the notes under them
+    counting_may_end.set()
+    _settle(qtbot, page)
+    assert not page.grid.waiting and page.scroll.isVisibleTo(page)
+    assert page.cards[:4] == [page.card(key) for key in ("summary", "families", "channels", "themes")]
+    assert {id(card) for card in page.cards[:4]} == {id(card) for card in waiting}
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    channels = page.card("channels").model
+    right = Qt.AlignmentFlag.AlignRight
+    assert channels.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & right
+    assert channels.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) & right
+    families_note = page.card("families").findChildren(QLabel, "Hint")
+    assert any("1 september" in label.text() for label in families_note)
+    # WHEN a school is chosen (its key figures carry a note) THEN its cards are built for it and filled too
+    page.select(school_id=data["school"])
+    _settle(qtbot, page)
+    assert ["Telefoon", "7"] in _cells(page, "channels")
+    assert any("schoolkoppeling" in label.text() for label in page.card("summary").findChildren(QLabel, "Hint"))
