@@ -9,7 +9,7 @@ booleans as 0/1): the ``<list>_reads`` modules convert them, as ``today_reads`` 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,12 +17,15 @@ from sqlalchemy.orm import Session
 from brugapp.store.errors import busy_error, is_busy_message
 
 
-def driver_rows(session: Session, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-    """The rows of one ``?``-parameter query on the session's connection, as plain tuples."""
+def driver_rows(session: Session, sql: str,
+                parameters: Sequence[object] | Mapping[str, object] = ()) -> list[tuple[Any, ...]]:
+    """The rows of one query on the session's connection, as plain tuples: ``?`` parameters in a sequence, or
+    ``:name`` parameters in a mapping."""
     driver = session.connection().connection.driver_connection
     assert driver is not None  # a live session always has its connection
+    bound = parameters if isinstance(parameters, Mapping) else tuple(parameters)
     try:
-        return list(driver.execute(sql, tuple(parameters)).fetchall())
+        return list(driver.execute(sql, bound).fetchall())
     except Exception as exc:
         if is_busy_message(str(exc)):
             raise busy_error() from None

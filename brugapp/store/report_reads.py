@@ -13,27 +13,15 @@ compared as SQLAlchemy stores them (naive UTC text, ``YYYY-MM-DD HH:MM:SS.ffffff
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
-from typing import Any
 
-from sqlalchemy.orm import Session
-
-from brugapp.store.errors import busy_error, is_busy_message
+from brugapp.store.plain_reads import driver_rows
 
 _CODE = re.compile(r"^[a-z_.]+$")  # vocabulary codes written into a statement (never user input)
 
 
-def rows(session: Session, sql: str, parameters: Mapping[str, object]) -> list[tuple[Any, ...]]:
-    """The rows of one ``:name``-parameter query on the session's connection (its transaction), as tuples."""
-    driver = session.connection().connection.driver_connection
-    assert driver is not None  # a live session always has its connection
-    try:
-        return list(driver.execute(sql, parameters).fetchall())
-    except Exception as exc:
-        if is_busy_message(str(exc)):
-            raise busy_error() from None
-        raise
+rows = driver_rows  # ``:name`` parameters in a mapping
 
 
 def quoted(codes: Iterable[object]) -> str:
