@@ -181,19 +181,23 @@ def family_and_quick_log(store: Store, context: BenchContext) -> list[BenchResul
 
 
 def map_first_letter(store: Store) -> list[BenchResult]:
-    """After the map's first visit (which read the list's first page only): the rest of the map, read while the
-    page is shown and idle (a key pressed meanwhile waits that long), then the first letter typed half a second
-    after the page was shown, as a person who clicks into the search box first (filtering the whole map; the
-    page's 60 ms pause for the next letter is not timed)."""
+    """After the map's first visit (which read the list's first page only): the rest of the map, read in parts
+    while the page is shown and idle (a key pressed meanwhile waits for the part being read), then the first letter
+    typed half a second after the page was shown, as a person who clicks into the search box first (filtering the
+    whole map; the page's 60 ms pause for the next letter is not timed)."""
     rest, letters, rest_cpu, letter_cpu = [], [], [], []
     for _round in range(ROUNDS):
         store.engine.dispose()  # as after a start (see page_benchmarks)
         window = open_main_window(store)
         page: Any = window.show_section("kaart")
         settle()
-        page._rest_timer.stop()  # the read the timer would start, timed here instead
-        rest.append(timed(page.read_rest))
-        rest_cpu.append(CPU_MS[-1])
+        page._rest_timer.stop()  # the reads the timer would start, part by part, timed here instead
+        parts, parts_cpu = [], []
+        while not parts or page.model.canFetchMore():  # (a small map fits its first page: nothing to read)
+            parts.append(timed(partial(_read_a_part, page)))
+            parts_cpu.append(CPU_MS[-1])
+        rest.append(max(parts))  # what a key pressed at the worst moment waits
+        rest_cpu.append(max(parts_cpu))
         window.close()
         window.deleteLater()
         settle()
@@ -207,8 +211,8 @@ def map_first_letter(store: Store) -> list[BenchResult]:
         window.close()
         window.deleteLater()
         settle()
-    return [_row("page Sociale kaart: the rest of the map read while its first page is shown (a key pressed "
-                 "meanwhile waits this long)", rest, KEYSTROKE_MS, rest_cpu),
+    return [_row("page Sociale kaart: the rest of the map read in parts while its first page is shown (the "
+                 "longest part: what a key pressed meanwhile waits)", rest, KEYSTROKE_MS, rest_cpu),
             _row("page Sociale kaart: the first letter typed, 0.5 s after a first visit", letters, KEYSTROKE_MS,
                  letter_cpu)]
 
@@ -220,6 +224,11 @@ def _wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def _read_a_part(page: Any) -> None:
+    page.read_rest()
+    page._rest_timer.stop()  # the next part is timed on its own
 
 
 def _type_a_letter(page: Any) -> None:

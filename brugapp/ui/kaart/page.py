@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,7 @@ from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import N_, _, ngettext
 from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
-from brugapp.services.kaart.query import KaartFilter, ServiceSummary, first_services, list_services
+from brugapp.services.kaart.query import KaartFilter, MapRest, ServiceSummary, first_services, list_services
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
 from brugapp.settings import load_settings
 from brugapp.store import Store
@@ -46,7 +45,8 @@ if TYPE_CHECKING:
     from brugapp.services.kaart.export import ExportResult
 
 FIRST_PAGE = 200  # services read on a first visit in list order; the rest when the list needs them
-REST_AFTER_MS = 150  # after a first page is shown: a person reads it before typing (a letter meanwhile waits ~35 ms)
+REST_AFTER_MS = 150  # after a first page is shown: a person reads it before typing
+REST_PART = 300  # services read at a time while the page is idle (~15 ms: what a key pressed meanwhile waits)
 LIST_ORDER = (None, (2, Qt.SortOrder.AscendingOrder))  # the model's sort that is list_services' own order
 MY_REGION = "\x00my-region"  # the place box entry for the municipalities of "my region"
 EXPORTS = (
@@ -67,7 +67,8 @@ class KaartPage(SectionPage):
         self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
         self._rows: list[ServiceSummary] = []  # the services read (the first page, or the whole map)
-        self._rest: Callable[[int], list[ServiceSummary]] | None = None  # the services after the first page
+        self._rest: MapRest | None = None  # the services after the first page
+        self._in_parts = False  # the idle reader asks the model for one part of the rest at a time
         self._total = 0  # services on the whole map
         self._places: set[str] = set()  # every place the map names (the place filter's choices)
         self._freshness = ListFreshness(store)
@@ -209,25 +210,46 @@ class KaartPage(SectionPage):
         # The rows are filtered once, as they are set, on what the filters now say (``apply_filters`` then finds
         # the same criteria and only counts and chooses)
         self.proxy.criteria = criteria = self.criteria()
-        if read:
-            rows, rest = self._rows, self._rest
-        else:  # nothing saved but the clock moved on: the rows in memory, shown at the new moment ("call now")
-            rows, rest = self.model.rows, self._rest if self.model.canFetchMore() else None
-        if rest is not None and not criteria.filters_nothing():  # "my region" from the start: the whole map
-            rows, rest = [*rows, *rest(len(rows))], None
-        self.model.set_rows(rows, now=now, more=rest)
+        rows = self._rows if read else self.model.rows  # not read: the clock moved on ("call now")
+        more = self._more if self._rest is not None and (read or self.model.canFetchMore()) else None
+        if more is not None and not criteria.filters_nothing():  # "my region" from the start: the whole map
+            rows, more = [*rows, *self._more(len(rows))], None
+        self.model.set_rows(rows, now=now, more=more)
         self._loaded = True
         self.apply_filters()
         if selected:
             self.select(selected)
         if self.model.canFetchMore():
-            self._rest_timer.start()
+            self._rest_timer.start(REST_AFTER_MS)
 
     def read_rest(self) -> None:
-        """The services after the first page, read while the page is shown and idle (``REST_AFTER_MS``)."""
-        if self.isVisible() and self.model.canFetchMore():
-            self.model.fetch_all()
+        """The services after the first page, a part at a time while the page is shown and idle: a key pressed
+        meanwhile waits for one part (~15 ms), not for the whole map."""
+        if not (self.isVisible() and self.model.canFetchMore()):
+            return
+        self._in_parts = True
+        try:
+            self.model.fetchMore()
+        finally:
+            self._in_parts = False
+        if self.model.canFetchMore():
+            self._rest_timer.start(0)  # the next part once what the person did meanwhile is handled
+        else:
             self.apply_filters()
+
+    def _more(self, _offset: int) -> list[ServiceSummary]:
+        """The model's next rows: a part while idle, else all that is left in one read (the list scrolled to its
+        end, searched, filtered, sorted otherwise, exported; ``fetch_all`` then reads once)."""
+        rest = self._rest
+        if rest is None:
+            return []
+        if not self._in_parts:
+            return rest.everything()
+        while not rest.done:
+            part = rest.next_part()
+            if part:  # (a part of services deleted since is empty: read on)
+                return part
+        return []
 
     def _read_map(self) -> None:
         """The whole map, or in the list's own order its first page and the rest when the list needs it (scrolled
@@ -239,20 +261,7 @@ class KaartPage(SectionPage):
             return
         page = first_services(self.store, count=FIRST_PAGE)
         self._rows, self._total, self._places = page.services, page.total, page.places
-        self._rest = self._rest_of(page.services) if page.total > len(page.services) else None
-
-    def _rest_of(self, first: list[ServiceSummary]) -> Callable[[int], list[ServiceSummary]]:
-        """The services after the first page, read once (the map read whole, less those already shown)."""
-        shown = {summary.id for summary in first}
-        read: list[list[ServiceSummary]] = []
-
-        def rest(_count: int) -> list[ServiceSummary]:
-            if read:
-                return []  # the whole map was given already: the list is complete
-            read.append([summary for summary in list_services(self.store) if summary.id not in shown])
-            return read[0]
-
-        return rest
+        self._rest = MapRest(self.store, page, part=REST_PART) if page.rest else None
 
     def _fill_places(self, places: set[str], region: list[str]) -> None:
         # The first fill starts on "my region" (settings, first-run wizard) when there is one.

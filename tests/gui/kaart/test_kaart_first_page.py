@@ -116,6 +116,7 @@ def test_the_rest_is_read_while_the_first_page_is_shown_not_after_the_page_was_l
     _map(store)
     whole = list_services(store)
     monkeypatch.setattr(kaart_page, "FIRST_PAGE", 10)
+    monkeypatch.setattr(kaart_page, "REST_PART", 1)  # the rest in two parts, the page idle between them
 
     def first_visit() -> KaartPage:
         page = KaartPage(store)

@@ -14,6 +14,7 @@ from brugapp.domain.kaart import CATEGORIES, phone_for, slots_from_byday
 from brugapp.domain.themes import THEMES
 from brugapp.services.kaart.query import (
     KaartFilter,
+    MapRest,
     ServiceSummary,
     find_services,
     first_services,
@@ -199,3 +200,29 @@ def test_the_first_page_is_the_start_of_the_whole_list(store: Store) -> None:
         assert page.services == whole[:count], count
         assert page.total == len(whole) and page.places == places
     assert "" not in places and {"Kortrijk", "Menen", "Harelbeke", "Wevelgem"} <= places
+
+
+def test_the_rest_of_the_map_comes_in_parts_or_at_once_in_list_order(store: Store) -> None:
+    # GIVEN the awkward map with a dozen more services, and its first page of two
+    _awkward_map(store)
+    with store.session() as session:
+        quiet = session.scalar(select(KaartOrganization).where(KaartOrganization.name == "Zonder nummers vzw"))
+        for number in range(12):
+            _service(session, quiet, f"Loket {number % 5}", description=f"nummer {number}")
+    whole = list_services(store)
+
+    def rest_after_first_page() -> tuple[list[ServiceSummary], MapRest]:
+        page = first_services(store, count=2)
+        return list(page.services), MapRest(store, page, part=3)
+
+    # WHEN the rest is read a part at a time (the page idle) THEN the parts follow the list's order
+    shown, rest = rest_after_first_page()
+    while not rest.done:
+        shown += rest.next_part()
+    assert shown == whole
+    # WHEN it is read at once (a search right away), or at once after a first part THEN the same list
+    shown, rest = rest_after_first_page()
+    assert shown + rest.everything() == whole and rest.done and rest.everything() == []
+    shown, rest = rest_after_first_page()
+    part = rest.next_part()
+    assert len(part) == 3 and shown + part + rest.everything() == whole
