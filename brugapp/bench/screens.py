@@ -185,14 +185,18 @@ def map_first_letter(store: Store) -> list[BenchResult]:
     while the page is shown and idle (a key pressed meanwhile waits for the part being read), then the first letter
     typed half a second after the page was shown, as a person who clicks into the search box first (filtering the
     whole map; the page's 60 ms pause for the next letter is not timed)."""
-    rest, letters, rest_cpu, letter_cpu = [], [], [], []
+    rest: list[float] = []
+    letters: list[float] = []
+    rest_cpu: list[float] = []
+    letter_cpu: list[float] = []
     for _round in range(ROUNDS):
         store.engine.dispose()  # as after a start (see page_benchmarks)
         window = open_main_window(store)
         page: Any = window.show_section("kaart")
         settle()
         page._rest_timer.stop()  # the reads the timer would start, part by part, timed here instead
-        parts, parts_cpu = [], []
+        parts: list[float] = []
+        parts_cpu: list[float] = []
         while not parts or page.model.canFetchMore():  # (a small map fits its first page: nothing to read)
             parts.append(timed(partial(_read_a_part, page)))
             parts_cpu.append(CPU_MS[-1])
