@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QTimer
@@ -30,19 +30,17 @@ def _marker(location: str) -> Path:
 @contextlib.contextmanager
 def closing(store_path: Path | None) -> Iterator[None]:
     """Around the backup on close: a second start knows this window is on its way out (a store file only)."""
-    if store_path is None:
-        yield
-        return
-    marker = _marker(str(store_path))
-    try:
-        marker.write_text(str(os.getpid()), encoding="ascii")
-    except OSError:  # a read-only folder: a second start then says "already open", as before
-        yield
-        return
+    marker = _marker(str(store_path)) if store_path is not None else None
+    if marker is not None:
+        try:
+            marker.write_text(str(os.getpid()), encoding="ascii")
+        except OSError:  # a read-only folder: a second start then says "already open", as before
+            marker = None
     try:
         yield
     finally:
-        marker.unlink(missing_ok=True)
+        if marker is not None:
+            marker.unlink(missing_ok=True)
 
 
 def closing_in_progress(location: str, lock: QLockFile) -> bool:
@@ -55,8 +53,7 @@ def closing_in_progress(location: str, lock: QLockFile) -> bool:
     return bool(info) and info[0] == pid
 
 
-def wait_for_closing(location: str, lock: QLockFile, *, on_shown: Callable[[QProgressDialog], None] | None = None,
-                     give_up_ms: int = GIVE_UP_MS) -> bool:
+def wait_for_closing(location: str, lock: QLockFile) -> bool:
     """Show a calm wait until the closing window lets go of the notebook; True once ``lock`` is ours."""
     dialog = QProgressDialog("", _("Do not wait"), 0, 0)
     label = QLabel(_("BrugApp is still closing the previous window and making its backup copy of this notebook. "
@@ -73,14 +70,12 @@ def wait_for_closing(location: str, lock: QLockFile, *, on_shown: Callable[[QPro
             dialog.accept()
             return
         waited["ms"] += POLL_MS
-        if waited["ms"] >= give_up_ms or not closing_in_progress(location, lock):
+        if waited["ms"] >= GIVE_UP_MS or not closing_in_progress(location, lock):
             dialog.reject()
 
     timer = QTimer(dialog)
     timer.timeout.connect(poll)
     timer.start(POLL_MS)
-    if on_shown is not None:
-        QTimer.singleShot(0, lambda: on_shown(dialog))
     dialog.exec()
     timer.stop()
     return lock.isLocked()

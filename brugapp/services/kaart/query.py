@@ -219,9 +219,8 @@ def first_services(store: Store, *, count: int) -> MapPage:
     map in list order, then only the first ``count`` are read in full (the list's first visit, ``ui/kaart``)."""
     with store.read() as session:
         names = service_names(session)
-        # the same keys as ``_in_list_order``, the same order of the rows before it (services by id)
-        order = [names[n][0] for n in sorted(range(len(names)),
-                                             key=lambda n: (_folded(names[n][2]), fold(names[n][1])))]
+        # the keys of ``_in_list_order``, on the rows in the same order before it (services by id)
+        order = [names[n][0] for n in sorted(range(len(names)), key=lambda n: _list_key(names[n][2], names[n][1]))]
         rows = kaart_rows(session, order[:count]) if count < len(order) else kaart_rows(session)
         places = listed_places(session)
     return MapPage(_in_list_order(_summaries(rows)), len(names), places, tuple(order[count:]))
@@ -237,7 +236,7 @@ class MapRest:
         self.shown = {summary.id for summary in page.services}
         self.left = list(page.rest)
         self.part = part
-        self.whole = len(self.left) == page.total - len(page.services)  # nothing of the rest read yet
+        self.whole = True  # nothing of the rest read yet
 
     @property
     def done(self) -> bool:
@@ -266,9 +265,12 @@ def _services_in_order(store: Store, pks: list[int]) -> list[ServiceSummary]:
 
 def _in_list_order(summaries: list[ServiceSummary]) -> list[ServiceSummary]:
     """By organisation, then name (folded: "Öcmw" with O); equal ones in the order of the map (``id``)."""
-    # 500 organisations for 2,000 services: each organisation is folded once
-    keys = [(_folded(summary.organization_name), fold(summary.name)) for summary in summaries]
+    keys = [_list_key(summary.organization_name, summary.name) for summary in summaries]
     return [summaries[n] for n in sorted(range(len(summaries)), key=keys.__getitem__)]
+
+
+def _list_key(organisation: str, name: str) -> tuple[str, str]:
+    return _folded(organisation), fold(name)  # 500 organisations for 2,000 services: each one folded once
 
 
 def _summaries(rows: KaartRows) -> list[ServiceSummary]:

@@ -66,7 +66,6 @@ class KaartPage(SectionPage):
         self.now_override: dt.datetime | None = None  # tests pin the clock
         self.operation: Operation[ExportResult] | None = None  # the export running now, if any
         self._loaded = False
-        self._rows: list[ServiceSummary] = []  # the services read (the first page, or the whole map)
         self._rest: MapRest | None = None  # the services after the first page
         self._in_parts = False  # the idle reader asks the model for one part of the rest at a time
         self._total = 0  # services on the whole map
@@ -200,8 +199,8 @@ class KaartPage(SectionPage):
             return  # nothing saved, same minute: "call now" and the filters show what they showed
         selected = self.current_id()
         try:
-            if read:
-                self._read_map()
+            # not read: nothing saved, but the clock moved on: the rows in memory, shown at the new moment
+            rows = self._read_map() if read else self.model.rows
         except BaseException:
             self._freshness.forget()
             raise
@@ -210,7 +209,6 @@ class KaartPage(SectionPage):
         # The rows are filtered once, as they are set, on what the filters now say (``apply_filters`` then finds
         # the same criteria and only counts and chooses)
         self.proxy.criteria = criteria = self.criteria()
-        rows = self._rows if read else self.model.rows  # not read: the clock moved on ("call now")
         more = self._more if self._rest is not None and (read or self.model.canFetchMore()) else None
         if more is not None and not criteria.filters_nothing():  # "my region" from the start: the whole map
             rows, more = [*rows, *self._more(len(rows))], None
@@ -251,17 +249,18 @@ class KaartPage(SectionPage):
                 return part
         return []
 
-    def _read_map(self) -> None:
+    def _read_map(self) -> list[ServiceSummary]:
         """The whole map, or in the list's own order its first page and the rest when the list needs it (scrolled
         to its end, filtered, sorted otherwise, searched): a first visit reads 200 services, not 2,000."""
         if self.model.key_order not in LIST_ORDER:
             rows = list_services(self.store)
-            self._rows, self._rest, self._total = rows, None, len(rows)
+            self._rest, self._total = None, len(rows)
             self._places = {place for row in rows for place in row.municipalities}
-            return
+            return rows
         page = first_services(self.store, count=FIRST_PAGE)
-        self._rows, self._total, self._places = page.services, page.total, page.places
+        self._total, self._places = page.total, page.places
         self._rest = MapRest(self.store, page, part=REST_PART) if page.rest else None
+        return page.services
 
     def _fill_places(self, places: set[str], region: list[str]) -> None:
         # The first fill starts on "my region" (settings, first-run wizard) when there is one.
