@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import sys
 from decimal import Decimal
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from brugapp.paths import TRANSLATIONS
@@ -56,6 +58,26 @@ def locale() -> Locale:
     return _babel_locale(_language)
 
 
+@functools.cache
+def _babel_dates() -> ModuleType:
+    """Babel's date formatting, imported once (start-up time, as in _babel_locale).
+
+    On its import Babel works out the computer's time zone, with pytz when pytz can be imported (vobject installs
+    it): pytz's first lookup checks its ~600 zone files, ~16 ms of every start. Hidden for that one import, Babel
+    takes the standard library's zoneinfo instead, as it does wherever pytz is not installed; pytz stays importable
+    for vobject afterwards. BrugApp never formats in Babel's idea of local time (``domain/clock.py`` decides).
+    """
+    hide_pytz = "pytz" not in sys.modules
+    if hide_pytz:
+        sys.modules["pytz"] = None  # type: ignore[assignment]  # None here makes ``import pytz`` fail
+    try:
+        from babel import dates
+    finally:
+        if hide_pytz:
+            del sys.modules["pytz"]
+    return dates
+
+
 def _(message: str) -> str:
     return _translations.gettext(message)
 
@@ -77,8 +99,7 @@ def format_date(value: dt.date, fmt: str = "long") -> str:
 
 
 def _format_date(value: dt.date, fmt: str, locale: Locale) -> str:
-    from babel import dates as babel_dates  # start-up time, as in _babel_locale
-
+    babel_dates = _babel_dates()
     if fmt == "full_day":
         return babel_dates.format_date(value, "EEEE d MMMM y", locale=locale)
     return babel_dates.format_date(value, fmt, locale=locale)
@@ -90,17 +111,14 @@ _format_date_cached = functools.lru_cache(maxsize=4096)(_format_date)
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
-    from babel import dates as babel_dates  # start-up time, as in _babel_locale
-
+    babel_dates = _babel_dates()
     if fmt == "short_day":
         return babel_dates.format_datetime(value, "EEE d MMM HH:mm", locale=locale())
     return babel_dates.format_datetime(value, fmt, locale=locale())
 
 
 def format_time(value: dt.time | dt.datetime) -> str:
-    from babel import dates as babel_dates  # start-up time, as in _babel_locale
-
-    return babel_dates.format_time(value, "HH:mm", locale=locale())
+    return _babel_dates().format_time(value, "HH:mm", locale=locale())
 
 
 def format_number(value: int | float | Decimal) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import subprocess
+import sys
 
 from babel.messages.mofile import read_mo
 
@@ -47,3 +49,21 @@ def test_language_switch_changes_text_and_dates() -> None:
 def test_unknown_language_falls_back_to_dutch() -> None:
     i18n.set_language("xx")
     assert i18n.language() == "nl"
+
+
+def test_dates_are_formatted_without_pytz_yet_vobject_still_gets_it() -> None:
+    # A fresh interpreter: this one has imported pytz long ago (vobject's tests). Babel picks pytz when it can
+    # import it, and pytz's first zone lookup costs every start ~16 ms (brugapp/i18n.py:_babel_dates).
+    script = (
+        "import sys, datetime as dt\n"
+        "from brugapp import i18n\n"
+        "i18n.set_language('nl')\n"
+        "text = i18n.format_datetime(dt.datetime(2026, 12, 2, 14, 30), 'short_day')\n"
+        "print(text, 'pytz' in sys.modules)\n"
+        "import vobject, pytz\n"
+        "print(pytz.timezone('Europe/Brussels'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    formatted, brussels = done.stdout.splitlines()
+    assert formatted == "wo 2 dec 14:30 False"
+    assert brussels == "Europe/Brussels"
