@@ -28,6 +28,7 @@ from brugapp.bench.processes import process_benchmarks
 from brugapp.bench.report import fill_report_data, report_benchmarks
 from brugapp.bench.screens import screen_benchmarks
 from brugapp.bench.search import search_benchmarks
+from brugapp.bench.store_check import unclean_open_benchmark
 from brugapp.store import Store, open_store
 from brugapp.store.models import Family, School
 from brugapp.store.search_index import IndexEntry, index_many
@@ -73,14 +74,8 @@ def build_bench_store(*, families: int, folder: Path | None = None) -> tuple[Sto
 def foundation_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
     from brugapp.services.families.families import list_family_records
 
-    path = store.path
-    assert path is not None
-
-    def cold_open() -> None:
-        open_store(path, passphrase=BENCH_PASSPHRASE).close()
-
     return [
-        measure("open encrypted store (key derivation + checks)", 1500, cold_open, runs=5),
+        unclean_open_benchmark(store, context),
         measure(f"list all {context.families} families", 400, lambda: list_family_records(store), runs=10),
     ]
 
