@@ -5,10 +5,11 @@ What this package exports imports no SQLAlchemy (``errors``, ``handle``, ``open`
 the store and fills Vandaag before the database layer is loaded (``brugapp bench``).
 """
 
+from brugapp.store.clean_close import clean_close_recorded
 from brugapp.store.errors import DamagedStoreError, StoreBusyError, StoreError, WrongPassphraseError
 from brugapp.store.files import is_plain_sqlite
 from brugapp.store.handle import Store
 from brugapp.store.open import open_store, restore_store
 
-__all__ = ["DamagedStoreError", "Store", "StoreBusyError", "StoreError", "WrongPassphraseError", "is_plain_sqlite",
-           "open_store", "restore_store"]
+__all__ = ["DamagedStoreError", "Store", "StoreBusyError", "StoreError", "WrongPassphraseError",
+           "clean_close_recorded", "is_plain_sqlite", "open_store", "restore_store"]

@@ -19,7 +19,7 @@ from brugapp import APP_ID, APP_NAME
 from brugapp.i18n import _, format_date
 from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
-from brugapp.store import Store, StoreError, is_plain_sqlite, open_store, restore_store
+from brugapp.store import Store, StoreError, clean_close_recorded, is_plain_sqlite, open_store, restore_store
 from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
 from brugapp.ui.locale import apply_language
@@ -80,7 +80,7 @@ def ask_for_store(location: Path) -> Store | None:
 
     dialog = UnlockDialog(
         lambda passphrase: open_store(location, passphrase=passphrase, create=create), create=create,
-        restore=restore,
+        restore=restore, checks_every_page=lambda: not clean_close_recorded(location),
     )
     QTimer.singleShot(50, import_window_modules)  # once the dialog is painted, while the passphrase is typed
     _bench_the_unlock_window(dialog)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -43,9 +45,10 @@ class UnlockDialog(QDialog):
     """
 
     def __init__(self, open_store: OpenStore, *, create: bool, restore: RestoreStore | None = None,
-                 parent: QWidget | None = None) -> None:
+                 checks_every_page: Callable[[], bool] = lambda: False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_store = open_store
+        self._checks_every_page = checks_every_page  # True after an unclean stop: opening then takes seconds
         self._restore = restore
         self._good_backup: Path | None = None
         self._create = create
@@ -107,6 +110,12 @@ class UnlockDialog(QDialog):
 
         self.error = ErrorLine()
         layout.addWidget(self.error)
+        self.checking = QLabel(_("BrugApp was not closed properly last time, so it first checks your whole "
+                                 "notebook. On a busy year this takes a few seconds …"))
+        self.checking.setObjectName("Hint")
+        self.checking.setWordWrap(True)
+        self.checking.hide()
+        layout.addWidget(self.checking)
         # Offered only when the data file is damaged and a backup opens and checks clean.
         self.restore_button = QPushButton()
         self.restore_button.setObjectName("Primary")
@@ -173,7 +182,8 @@ class UnlockDialog(QDialog):
             self.show_error(_("Type your passphrase."))
             return
         try:
-            self.store = self._open_store(passphrase)
+            with self._checking_shown():
+                self.store = self._open_store(passphrase)
         except DamagedStoreError as exc:
             self._offer_backup(exc)
             return
@@ -186,6 +196,25 @@ class UnlockDialog(QDialog):
             self.show_error(store_folder_message(exc))
             return
         self.accept()
+
+    @contextmanager
+    def _checking_shown(self) -> Iterator[None]:
+        """After an unclean stop every page is read before the notebook opens: said, and painted, first."""
+        if self._create or not self._checks_every_page():
+            yield
+            return
+        self.error.hide()
+        self.checking.show()
+        self.ok_button.setEnabled(False)
+        self._fit()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before the wait
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.ok_button.setEnabled(True)
+            self.checking.hide()
 
     def _offer_backup(self, damage: DamagedStoreError) -> None:
         from brugapp.ui.shell.unlock_offer import backup_offer_text  # start-up time: only for a damaged store

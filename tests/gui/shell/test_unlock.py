@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from brugapp.store import open_store
+from brugapp.store.clean_close import clean_close_recorded, stamp_path
 from brugapp.ui.shell.unlock import UnlockDialog
 from tests.conftest import TEST_PASSPHRASE
 
@@ -120,3 +121,41 @@ def test_the_crash_message_says_where_the_log_file_is() -> None:
     from brugapp.ui.shell.crash import crash_message
 
     assert str(log_file()) in crash_message()
+
+
+def test_after_an_unclean_stop_the_window_says_it_checks_the_notebook_first(qtbot, tmp_path: Path) -> None:
+    # GIVEN a notebook whose last session ended without a clean close (nothing vouches for the file)
+    path = tmp_path / "brugapp.db"
+    open_store(path, passphrase=TEST_PASSPHRASE, create=True).close()
+    stamp_path(path).unlink()
+    seen: list[tuple[bool, bool]] = []
+
+    def opener(passphrase: str):  # what a person sees while the pages are read
+        seen.append((dialog.checking.isVisible(), dialog.ok_button.isEnabled()))
+        return open_store(path, passphrase=passphrase)
+
+    dialog = UnlockDialog(opener, create=False, checks_every_page=lambda: not clean_close_recorded(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # WHEN a wrong passphrase is typed, then the right one
+    qtbot.keyClicks(dialog.passphrase, "niet de juiste zin")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    # THEN during each try the window says why it takes a while, with Ontgrendelen off; after it, the error alone
+    assert seen == [(True, False)]
+    assert not dialog.checking.isVisible() and dialog.ok_button.isEnabled() and dialog.error.isVisible()
+    assert "niet netjes afgesloten" in dialog.checking.text()
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert seen == [(True, False), (True, False)]
+    assert dialog.store is not None
+    dialog.store.close()
+    # AND after that clean close the next unlock says nothing of the kind
+    again = UnlockDialog(opener, create=False, checks_every_page=lambda: not clean_close_recorded(path))
+    qtbot.addWidget(again)
+    dialog = again
+    again.show()
+    qtbot.keyClicks(again.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(again.passphrase, Qt.Key.Key_Return)
+    assert seen[-1] == (False, True) and again.store is not None
+    again.store.close()

@@ -9,7 +9,7 @@ import pytest
 
 from brugapp.store import DamagedStoreError, open_store
 from brugapp.store import engine as engine_module
-from brugapp.store.clean_close import stamp_path
+from brugapp.store.clean_close import clean_close_recorded, stamp_path
 from tests.conftest import TEST_PASSPHRASE
 from tests.unit.store.helpers import encrypted_store_with, grow, random_bytes_in_table_data
 
@@ -74,3 +74,13 @@ def test_a_wrong_stamp_is_not_trusted(closed_cleanly, checks) -> None:
     stamp_path(closed_cleanly).write_text("{not json", encoding="utf-8")
     open_store(closed_cleanly, passphrase=TEST_PASSPHRASE).close()
     assert checks == [closed_cleanly]
+
+
+def test_asking_whether_a_clean_close_is_recorded_leaves_the_stamp(closed_cleanly, checks) -> None:
+    # GIVEN a store closed cleanly: the unlock window may ask (to warn of a long check) without using the stamp up
+    assert clean_close_recorded(closed_cleanly) and clean_close_recorded(closed_cleanly)
+    open_store(closed_cleanly, passphrase=TEST_PASSPHRASE).close()
+    assert checks == []
+    # WHEN the session ends without a clean close THEN the next unlock will check, and says so beforehand
+    open_store(closed_cleanly, passphrase=TEST_PASSPHRASE).engine.dispose()
+    assert not clean_close_recorded(closed_cleanly)
