@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -62,10 +63,10 @@ class UnlockDialog(QDialog):
         picture = QLabel()
         picture.setPixmap(icon("lock", ACCENT, 48).pixmap(48, 48))
         picture.setFixedSize(48, 48)
-        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(_centred(picture))
         heading = QLabel(_("Choose a passphrase") if create else _("Welcome back"))
         heading.setObjectName("EmptyTitle")
-        layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(_centred(heading))
         intro = QLabel(
             _("Your notes are about vulnerable families. BrugApp keeps them encrypted on this "
               "computer; the passphrase is the only key.")
@@ -125,7 +126,8 @@ class UnlockDialog(QDialog):
         self.restore_button.hide()
         layout.addWidget(self.restore_button)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()  # then the buttons: given to the constructor, they create Qt's enums (_centred)
+        buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Create notebook") if create else _("Unlock"))
         self.ok_button.setDefault(True)
@@ -207,6 +209,8 @@ class UnlockDialog(QDialog):
         self.checking.show()
         self.ok_button.setEnabled(False)
         self._fit()
+        from PySide6.QtCore import Qt  # start-up time (see _centred): the main window has created it by now
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before the wait
         try:
@@ -235,3 +239,14 @@ class UnlockDialog(QDialog):
             self.show_error(str(exc))
             return
         self.accept()
+
+
+def _centred(widget: QWidget) -> QHBoxLayout:
+    """``widget`` centred between two stretches. Not an alignment flag: PySide6 creates every enum of the ``Qt``
+    namespace (12–25 ms here) at its first use, which this window, the first a person sees, leaves to the main window's
+    modules, imported while the passphrase is typed."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row

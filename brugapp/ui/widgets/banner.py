@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 
@@ -18,6 +17,8 @@ def restyle(widget: QLabel) -> None:
 
 
 def banner(object_name: str = "WarningBanner") -> QLabel:
+    from PySide6.QtCore import Qt  # start-up time: not for the unlock window's import (ui/shell/unlock.py: _centred)
+
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
