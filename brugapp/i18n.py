@@ -73,7 +73,7 @@ def _babel_dates() -> ModuleType:
     try:
         from babel import dates
     finally:
-        if hide_pytz and "pytz" in sys.modules and sys.modules["pytz"] is None:  # another thread's first date
+        if hide_pytz and "pytz" in sys.modules and sys.modules["pytz"] is None:  # two first dates at once: undone once
             del sys.modules["pytz"]
     return dates
 
