@@ -50,7 +50,9 @@ def record_clean_close(path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _stamp_matches(path: Path) -> bool:
+def clean_close_recorded(path: Path) -> bool:
+    """True when the file is unchanged since a clean close, so the next unlock skips the check. Asking leaves the
+    stamp in place: the unlock window asks, to say beforehand when opening will read every page (seconds)."""
     try:
         recorded = json.loads(stamp_path(path).read_text(encoding="utf-8"))
         return bool(recorded == _identity(path) and not _wal_has_content(path))
@@ -58,16 +60,10 @@ def _stamp_matches(path: Path) -> bool:
         return False
 
 
-def clean_close_recorded(path: Path) -> bool:
-    """True when the next unlock will skip the check (the stamp is left in place): the unlock window says so when
-    it will not, since reading every page of a busy programme's store takes seconds."""
-    return _stamp_matches(path)
-
-
 def take_clean_close(path: Path) -> bool:
     """True when the file is unchanged since a clean close. The stamp is used up either way: from now on the file
     is open, and only the next clean close may vouch for it again."""
     try:
-        return _stamp_matches(path)
+        return clean_close_recorded(path)
     finally:
         stamp_path(path).unlink(missing_ok=True)
