@@ -16,7 +16,7 @@ def icon(name: str, color: str = "#243b53", size: int = 48) -> QIcon:
     svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").replace("currentColor", color)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(0, 0, 0, 0))  # transparent, without Qt's namespace of enums (ui/shell/unlock.py: _centred)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent, without Qt's namespace of enums (ui/widgets/centred.py)
     painter = QPainter(pixmap)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()

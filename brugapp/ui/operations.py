@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from brugapp.errors import NotFoundError, ValidationError
@@ -106,6 +106,8 @@ class Operation(QObject, Generic[T]):
         # No Qt parent: the worker thread emits on this object, so it must not be deleted with the window
         # while the work runs. ``_RUNNING`` keeps it alive until ``done``; a closed window is detected below.
         super().__init__(None)
+        from PySide6.QtCore import Qt  # start-up time: not while the first page is built (ui/widgets/centred.py)
+
         self.parent_widget = parent
         self.label = label
         self.on_done, self.on_error = on_done, on_error
@@ -151,6 +153,8 @@ class Operation(QObject, Generic[T]):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         if self.parent_widget is not None:
+            from PySide6.QtCore import Qt  # start-up time (see __init__)
+
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog = dialog
         dialog.show()
@@ -213,6 +217,8 @@ class Operation(QObject, Generic[T]):
         # open(), not exec(): a nested event loop here would block whoever waits for ``done``.
         box = QMessageBox(QMessageBox.Icon.Warning, _("This did not work"), message,
                           QMessageBox.StandardButton.Ok, self.parent_widget)
+        from PySide6.QtCore import Qt  # start-up time (see __init__)
+
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message_box = box
         box.open()

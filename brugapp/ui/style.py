@@ -33,10 +33,12 @@ QWidget {{ color: {INK}; font-size: 10pt; }}
 #Brand {{ background: {SIDEBAR}; color: white; font-size: 14pt; font-weight: bold; padding: 14px 16px 8px 16px; }}
 #BrandSub {{ background: {SIDEBAR}; color: {SIDEBAR_TEXT}; font-size: 8.5pt; padding: 0 16px 10px 16px; }}
 #TopBar {{ background: {CARD}; border-bottom: 1px solid {BORDER}; }}
+#TopBar QToolButton {{ qproperty-toolButtonStyle: ToolButtonTextBesideIcon; }}
 #SectionTitle {{ font-size: 17pt; font-weight: bold; color: {INK}; }}
 #SectionSubtitle {{ color: {MUTED}; }}
 #EmptyTitle {{ font-size: 13pt; font-weight: bold; color: {INK}; }}
 #EmptyText {{ color: {MUTED}; font-size: 10.5pt; }}
+#EmptyState QLabel {{ qproperty-alignment: AlignCenter; }}
 #Card {{ background: {CARD}; border: 1px solid {BORDER}; border-radius: 10px; }}
 #Hint {{ color: {MUTED}; font-size: 9pt; }}
 #Warning {{ color: {WARNING}; }}
@@ -74,6 +76,7 @@ QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 #ChartsHeading {{ font-size: 13pt; font-weight: bold; }}
 #PanelTitle {{ font-weight: bold; margin-top: 6px; }}
 #RecordTitle {{ font-size: 14pt; }}
+#TodayList {{ qproperty-horizontalScrollBarPolicy: ScrollBarAlwaysOff; }}
 #TodayList::item {{ padding: 6px 4px; border-bottom: 1px solid #e8edf1; }}
 #TodayList::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
 #ThemeChips {{ border: 2px solid transparent; border-radius: 8px; }}

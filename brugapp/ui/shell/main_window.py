@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -158,9 +159,8 @@ class MainWindow(QMainWindow):
         return panel
 
     def _build_top_bar(self) -> QWidget:
-        bar = QWidget()
+        bar = QFrame()  # a frame draws its style sheet's background (a plain QWidget needs a Qt attribute)
         bar.setObjectName("TopBar")
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(20, 10, 16, 10)
         self.search_field = QLineEdit()
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         """Capabilities put their global actions (quick log …) in the top bar with this."""
         button = QToolButton()
         button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # its text beside its icon: set by the style sheet (#TopBar QToolButton), no Qt enum (ui/widgets/centred.py)
         button.setAutoRaise(True)
         button.setAccessibleName(action.text().replace("&", ""))
         self.toolbar_area.addWidget(button)
@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
             current.raise_()
             current.activateWindow()
             return current
+        from PySide6.QtCore import Qt  # start-up time: not while the first page is built (ui/widgets/centred.py)
+
         from brugapp.ui.families.quick_log import QuickLogDialog, saved_message  # start-up time: on first use
 
         dialog = QuickLogDialog(self.store, self, family_id=family_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -68,7 +68,10 @@ class SearchPopup(QFrame):
         if len(text) < 2:
             self.hide()
             return
-        # start-up time: the search service (and the database layer) is imported at the first search
+        # start-up time: the search service (and the database layer) is imported at the first search, and Qt's
+        # namespace of enums is not created while the window is built (ui/widgets/centred.py)
+        from PySide6.QtCore import Qt
+
         from brugapp.services.search import search_everything
 
         results = search_everything(self.store, text=text, limit=30)
@@ -116,6 +119,8 @@ class SearchPopup(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
+        from PySide6.QtCore import Qt  # start-up time (see run_search)
+
         key = event.key()
         if key == Qt.Key.Key_Escape and self.isVisible():
             self.hide()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -26,6 +25,7 @@ from brugapp.i18n import _
 from brugapp.store import DamagedStoreError, Store, StoreError
 from brugapp.ui.icons import icon
 from brugapp.ui.style import ACCENT
+from brugapp.ui.widgets.centred import centred
 from brugapp.ui.widgets.form_dialog import ErrorLine
 
 OpenStore = Callable[[str], Store]
@@ -63,10 +63,10 @@ class UnlockDialog(QDialog):
         picture = QLabel()
         picture.setPixmap(icon("lock", ACCENT, 48).pixmap(48, 48))
         picture.setFixedSize(48, 48)
-        layout.addLayout(_centred(picture))
+        layout.addLayout(centred(picture))
         heading = QLabel(_("Choose a passphrase") if create else _("Welcome back"))
         heading.setObjectName("EmptyTitle")
-        layout.addLayout(_centred(heading))
+        layout.addLayout(centred(heading))
         intro = QLabel(
             _("Your notes are about vulnerable families. BrugApp keeps them encrypted on this "
               "computer; the passphrase is the only key.")
@@ -126,7 +126,7 @@ class UnlockDialog(QDialog):
         self.restore_button.hide()
         layout.addWidget(self.restore_button)
 
-        buttons = QDialogButtonBox()  # then the buttons: given to the constructor, they create Qt's enums (_centred)
+        buttons = QDialogButtonBox()  # buttons given to the constructor would create Qt's enums (widgets/centred.py)
         buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Create notebook") if create else _("Unlock"))
@@ -209,7 +209,7 @@ class UnlockDialog(QDialog):
         self.checking.show()
         self.ok_button.setEnabled(False)
         self._fit()
-        from PySide6.QtCore import Qt  # start-up time (see _centred): the main window has created it by now
+        from PySide6.QtCore import Qt  # start-up time (ui/widgets/centred.py): the main window has created it by now
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before the wait
@@ -240,13 +240,3 @@ class UnlockDialog(QDialog):
             return
         self.accept()
 
-
-def _centred(widget: QWidget) -> QHBoxLayout:
-    """``widget`` centred between two stretches. Not an alignment flag: PySide6 creates every enum of the ``Qt``
-    namespace (12–25 ms here) at its first use, which this window, the first a person sees, leaves to the main window's
-    modules, imported while the passphrase is typed."""
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(widget)
-    row.addStretch(1)
-    return row

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +29,10 @@ class TodayPage(SectionPage):
         self.log_button.setObjectName("Primary")
         self.log_button.setAccessibleName(_("Quick log"))
         self.log_button.clicked.connect(self._quick_log)
-        self.header.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignTop)
+        top = QVBoxLayout()  # the button at the top of the header: a stretch below it, not Qt's alignment flag
+        top.addWidget(self.log_button)  # (start-up time, ui/widgets/centred.py)
+        top.addStretch(1)
+        self.header.addLayout(top)
         grid = QGridLayout()
         grid.setSpacing(14)
         self.panels: list[TodayPanel] = []

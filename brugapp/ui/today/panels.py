@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,7 +35,7 @@ from brugapp.services.today import (
 )
 from brugapp.store import Store
 from brugapp.ui.style import WARNING
-from brugapp.ui.widgets.roles import FAMILY_ROLE, ID_ROLE
+from brugapp.ui.widgets.roles import FAMILY_ROLE, FOREGROUND_ROLE, ID_ROLE
 
 PAGE_ROWS = 60  # list items built at once; a panel shows about eight
 
@@ -88,8 +88,7 @@ class TodayPanel(QFrame):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setObjectName("TodayList")
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
+        # lines wrap instead of scrolling sideways: #TodayList in the style sheet (no Qt enum, ui/widgets/centred.py)
         self.list.itemActivated.connect(self._activated)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._rows: Sequence[PanelRow] = []
@@ -152,7 +151,7 @@ class TodayPanel(QFrame):
             item.setData(ID_ROLE, row.record_id)
             item.setData(FAMILY_ROLE, row.family_id)
             if row.colour:
-                item.setForeground(QColor(row.colour))
+                item.setData(FOREGROUND_ROLE, QColor(row.colour))
 
     def _scrolled(self, value: int) -> None:
         if value >= self.list.verticalScrollBar().maximum() and self.list.count() < len(self._rows):

@@ -17,7 +17,7 @@ def restyle(widget: QLabel) -> None:
 
 
 def banner(object_name: str = "WarningBanner") -> QLabel:
-    from PySide6.QtCore import Qt  # start-up time: not for the unlock window's import (ui/shell/unlock.py: _centred)
+    from PySide6.QtCore import Qt  # start-up time: not for the unlock window's import (ui/widgets/centred.py)
 
     label = QLabel()
     label.setObjectName(object_name)

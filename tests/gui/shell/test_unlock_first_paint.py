@@ -1,6 +1,6 @@
 """The passphrase window, the first thing a person sees at every start, is drawn before PySide6 creates the
-``Qt`` namespace's enums (12–25 ms here, ``ui/shell/unlock.py: _centred``): the main window's modules create them
-while the passphrase is typed. A fresh interpreter, since this one created them long ago."""
+``Qt`` namespace's enums (12–25 ms here, ``ui/widgets/centred.py``; the main window's first page neither:
+``test_first_screen_without_qt_enums.py``). A fresh interpreter, since this one created them long ago."""
 
 from __future__ import annotations
 
