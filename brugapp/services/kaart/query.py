@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
@@ -316,6 +317,14 @@ def _theme_categories(theme: str) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
+
+
+
+def prepare_search(summaries: Iterable[ServiceSummary]) -> None:
+    """Fold each service's search words now (``search_text``, kept on the summary): the map does this while it is
+    idle, so the first letter typed filters 2,000 services without first folding their words (~10 ms here)."""
+    for summary in summaries:
+        summary.search_text  # noqa: B018  (computed and kept by cached_property)
 
 
 @lru_cache(maxsize=4096)

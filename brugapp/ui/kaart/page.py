@@ -28,7 +28,14 @@ from brugapp.errors import NotFoundError, ValidationError
 from brugapp.i18n import N_, _, ngettext
 from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
-from brugapp.services.kaart.query import KaartFilter, MapRest, ServiceSummary, first_services, list_services
+from brugapp.services.kaart.query import (
+    KaartFilter,
+    MapRest,
+    ServiceSummary,
+    first_services,
+    list_services,
+    prepare_search,
+)
 from brugapp.services.referrals.followups import contact_reachability, log_attempt
 from brugapp.settings import load_settings
 from brugapp.store import Store
@@ -68,6 +75,7 @@ class KaartPage(SectionPage):
         self._loaded = False
         self._rest: MapRest | None = None  # the services after the first page
         self._in_parts = False  # the idle reader asks the model for one part of the rest at a time
+        self._folded = 0  # the rows whose search words are folded (read_rest), in the model's order
         self._total = 0  # services on the whole map
         self._places: set[str] = set()  # every place the map names (the place filter's choices)
         self._freshness = ListFreshness(store)
@@ -213,27 +221,34 @@ class KaartPage(SectionPage):
         if more is not None and not criteria.filters_nothing():  # "my region" from the start: the whole map
             rows, more = [*rows, *self._more(len(rows))], None
         self.model.set_rows(rows, now=now, more=more)
+        self._folded = 0
         self._loaded = True
         self.apply_filters()
         if selected:
             self.select(selected)
-        if self.model.canFetchMore():
-            self._rest_timer.start(REST_AFTER_MS)
+        self._rest_timer.start(REST_AFTER_MS)
 
     def read_rest(self) -> None:
-        """The services after the first page, a part at a time while the page is shown and idle: a key pressed
-        meanwhile waits for one part (~15 ms), not for the whole map."""
-        if not (self.isVisible() and self.model.canFetchMore()):
+        """While the page is shown and idle, one step at a time: the search words of a part of the rows folded
+        (``prepare_search``), or the next part of the services after the first page read. A key pressed meanwhile
+        waits for one step (~15 ms), not for the whole map, and the first letter typed only filters."""
+        if not self.isVisible():
             return
-        self._in_parts = True
-        try:
-            self.model.fetchMore()
-        finally:
-            self._in_parts = False
-        if self.model.canFetchMore():
-            self._rest_timer.start(0)  # the next part once what the person did meanwhile is handled
+        rows = self.model.rows
+        if self._folded < len(rows):
+            prepare_search(rows[self._folded:self._folded + REST_PART])
+            self._folded = min(len(rows), self._folded + REST_PART)
+        elif self.model.canFetchMore():
+            self._in_parts = True
+            try:
+                self.model.fetchMore()
+            finally:
+                self._in_parts = False
+            if not self.model.canFetchMore():
+                self.apply_filters()
         else:
-            self.apply_filters()
+            return
+        self._rest_timer.start(0)  # the next step once what the person did meanwhile is handled
 
     def _more(self, _offset: int) -> list[ServiceSummary]:
         """The model's next rows: a part while idle, else all that is left in one read (the list scrolled to its

@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from brugapp.domain.folding import fold
 from brugapp.services.kaart.query import list_services
 from brugapp.settings import load_settings
 from brugapp.ui.kaart import page as kaart_page
@@ -137,3 +138,17 @@ def test_the_rest_is_read_while_the_first_page_is_shown_not_after_the_page_was_l
     page.hide()
     qtbot.wait(kaart_page.REST_AFTER_MS + 100)
     assert page.model.canFetchMore() and page.model.rows == whole[:10]
+
+
+def test_while_the_page_is_idle_the_rest_is_read_and_every_search_word_folded(qtbot, store, monkeypatch):
+    _map(store)
+    monkeypatch.setattr(kaart_page, "REST_PART", 5)
+    page = _page(qtbot, store, monkeypatch)
+    assert not any("search_text" in vars(row) for row in page.model.rows)  # the first visit folds nothing
+    # WHEN the person only looks at the list THEN, a step at a time, the rest is read and every word folded
+    qtbot.waitUntil(lambda: not page.model.canFetchMore() and not page._rest_timer.isActive(), timeout=3000)
+    assert len(page.model.rows) == 12
+    assert all(vars(row).get("search_text") == fold(row.words) for row in page.model.rows)
+    # so the first letter typed only filters
+    qtbot.keyClicks(page.search, "ocmw")  # folded: it finds "Öcmw"
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 3, timeout=2000)  # the three services of "Öcmw Kortrijk"
