@@ -3,13 +3,16 @@ search index, the lists that filter as you type and the pickers."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Letters that do not decompose into base letter + accent under NFKD.
-_SPECIAL_FOLDS = str.maketrans(
-    {"ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
-     "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th"}
-)
+_SPECIAL_LETTERS = {"ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+                    "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th"}
+_SPECIAL_FOLDS = str.maketrans(_SPECIAL_LETTERS)
+# ``translate`` looks up every character of a text that is not all ASCII (~30 µs for a service's words): only a
+# text that holds one of these letters needs it, which one search in C tells (~2 µs).
+_HAS_SPECIAL = re.compile(f"[{''.join(_SPECIAL_LETTERS)}]")
 
 
 class _CombiningMarks(dict[int, int | None]):
@@ -32,5 +35,7 @@ def fold(value: str) -> str:
     """
     if value.isascii():
         return value.lower()
-    decomposed = unicodedata.normalize("NFKD", value.translate(_SPECIAL_FOLDS))
+    if _HAS_SPECIAL.search(value):
+        value = value.translate(_SPECIAL_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", value)
     return decomposed.translate(_DROP_COMBINING).casefold()
