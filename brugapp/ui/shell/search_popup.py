@@ -68,10 +68,9 @@ class SearchPopup(QFrame):
         if len(text) < 2:
             self.hide()
             return
-        # start-up time: the search service (and the database layer) is imported at the first search, and Qt's
-        # namespace of enums is not created while the window is built (ui/widgets/centred.py)
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt  # start-up time: not while the window is built (ui/widgets/centred.py)
 
+        # start-up time: the search service (and the database layer) is imported at the first search
         from brugapp.services.search import search_everything
 
         results = search_everything(self.store, text=text, limit=30)
