@@ -183,9 +183,9 @@ def family_and_quick_log(store: Store, context: BenchContext) -> list[BenchResul
 def map_first_letter(store: Store) -> list[BenchResult]:
     """After the map's first visit (which read the list's first page only): the rest of the map, read in parts
     while the page is shown and idle, each part's search words folded in a step of its own (a key pressed
-    meanwhile waits for the step being done), then the first letter
-    typed half a second after the page was shown, as a person who clicks into the search box first (filtering the
-    whole map; the page's 60 ms pause for the next letter is not timed)."""
+    meanwhile waits for the step being done), then the first letter typed half a second after the page was shown,
+    as a person who clicks into the search box first (filtering the whole map; the page's 60 ms pause for the next
+    letter is not timed)."""
     rest: list[float] = []
     letters: list[float] = []
     rest_cpu: list[float] = []

@@ -319,7 +319,6 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
 
 
-
 def prepare_search(summaries: Iterable[ServiceSummary]) -> None:
     """Fold each service's search words now (``search_text``, kept on the summary): the map does this while it is
     idle, so the first letter typed filters 2,000 services without first folding their words (~10 ms here)."""
