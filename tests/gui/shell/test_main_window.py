@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QFrame, QInputDialog, QToolButton
 
 from brugapp.ui.app import AppController
 from brugapp.ui.shell.main_window import MainWindow
@@ -48,6 +48,28 @@ def test_lock_covers_the_data_and_only_the_passphrase_unlocks(qtbot, encrypted_s
     qtbot.keyClicks(window.lock_screen.passphrase, TEST_PASSPHRASE)
     qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
     assert not window.is_locked()
+
+
+def test_locked_and_unlocked_twice_with_the_keyboard_the_lock_screen_stays_centred(qtbot, encrypted_store) -> None:
+    window = _window(qtbot, encrypted_store)
+    window.resize(1280, 720)
+    for _round in range(2):  # the lock screen is built once, with the window, and serves every lock
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert window.is_locked()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.lock_screen.passphrase)
+        field = window.lock_screen.passphrase.geometry()
+        centre = window.lock_screen.width() // 2
+        assert abs(field.center().x() - centre) <= 1  # centred by stretches (ui/widgets/centred.py)
+        qtbot.keyClicks(window.lock_screen.passphrase, TEST_PASSPHRASE)
+        qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
+        assert not window.is_locked()
+
+
+def test_the_top_bar_buttons_show_their_text_beside_their_icon(qtbot, store) -> None:
+    window = _window(qtbot, store)
+    buttons = window.findChild(QFrame, "TopBar").findChildren(QToolButton)
+    assert {b.text() for b in buttons} >= {"Snel noteren", "Vergrendelen"}
+    assert {b.toolButtonStyle() for b in buttons} == {Qt.ToolButtonStyle.ToolButtonTextBesideIcon}  # style sheet
 
 
 def test_auto_lock_after_idle_time(qtbot, encrypted_store) -> None:
