@@ -209,7 +209,7 @@ class UnlockDialog(QDialog):
         self.checking.show()
         self.ok_button.setEnabled(False)
         self._fit()
-        from PySide6.QtCore import Qt  # start-up time (ui/widgets/centred.py): the main window has created it by now
+        from PySide6.QtCore import Qt  # start-up time (ui/widgets/centred.py): made here beside seconds of checking
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before the wait
@@ -239,4 +239,3 @@ class UnlockDialog(QDialog):
             self.show_error(str(exc))
             return
         self.accept()
-
