@@ -14,6 +14,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from brugapp.calendar_names import format_plain_date, format_plain_time, plain_pattern
 from brugapp.paths import TRANSLATIONS
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 DOMAIN = "brugapp"
 LANGUAGES: dict[str, str] = {"nl": "nl_BE", "en": "en_GB"}
 DEFAULT_LANGUAGE = "nl"
+FULL_DAY = "EEEE d MMMM y"  # format_date's "full_day": "woensdag 2 december 2026"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
@@ -93,6 +95,9 @@ def N_(message: str) -> str:
 
 def format_date(value: dt.date, fmt: str = "long") -> str:
     """'maandag 23 november 2026' style dates for the active locale."""
+    plain = plain_pattern(FULL_DAY if fmt == "full_day" else fmt)
+    if plain is not None:  # day and month names without Babel (calendar_names.py: start-up time)
+        return format_plain_date(value, plain, _language)
     if type(value) is not dt.date:  # a datetime formats its date part, uncached (its time would split the cache)
         return _format_date(value, fmt, locale())
     return _format_date_cached(value, fmt, locale())
@@ -101,7 +106,7 @@ def format_date(value: dt.date, fmt: str = "long") -> str:
 def _format_date(value: dt.date, fmt: str, locale: Locale) -> str:
     babel_dates = _babel_dates()
     if fmt == "full_day":
-        return babel_dates.format_date(value, "EEEE d MMMM y", locale=locale)
+        return babel_dates.format_date(value, FULL_DAY, locale=locale)
     return babel_dates.format_date(value, fmt, locale=locale)
 
 
@@ -118,7 +123,7 @@ def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
 
 
 def format_time(value: dt.time | dt.datetime) -> str:
-    return _babel_dates().format_time(value, "HH:mm", locale=locale())
+    return format_plain_time(value)  # "HH:mm" in both languages, without Babel (calendar_names.py)
 
 
 def format_number(value: int | float | Decimal) -> str:

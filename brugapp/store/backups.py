@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from brugapp.page_key import cipher_key
 from brugapp.paths import backup_dir_for
 from brugapp.store.engine import (
     DamagedStoreError,
@@ -98,7 +99,7 @@ def verify_copy(path: Path, passphrase: str | None) -> None:
     try:
         if not plain:
             connection.execute("PRAGMA cipher_log_level = NONE")
-            quoted = str(passphrase).replace("'", "''")
+            quoted = cipher_key(path, str(passphrase)).replace("'", "''")
             connection.execute(f"PRAGMA key = '{quoted}'")
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

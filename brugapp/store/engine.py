@@ -15,6 +15,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from brugapp.page_key import cipher_key, new_file_key
 from brugapp.store.changes import count_commit
 from brugapp.store.errors import (
     DamagedStoreError,
@@ -40,8 +41,9 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
-def encrypted_engine(path: Path, passphrase: str) -> Engine:
-    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+def encrypted_engine(path: Path, key: str) -> Engine:
+    """``key``: what ``PRAGMA key`` gets, a passphrase or a raw key ``x'…'`` (``page_key.cipher_key``)."""
+    url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))
     # QueuePool, like a plain file store: pysqlcipher defaults to SingletonThreadPool, which closes an arbitrary
     # other thread's connection once more than five threads have connected, and the GUI runs prints and backups
     # on QThreadPool workers (brugapp/ui/operations.py). Connections are opened with check_same_thread=False and
@@ -60,8 +62,9 @@ def encrypted_engine(path: Path, passphrase: str) -> Engine:
 
 
 def file_engine(path: Path, passphrase: str | None) -> Engine:
-    if passphrase:
-        return encrypted_engine(path, passphrase)
+    if passphrase:  # a new file is keyed with Argon2id; an existing one as it was made (page_key.py)
+        made = path.exists() and path.stat().st_size > 0
+        return encrypted_engine(path, cipher_key(path, passphrase) if made else new_file_key(passphrase))
     engine = create_engine(URL.create("sqlite", database=str(path)), hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine

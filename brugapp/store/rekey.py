@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brugapp.domain.passphrase import passphrase_strength
+from brugapp.page_key import cipher_key, new_passphrase_key
 from brugapp.store.audit_chain import append_entry
 from brugapp.store.backups import backup_store
 from brugapp.store.engine import (
@@ -47,9 +48,10 @@ def change_passphrase(store: Store, *, old: str, new: str) -> PassphraseChange:
     before = backup_store(store, reason="before-passphrase-change")
     assert before is not None  # a file store always gets a backup
     path = store.path
+    old_key, new_key = cipher_key(path, old), new_passphrase_key(path, new)  # derived as the file was made
     store.engine.dispose()  # every pooled connection still holds the old key
-    _rekey(path, old, new)
-    store.rebind(encrypted_engine(path, new), new)
+    _rekey(path, old_key, new_key)
+    store.rebind(encrypted_engine(path, new_key), new)
     if check_integrity(store):
         raise damaged_error(path)
     with store.session() as session:
@@ -60,6 +62,7 @@ def change_passphrase(store: Store, *, old: str, new: str) -> PassphraseChange:
 
 
 def _rekey(path: Path, old: str, new: str) -> None:
+    """``old`` and ``new``: what ``PRAGMA key`` and ``PRAGMA rekey`` get (a passphrase or a raw key)."""
     import sqlcipher3
 
     connection = sqlcipher3.connect(str(path))

@@ -1,10 +1,10 @@
 """Unlocking an existing encrypted store without SQLAlchemy: the start-up's fast path.
 
-SQLCipher derives the page key from the passphrase with PBKDF2-HMAC-SHA512 (256,000 rounds, 32 bytes, the salt
-being the file's first 16 bytes). Deriving it here with ``hashlib`` instead of inside SQLCipher has two gains:
-``hashlib`` lets go of the interpreter lock while it works, so the ~0.1 s of key derivation overlaps the import
-of Qt and the window (``brugapp bench``: start-up), and every later connection of the pool opens with the raw key
-(``PRAGMA key = "x'…'"``) in milliseconds instead of deriving it again.
+The page key is derived from the passphrase by ``page_key.raw_key`` (Argon2id for a store BrugApp makes now,
+SQLCipher 4's PBKDF2 for one made before), not inside SQLCipher. That has two gains: the derivation lets go of the
+interpreter lock while it works, so it overlaps the import of Qt and the window (``brugapp bench``: start-up),
+and every later connection of the pool opens with the raw key (``PRAGMA key = "x'…'"``) in milliseconds instead
+of deriving it again.
 
 The derived key is only a faster way in: when it does not open the file (another SQLCipher version's settings, a
 wrong passphrase, a damaged file), ``unlock_existing_file`` returns None and ``open_store`` takes the ordinary

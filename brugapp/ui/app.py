@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import brugapp.ui.qt_import_check  # noqa: F401  (first: every import after it is checked faster)
 from brugapp import APP_ID, APP_NAME
-from brugapp.i18n import _, format_date
+from brugapp.i18n import _
 from brugapp.paths import ICONS, default_store_path
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store, StoreError, clean_close_recorded, is_plain_sqlite, open_store, restore_store
@@ -61,10 +61,7 @@ def import_window_modules() -> None:
     """Import what the main window and Vandaag need while the store is being unlocked (start-up time: the key
     derivation runs in C without the interpreter lock, so the two overlap; the unlock dialog waits for typing)."""
     import brugapp.ui.shell.main_window
-    import brugapp.ui.today.page  # noqa: F401  (start-up time, as above)
-    from brugapp.domain.clock import today_local
-
-    format_date(today_local(), "full_day")  # Babel and the locale's data (~25 ms), for Vandaag's title: kept
+    import brugapp.ui.today.page  # noqa: F401  (start-up time, as above; its dates need no Babel: calendar_names.py)
 
 
 def ask_for_store(location: Path) -> Store | None:

@@ -1,7 +1,8 @@
 """Unlocking on a worker thread while Qt and the window are imported and built (no Qt in this module).
 
-The key derivation (``hashlib``, ~0.1 s) and SQLite's reads run in C without the interpreter lock, so on a second
-core they overlap the import of PySide6 and the building of the window. Once unlocked, the worker also reads
+The key derivation (``page_key.py``: Argon2id, ~25 ms on a fast laptop; ~0.15 s for a store made before, which
+keeps PBKDF2) and SQLite's reads run in C without the interpreter lock, so on a second core they overlap the
+import of PySide6 and the building of the window. Once unlocked, the worker also reads
 Vandaag once (``services.today.read_first_screen``): the pages SQLite decrypts stay in the connection's cache, so
 the window's own reads of the same rows are quick.
 
@@ -29,11 +30,17 @@ BENCH_TYPING_MS = 1500  # a person typing a passphrase: meanwhile the window's m
 
 
 class Unlocking:
-    """A store being opened on a worker thread; ``result()`` waits for it (or raises what opening raised)."""
+    """A store being opened on a worker thread; ``result()`` waits for it (or raises what opening raised).
+
+    The worker derives the key at once, then waits until the store is asked for before it opens it: opening is
+    Python work (imports, the first connection), and beside Qt's import on the main thread the two would take
+    turns at the interpreter lock, each waiting for the other (``brugapp bench``: the start 10-60 ms slower).
+    """
 
     def __init__(self, location: Path, passphrase: str) -> None:
         self._store: Store | None = None
         self._error: BaseException | None = None
+        self._asked = threading.Event()  # set once the store is asked for: the worker then opens it
         self._opened = threading.Event()  # set once the store is open (or opening failed), before Vandaag's reads
         self._thread = threading.Thread(target=self._run, args=(location, passphrase), name="brugapp-unlock",
                                         daemon=True)
@@ -45,7 +52,8 @@ class Unlocking:
                 from brugapp.page_key import raw_key  # start-up time: before the store package is imported
 
                 raw_key(location, passphrase)
-            # start-up time: imported on the worker, beside Qt's import on the main thread
+            self._asked.wait()
+            # start-up time: imported on the worker once the main thread has imported the window's modules
             from brugapp.services.today import read_first_screen
             from brugapp.store import open_store
 
@@ -59,12 +67,14 @@ class Unlocking:
 
     def result(self) -> Store:
         """The open store once Vandaag's reads are done too."""
+        self._asked.set()
         self._thread.join()
         return self._outcome()
 
     def opened(self) -> Store:
         """The store as soon as it is open: the window is built while the worker still reads Vandaag (SQLite
         decrypts and reads without the interpreter lock; the window's own reads wait for the store's lock)."""
+        self._asked.set()
         self._opened.wait()
         if self._store is not None:
             return self._store
@@ -73,6 +83,7 @@ class Unlocking:
 
     def join(self) -> None:
         """Wait for the worker (its reads) to end, before the store is closed."""
+        self._asked.set()  # never left waiting, asked or not
         self._thread.join()
 
     def _outcome(self) -> Store:
