@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import brugapp.ui.qt_import_check  # noqa: F401  (first: every import after it is checked faster)
 from brugapp import APP_ID, APP_NAME
@@ -152,7 +152,7 @@ def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlo
     location = db or str(default_store_path())
     lock = _single_instance_lock(location)
     if lock is None:
-        QMessageBox.warning(None, APP_NAME, _("BrugApp is already open with this notebook in another window. "
+        _tell(_("BrugApp is already open with this notebook in another window. "
                                               "Switch to that window; one notebook opens in one window at a time."))
         return 3
     try:
@@ -170,13 +170,13 @@ def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlo
                         _remove_demo_store(found)
                 store = found
         except StoreError as exc:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            _tell_critical(str(exc))
             return 2
         except OSError as exc:  # an unwritable or impossible --db folder
             # start-up time: imported only when this runs, so the window opens without it
             from brugapp.ui.shell.unlock import store_folder_message  # only on this rare path
 
-            QMessageBox.critical(None, APP_NAME, store_folder_message(exc))
+            _tell_critical(store_folder_message(exc))
             return 2
         return _run_window(app, store, demo=False)
     finally:
@@ -219,7 +219,7 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
                 with closing(store.path):  # a start meanwhile waits for this copy (ui/closing_wait.py)
                     backup_store(store, reason="on-close")  # verified; kept in daily/weekly/monthly generations
             except StoreError as exc:  # a damaged store is not copied over the good backups
-                QMessageBox.warning(None, APP_NAME, str(exc))
+                _tell(str(exc))
         return code
     finally:
         store.close()
@@ -236,6 +236,19 @@ def _run_bench_start(app: QApplication, unlocking: Unlocking) -> int:
     finally:
         unlocking.join()
         store.close()
+
+
+def _tell(text: str) -> None:
+    """A warning over no window; Qt's message box class is made only when one is shown (start-up time)."""
+    from PySide6.QtWidgets import QMessageBox  # start-up time (see above)
+
+    QMessageBox.warning(None, APP_NAME, text)
+
+
+def _tell_critical(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # start-up time (see _tell)
+
+    QMessageBox.critical(None, APP_NAME, text)
 
 
 def _report_ready_and_quit(app: QApplication) -> None:

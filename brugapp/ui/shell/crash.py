@@ -7,7 +7,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from brugapp.i18n import _
 from brugapp.logging_setup import log_file
@@ -20,6 +20,8 @@ def _report(kind: type[BaseException], error: BaseException, tb: TracebackType |
     stack = "".join(traceback.format_tb(tb))
     log.error("unexpected %s\n%s", kind.__name__, stack)
     if QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox  # start-up time: Qt's message box class only when it is needed
+
         QMessageBox.warning(None, _("Something went wrong"), crash_message())
 
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 from brugapp.i18n import N_, _, language
 from brugapp.paths import USER_GUIDE
-from brugapp.ui.shell.actions import make_action
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -89,13 +88,3 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-
-
-def help_actions(window: QWidget) -> list[QAction]:
-    """The Help menu's own entries: the guide (F1) and the shortcut overview."""
-    guide = make_action(window, _("&User guide"), lambda: UserGuideDialog(window).exec(),
-                        shortcuts=(QKeySequence.StandardKey.HelpContents,))
-    guide.setObjectName("UserGuideAction")
-    keys = make_action(window, _("&Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec())
-    keys.setObjectName("ShortcutsAction")
-    return [guide, keys]

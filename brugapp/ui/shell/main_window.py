@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QWindow
+from PySide6.QtCore import QObject, QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -31,11 +31,9 @@ from brugapp.paths import user_config_dir
 from brugapp.store import Store
 from brugapp.ui.accessibility import name_line_edit_buttons
 from brugapp.ui.icons import icon
-from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
-from brugapp.ui.shell.help import help_actions
-from brugapp.ui.shell.lock_screen import LockScreen
+from brugapp.ui.shell.help_menu import help_actions
 from brugapp.ui.shell.search_popup import SearchPopup
 from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.shell.sections import SECTIONS, PageLoader, build_page
@@ -43,8 +41,13 @@ from brugapp.ui.style import SIDEBAR_TEXT
 from brugapp.ui.widgets.roles import ID_ROLE
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QCloseEvent
+
     from brugapp.services.search import SearchResult
     from brugapp.ui.families.quick_log import QuickLogDialog
+    from brugapp.ui.operations import Operation
+    from brugapp.ui.shell.lock_screen import LockScreen
 
 
 # Which section opens a search hit of each kind.
@@ -57,9 +60,15 @@ SECTION_OF_KIND = {
 WARM_UP_DELAY_MS = 250  # between two page modules imported in the background after start-up
 ACTIVITY_WATCH_DELAY_MS = 50  # the auto-lock watches input from just after the first page is shown (see __init__)
 
-_INPUT_EVENTS = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-}
+
+
+@cache
+def _input_events() -> frozenset[int]:
+    """The events that count as use for the auto-lock; PySide6 builds the Python type of ``QEvent`` (and its
+    enum of ~170 event kinds, ~4 ms) only when an event filter first needs it, after the first page is shown."""
+    from PySide6.QtCore import QEvent  # start-up time (see above)
+
+    return frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel})
 
 
 def app_settings() -> QSettings:
@@ -91,9 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
         self.workspace = QWidget()
         self.root.addWidget(self.workspace)
-        self.lock_screen = LockScreen(store)
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.root.addWidget(self.lock_screen)
+        self._lock_screen: LockScreen | None = None  # built when first locked (start-up time)
 
         outer = QHBoxLayout(self.workspace)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -389,12 +396,23 @@ class MainWindow(QMainWindow):
             window.installEventFilter(self)  # installing it again on the same window changes nothing
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self._auto_lock_ms and not self.is_locked():
+        if event.type() in _input_events() and self._auto_lock_ms and not self.is_locked():
             self._idle_timer.start(self._auto_lock_ms)
         return False
 
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The screen that covers the window while locked, built the first time it is needed."""
+        if self._lock_screen is None:
+            from brugapp.ui.shell.lock_screen import LockScreen  # start-up time: not before the first lock
+
+            self._lock_screen = LockScreen(self.store)
+            self._lock_screen.unlocked.connect(self.unlock)
+            self.root.addWidget(self._lock_screen)
+        return self._lock_screen
+
     def is_locked(self) -> bool:
-        return self.root.currentWidget() is self.lock_screen
+        return self._lock_screen is not None and self.root.currentWidget() is self._lock_screen
 
     def lock(self) -> None:
         """Cover all data; open editors keep their drafts (they listen to ``locked``)."""
@@ -449,8 +467,10 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> Operation[Path | None]:
         """Copy the store off the GUI thread; returns the running operation."""
-        # start-up time: imported only when this runs, so the window opens without it
-        from brugapp.services.backups import backup_store
+        from PySide6.QtWidgets import QMessageBox  # start-up time: imported only when this runs
+
+        from brugapp.services.backups import backup_store  # start-up time (as above)
+        from brugapp.ui.operations import run_operation  # start-up time (as above)
 
         store = self.store
 

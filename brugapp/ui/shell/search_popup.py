@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from brugapp.i18n import N_, _
@@ -15,6 +15,8 @@ from brugapp.store import Store
 from brugapp.ui.widgets.roles import RECORD_ROLE as RESULT_ROLE
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from brugapp.services.search import SearchResult
 
 KIND_LABELS = {
@@ -49,8 +51,7 @@ class SearchPopup(QFrame):
         self.view.setSpacing(2)
         self.view.activated.connect(self._choose)
         self.view.clicked.connect(self._choose)
-        self.view.installEventFilter(self)
-        field.installEventFilter(self)
+        self._watching_keys = False  # from the first time the list is shown: see _watch_keys
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
@@ -95,8 +96,18 @@ class SearchPopup(QFrame):
                 rows.append(item)
         self.model.invisibleRootItem().appendRows(rows)  # one insert for the list (a keystroke's work)
         self._place()
+        self._watch_keys()
         self.show()
         self.raise_()
+
+    def _watch_keys(self) -> None:
+        """Esc, Down and Up only act while the list is shown, so their filter is installed then: a filter on the
+        field from the start would hand Python the field's first events, and PySide6 then builds the Python
+        types of every Qt event class (~5 ms of start-up, ``brugapp bench``)."""
+        if not self._watching_keys:
+            self._watching_keys = True
+            self.view.installEventFilter(self)
+            self.field.installEventFilter(self)
 
     def _place(self) -> None:
         origin = self.field.mapTo(self.parentWidget(), self.field.rect().bottomLeft())
@@ -116,6 +127,10 @@ class SearchPopup(QFrame):
             self._choose(results[0])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # start-up time: the event types only once the list has been shown (see _watch_keys)
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         from PySide6.QtCore import Qt  # start-up time (see run_search)

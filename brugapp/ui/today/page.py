@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QHideEvent
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -18,6 +19,9 @@ from brugapp.ui.today.followups_panel import FollowUpsTodayPanel
 from brugapp.ui.today.panels import ContactsTodayPanel, PromisedFollowUpsPanel, TodayPanel
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.freshness import ListFreshness
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QHideEvent  # its type is made when the first hide event comes (start-up time)
 
 TODAY_PANELS: tuple[type[TodayPanel], ...] = (PromisedFollowUpsPanel, FollowUpsTodayPanel, ContactsTodayPanel)
 

@@ -169,3 +169,23 @@ def test_ctrl_f_searches_the_page_when_it_has_a_search_field(qtbot, store) -> No
     window.show_section("reports")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.search_field
+
+
+def test_the_help_menu_opens_the_guide_and_the_shortcuts_twice_each(qtbot, store) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction
+
+    window = _window(qtbot, store)
+    entries = (("UserGuideAction", "UserGuideDialog"), ("ShortcutsAction", "ShortcutsDialog"))
+    for _ in range(2):
+        for action_name, dialog_class in entries:
+            seen: list[str] = []
+
+            def close_it(seen: list[str] = seen) -> None:
+                dialog = QApplication.activeModalWidget()
+                seen.append(type(dialog).__name__)
+                dialog.reject()
+
+            QTimer.singleShot(200, close_it)
+            window.findChild(QAction, action_name).trigger()
+            assert seen == [dialog_class]

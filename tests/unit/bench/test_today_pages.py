@@ -51,3 +51,15 @@ def test_promises_come_in_pages_oldest_first_with_their_themes(store) -> None:
     assert [p.note for page in pages for p in page] == ["oldest", "middle", "today"]
     assert [p.themes for page in pages for p in page] == [(), ("education.homework",), ()]
     assert [p.overdue for page in pages for p in page] == [True, True, False]
+
+
+def test_on_one_day_the_newest_comes_first_and_pages_neither_repeat_nor_skip(store) -> None:
+    # GIVEN five checks that slipped on the same day, made one after the other, and two due today
+    family = make_family(store, display_name="Gezin Haddad")
+    slipped = [create_followup(store, title=f"slipped {n}", due=TODAY - dt.timedelta(days=4), owner="",
+                               family_id=family) for n in range(5)]
+    today = [create_followup(store, title=f"today {n}", due=TODAY, owner="", family_id=family) for n in range(2)]
+    # WHEN Vandaag reads them two at a time
+    seen = [v.id for offset in range(0, 8, 2) for v in followups_due(store, today=TODAY, offset=offset, limit=2)]
+    # THEN today's come first, then the slipped ones, on each day the newest first, each exactly once
+    assert seen == [*reversed(today), *reversed(slipped)]
