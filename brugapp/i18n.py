@@ -11,10 +11,12 @@ import functools
 import gettext
 import sys
 from decimal import Decimal
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from brugapp.calendar_names import format_plain_date, format_plain_time, plain_pattern
+from brugapp.mo_catalog import MoCatalog
 from brugapp.paths import TRANSLATIONS
 
 if TYPE_CHECKING:
@@ -38,10 +40,15 @@ def set_language(language: str) -> None:
     global _translations, _language
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
-    _translations = gettext.translation(
-        DOMAIN, localedir=compiled_catalog_dir(), languages=[language], fallback=True
-    )
+    _translations = catalog(language)
     _language = language
+
+
+@functools.cache
+def catalog(language: str) -> gettext.NullTranslations:
+    """The compiled messages of ``language`` (read once; none when the catalogue is missing)."""
+    path = Path(compiled_catalog_dir()) / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    return MoCatalog(path) if path.is_file() else gettext.NullTranslations()
 
 
 def language() -> str:

@@ -9,11 +9,10 @@ screens; exports never use these functions.
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,7 +32,7 @@ from brugapp.domain.kaart import (
 from brugapp.domain.themes import THEMES
 from brugapp.domain.vocabulary import Vocabulary
 from brugapp.errors import ValidationError
-from brugapp.i18n import _
+from brugapp.i18n import _, catalog
 from brugapp.services.records import ListedRecord
 from brugapp.store import Store
 from brugapp.store.kaart_reads import KaartRows, kaart_rows, listed_places, service_names
@@ -103,20 +102,13 @@ class KaartFilter:
 
 # -- reading -----------------------------------------------------------------------------------
 
-@cache
-def _dutch() -> gettext.NullTranslations:
-    from brugapp.i18n import DOMAIN, compiled_catalog_dir
-
-    return gettext.translation(DOMAIN, localedir=compiled_catalog_dir(), languages=["nl"], fallback=True)
-
-
 def term_words(codes: tuple[str, ...], vocabulary: Vocabulary) -> str:
     """English, Dutch and current-language labels, so "schulden" and "debts" both find a service."""
     words = []
     for code in codes:
         if code in vocabulary:
             term = vocabulary.get(code)
-            words += [term.label, _dutch().gettext(term.label), term.text()]
+            words += [term.label, catalog("nl").gettext(term.label), term.text()]
     return " ".join(words)
 
 
