@@ -2,10 +2,10 @@
 
 Vandaag shows its title ("woensdag 2 december 2026"), due days ("wo 2 dec") and times ("09:30"); Babel's import
 and its first locale data take ~30 ms of every start (``brugapp bench``: start-up), for names that never change.
-The names below are CLDR's as Babel 2 has them (the 'format' context, Monday first); ``tests/unit/i18n`` checks
-every plain pattern the app uses against Babel for every day of two years, in both languages, so a Babel whose
-data differs fails there. Every other pattern ("long", "medium", anything with another field) goes to Babel
-(``brugapp/i18n.py``).
+The names below are CLDR's as Babel 2 has them (the 'format' context, Monday first);
+``tests/unit/project/test_calendar_names.py`` checks every plain pattern the app uses against Babel for every day of
+two years, in both languages, so a Babel whose data differs fails there. Every other pattern ("long", "medium",
+anything with another field) goes to Babel (``brugapp/i18n.py``).
 """
 
 from __future__ import annotations

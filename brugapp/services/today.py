@@ -108,14 +108,11 @@ def followups_due(store: Store, *, today: dt.date, offset: int = 0, limit: int =
 
 
 def read_first_screen(store: Store, *, day: dt.date | None = None) -> None:
-    """Vandaag's reads once, results dropped, and today's date formatted: SQLite's page cache and Babel's locale
-    are then warm when the window asks. Run on the unlock thread while Qt builds the window (start-up time)."""
-    from brugapp.i18n import format_date
-
+    """Vandaag's reads once, results dropped: SQLite's page cache is then warm when the window asks. Run on the
+    unlock thread while Qt builds the window (start-up time)."""
     day = day or today_local()
     count_promised_follow_ups(store, day=day)
     promised_follow_ups(store, day=day, limit=60)
     count_followups_due(store, today=day)
     followups_due(store, today=day)
     contacts_logged_on(store, day=day)
-    format_date(day, "full_day")

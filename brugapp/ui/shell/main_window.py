@@ -61,7 +61,6 @@ WARM_UP_DELAY_MS = 250  # between two page modules imported in the background af
 ACTIVITY_WATCH_DELAY_MS = 50  # the auto-lock watches input from just after the first page is shown (see __init__)
 
 
-
 @cache
 def _input_events() -> frozenset[int]:
     """The events that count as use for the auto-lock; PySide6 builds the Python type of ``QEvent`` (and its
