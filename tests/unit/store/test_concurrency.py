@@ -61,7 +61,9 @@ def test_a_second_window_on_the_same_notebook_is_refused(qapp, tmp_path: Path, m
     first = app_module._single_instance_lock(str(path))
     assert first is not None
     shown: list[str] = []
-    monkeypatch.setattr(app_module.QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     try:
         assert app_module.run_gui(db=str(path), demo=False, language="nl") == 3
     finally:
