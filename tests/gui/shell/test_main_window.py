@@ -175,17 +175,24 @@ def test_the_help_menu_opens_the_guide_and_the_shortcuts_twice_each(qtbot, store
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
 
+    def guide_text(dialog) -> str:
+        return dialog.browser.toPlainText()
+
+    def shortcut_keys(dialog) -> str:
+        return " ".join(dialog.model.item(row, 0).text() for row in range(dialog.model.rowCount()))
+
     window = _window(qtbot, store)
-    entries = (("UserGuideAction", "UserGuideDialog"), ("ShortcutsAction", "ShortcutsDialog"))
+    entries = (("UserGuideAction", guide_text, "BrugApp"), ("ShortcutsAction", shortcut_keys, "Ctrl+K"))
     for _ in range(2):
-        for action_name, dialog_class in entries:
+        for action_name, read, expected in entries:
             seen: list[str] = []
 
-            def close_it(seen: list[str] = seen) -> None:
+            def close_it(seen: list[str] = seen, read=read) -> None:
                 dialog = QApplication.activeModalWidget()
-                seen.append(type(dialog).__name__)
+                seen.append(read(dialog))
                 dialog.reject()
 
             QTimer.singleShot(200, close_it)
             window.findChild(QAction, action_name).trigger()
-            assert seen == [dialog_class]
+            # THEN the guide shows its text and the overview lists the window's shortcuts, each time
+            assert len(seen) == 1 and expected in seen[0]
