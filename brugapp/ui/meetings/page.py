@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
+from brugapp.ui.widgets.wrapping_delegate import WrappingDelegate
 
 LONG_LIST = 8  # meetings (two lines each) that fit beside the editor without scrolling
 
@@ -76,6 +74,9 @@ class MeetingListModel(RecordTableModel[MeetingSummary]):
             text = self._texts[key] = meeting_text(row)
         return text
 
+    def text_at(self, row: int) -> str:
+        return self._text(self.rows[row])
+
     def index(self, row: int, column: int = 0,
               parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         return super().index(row, column, parent)
@@ -87,33 +88,6 @@ class MeetingListModel(RecordTableModel[MeetingSummary]):
 
     def row_of(self, meeting_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Items as tall as their word-wrapped text at the list's current width, so nothing is cut."""
-
-    MARGIN = 4
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self.view = view
-        self._text_width = (-1, 0)  # (list width, width of the text inside an item at that width)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        width = max(self.view.viewport().width() - 2 * self.view.spacing(), 80)
-        text = str(index.data() or "")
-        if self._text_width[0] != width:
-            # measure at the width the style really draws the text in (a guess left a blank line under some
-            # items); every item of the list is laid out alike, so once per list width, not once per item
-            styled = QStyleOptionViewItem(option)
-            self.initStyleOption(styled, index)
-            styled.rect = QRect(0, 0, width, 100_000)
-            element = QStyle.SubElement.SE_ItemViewItemText
-            self._text_width = (width, self.view.style().subElementRect(element, styled, self.view).width())
-        text_width = self._text_width[1]
-        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(text_width - 2, 40), 100_000),
-                                                 int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(width, bounds.height() + 2 * self.MARGIN)
 
 
 class MeetingsPage(SectionPage):
@@ -192,7 +166,7 @@ class MeetingsPage(SectionPage):
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setItemDelegate(WrappingDelegate(self.list))
+        self.list.setItemDelegate(WrappingDelegate(self.list, text_of=self.model.text_at))
         self.list.selectionModel().currentChanged.connect(self._chosen)
         caption.setBuddy(self.list)
         layout.addWidget(self.list, 3)
