@@ -12,10 +12,11 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-# Beyond Latin script a glyph may come from a fallback font with a taller line; such a text is measured whole.
+# Beyond Latin script a glyph may come from a fallback font with a taller line: a text with a character the font
+# itself lacks is measured whole.
 _OTHER_SCRIPT = re.compile(r"[^\x00-\u024f]")
 FIT_SLACK = 4  # px: a line this much narrower than the room stays on one line whatever the rounding
 _WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -32,8 +33,9 @@ class WrappingDelegate(QStyledItemDelegate):
         self.view = view
         self._text_of = text_of
         self._text_width = (-1, 0)  # (list width, width of the text inside an item at that width)
-        self._font_key = ""
-        self._advances: dict[str, int] = {}  # a line's width unwrapped, in the font of _font_key
+        self._font = QFont()
+        self._advances: dict[str, int] = {}  # a line's width unwrapped, in _font
+        self._in_font: dict[str, bool] = {}  # a character beyond Latin: drawn with _font itself
         self._fitting_heights: dict[int, int] = {}  # lines that all fit -> the text's height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -50,23 +52,34 @@ class WrappingDelegate(QStyledItemDelegate):
             self._fitting_heights.clear()
         room = max(self._text_width[1] - 2, 40)
         metrics = option.fontMetrics
-        font_key = option.font.key()
-        if font_key != self._font_key:
-            self._font_key = font_key
+        if option.font != self._font:
+            self._font = QFont(option.font)
             self._advances.clear()
+            self._in_font.clear()
             self._fitting_heights.clear()
         return QSize(width, self._text_height(metrics, room, text) + 2 * self.MARGIN)
 
     def _text_height(self, metrics: QFontMetrics, room: int, text: str) -> int:
         lines = text.split("\n")
-        if _OTHER_SCRIPT.search(text) is None and all(line and self._advance(metrics, line) <= room - FIT_SLACK
-                                                      for line in lines):
+        if self._in_own_font(metrics, text) and all(line and self._advance(metrics, line) <= room - FIT_SLACK
+                                                    for line in lines):
             height = self._fitting_heights.get(len(lines))
             if height is None:
                 sample = "\n".join("M" * len(lines))
                 height = self._fitting_heights[len(lines)] = self._wrapped_height(metrics, room, sample)
             return height
         return self._wrapped_height(metrics, room, text)
+
+    def _in_own_font(self, metrics: QFontMetrics, text: str) -> bool:
+        if _OTHER_SCRIPT.search(text) is None:
+            return True
+        for character in _OTHER_SCRIPT.findall(text):
+            known = self._in_font.get(character)
+            if known is None:
+                known = self._in_font[character] = metrics.inFontUcs4(ord(character))
+            if not known:
+                return False
+        return True
 
     def _advance(self, metrics: QFontMetrics, line: str) -> int:
         advance = self._advances.get(line)

@@ -18,6 +18,7 @@ TEXTS = [
     "za 7 dec 08:00 · Eén regel",
     "ma 9 dec 11:00 · Lege tweede regel\n",
     "di 10 dec 15:00 · 😀 met emoji\nMDO",
+    "wo 11 dec 16:00 · 会议 met de ouders\nMDO",  # a script the bundled font lacks
     "x" * 400,  # one word longer than the room: cut into pieces
 ]
 
