@@ -12,6 +12,7 @@ from pathlib import Path
 
 from brugapp.cli.common import CommandError, open_cli_store
 from brugapp.i18n import _, language, ngettext
+from brugapp.page_key import derivation_works
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_self_test(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    if not derivation_works():
+        raise CommandError(_("This installation cannot derive the key of an encrypted store (Argon2id)."))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder: Path | None = None
     try:

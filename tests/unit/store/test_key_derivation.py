@@ -124,3 +124,19 @@ def test_a_passphrase_change_keeps_the_files_derivation(tmp_path: Path, made_bef
     verify_copy(after, NEW)
     with pytest.raises(WrongPassphraseError):
         verify_copy(after, TEST_PASSPHRASE)
+
+
+def test_the_self_test_refuses_an_installation_whose_argon2id_is_wrong(monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from brugapp import page_key
+    from brugapp.cli import main
+
+    # GIVEN this installation: its Argon2id gives the known answer (from cryptography's Argon2id)
+    assert page_key.derivation_works()
+    salt = page_key.ARGON2_TAG + bytes(10)
+    independent = Argon2id(salt=salt, length=32, iterations=2, lanes=1, memory_cost=19 * 1024).derive(b"self-test")
+    assert page_key.derive("self-test", salt) == independent
+    # WHEN the derivation is broken (a bundle without the bindings, a wrong setting) THEN the self-test says so
+    monkeypatch.setattr(page_key, "_argon2id", lambda secret, salt: bytes(32))
+    assert main(["--lang", "nl", "self-test"]) != 0
+    assert "kan de sleutel van een versleuteld gegevensbestand niet afleiden" in capsys.readouterr().err
