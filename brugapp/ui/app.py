@@ -24,7 +24,7 @@ from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
 from brugapp.ui.locale import apply_language
 from brugapp.ui.none_guard import reserve_none_references
-from brugapp.ui.style import FUSION_ARGUMENTS, apply_theme
+from brugapp.ui.style import FUSION_ARGUMENTS, FontsLoading, apply_theme
 from brugapp.ui.unlock_ahead import BENCH_DIALOG, BENCH_STARTUP_ENV, BENCH_TYPED, BENCH_TYPING_MS
 
 if TYPE_CHECKING:
@@ -34,15 +34,17 @@ if TYPE_CHECKING:
 
 
 
-def setup_application(app: QApplication, language: str, *, fusion_given: bool = False) -> None:
+def setup_application(app: QApplication, language: str, *, fusion_given: bool = False,
+                      fonts: FontsLoading | None = None) -> None:
     """Everything a QApplication needs before the first window (also used by tests); ``fusion_given``: the
-    application was made with ``FUSION_ARGUMENTS`` (``ui/style.apply_theme``)."""
+    application was made with ``FUSION_ARGUMENTS``, ``fonts``: the bundled fonts already being added
+    (``ui/style.apply_theme``)."""
     reserve_none_references()  # PySide6 6.12 loses references to None (ui/none_guard.py)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(ICONS / "bridge.svg")))
-    apply_theme(app, fusion_given=fusion_given)
+    apply_theme(app, fusion_given=fusion_given, fonts=fonts)
     apply_language(app, language)
     collect_on_gui_thread(app)  # never a garbage collection on a worker thread (see gc_guard.py)
     tab_leaves_controls(app)  # Tab never stays inside a table or a text box (see accessibility.py)
@@ -135,9 +137,12 @@ def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlo
             return EXIT_NO_DISPLAY
     existing = QApplication.instance()
     app = existing or QApplication([*sys.argv[:1], *FUSION_ARGUMENTS, *sys.argv[1:]])
+    fonts = FontsLoading()  # on a second core while the lines below run (start-up time)
     install_excepthook()
     settings = load_settings()
-    setup_application(app, language or settings.language, fusion_given=existing is None)
+    if unlocking is not None:
+        import_window_modules()  # the bench's start: the window's modules, while the worker unlocks
+    setup_application(app, language or settings.language, fusion_given=existing is None, fonts=fonts)
     if demo:
         # start-up time: imported only when this runs, so the window opens without it
         from brugapp.ui.shell.demo_start import build_with_progress  # only for --demo
@@ -226,8 +231,8 @@ def _run_window(app: QApplication, store: Store, *, demo: bool) -> int:
 
 
 def _run_bench_start(app: QApplication, unlocking: Unlocking) -> int:
-    """``brugapp bench``: start as a person would (unlock, window, Vandaag), print when ready and quit."""
-    import_window_modules()  # while the worker unlocks
+    """``brugapp bench``: start as a person would (unlock, window, Vandaag), print when ready and quit. The
+    window's modules are imported (``run_gui``) before the store is asked for."""
     store = unlocking.opened()
     try:
         window = AppController(app, store, demo=False).show()

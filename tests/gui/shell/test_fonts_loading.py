@@ -1,0 +1,30 @@
+"""The bundled fonts are added on a thread while the start goes on, and the application uses them."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtGui import QFontDatabase
+
+import brugapp.ui.style as style
+from brugapp.ui.app import setup_application
+
+
+def test_the_fonts_added_on_a_thread_are_the_applications_font(qapp, monkeypatch):
+    # GIVEN the fonts being added by FontsLoading, on a thread of its own
+    threads: list[str] = []
+    load = style.load_fonts
+
+    def recorded() -> str:
+        threads.append(threading.current_thread().name)
+        return load()
+
+    monkeypatch.setattr(style, "load_fonts", recorded)
+    fonts = style.FontsLoading()
+    # WHEN the application is set up with them
+    setup_application(qapp, "nl", fonts=fonts)
+    # THEN they were added off the main thread, once, and the application draws with the bundled family
+    assert threads == ["brugapp-fonts"]
+    assert qapp.font().family() == "DejaVu Sans"
+    assert "DejaVu Sans" in QFontDatabase.families()
+    assert fonts.family() == "DejaVu Sans"  # asked again: the same answer, nothing added twice
