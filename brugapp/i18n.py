@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import gettext
 import sys
-from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -20,6 +19,8 @@ from brugapp.mo_catalog import MoCatalog
 from brugapp.paths import TRANSLATIONS
 
 if TYPE_CHECKING:
+    from decimal import Decimal  # start-up time: only a type here
+
     from babel import Locale
 
 DOMAIN = "brugapp"
