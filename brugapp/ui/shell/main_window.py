@@ -202,16 +202,20 @@ class MainWindow(QMainWindow):
         )
         self.lock_action = make_action(self, _("&Lock"), self.lock, shortcuts=("Ctrl+L",), icon_name="lock")
         self.quit_action = make_action(self, _("&Quit"), self.close, shortcuts=(QKeySequence.StandardKey.Quit,))
-        self.about_action = make_action(self, _("&About BrugApp"), self.show_about, icon_name="info")
+        self.about_action = make_action(self, _("&About BrugApp"), self.show_about)
         self.backup_action = make_action(self, _("Make a &backup now"), self.backup_now)
         self.my_details_action = make_action(self, _("My &details and locking …"), self.edit_my_details)
         self.section_actions: list[QAction] = []
         for number, spec in enumerate(SECTIONS, start=1):
             action = make_action(
-                self, _(spec.title), lambda key=spec.key: self.show_section(key),
-                shortcuts=(f"Ctrl+{number}",), icon_name=spec.icon,
+                self, _(spec.title), lambda key=spec.key: self.show_section(key), shortcuts=(f"Ctrl+{number}",),
             )
             self.section_actions.append(action)
+        # Icons only a menu shows are drawn when a menu first opens (start-up time: 8 of the window's 19 icons)
+        self._menu_icons: list[tuple[QAction, str]] = [
+            (self.about_action, "info"),
+            *((action, spec.icon) for action, spec in zip(self.section_actions, SECTIONS, strict=True)),
+        ]
         self.global_actions: list[QAction] = [install(self) for install in GLOBAL_ACTIONS]
         self.add_toolbar_action(self.lock_action)
 
@@ -243,6 +247,13 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        for menu in (view_menu, help_menu):
+            menu.aboutToShow.connect(self._give_menu_icons)
+
+    def _give_menu_icons(self) -> None:
+        for action, name in self._menu_icons:
+            action.setIcon(icon(name))
+        self._menu_icons = []
 
     def _build_status_bar(self) -> None:
         if self.demo:
