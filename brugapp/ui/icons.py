@@ -1,23 +1,38 @@
-"""Line icons from resources/icons, tinted at load time so one SVG serves light and dark places."""
+"""Line icons from resources/icons, tinted at load time so one SVG serves light and dark places.
+
+Qt's SVG image plugin draws them (``QPixmap.loadFromData``): the same pixels as a ``QSvgRenderer`` painting on a
+transparent pixmap, without PySide6's QtSvg module and the Python types of the painter (start-up time). The plugin
+itself is loaded on a second core while the window's modules are imported (``load_svg_drawing``)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from brugapp.paths import ICONS
+
+_SIZE_ATTRIBUTE = re.compile(r'\s(?:width|height)="[^"]*"')
+
+
+def tinted_svg(name: str, color: str, size: int) -> bytes:
+    """The icon's SVG in ``color`` (for ``currentColor``), drawn ``size`` pixels square."""
+    svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").replace("currentColor", color)
+    tag, rest = svg.split(">", 1)
+    tag = _SIZE_ATTRIBUTE.sub("", tag).replace("<svg", f'<svg width="{size}" height="{size}"', 1)
+    return f"{tag}>{rest}".encode()
 
 
 @cache
 def icon(name: str, color: str = "#243b53", size: int = 48) -> QIcon:
-    svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").replace("currentColor", color)
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(0, 0, 0, 0))  # transparent, without Qt's namespace of enums (ui/widgets/centred.py)
-    painter = QPainter(pixmap)
-    renderer.render(painter, QRectF(0, 0, size, size))
-    painter.end()
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(tinted_svg(name, color, size), "SVG"):
+        raise ValueError(f"icon {name!r} could not be drawn (is Qt's SVG image plugin installed?)")
     return QIcon(pixmap)
+
+
+def load_svg_drawing() -> None:
+    """Load Qt's SVG image plugin (and its library) by drawing one icon into an image: an image, unlike a pixmap,
+    may be drawn on any thread, and PySide6 lets go of the interpreter lock meanwhile."""
+    QImage.fromData(tinted_svg("bridge", "#000000", 16), "SVG")
