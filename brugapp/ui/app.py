@@ -24,7 +24,7 @@ from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
 from brugapp.ui.locale import apply_language
 from brugapp.ui.none_guard import reserve_none_references
-from brugapp.ui.style import FUSION_ARGUMENTS, FontsLoading, apply_theme
+from brugapp.ui.style import FUSION_ARGUMENTS, ThemeLoading, apply_theme
 from brugapp.ui.unlock_ahead import BENCH_DIALOG, BENCH_STARTUP_ENV, BENCH_TYPED, BENCH_TYPING_MS
 
 if TYPE_CHECKING:
@@ -35,16 +35,16 @@ if TYPE_CHECKING:
 
 
 def setup_application(app: QApplication, language: str, *, fusion_given: bool = False,
-                      fonts: FontsLoading | None = None) -> None:
+                      loading: ThemeLoading | None = None) -> None:
     """Everything a QApplication needs before the first window (also used by tests); ``fusion_given``: the
-    application was made with ``FUSION_ARGUMENTS``, ``fonts``: the bundled fonts already being added
-    (``ui/style.apply_theme``)."""
+    application was made with ``FUSION_ARGUMENTS``, ``loading``: the bundled fonts (and Qt's SVG drawing) already
+    being loaded (``ui/style.apply_theme``)."""
     reserve_none_references()  # PySide6 6.12 loses references to None (ui/none_guard.py)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(ICONS / "bridge.svg")))
-    apply_theme(app, fusion_given=fusion_given, fonts=fonts)
+    apply_theme(app, fusion_given=fusion_given, loading=loading)
     apply_language(app, language)
     collect_on_gui_thread(app)  # never a garbage collection on a worker thread (see gc_guard.py)
     tab_leaves_controls(app)  # Tab never stays inside a table or a text box (see accessibility.py)
@@ -137,12 +137,12 @@ def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlo
             return EXIT_NO_DISPLAY
     existing = QApplication.instance()
     app = existing or QApplication([*sys.argv[:1], *FUSION_ARGUMENTS, *sys.argv[1:]])
-    fonts = FontsLoading()  # on a second core while the lines below run (start-up time)
+    loading = ThemeLoading()  # fonts and SVG drawing, on a second core while the lines below run (start-up time)
     install_excepthook()
     settings = load_settings()
     if unlocking is not None:
         import_window_modules()  # the bench's start: the window's modules, while the worker unlocks
-    setup_application(app, language or settings.language, fusion_given=existing is None, fonts=fonts)
+    setup_application(app, language or settings.language, fusion_given=existing is None, loading=loading)
     if demo:
         # start-up time: imported only when this runs, so the window opens without it
         from brugapp.ui.shell.demo_start import build_with_progress  # only for --demo

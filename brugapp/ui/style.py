@@ -128,7 +128,7 @@ def load_fonts() -> str:
     return family
 
 
-class FontsLoading:
+class ThemeLoading:
     """The bundled fonts added on a thread while the start goes on (``brugapp bench``: ~9 ms here), and then Qt's
     SVG drawing loaded for the icons (``icons.load_svg_drawing``, ~10 ms). Every function of ``QFontDatabase`` is
     thread-safe, and PySide6 lets go of the interpreter lock while a font file is read or an image drawn."""
@@ -153,12 +153,12 @@ class FontsLoading:
 FUSION_ARGUMENTS = ("-style", "Fusion")  # given to a QApplication the app makes itself (see apply_theme)
 
 
-def apply_theme(app: QApplication, *, fusion_given: bool = False, fonts: FontsLoading | None = None) -> None:
+def apply_theme(app: QApplication, *, fusion_given: bool = False, loading: ThemeLoading | None = None) -> None:
     """Fonts, Fusion, palette and style sheet. ``fusion_given``: the application was made with
     ``FUSION_ARGUMENTS``; ``setStyle`` would hand Python the style object, and PySide6 then builds the Python
-    enums of ``QStyle`` (eleven of them, ~10 ms of start-up) that nothing on the first screen needs. ``fonts``:
-    the bundled fonts already being added (``FontsLoading``), else they are added now."""
-    family = fonts.family() if fonts is not None else load_fonts()
+    enums of ``QStyle`` (eleven of them, ~10 ms of start-up) that nothing on the first screen needs. ``loading``:
+    the bundled fonts already being added (``ThemeLoading``), else they are added now."""
+    family = loading.family() if loading is not None else load_fonts()
     if family:
         app.setFont(QFont(family, 10))
     if not fusion_given:

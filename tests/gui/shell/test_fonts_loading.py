@@ -12,7 +12,7 @@ from brugapp.ui.app import setup_application
 
 
 def test_the_fonts_added_on_a_thread_are_the_applications_font(qapp, monkeypatch):
-    # GIVEN the fonts being added by FontsLoading, on a thread of its own
+    # GIVEN the fonts being added by ThemeLoading, on a thread of its own
     threads: list[str] = []
     load = style.load_fonts
 
@@ -28,11 +28,11 @@ def test_the_fonts_added_on_a_thread_are_the_applications_font(qapp, monkeypatch
         load_svg()
 
     monkeypatch.setattr(icons, "load_svg_drawing", svg_recorded)
-    fonts = style.FontsLoading()
+    loading = style.ThemeLoading()
     # WHEN the application is set up with them
-    setup_application(qapp, "nl", fonts=fonts)
+    setup_application(qapp, "nl", loading=loading)
     # THEN they were added off the main thread, once, and the application draws with the bundled family
     assert threads == ["brugapp-fonts", "svg on brugapp-fonts"]
     assert qapp.font().family() == "DejaVu Sans"
     assert "DejaVu Sans" in QFontDatabase.families()
-    assert fonts.family() == "DejaVu Sans"  # asked again: the same answer, nothing added twice
+    assert loading.family() == "DejaVu Sans"  # asked again: the same answer, nothing added twice
