@@ -26,10 +26,15 @@ def tinted_svg(name: str, color: str, size: int) -> bytes:
 
 @cache
 def icon(name: str, color: str = "#243b53", size: int = 48) -> QIcon:
+    """An installation without Qt's SVG image plugin gets an empty icon, and works (``undrawable_icons``)."""
     pixmap = QPixmap()
-    if not pixmap.loadFromData(tinted_svg(name, color, size), "SVG"):
-        raise ValueError(f"icon {name!r} could not be drawn (is Qt's SVG image plugin installed?)")
+    pixmap.loadFromData(tinted_svg(name, color, size), "SVG")
     return QIcon(pixmap)
+
+
+def undrawable_icons() -> list[str]:
+    """The icons this installation cannot draw (``brugapp self-test`` reports them)."""
+    return [path.stem for path in sorted(ICONS.glob("*.svg")) if icon(path.stem).isNull()]
 
 
 def load_svg_drawing() -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from brugapp.store import Store
 from brugapp.ui.app import setup_application
 from brugapp.ui.clipping import clipped_texts
+from brugapp.ui.icons import undrawable_icons
 from brugapp.ui.shell.gallery import DIALOGS
 from brugapp.ui.shell.main_window import MainWindow
 from brugapp.ui.shell.selftest_overviews import render_overviews  # the overview dialogs (issue 17)
@@ -64,8 +65,11 @@ def render_all_views(store: Store, out_dir: Path | None, *, language: str = "nl"
     window.show()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
+    missing = undrawable_icons()  # Qt's SVG image plugin left out of an installation: icons would be blank
     try:
-        rendered = _render_pages(app, window, out_dir, sizes)
+        rendered = [RenderedView("icons", None, tuple(f"icon {name} cannot be drawn" for name in missing))] \
+            if missing else []
+        rendered += _render_pages(app, window, out_dir, sizes)
         rendered += render_dialogs(app, store, window, out_dir, sizes=sizes)
         overviews_dir = out_dir / "overviews" if out_dir else None
         rendered += [RenderedView(name, png)

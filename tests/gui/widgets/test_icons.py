@@ -41,3 +41,26 @@ def test_an_svg_that_states_its_own_size_is_drawn_at_the_size_asked(qapp) -> Non
     svg = tinted_svg("chevron-down", "#000000", 40)
     assert svg.count(b' width="') == 1 and b' width="40"' in svg  # not "stroke-width"
     assert icon("chevron-down", "#000000", 40).pixmap(40, 40).size().width() == 40
+
+
+def test_without_svg_drawing_the_icons_are_blank_and_the_self_test_names_them(qapp, monkeypatch, tmp_path) -> None:
+    import brugapp.ui.icons as icons
+    from brugapp.demo.region import create_demo_store
+    from brugapp.ui.shell.selftest import render_all_views
+
+    assert icons.undrawable_icons() == []  # this installation draws every icon
+    # GIVEN an installation where Qt cannot draw SVG (its image plugin left out of a bundle)
+    icons.icon.cache_clear()
+    monkeypatch.setattr(icons, "tinted_svg", lambda name, color, size: b"not an svg")
+    try:
+        # THEN the app still gets its icons, blank, and the self-test says which ones cannot be drawn
+        assert icons.icon("lock").isNull()
+        store = create_demo_store(tmp_path / "demo.db", passphrase=None)  # what the self-test renders
+        try:
+            views = render_all_views(store, None, sizes=((1366, 768),))
+        finally:
+            store.close()
+        problems = [problem for view in views if view.section == "icons" for problem in view.clipped]
+        assert "icon lock cannot be drawn" in problems and len(problems) == len(list(ICONS.glob("*.svg")))
+    finally:
+        icons.icon.cache_clear()  # the icons drawn blank above are not kept for the tests after this one

@@ -140,3 +140,16 @@ def test_the_self_test_refuses_an_installation_whose_argon2id_is_wrong(monkeypat
     monkeypatch.setattr(page_key, "_argon2id", lambda secret, salt: bytes(32))
     assert main(["--lang", "nl", "self-test"]) != 0
     assert "kan de sleutel van een versleuteld gegevensbestand niet afleiden" in capsys.readouterr().err
+
+
+def test_the_self_test_says_so_when_the_argon2id_bindings_are_missing(monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from brugapp.cli import main
+
+    # GIVEN an installation without the bindings (a bundle that left them out: the import fails)
+    monkeypatch.setitem(sys.modules, "_argon2_cffi_bindings", None)
+    # THEN the self-test fails with the sentence, not a traceback
+    assert main(["--lang", "nl", "self-test"]) != 0
+    assert "kan de sleutel van een versleuteld gegevensbestand niet afleiden" in capsys.readouterr().err
