@@ -18,6 +18,10 @@ from brugapp.bench.fillers import BENCH_DAY
 from brugapp.store import Store, open_store
 
 READ_MS, TYPING_MS, SAVE_MS, IMPORT_MS = 100, 50, 150, 10_000
+# A whole list in one call (the CLI; the Families page sorted on a column the store does not order), as "list all
+# N families".
+WHOLE_LIST_MS = 400
+PAGE_ROWS = 200  # what the Families and Doorverwijzingen pages read at once (their PAGE_ROWS)
 SEARCH_KEYSTROKES = ["ya", "yil", "yilm", "yilmaz", "sc", "schu", "schuld", "el am", "el amr", "zo", "zoe",
                      "ozd", "ozdemir a", "caw", "caw kor", "huis", "huiswerk", "ama", "amina j"]
 KAART_TYPING = ["s", "sc", "schu", "schulden", "schulden k", "schulden kortrijk", "crisis", "taal", "dienst 19", ""]
@@ -50,7 +54,7 @@ def _bench_subjects(store: Store) -> dict[str, str]:
 
 
 def capability_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
-    from brugapp.services.families.families import list_families
+    from brugapp.services.families.families import family_summaries, list_families, list_family_names
     from brugapp.services.families.notebook import count_anonymous_contacts, log_contact
     from brugapp.services.families.timeline import family_timeline
     from brugapp.services.kaart.export import export_kaart
@@ -72,8 +76,9 @@ def capability_benchmarks(store: Store, context: BenchContext) -> list[BenchResu
                     note="Mama vraagt hulp bij de schoolfactuur; belt volgende week terug.",
                     follow_up_on=BENCH_DAY + dt.timedelta(days=7))
 
-    def families_page() -> None:  # FamiliesPage.refresh: the list and the count of contacts still to link
-        list_families(store)
+    def families_page() -> None:  # FamiliesPage.refresh: every name, the first page whole, contacts still to link
+        names = sorted(list_family_names(store), key=lambda row: row[1].casefold())
+        family_summaries(store, [uuid for uuid, _name in names[:PAGE_ROWS]])
         count_anonymous_contacts(store)
 
     def vandaag() -> None:  # the three panels of TODAY_PANELS
@@ -110,7 +115,10 @@ def capability_benchmarks(store: Store, context: BenchContext) -> list[BenchResu
         measure("quick log: save a contact moment", SAVE_MS, quick_log),
         measure("global search as you type (every kind indexed)", TYPING_MS,
                 lambda: search_everything(store, text=next(keystrokes), limit=30), runs=len(SEARCH_KEYSTROKES)),
-        measure(f"families page: load {families} families", READ_MS, families_page, runs=10),
+        measure(f"families page: {families} names, the first {PAGE_ROWS} families whole", READ_MS, families_page,
+                runs=10),
+        measure(f"families page sorted on children: all {families} families whole", WHOLE_LIST_MS,
+                lambda: list_families(store), runs=10),
         measure("family timeline (case with contacts, referral, meetings)", READ_MS,
                 lambda: family_timeline(store, family_id=subjects["family"])),
         measure("Vandaag: promises, follow-ups due, today's contacts", READ_MS, vandaag),
@@ -125,7 +133,10 @@ def capability_benchmarks(store: Store, context: BenchContext) -> list[BenchResu
                 lambda: import_kaart(store, path=csv_file), runs=1, warm_up=False),
         measure(f"sociale kaart: import {len(summaries)} services from an HSDS package", IMPORT_MS,
                 lambda: import_kaart(fresh[0], path=hsds_folder), runs=1, warm_up=False, setup=fresh_store),
-        measure("referrals page: open referrals", READ_MS, lambda: list_referrals(store, open_only=True), runs=10),
+        measure(f"referrals page: the first {PAGE_ROWS} open referrals", READ_MS,
+                lambda: list_referrals(store, open_only=True, limit=PAGE_ROWS), runs=10),
+        measure("all open referrals in one list (CLI)", WHOLE_LIST_MS, lambda: list_referrals(store, open_only=True),
+                runs=10),
         measure("follow-ups due this week", READ_MS, lambda: due_this_week(store, today=BENCH_DAY), runs=10),
         measure("meeting agenda with previous action points", READ_MS,
                 lambda: meeting_sheet(store, meeting_id=subjects["meeting"], audience="network", on=BENCH_DAY),
