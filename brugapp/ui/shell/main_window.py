@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QWindow
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -34,20 +34,20 @@ from brugapp.ui.icons import icon
 from brugapp.ui.shell.actions import make_action
 from brugapp.ui.shell.global_actions import GLOBAL_ACTIONS
 from brugapp.ui.shell.help_menu import help_actions
-from brugapp.ui.shell.search_popup import SearchPopup
 from brugapp.ui.shell.section_page import SectionPage
-from brugapp.ui.shell.sections import SECTIONS, PageLoader, build_page
+from brugapp.ui.shell.sections import SECTIONS, build_page
 from brugapp.ui.style import SIDEBAR_TEXT
 from brugapp.ui.widgets.roles import ID_ROLE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QWindow
 
     from brugapp.services.search import SearchResult
     from brugapp.ui.families.quick_log import QuickLogDialog
     from brugapp.ui.operations import Operation
     from brugapp.ui.shell.lock_screen import LockScreen
+    from brugapp.ui.shell.search_popup import SearchPopup
 
 
 # Which section opens a search hit of each kind.
@@ -68,6 +68,10 @@ def _input_events() -> frozenset[int]:
     from PySide6.QtCore import QEvent  # start-up time (see above)
 
     return frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel})
+
+
+def _import_search_popup() -> None:
+    import brugapp.ui.shell.search_popup  # noqa: F401  (warmed after start-up: the first keystroke builds it)
 
 
 def app_settings() -> QSettings:
@@ -91,7 +95,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, SectionPage] = {}
         self._first_page_filled = False
         self._after_first_fill: list[Callable[[], None]] = []
-        self._pages_to_warm: list[PageLoader] = []
+        self._pages_to_warm: list[Callable[[], object]] = []  # page loaders, and the search popup's module
         self._quick_log_dialog: QuickLogDialog | None = None
         self._menu_extras: dict[str, list[QAction]] = {}  # capabilities' menu items, placed when menus are built
 
@@ -112,8 +116,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
-        self.search_popup = SearchPopup(store, self.search_field, self.workspace)
-        self.search_popup.result_chosen.connect(self.open_search_result)
+        self._search_popup: SearchPopup | None = None  # built when the search field is first typed in
+        self.search_field.textChanged.connect(self._search_typed)
 
         self._build_actions()
         self._build_menus()
@@ -354,7 +358,7 @@ class MainWindow(QMainWindow):
     def import_pages_when_idle(self) -> None:
         """After the first page is shown, import the other pages' modules one by one (the app calls this; a
         window built in a test does not)."""
-        self._pages_to_warm = [spec.page for spec in SECTIONS if spec.key not in self._pages]
+        self._pages_to_warm = [_import_search_popup, *(spec.page for spec in SECTIONS if spec.key not in self._pages)]
         self.when_first_page_filled(lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self._import_next_page_module))
 
     def _import_next_page_module(self) -> None:
@@ -411,6 +415,21 @@ class MainWindow(QMainWindow):
         return False
 
     @property
+    def search_popup(self) -> SearchPopup:
+        """The results under the search field, built the first time they are needed (start-up time: its module,
+        model and list are not part of the first screen)."""
+        if self._search_popup is None:
+            from brugapp.ui.shell.search_popup import SearchPopup  # start-up time (see above)
+
+            self._search_popup = SearchPopup(self.store, self.search_field, self.workspace)
+            self._search_popup.result_chosen.connect(self.open_search_result)
+        return self._search_popup
+
+    def _search_typed(self, _text: str) -> None:
+        if self._search_popup is None:  # the first keystroke: the popup follows the field from now on
+            self.search_popup.search_soon()
+
+    @property
     def lock_screen(self) -> LockScreen:
         """The screen that covers the window while locked, built the first time it is needed."""
         if self._lock_screen is None:
@@ -429,7 +448,8 @@ class MainWindow(QMainWindow):
         if self.is_locked():
             return
         self.locked.emit()
-        self.search_popup.hide()
+        if self._search_popup is not None:
+            self._search_popup.hide()
         self.search_field.clear()
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and widget.isWindow():

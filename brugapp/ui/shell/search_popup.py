@@ -60,8 +60,12 @@ class SearchPopup(QFrame):
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(self.run_search)
-        field.textChanged.connect(lambda _text: self._timer.start())
+        field.textChanged.connect(lambda _text: self.search_soon())
         field.returnPressed.connect(self._choose_first)
+
+    def search_soon(self) -> None:
+        """Search once typing pauses (120 ms)."""
+        self._timer.start()
 
     def run_search(self) -> None:
         text = self.field.text().strip()

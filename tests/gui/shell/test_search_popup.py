@@ -41,3 +41,31 @@ def test_search_groups_by_kind_shows_the_snippet_and_opens_with_the_keyboard(qtb
     # THEN the families page opens on that family
     assert not popup.isVisible()
     assert window.current_section() == "families"
+
+
+def test_the_results_list_is_built_at_the_first_keystroke_and_serves_every_search_after(qtbot, store) -> None:
+    # GIVEN a fresh window: its first screen has the search field, not yet the list of results (start-up time)
+    make_family(store, display_name="Gezin Benali")
+    make_family(store, display_name="Gezin Peeters")
+    window = MainWindow(store, auto_lock_minutes=0)
+    window.remembers_state = False
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert window._search_popup is None
+    # WHEN the window is locked and unlocked before anyone searched, THEN nothing needs the list
+    window.lock()
+    assert window._search_popup is None and window.is_locked()
+    window.unlock()
+    # WHEN a name is typed, cleared, and another typed
+    for name, found in (("benali", "Gezin Benali"), ("peeters", "Gezin Peeters")):
+        window.search_field.clear()
+        qtbot.keyClicks(window.search_field, name)
+        popup = window.search_popup
+
+        def texts() -> list[str]:
+            return [popup.model.item(r).text() for r in range(popup.model.rowCount())]  # noqa: B023
+
+        # THEN each search shows its own family, and only that one (the first keystroke built the list)
+        qtbot.waitUntil(lambda: popup.isVisible() and any(found in t for t in texts()), timeout=2000)  # noqa: B023
+        assert [t for t in texts() if t.startswith("Gezin ")] == [found]
+    assert window.search_popup is popup
