@@ -114,10 +114,16 @@ class SearchPopup(QFrame):
             self.field.installEventFilter(self)
 
     def _place(self) -> None:
+        """Under the field, as tall as its results (counted from their lines, not laid out: a keystroke's time), at
+        most down to the window's bottom edge."""
         origin = self.field.mapTo(self.parentWidget(), self.field.rect().bottomLeft())
-        lines = sum(1 + str(self.model.item(r).text()).count("\n") for r in range(self.model.rowCount()))
+        line = self.view.fontMetrics().lineSpacing() + 1  # a bold header's line is a pixel taller
+        around_row = 2 * self.view.spacing() + 1
+        rows = (1 + str(self.model.item(r).text()).count("\n") for r in range(self.model.rowCount()))
+        content = sum(lines * line + around_row for lines in rows)
+        frames = 2 * (self.frameWidth() + self.view.frameWidth()) + 8  # 8: the layout's margins
         room = self.parentWidget().height() - origin.y() - 24
-        self.setGeometry(origin.x(), origin.y() + 4, max(self.field.width(), 520), min(16 + lines * 26, room))
+        self.setGeometry(origin.x(), origin.y() + 4, max(self.field.width(), 520), min(content + frames, room))
 
     def _results(self) -> list[QModelIndex]:
         return [self.model.index(r, 0) for r in range(self.model.rowCount())

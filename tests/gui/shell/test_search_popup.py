@@ -32,6 +32,11 @@ def test_search_groups_by_kind_shows_the_snippet_and_opens_with_the_keyboard(qtb
     assert all(not r.isSelectable() for r in rows if r.data(RECORD_ROLE) is None)
     note = next(r for r in rows if r.data(RECORD_ROLE) is not None and r.data(RECORD_ROLE).kind == "contact")
     assert "deurwaarder" in note.text()
+    # AND the list is as tall as its results: nothing to scroll, no empty band below them
+    view = popup.view
+    needed = sum(view.sizeHintForRow(r) + 2 * view.spacing() for r in range(popup.model.rowCount()))
+    assert view.verticalScrollBar().maximum() == 0
+    assert 0 <= view.viewport().height() - needed < 20
     # WHEN Down moves into the list, Down again reaches the note and Enter opens it
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     assert popup.view.hasFocus() and popup.view.currentIndex().data(RECORD_ROLE).kind == "family"
