@@ -78,6 +78,8 @@ def damage_message(error: DamagedStoreError) -> str:
 def to_jsonable(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {k: to_jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple record: an object, as a dataclass
+        return {k: to_jsonable(v) for k, v in value._asdict().items()}
     if isinstance(value, dict):
         return {k: to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from brugapp.i18n import _
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     code: str
     label: str  # N_-marked English msgid
     parent: str = ""  # code of the broader term, "" at the top

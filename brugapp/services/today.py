@@ -8,7 +8,7 @@ the database layer is imported (``brugapp bench``: start-up). Only light modules
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from brugapp.domain.clock import day_bounds, today_local
 from brugapp.domain.followups import OPEN_STATUSES, bucket_of
@@ -17,8 +17,7 @@ from brugapp.store import Store
 from brugapp.store import today_reads as reads
 
 
-@dataclass(frozen=True)
-class PromisedFollowUp:
+class PromisedFollowUp(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     contact_id: str
     family_id: str
     family_name: str
@@ -29,8 +28,7 @@ class PromisedFollowUp:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class LoggedContact:
+class LoggedContact(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     """A contact moment on Vandaag's "logged today" card."""
 
     id: str
@@ -80,8 +78,7 @@ def contacts_logged_on(store: Store, *, day: dt.date | None = None) -> list[Logg
             for pk, uuid, fam_uuid, fam_name, occurred, channel, note in rows]
 
 
-@dataclass(frozen=True)
-class DueCounts:
+class DueCounts(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     today: int
     overdue: int
 

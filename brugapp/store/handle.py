@@ -11,9 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brugapp.store.clean_close import record_clean_close
 from brugapp.store.errors import busy_error, is_busy_message
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-@dataclass(frozen=True)
-class StoreInfo:
+class StoreInfo(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     location: str  # a path or a URL without password
     encrypted: bool
     is_sqlite: bool

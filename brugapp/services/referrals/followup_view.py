@@ -4,11 +4,10 @@ reads it without the database layer (start-up time)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class FollowUpView:
+class FollowUpView(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     id: str
     title: str
     due: dt.date

@@ -332,6 +332,6 @@ def contact_reachability(store: Store, *, contact_id: str) -> Reachability:
         suggestions = _suggestions(session, contact) if streak and streak.suggest_alternatives else ()
         return Reachability(
             contact_id=contact.uuid, contact_name=contact.name,
-            unanswered_since=streak.since if streak else None, unanswered_count=streak.count if streak else 0,
+            unanswered_since=streak.since if streak else None, unanswered_count=streak.tries if streak else 0,
             attempts=len(rows), suggestions=suggestions,
         )

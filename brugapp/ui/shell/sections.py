@@ -8,7 +8,7 @@ through one small typed loader each.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
@@ -63,8 +63,7 @@ def _reports() -> type[SectionPage]:
     return ReportsPage
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
     key: str
     title: str  # N_-marked; translate when shown
     icon: str

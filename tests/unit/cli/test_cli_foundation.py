@@ -150,3 +150,13 @@ def test_followups_write_dates_like_the_rest_of_the_app(demo_db: Path, capsys) -
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert rows
     assert all(re.fullmatch(r"\d{1,2} [a-z]{3,4}\.? \d{4}", row[1]) for row in rows), rows[:3]
+
+
+def test_followups_as_json_are_objects_with_named_fields(demo_db: Path, capsys) -> None:
+    """The follow-ups are NamedTuple records (start-up time): JSON still gives each one as an object, not a list."""
+    assert main(["followups", "--db", str(demo_db), "--json"]) == 0
+    followups = json.loads(capsys.readouterr().out)
+    assert followups, "the demo store has follow-ups due this week"
+    assert all(isinstance(item, dict) for item in followups)
+    assert {"id", "title", "due", "family_name", "bucket"} <= set(followups[0])
+    assert all(len(item["due"]) == 10 for item in followups)  # an ISO date, 2026-12-03

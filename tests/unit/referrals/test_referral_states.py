@@ -97,7 +97,7 @@ def test_unanswered_streak_counts_since_the_last_answer():
     h = dt.timedelta(hours=30)
     attempts = [Attempt(t, "phone", True), Attempt(t + h, "email", False), Attempt(t + 2 * h, "email", False)]
     result = unanswered(attempts)
-    assert result is not None and (result.since, result.count, result.suggest_alternatives) == (t + h, 2, False)
+    assert result is not None and (result.since, result.tries, result.suggest_alternatives) == (t + h, 2, False)
     result = unanswered([*attempts, Attempt(t + 3 * h, "phone", False)])
     assert result is not None and result.suggest_alternatives
     assert unanswered([*attempts, Attempt(t + 4 * h, "phone", True)]) is None
