@@ -36,7 +36,7 @@ from brugapp.store import Store
 from brugapp.ui.style import WARNING
 from brugapp.ui.widgets.roles import FAMILY_ROLE, FOREGROUND_ROLE, ID_ROLE
 
-PAGE_ROWS = 60  # list items built at once; a panel shows about eight
+PAGE_ROWS = 20  # list items built at once: a panel shows about eight; a taller one asks for more (start-up)
 
 
 class PanelRow(NamedTuple):  # not a frozen dataclass: made in a fifth of the time (start-up)
@@ -71,6 +71,17 @@ class PagedRows(Sequence[PanelRow]):
         return self.fetch(index, 1)[0]
 
 
+class _PagedList(QListWidget):
+    """A panel's list; says when every line it has fits, so a taller window gets its next page without scrolling."""
+
+    all_lines_fit = Signal()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.count() and self.verticalScrollBar().maximum() == 0:
+            self.all_lines_fit.emit()
+
+
 class TodayPanel(QFrame):
     """A card with a title, a list and a friendly line when the list is empty."""
 
@@ -81,7 +92,7 @@ class TodayPanel(QFrame):
         self.setObjectName("Card")
         self.title = QLabel(title)
         self.title.setObjectName("EmptyTitle")
-        self.list = QListWidget()
+        self.list = _PagedList()
         self.list.setAccessibleName(title)
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
@@ -89,6 +100,7 @@ class TodayPanel(QFrame):
         # lines wrap instead of scrolling sideways: #TodayList in the style sheet (no Qt enum, ui/widgets/centred.py)
         self.list.itemActivated.connect(self._activated)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.list.all_lines_fit.connect(self._all_lines_fit)
         self._rows: Sequence[PanelRow] = []
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("EmptyText")
@@ -153,6 +165,10 @@ class TodayPanel(QFrame):
 
     def _scrolled(self, value: int) -> None:
         if value >= self.list.verticalScrollBar().maximum() and self.list.count() < len(self._rows):
+            self._add_page()
+
+    def _all_lines_fit(self) -> None:
+        if self.list.count() < len(self._rows):  # nothing scrolls to its end (a tall window): the next page now
             self._add_page()
 
 

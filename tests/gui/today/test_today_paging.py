@@ -39,3 +39,27 @@ def test_overdue_promises_are_listed_a_page_at_a_time(qtbot, store):
         bar.setValue(bar.maximum())
         assert panel.list.count() == min(150, built + PAGE_ROWS)
     assert panel.list.item(149).text().startswith("Gezin Çelik – ")
+
+
+def test_a_panel_taller_than_a_page_builds_pages_until_it_can_scroll(qtbot, store):
+    # GIVEN 150 overdue promises and a panel tall enough to show more than one page of them at once
+    family = make_family(store, display_name="Gezin Peeters")
+    for n in range(150):
+        log_contact(store, family_id=family, channel="telefoon", note=f"Terugbellen {n}",
+                    occurred_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=40))
+    with store.session() as session:
+        session.execute(update(ContactMoment).values(follow_up_on=dt.date.today() - dt.timedelta(days=30),
+                                                     follow_up_done=False))
+    panel = PromisedFollowUpsPanel(store)
+    qtbot.addWidget(panel)
+    panel.resize(600, 2400)
+    panel.show()
+    # WHEN it is filled
+    panel.refresh()
+    # THEN it keeps building pages until the list can scroll, so scrolling to the end can bring the rest
+    bar = panel.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert PAGE_ROWS < panel.list.count() < 150
+    built = panel.list.count()
+    bar.setValue(bar.maximum())
+    assert panel.list.count() == built + PAGE_ROWS
