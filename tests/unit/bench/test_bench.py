@@ -94,3 +94,13 @@ def test_search_is_typed_from_the_first_letter() -> None:
     typed = prefixes()
     assert "g" in typed and "gezin" in typed and len(TYPED) == 10
     assert all(word[0] in typed and word in typed for word in TYPED)
+
+
+def test_the_page_rows_timed_are_what_the_pages_read_at_once() -> None:
+    """The bench's service rows time what the Families and Doorverwijzingen pages read on a first visit; they do not
+    import the pages (no Qt in a service row), so the page size is written twice and held equal here."""
+    from brugapp.bench.capabilities import PAGE_ROWS
+    from brugapp.ui.families import page as families_page
+    from brugapp.ui.referrals import page as referrals_page
+
+    assert PAGE_ROWS == families_page.PAGE_ROWS == referrals_page.PAGE_ROWS
