@@ -41,11 +41,6 @@ def file_salt(path: Path) -> bytes:
         return fh.read(SALT_BYTES)
 
 
-def keyed_with_argon2(path: Path) -> bool:
-    """Does this encrypted file derive its key with Argon2id (made by BrugApp since December 2026)?"""
-    return file_salt(path).startswith(ARGON2_TAG)
-
-
 def derive(passphrase: str, salt: bytes) -> bytes:
     """The 32-byte page key: Argon2id for a tagged salt, SQLCipher 4's PBKDF2 otherwise."""
     secret = passphrase.encode("utf-8")
@@ -88,8 +83,11 @@ def derivation_works() -> bool:
 
 def raw_key(path: Path, passphrase: str) -> str:
     """SQLCipher's raw-key form of the passphrase for this file: ``x'<64 hex digits>'``."""
+    return _raw_key_with_salt(path, file_salt(path), passphrase)
+
+
+def _raw_key_with_salt(path: Path, salt: bytes, passphrase: str) -> str:
     global _last
-    salt = file_salt(path)
     wanted = (str(path), salt, passphrase)
     with _lock:
         if _last is not None and _last[0] == wanted:
@@ -103,7 +101,8 @@ def raw_key(path: Path, passphrase: str) -> str:
 def cipher_key(path: Path, passphrase: str) -> str:
     """What ``PRAGMA key`` gets for an existing file: the Argon2id raw key for a tagged file, the passphrase
     itself otherwise (SQLCipher then derives the key with the settings it was made with)."""
-    return raw_key(path, passphrase) if keyed_with_argon2(path) else passphrase
+    salt = file_salt(path)  # read once: it also says how the file derives its key
+    return _raw_key_with_salt(path, salt, passphrase) if salt.startswith(ARGON2_TAG) else passphrase
 
 
 def new_file_key(passphrase: str) -> str:
@@ -115,4 +114,5 @@ def new_file_key(passphrase: str) -> str:
 
 def new_passphrase_key(path: Path, passphrase: str) -> str:
     """``PRAGMA rekey`` for a new passphrase: the same derivation as the file has now (the salt stays)."""
-    return f"x'{derive(passphrase, file_salt(path)).hex()}'" if keyed_with_argon2(path) else passphrase
+    salt = file_salt(path)
+    return f"x'{derive(passphrase, salt).hex()}'" if salt.startswith(ARGON2_TAG) else passphrase

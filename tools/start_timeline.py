@@ -103,7 +103,7 @@ def parent(store: str, runs: int) -> None:
 
     home = Path(tempfile.mkdtemp(prefix="brugapp-timeline-")) / "home"
     home.mkdir()
-    env = processes._child_env(home)
+    env = processes.child_env(home)
     commands = {"app": [sys.executable, __file__, "--child", "--db", store],
                 "bare": [sys.executable, str(processes.BARE_WINDOW)]}
     marks: dict[str, dict[str, list[float]]] = {kind: defaultdict(list) for kind in commands}

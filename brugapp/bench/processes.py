@@ -37,7 +37,8 @@ class ProcessRun:
     cpu_seconds: float  # the child's user + system time (to its exit)
 
 
-def _child_env(home: Path, switch: str = "1") -> dict[str, str]:
+def child_env(home: Path, switch: str = "1") -> dict[str, str]:
+    """The environment of a measured child: offscreen, its own BRUGAPP_HOME, the bench switch, compiled bytecode."""
     env = dict(os.environ)
     env.update({"QT_QPA_PLATFORM": "offscreen", "BRUGAPP_HOME": str(home), STARTUP_ENV: switch})
     # As installed, the app runs from compiled bytecode. A machine set not to write it (PYTHONDONTWRITEBYTECODE, as
@@ -64,34 +65,36 @@ def run_child(command: list[str], *, env: dict[str, str], stdin_text: str = "",
 
 
 def app_start(store_path: Path, home: Path) -> ProcessRun:
-    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home),
+    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=child_env(home),
                      stdin_text=BENCH_PASSPHRASE + "\n")
 
 
 def unlock_window(store_path: Path, home: Path) -> ProcessRun:
     """What a person sees first: the window asking for the passphrase (the app quits once it is shown)."""
-    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home, "dialog"))
+    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=child_env(home, "dialog"))
 
 
 def enter_to_vandaag(store_path: Path, home: Path) -> ProcessRun:
     """The passphrase typed into the unlock window, Enter pressed, until the main window shows Vandaag filled."""
-    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=_child_env(home, "typed"),
+    return run_child([sys.executable, "-m", "brugapp", "--db", str(store_path)], env=child_env(home, "typed"),
                      stdin_text=BENCH_PASSPHRASE + "\n", since="BRUGAPP_ENTER")
 
 
 def bare_window(home: Path) -> ProcessRun:
-    return run_child([sys.executable, str(BARE_WINDOW)], env=_child_env(home))
+    return run_child([sys.executable, str(BARE_WINDOW)], env=child_env(home))
 
 
 def keyed_bare_window(home: Path) -> ProcessRun:
     """The bare window that also derives a store key as SQLCipher does: the floor of any encrypted start."""
-    return run_child([sys.executable, str(BARE_WINDOW), "--derive-key"], env=_child_env(home))
+    return run_child([sys.executable, str(BARE_WINDOW), "--derive-key"], env=child_env(home))
 
 
 def process_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
     store_path = store.path
     assert store_path is not None
-    runs = 2 if context.families < 5000 else 5
+    # Nine rounds on a busy programme: with five, the same code's start moved between 1.65x and 2.19x the bare
+    # window from one run to the next on a shared machine (the floor alone between 114 and 137 ms).
+    runs = 2 if context.families < 5000 else 9
     home = context.folder / "home"
     home.mkdir(exist_ok=True)
     # The ordinary day: the store was closed cleanly last time, so its integrity check is skipped

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from brugapp.services.families.notebook import log_contact
 from brugapp.ui.shell.main_window import MainWindow
+from brugapp.ui.shell.search_popup import SearchPopup
 from brugapp.ui.widgets.roles import RECORD_ROLE
 from tests.factories import make_family
 from tests.gui.conftest import show_active
@@ -56,10 +57,10 @@ def test_the_results_list_is_built_at_the_first_keystroke_and_serves_every_searc
     window.remembers_state = False
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    assert window._search_popup is None
+    assert window.findChild(SearchPopup) is None
     # WHEN the window is locked and unlocked before anyone searched, THEN nothing needs the list
     window.lock()
-    assert window._search_popup is None and window.is_locked()
+    assert window.findChild(SearchPopup) is None and window.is_locked()
     window.unlock()
     # WHEN Ctrl+K is pressed and a name typed, then Ctrl+K again (it selects what was typed) and another name
     for name, found in (("benali", "Gezin Benali"), ("peeters", "Gezin Peeters")):
@@ -75,4 +76,4 @@ def test_the_results_list_is_built_at_the_first_keystroke_and_serves_every_searc
         # THEN each search shows its own family, and only that one (the first keystroke built the list)
         qtbot.waitUntil(lambda: popup.isVisible() and any(found in t for t in texts()), timeout=2000)  # noqa: B023
         assert [t for t in texts() if t.startswith("Gezin ")] == [found]
-    assert window.search_popup is popup
+    assert window.search_popup is popup and window.findChildren(SearchPopup) == [popup]
