@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QStyle, QVBoxLayout, QWidget
 
 from brugapp.i18n import N_, _
 from brugapp.store import Store
@@ -52,6 +52,8 @@ class SearchPopup(QFrame):
         self.view.activated.connect(self._choose)
         self.view.clicked.connect(self._choose)
         self._watching_keys = False  # from the first time the list is shown: see _watch_keys
+        self._line_counts: dict[str, int] = {}  # a result's text: its lines at the width and font below
+        self._line_counts_for: tuple[int, str] = (0, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
@@ -73,8 +75,6 @@ class SearchPopup(QFrame):
         if len(text) < 2:
             self.hide()
             return
-        from PySide6.QtCore import Qt  # start-up time: not while the window is built (ui/widgets/centred.py)
-
         # start-up time: the search service (and the database layer) is imported at the first search
         from brugapp.services.search import search_everything
 
@@ -114,16 +114,43 @@ class SearchPopup(QFrame):
             self.field.installEventFilter(self)
 
     def _place(self) -> None:
-        """Under the field, as tall as its results (counted from their lines, not laid out: a keystroke's time), at
-        most down to the window's bottom edge."""
+        """Under the field, as tall as its results (counted from their lines as they wrap at the list's width, not
+        laid out: a keystroke's time), at most down to the window's bottom edge."""
         origin = self.field.mapTo(self.parentWidget(), self.field.rect().bottomLeft())
+        width = max(self.field.width(), 520)
+        frames = 2 * (self.frameWidth() + self.view.frameWidth()) + 8  # 8: the layout's margins
         line = self.view.fontMetrics().lineSpacing() + 1  # a bold header's line is a pixel taller
         around_row = 2 * self.view.spacing() + 1
-        rows = (1 + str(self.model.item(r).text()).count("\n") for r in range(self.model.rowCount()))
+        # The delegate draws a row's text inside the row less a margin on each side, less the list's spacing
+        text_margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        text_width = width - frames - 2 * (self.view.spacing() + text_margin)
+        measure = (text_width, self.view.font().key())  # a larger text size set meanwhile wraps otherwise
+        if self._line_counts_for != measure:
+            self._line_counts.clear()
+            self._line_counts_for = measure
+        rows = (self._wrapped_lines(str(self.model.item(r).text()), text_width) for r in range(self.model.rowCount()))
         content = sum(lines * line + around_row for lines in rows)
-        frames = 2 * (self.frameWidth() + self.view.frameWidth()) + 8  # 8: the layout's margins
         room = self.parentWidget().height() - origin.y() - 24
-        self.setGeometry(origin.x(), origin.y() + 4, max(self.field.width(), 520), min(content + frames, room))
+        self.setGeometry(origin.x(), origin.y() + 4, width, min(content + frames, room))
+
+    def _wrapped_lines(self, text: str, width: int) -> int:
+        """How many lines ``text`` takes at ``width``. Measuring every row at every keystroke added a third to the
+        popup's time (``brugapp bench``), so a text is measured once (typing a name letter by letter finds the
+        same results again), and only when one of its lines is longer than surely fits (capitals included)."""
+        if (known := self._line_counts.get(text)) is not None:
+            return known
+        metrics = self.view.fontMetrics()
+        fits = width // max(1, 2 * metrics.averageCharWidth())  # a line this short always fits
+        if all(len(part) <= fits for part in text.split("\n")):
+            lines = 1 + text.count("\n")
+        else:
+            box = QRect(0, 0, width, 1 << 20)
+            height = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), text).height()
+            lines = max(1, round(height / metrics.lineSpacing()))
+        if len(self._line_counts) > 2000:  # a long session's worth of searches: start again
+            self._line_counts.clear()
+        self._line_counts[text] = lines
+        return lines
 
     def _results(self) -> list[QModelIndex]:
         return [self.model.index(r, 0) for r in range(self.model.rowCount())
@@ -143,8 +170,6 @@ class SearchPopup(QFrame):
 
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        from PySide6.QtCore import Qt  # start-up time (see run_search)
-
         key = event.key()
         if key == Qt.Key.Key_Escape and self.isVisible():
             self.hide()

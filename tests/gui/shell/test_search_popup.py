@@ -77,3 +77,30 @@ def test_the_results_list_is_built_at_the_first_keystroke_and_serves_every_searc
         qtbot.waitUntil(lambda: popup.isVisible() and any(found in t for t in texts()), timeout=2000)  # noqa: B023
         assert [t for t in texts() if t.startswith("Gezin ")] == [found]
     assert window.search_popup is popup and window.findChildren(SearchPopup) == [popup]
+
+
+def test_results_that_wrap_onto_more_lines_are_shown_whole_without_scrolling(qtbot, store) -> None:
+    # GIVEN a family with a long composed name and a note of long words (a snippet wider than the list)
+    family = make_family(store, display_name="Gezin Benali-Vandenbroucke – Vanderstraeten-Desmedt – De Wilde")
+    log_contact(store, family_id=family, channel="telefoon",
+                note=("Benali vraagt hulp bij schuldbemiddelingsaanvraag, kinderbijslagdossier, "
+                      "budgetbegeleidingsovereenkomst, huurachterstalligheidsregeling, energieleveranciersafbetaling, "
+                      "studietoelagenaanvraag en schoolfacturenafbetalingsplan"))
+    window = MainWindow(store, auto_lock_minutes=0)
+    window.remembers_state = False
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    show_active(qtbot, window)
+    # WHEN the name is typed
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "benali")
+    popup = window.search_popup
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    view = popup.view
+    view.doItemsLayout()
+    rows = [view.visualRect(popup.model.index(r, 0)) for r in range(popup.model.rowCount())]
+    # THEN the note's words wrap within the list (its row is taller than its own two lines) ...
+    assert rows[-1].height() > 2 * view.fontMetrics().lineSpacing()
+    # ... and the list is still as tall as its results: nothing to scroll, no empty band below them
+    assert view.verticalScrollBar().maximum() == 0
+    assert 0 <= view.viewport().height() - (rows[-1].bottom() + view.spacing()) < 20
