@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.clock import local_date
+from brugapp.domain.note_preview import note_preview
 from brugapp.domain.notebook import CHANNELS
 from brugapp.i18n import _, format_date
 from brugapp.services.families.notebook import list_contacts
@@ -60,7 +61,8 @@ class AnonymousContactsDialog(QDialog):
         for contact in list_contacts(self.store, anonymous_only=True):
             day = format_date(local_date(contact.occurred_at), "d MMM y")
             # Made with its list as parent: addItem(item) leaks a reference to None in PySide6 6.12 (Python 3.11).
-            item = QListWidgetItem(f"{day} · {CHANNELS.label(contact.channel)}\n{contact.note[:140]}", self.list)
+            text = f"{day} · {CHANNELS.label(contact.channel)}\n{note_preview(contact.note, 140)}"
+            item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, contact.id)
         if not self.list.count():
             self.list.addItem(_("No anonymous contacts: everything is linked."))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.clock import to_local, today_local
+from brugapp.domain.note_preview import note_preview
 from brugapp.domain.notebook import CHANNELS
 from brugapp.domain.themes import THEMES
 from brugapp.i18n import _, format_date, format_time, ngettext
@@ -184,7 +185,7 @@ def _promise_row(promise: PromisedFollowUp) -> PanelRow:
     who = promise.family_name or _("Anonymous contact")
     when = (_("overdue since {date}").format(date=format_date(promise.promised_on, "d MMM"))
             if promise.overdue else _("today"))
-    note = promise.note.replace("\n", " ")[:120]
+    note = note_preview(promise.note, 120)
     text = f"{who} – {when}\n{CHANNELS.label(promise.channel)}: {note}" if note \
         else f"{who} – {when}\n{_themes_text(promise.themes)}"
     return PanelRow(text, promise.contact_id, promise.family_id, WARNING if promise.overdue else "")
@@ -236,7 +237,7 @@ class ContactsTodayPanel(TodayPanel):
             who = contact.family_name or _("Anonymous contact")
             first = f"{format_time(to_local(contact.occurred_at))}  {who} · {CHANNELS.label(contact.channel)}"
             second = _themes_text(contact.themes)
-            note = contact.note.replace("\n", " ")[:100]
+            note = note_preview(contact.note, 100)
             items.append(PanelRow("\n".join(p for p in (first, " – ".join(x for x in (second, note) if x)) if p),
                                   contact.id, contact.family_id))
         self.set_items(items)

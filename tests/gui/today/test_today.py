@@ -76,3 +76,19 @@ def test_coming_back_to_vandaag_reads_again_only_after_a_write(qtbot, store):
     log_contact(store, channel="huisbezoek", note="Huisbezoek gepland")
     page.refresh()
     assert logged.list.count() == 3
+
+
+def test_a_long_note_is_shown_to_its_last_whole_word_and_says_it_goes_on(qtbot, store):
+    # GIVEN a note logged today, longer than a Vandaag line, with a long word where the line ends
+    family = make_family(store, display_name="Gezin Benali")
+    note = ("Benali vraagt hulp bij schuldbemiddelingsaanvraag, kinderbijslagdossier, budgetbegeleidingsovereenkomst"
+            " en huurachterstalligheidsregeling")
+    log_contact(store, family_id=family, channel="telefoon", note=note)
+    page = TodayPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    logged = next(p for p in page.panels if isinstance(p, ContactsTodayPanel))
+    # THEN its line ends on a whole word with "…", never inside "budgetbegeleidingsovereenkomst"
+    shown = logged.list.item(0).text().split("\n")[1]
+    assert shown.endswith("…") and note.startswith(shown[:-1])
+    assert shown[:-1].rsplit(" ", 1)[1] in note.replace(",", "").split()
