@@ -91,16 +91,18 @@ def test_results_that_wrap_onto_more_lines_are_shown_whole_without_scrolling(qtb
     qtbot.addWidget(window)
     window.resize(1280, 720)
     show_active(qtbot, window)
-    # WHEN the name is typed
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search_field, "benali")
-    popup = window.search_popup
-    qtbot.waitUntil(popup.isVisible, timeout=2000)
-    view = popup.view
-    view.doItemsLayout()
-    rows = [view.visualRect(popup.model.index(r, 0)) for r in range(popup.model.rowCount())]
-    # THEN the note's words wrap within the list (its row is taller than its own two lines) ...
-    assert rows[-1].height() > 2 * view.fontMetrics().lineSpacing()
-    # ... and the list is still as tall as its results: nothing to scroll, no empty band below them
-    assert view.verticalScrollBar().maximum() == 0
-    assert 0 <= view.viewport().height() - (rows[-1].bottom() + view.spacing()) < 20
+    # WHEN the name is typed, and then (Ctrl+K selects it) another of its words: the same results a second time
+    for word in ("benali", "vandenbroucke"):
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(window.search_field, word)
+        popup = window.search_popup
+        qtbot.wait(200)  # past the list's pause after typing (120 ms): the rows are this word's, not the last one's
+        qtbot.waitUntil(lambda: popup.isVisible() and popup.model.rowCount() == 4, timeout=2000)  # noqa: B023
+        view = popup.view
+        view.doItemsLayout()
+        rows = [view.visualRect(popup.model.index(r, 0)) for r in range(popup.model.rowCount())]
+        # THEN the note's words wrap within the list (its row is taller than its own two lines) ...
+        assert rows[-1].height() > 2 * view.fontMetrics().lineSpacing()
+        # ... and the list is still as tall as its results: nothing to scroll, no empty band below them
+        assert view.verticalScrollBar().maximum() == 0
+        assert 0 <= view.viewport().height() - (rows[-1].bottom() + view.spacing()) < 20
