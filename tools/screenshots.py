@@ -32,7 +32,6 @@ def main(argv: list[str]) -> int:
     from brugapp.services.listing import list_records
     from brugapp.store import Store
     from brugapp.ui.app import setup_application
-    from brugapp.ui.families.quick_log import open_quick_log
     from brugapp.ui.shell.main_window import MainWindow
     from brugapp.ui.shell.unlock import UnlockDialog
 
@@ -78,7 +77,8 @@ def main(argv: list[str]) -> int:
 
         window.show_section("today")
         settle()
-        dialog = open_quick_log(window)
+        dialog = window.open_quick_log()  # as Ctrl+N does
+        assert dialog is not None
         settle()
         dialog.note.setPlainText("Mama toont brief van deurwaarder, begrijpt hem niet. Belt morgen")
         dialog.follow_up.setText("+7")

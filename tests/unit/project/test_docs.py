@@ -74,3 +74,21 @@ def test_every_guide_command_uses_a_real_sub_command() -> None:
             unknown.append(line)
     # THEN each one exists
     assert not unknown, f"unknown sub-commands in {GUIDE.name}: {unknown}"
+
+
+def test_the_screenshot_tool_the_readme_names_renders_every_screen(tmp_path: Path) -> None:
+    # The README sends a reader to `python tools/screenshots.py`; it broke once unnoticed (an import it relied on
+    # moved): run it as the reader would, in its own process, and read back what it wrote.
+    import struct
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots.py"), str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    # width and height from each PNG's header (IHDR), read without Qt
+    shots = {path.name: struct.unpack(">II", path.read_bytes()[16:24]) for path in tmp_path.glob("*.png")}
+    documented = {Path(name).name for doc in DOCS for name in IMAGE.findall(doc.read_text(encoding="utf-8"))
+                  if "screenshots/" in name}
+    assert documented <= set(shots), f"the docs show screens the tool does not render: {documented - set(shots)}"
+    assert shots["vandaag.png"] == (1366, 768)
