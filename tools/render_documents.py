@@ -5,7 +5,8 @@
 
 It builds a throwaway demo store (plain SQLite in a temporary folder, never your own data), prints through
 the same services as the app (consent checks, audit trail, pseudonyms), then runs ``pdftoppm`` (poppler-utils)
-on each PDF. A refused print (no consent for that audience) is listed, not drawn: that refusal is the point.
+on each PDF (without it: the PDFs only). A refused print (no consent for that audience) is listed, not drawn:
+that refusal is the point.
 """
 
 from __future__ import annotations
@@ -31,8 +32,12 @@ DEMO_SENDER = {"sender_name": "Sarah Vandamme", "sender_role": "brugfiguur", "se
 
 def _jobs(store: object) -> list[tuple[str, Printer]]:
     from brugapp.domain.schoolyear import SchoolYear
-    from brugapp.services import agenda, events, kaart_export, minutes, referrals, report, schools
+    from brugapp.services import schools
+    from brugapp.services.kaart import export as kaart_export
+    from brugapp.services.meetings import agenda, events, minutes
     from brugapp.services.meetings.meetings import list_meetings
+    from brugapp.services.referrals import print_sheet, reading
+    from brugapp.services.reporting import report
 
     jobs: list[tuple[str, Printer]] = []
     for n, meeting in enumerate(list_meetings(store), start=1):  # type: ignore[arg-type]
@@ -43,10 +48,10 @@ def _jobs(store: object) -> list[tuple[str, Printer]]:
             for audience in ("internal", "network"):
                 jobs.append((f"meeting{n:02d}-minutes-{audience}", lambda p, m=meeting.id, a=audience:
                              minutes.print_minutes(store, meeting_id=m, audience=a, path=p)))  # type: ignore[arg-type]
-    for n, referral in enumerate(referrals.list_referrals(store), start=1):  # type: ignore[arg-type]
+    for n, referral in enumerate(reading.list_referrals(store), start=1):  # type: ignore[arg-type]
         target = referral.contact_id or referral.service_id
         if target:
-            jobs.append((f"referral{n:02d}", lambda p, r=referral.id, t=target: referrals.print_referral_sheet(
+            jobs.append((f"referral{n:02d}", lambda p, r=referral.id, t=target: print_sheet.print_referral_sheet(
                 store, referral_id=r, recipient_id=t, out=p, **DEMO_SENDER)))  # type: ignore[arg-type]
     for n, event in enumerate(events.list_events(store), start=1):  # type: ignore[arg-type]
         jobs.append((f"event{n:02d}-programme", lambda p, e=event.id: events.print_programme(
@@ -86,7 +91,7 @@ def i18n_today() -> object:
     return today_local()
 
 
-def render(out: Path, *, dpi: int, language: str) -> list[str]:
+def render(out: Path, *, dpi: int, language: str, draw: bool = True) -> list[str]:
     from brugapp.demo.region import create_demo_store
 
     i18n.set_language(language)
@@ -101,6 +106,9 @@ def render(out: Path, *, dpi: int, language: str) -> list[str]:
                     job(pdf)
                 except ValidationError as refused:
                     lines.append(f"{name}: refused – {refused}")
+                    continue
+                if not draw:
+                    lines.append(f"{name}: {pdf.name}")
                     continue
                 for old in out.glob(f"{name}-*.png"):
                     old.unlink()
@@ -118,10 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dpi", type=int, default=70)
     parser.add_argument("--lang", default="nl", choices=sorted(i18n.LANGUAGES))
     args = parser.parse_args(argv)
-    if shutil.which("pdftoppm") is None:
-        print("pdftoppm not found: install poppler-utils (apt-get install poppler-utils)", file=sys.stderr)
-        return 2
-    for line in render(args.out, dpi=args.dpi, language=args.lang):
+    draw = shutil.which("pdftoppm") is not None
+    if not draw:  # the PDFs are still worth having
+        print("pdftoppm not found: PDFs only, no PNG pages (apt-get install poppler-utils)", file=sys.stderr)
+    for line in render(args.out, dpi=args.dpi, language=args.lang, draw=draw):
         print(line)
     return 0
 

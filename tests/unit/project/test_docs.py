@@ -92,3 +92,23 @@ def test_the_screenshot_tool_the_readme_names_renders_every_screen(tmp_path: Pat
                   if "screenshots/" in name}
     assert documented <= set(shots), f"the docs show screens the tool does not render: {documented - set(shots)}"
     assert shots["vandaag.png"] == (1366, 768)
+
+
+def test_the_document_renderer_prints_every_document_of_the_demo(tmp_path: Path) -> None:
+    # tools/render_documents.py prints through the services as the app does; it broke once unnoticed when those
+    # moved. Run it as a reader would (on a machine without pdftoppm it writes the PDFs only) and read them back.
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "render_documents.py"), str(tmp_path), "--dpi", "20"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    texts = {pdf.stem: "".join(page.extract_text() for page in PdfReader(pdf).pages) for pdf in tmp_path.glob("*.pdf")}
+    kinds = {name.split("-")[0].rstrip("0123456789") for name in texts}
+    assert {"meeting", "referral", "event", "report", "wegwijzer"} <= kinds
+    assert "Agenda" in texts["meeting01-agenda-internal"] and "Doorverwijsfiche" in texts["referral01"]
+    # A print the family's consent does not cover is listed as refused, and no file is left for it
+    refused = [line.split(":")[0] for line in done.stdout.splitlines() if ": refused" in line]
+    assert refused and not any(name in texts for name in refused)
