@@ -1,13 +1,17 @@
-"""The documentation stays true: its images exist and the commands it shows are real sub-commands."""
+"""The documentation stays true: its images exist, the commands it shows are real, the tools it names run."""
 
 from __future__ import annotations
 
 import argparse
 import re
 import shlex
+import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from brugapp.cli import build_parser
 from tests.paths import REPO_ROOT
@@ -79,10 +83,6 @@ def test_every_guide_command_uses_a_real_sub_command() -> None:
 def test_the_screenshot_tool_the_readme_names_renders_every_screen(tmp_path: Path) -> None:
     # The README sends a reader to `python tools/screenshots.py`; it broke once unnoticed (an import it relied on
     # moved): run it as the reader would, in its own process, and read back what it wrote.
-    import struct
-    import subprocess
-    import sys
-
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots.py"), str(tmp_path)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -97,11 +97,6 @@ def test_the_screenshot_tool_the_readme_names_renders_every_screen(tmp_path: Pat
 def test_the_document_renderer_prints_every_document_of_the_demo(tmp_path: Path) -> None:
     # tools/render_documents.py prints through the services as the app does; it broke once unnoticed when those
     # moved. Run it as a reader would (on a machine without pdftoppm it writes the PDFs only) and read them back.
-    import subprocess
-    import sys
-
-    from pypdf import PdfReader
-
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "render_documents.py"), str(tmp_path), "--dpi", "20"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
