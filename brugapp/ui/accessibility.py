@@ -3,19 +3,22 @@ says more than "button"), and Tab that always leaves a control."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
     QToolButton,
     QWidget,
 )
 
 from brugapp.i18n import _
 from brugapp.ui.once_per_app import once_per_application
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 QT_CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives a line edit's clear-button action
 
@@ -53,8 +56,12 @@ class TabLeavesControls(QObject):
     def _focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QAbstractItemView) and new.tabKeyNavigation():
             new.setTabKeyNavigation(False)
-        elif isinstance(new, QPlainTextEdit | QTextEdit) and not new.tabChangesFocus():
-            new.setTabChangesFocus(True)
+        elif new is not None and (new.inherits("QPlainTextEdit") or new.inherits("QTextEdit")):
+            # asked by class name: importing the two classes would make PySide6 build their types and enums before
+            # the first screen, which has no text box (start-up time)
+            text_box = cast("QPlainTextEdit | QTextEdit", new)
+            if not text_box.tabChangesFocus():
+                text_box.setTabChangesFocus(True)
 
 
 def tab_leaves_controls(app: QApplication) -> TabLeavesControls:

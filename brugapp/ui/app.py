@@ -39,7 +39,8 @@ def setup_application(app: QApplication, language: str, *, fusion_given: bool = 
     """Everything a QApplication needs before the first window (also used by tests); ``fusion_given``: the
     application was made with ``FUSION_ARGUMENTS``, ``loading``: the bundled fonts (and Qt's SVG drawing) already
     being loaded (``ui/style.apply_theme``)."""
-    reserve_none_references()  # PySide6 6.12 loses references to None (ui/none_guard.py)
+    # PySide6 6.12 loses references to None (ui/none_guard.py): the reserve is made as the event loop starts
+    QTimer.singleShot(0, reserve_none_references)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)

@@ -7,14 +7,14 @@ Measured (``tests/gui/today/test_list_items_safe.py``): one reference lost per `
 The list items of the app are made with their list as parent (``QListWidgetItem(text, list)``), which loses
 nothing, but reading and writing item data cannot avoid the bug.
 
-So, before the first window, None gets a reserve of references far beyond what a session can lose (2**40: a
-million lost per second would take twelve days). An extra reference to None is harmless: None is never freed.
-From Python 3.12 None is immortal and this does nothing.
+So, as soon as the event loop runs (``setup_application`` asks for it then, so ctypes is imported after the first
+screen is shown; building it loses a few hundred references at most), None gets a reserve of references far beyond
+what a session can lose (2**40: a million lost per second would take twelve days). An extra reference to None is
+harmless: None is never freed. From Python 3.12 None is immortal and this does nothing.
 """
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 RESERVE = 1 << 40
@@ -23,6 +23,8 @@ RESERVE = 1 << 40
 def reserve_none_references() -> None:
     if sys.version_info >= (3, 12):
         return
+    import ctypes  # start-up time: after the first screen is shown
+
     refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: the first field of every object
     if refcount.value < RESERVE:
         refcount.value += RESERVE

@@ -1,4 +1,4 @@
-"""Keyboard first: Tab always goes on. No list or table of any page keeps the focus for itself.
+"""Keyboard first: Tab always goes on. No list, table or text box of any page keeps the focus for itself.
 
 Found by the scenario 9 journey: Tab in a meeting's table of action points moved from cell to cell for
 ever, so "Gedaan" next to it could not be reached without the mouse. The same held for the families and
@@ -8,7 +8,16 @@ sociale kaart lists. Arrow keys move within a table; Tab leaves it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from brugapp.services.referrals.referrals import create_referral
 from brugapp.ui.shell.sections import SECTIONS
@@ -43,3 +52,25 @@ def test_tab_leaves_every_list_and_table_of_every_page(qtbot, store):
                 trapped.append(f"{spec.key}: {view.accessibleName()}")
     assert visited >= 5
     assert trapped == [], "\n".join(trapped)
+
+
+def test_tab_leaves_a_text_box_without_typing_a_tab(qtbot):
+    # GIVEN a form with a plain and a rich text box between two fields, as the app's pages build them
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    before, plain, rich, after = QLineEdit(), QPlainTextEdit(), QTextEdit(), QLineEdit()
+    for field in (before, plain, rich, after):
+        layout.addWidget(field)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    for box, following in ((plain, rich), (rich, after)):
+        for _turn in range(2):  # the second time the box is already set to pass Tab on
+            # WHEN the box gets the focus by Tab and Tab is pressed in it
+            box.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(box.hasFocus, timeout=2000)
+            key(qtbot, Qt.Key.Key_Tab, into=box)
+            # THEN the focus is on the next field and the box holds no tab character
+            assert QApplication.focusWidget() is following
+            assert box.toPlainText() == ""

@@ -1,5 +1,5 @@
 """PySide6 6.12 on Python 3.11 loses a reference to None on addItem, setData, data() and more: list items are made
-with their list as parent, and None gets a reserve before the first window (ui/none_guard.py)."""
+with their list as parent, and None gets a reserve as the event loop starts (ui/none_guard.py)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
 from brugapp.ui.app import setup_application
 app = QApplication([])
 setup_application(app, "nl")
+app.processEvents()  # the event loop's first turn: the reserve is made then, as in the app
 widget = QListWidget()
 for n in range(40_000):  # three lost per turn: addItem, data(), clear()
     widget.addItem(QListWidgetItem(f"Gezin {n}"))
