@@ -123,6 +123,11 @@ def _format_date(value: dt.date, fmt: str, locale: Locale) -> str:
 _format_date_cached = functools.lru_cache(maxsize=4096)(_format_date)
 
 
+def format_date_range(start: dt.date, end: dt.date) -> str:
+    """'4–9 nov 2026', '4 nov – 9 dec 2026': a year or month said once when both days share it."""
+    return _babel_dates().format_interval(start, end, "yMMMd", locale=locale())
+
+
 def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
     babel_dates = _babel_dates()
     if fmt == "short_day":

@@ -1,8 +1,9 @@
 """Find text a person cannot read in full: font metrics against the geometry each widget got.
 
 Used by the GUI tests and by ``brugapp self-test``. It checks what is on screen now: labels, buttons,
-check boxes, tabs, table headers, and table cells that hold a phone number or a date (those must never be
-cut). Cells holding long names may be elided, but then their tooltip must carry the full text.
+check boxes, the chosen entry of drop-down lists, tabs, table headers, and table cells that hold a phone number
+or a date (those must never be cut). Cells holding long names may be elided, but then their tooltip must carry the
+full text.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QTableView,
     QToolButton,
@@ -80,6 +84,21 @@ def _button_problem(button: QAbstractButton) -> str | None:
     if wanted.width() > button.width() + SLACK:
         kind = type(button).__name__
         return f"{kind} {_where(button)} needs {wanted.width()}px, has {button.width()}: {button.text()!r}"
+    return None
+
+
+def _combo_problem(combo: QComboBox) -> str | None:
+    """A drop-down list shows its chosen entry in full (a child's name, a school): the text beside its arrow."""
+    text = combo.currentText()
+    if not text or combo.isEditable():  # an editable one scrolls its text like any text field
+        return None
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    wanted = QFontMetrics(combo.font()).horizontalAdvance(text)
+    if wanted > field.width() + SLACK:
+        return f"drop-down {_where(combo)} needs {wanted}px for its text, has {field.width()}: {text!r}"
     return None
 
 
@@ -176,6 +195,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             problems += [problem] if problem else []
         elif isinstance(widget, QPushButton | QCheckBox | QRadioButton | QToolButton):
             problem = _button_problem(widget)
+            problems += [problem] if problem else []
+        elif isinstance(widget, QComboBox):
+            problem = _combo_problem(widget)
             problems += [problem] if problem else []
         elif isinstance(widget, QTabBar):
             problems += _tab_problems(widget)

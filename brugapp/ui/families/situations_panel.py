@@ -6,6 +6,7 @@ The disclosure rule is ``domain/situations.py``; printing is refused by the serv
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from brugapp.domain.situations import AUDIENCES, DECIDERS, SITUATION_KINDS
-from brugapp.i18n import N_, _, format_date
+from brugapp.i18n import N_, _, format_date, format_date_range
 from brugapp.services.families.families import MemberInfo, get_family
 from brugapp.services.families.situations import SituationView, list_situations, remove_situation
 from brugapp.services.families.transfer import TransferSheetData, print_transfer_sheet, school_history
@@ -34,12 +35,16 @@ from brugapp.ui.widgets.table_view import Selection, record_table
 
 
 def _period(start: object, end: object) -> str:
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return format_date_range(start, end)
     first = format_date(start, "medium") if start else "…"  # type: ignore[arg-type]
     last = format_date(end, "medium") if end else _("now")  # type: ignore[arg-type]
     return f"{first} – {last}"
 
 
 SITUATION_HEADERS = (N_("Who"), N_("Situation"), N_("Period"), N_("May know it"), N_("Decided by"))
+WRAPPING_COLUMNS = (N_("Who"), N_("Situation"), N_("May know it"))
+SITUATION_MIN_WIDTH = 80  # px: a word a line; below that the table scrolls sideways
 
 
 def situations_model(parent: QWidget | None = None) -> RecordTableModel[SituationView]:
@@ -81,26 +86,42 @@ class SituationsPanel(QWidget):
         self.model = situations_model(self)
         self.table = record_table(self.model, _("Situations"), stripes=False,
                                   selection=Selection.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Who, the situation and who may know it share the room left and wrap, so who may know it is not pushed out
+        # of sight behind a sideways scroll bar (at 1280×720 it was, with the situation on one line)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in WRAPPING_COLUMNS:
+            header.setSectionResizeMode(SITUATION_HEADERS.index(column), QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(SITUATION_MIN_WIDTH)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         school_title = QLabel(_("School and school change"))
         school_title.setObjectName("PanelTitle")
         layout.addWidget(school_title)
-        layout.addLayout(self._school_row())
+        layout.addLayout(self._school_rows())
         self.history = QLabel()
         self.history.setWordWrap(True)
         layout.addWidget(self.history)
         self.status = ErrorLine(keep_room=True)
         layout.addWidget(self.status)
 
-    def _school_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _school_rows(self) -> QVBoxLayout:
+        """The child on a line of its own (its whole name: the three buttons beside it left a few letters), the
+        school change and the two transfer sheets below."""
+        rows = QVBoxLayout()
+        child_row = QHBoxLayout()
         label = QLabel(_("Child"))
         self.child = QComboBox()
         self.child.setAccessibleName(_("Child"))
+        self.child.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.child.currentIndexChanged.connect(self._show_history)
         label.setBuddy(self.child)
+        child_row.addWidget(label)
+        child_row.addWidget(self.child)
+        child_row.addStretch(1)
+        rows.addLayout(child_row)
+        buttons = QHBoxLayout()
         self.change_button = QPushButton(_("School change …"))
         self.change_button.clicked.connect(self.change_school)
         self.transfer_button = QPushButton(_("Transfer sheet …"))
@@ -109,10 +130,11 @@ class SituationsPanel(QWidget):
         self.status_button = QPushButton(_("Status only …"))
         self.status_button.setAccessibleName(_("Print the status-only transfer sheet for the new school"))
         self.status_button.clicked.connect(lambda: self.print_transfer(status_only=True))
-        for widget in (label, self.child, self.change_button, self.transfer_button, self.status_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        return row
+        for button in (self.change_button, self.transfer_button, self.status_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        rows.addLayout(buttons)
+        return rows
 
     # -- loading ---------------------------------------------------------------------------------
     def show_family(self, family_id: str) -> None:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
 
 from brugapp.domain.consent import Purpose, RecipientKind
 from brugapp.services.families.families import MemberInput, add_member
-from brugapp.services.families.situations import list_situations
+from brugapp.services.families.situations import list_situations, record_situation
 from brugapp.services.families.transfer import school_history
 from brugapp.services.referrals.consent import record_consent
+from brugapp.ui.app import setup_application
+from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.families.situations_panel import SituationsPanel
 from tests.factories import make_family, make_school
+from tests.gui.journeys.helpers import main_window
 
 
 def test_record_a_withheld_stay_change_school_and_print_transfer(qtbot, store, tmp_path):
@@ -59,3 +63,32 @@ def test_record_a_withheld_stay_change_school_and_print_transfer(qtbot, store, t
     qtbot.waitUntil(lambda: not operation.is_running(), timeout=10_000)
     text = PdfReader(str(tmp_path / "stavaza.pdf")).pages[0].extract_text()
     assert "Yusuf Benali" in text and "+32 470 11 22 33" in text and "Linde" not in text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_at_1280_by_720_the_tab_shows_every_column_and_the_childs_whole_name(qtbot, qapp, store, language):
+    # GIVEN a child with a long name and a stay with a long description
+    family = make_family(store, display_name="Gezin Al-Hassan")
+    child = add_member(store, family_id=family, member=MemberInput("child", "Nour-Yasmina", "Al-Hassan-Vandamme",
+                                                                   birth_year=2014)).id
+    record_situation(store, member_id=child, kind="hospital_stay",
+                  description="Knieoperatie, niet turnen tot de kerstvakantie", from_on=dt.date(2026, 11, 4),
+                  until_on=dt.date(2026, 11, 9), disclosed_to=("school", "clb"), decided_by="parent")
+    setup_application(qapp, language)
+    try:
+        # WHEN the family's Situations tab is opened in the window at 1280×720
+        window = main_window(qtbot, store)
+        window.resize(1280, 720)
+        page = window.show_section("families")
+        page.select_family(family)
+        view = page.family_view
+        view.tabs.setCurrentWidget(view.situations)
+        qtbot.waitUntil(lambda: view.situations.model.rowCount() == 1, timeout=5000)
+        panel = view.situations
+        # THEN, once laid out, no text is cut (the chosen child's name too) and who may know it is in sight without
+        # scrolling sideways
+        qtbot.waitUntil(lambda: clipped_texts(panel) == [], timeout=2000)
+        assert panel.child.currentText() == "Nour-Yasmina Al-Hassan-Vandamme"
+        assert panel.table.horizontalScrollBar().maximum() == 0
+    finally:
+        setup_application(qapp, "nl")

@@ -67,3 +67,17 @@ def test_dates_are_formatted_without_pytz_yet_vobject_still_gets_it() -> None:
     formatted, brussels = done.stdout.splitlines()
     assert formatted == "wo 2 dec 14:30 False"
     assert brussels == "Europe/Brussels"
+
+
+def test_a_period_says_a_shared_month_and_year_once() -> None:
+    try:
+        i18n.set_language("nl")
+        assert i18n.format_date_range(dt.date(2026, 11, 4), dt.date(2026, 11, 9)) == "4–9 nov 2026"
+        # thin spaces around the dash, as CLDR writes a range
+        assert i18n.format_date_range(dt.date(2026, 11, 4), dt.date(2026, 12, 9)) == "4 nov\u2009–\u20099 dec 2026"
+        assert i18n.format_date_range(dt.date(2026, 12, 20), dt.date(2027, 1, 3)) == \
+            "20 dec 2026\u2009–\u20093 jan 2027"
+        i18n.set_language("en")
+        assert i18n.format_date_range(dt.date(2026, 11, 4), dt.date(2026, 11, 9)) == "4\u2009–\u20099 Nov 2026"
+    finally:
+        i18n.set_language("nl")
