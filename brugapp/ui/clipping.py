@@ -1,9 +1,9 @@
 """Find text a person cannot read in full: font metrics against the geometry each widget got.
 
 Used by the GUI tests and by ``brugapp self-test``. It checks what is on screen now: labels, buttons,
-check boxes, the chosen entry of drop-down lists, tabs, table headers, and table cells that hold a phone number
-or a date (those must never be cut). Cells holding long names may be elided, but then their tooltip must carry the
-full text.
+check boxes, the chosen entry of drop-down lists, an empty field's hint, tabs, table headers, and table cells that
+hold a phone number or a date (those must never be cut). Cells holding long names may be elided, but then their
+tooltip must carry the full text.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -99,6 +100,21 @@ def _combo_problem(combo: QComboBox) -> str | None:
     wanted = QFontMetrics(combo.font()).horizontalAdvance(text)
     if wanted > field.width() + SLACK:
         return f"drop-down {_where(combo)} needs {wanted}px for its text, has {field.width()}: {text!r}"
+    return None
+
+
+def _placeholder_problem(field: QLineEdit) -> str | None:
+    """An empty field's hint ("What has to be done?") is what tells a person what to type: it is read in full."""
+    hint = field.placeholderText()
+    if not hint or field.text():
+        return None
+    margins = field.textMargins()
+    room = field.width() - margins.left() - margins.right() - 2 * CELL_PADDING  # frame and the style's padding
+    room -= sum(field.style().pixelMetric(field.style().PixelMetric.PM_SmallIconSize) + 4
+                for action in field.actions() if action.isVisible())
+    wanted = QFontMetrics(field.font()).horizontalAdvance(hint)
+    if wanted > room + SLACK:
+        return f"field {_where(field)} shows {room}px of its {wanted}px hint: {hint!r}"
     return None
 
 
@@ -195,6 +211,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             problems += [problem] if problem else []
         elif isinstance(widget, QPushButton | QCheckBox | QRadioButton | QToolButton):
             problem = _button_problem(widget)
+            problems += [problem] if problem else []
+        elif isinstance(widget, QLineEdit):
+            problem = _placeholder_problem(widget)
             problems += [problem] if problem else []
         elif isinstance(widget, QComboBox):
             problem = _combo_problem(widget)

@@ -247,12 +247,15 @@ class EditorTabs:
         add.clicked.connect(self.add_action)
         done = QPushButton(_("Mark as done"))
         done.clicked.connect(lambda: self.close_action(self.actions_view))
-        add_row.addWidget(self.action_what, 1)
+        # what has to be done gets a line of its own: beside who, by when and the buttons it kept a few letters of
+        # its hint at 1280×720 ("Wat mo…")
+        layout.addWidget(self.action_what, 5, 0, 1, 2)
         add_row.addWidget(self.action_owner)
         add_row.addWidget(self.action_due)
         add_row.addWidget(add)
+        add_row.addStretch(1)
         add_row.addWidget(done)
-        layout.addLayout(add_row, 5, 0, 1, 2)
+        layout.addLayout(add_row, 6, 0, 1, 2)
         layout.setColumnStretch(0, 2)
         layout.setColumnStretch(1, 3)
         return tab

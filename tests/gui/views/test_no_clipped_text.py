@@ -5,7 +5,7 @@ and every date field shows the one date format of its language."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from brugapp.demo.region import create_demo_store
 from brugapp.ui.app import setup_application
@@ -32,25 +32,34 @@ def test_every_view_shows_its_whole_text_and_one_date_format(qapp, demo_store, l
 
 
 def test_the_check_finds_a_cut_label_button_and_date(qtbot) -> None:
-    # GIVEN a label, a button and a drop-down's chosen name squeezed below what their text needs
+    # GIVEN a label, a button, a drop-down's chosen name and an empty field's hint squeezed below what they need
     holder = QWidget()
     qtbot.addWidget(holder)
     label = QLabel("Voorgestelde volgende datum", holder)
     button = QPushButton("Poging noteren …", holder)
     child = QComboBox(holder)
     child.addItems(["Nour Al-Hassan", "Bilal Al-Hassan"])
+    what = QLineEdit(holder)
+    what.setPlaceholderText("Wat moet er gebeuren?")
     label.setGeometry(0, 0, 60, 20)
     button.setGeometry(0, 30, 50, 30)
     child.setGeometry(0, 70, 90, 30)
+    what.setGeometry(0, 110, 90, 30)
     holder.show()
     problems = clipped_texts(holder)
     assert any("Voorgestelde volgende datum" in p for p in problems)
     assert any("Poging noteren" in p for p in problems)
     assert any("Nour Al-Hassan" in p for p in problems)
+    assert any("Wat moet er gebeuren?" in p for p in problems)
     # WHEN they get room, the check is satisfied
     label.setGeometry(0, 0, 400, 20)
     button.setGeometry(0, 30, 300, 30)
     child.setGeometry(0, 70, 300, 30)
+    what.setGeometry(0, 110, 300, 30)
+    assert clipped_texts(holder) == []
+    # AND a field with text in it shows that text, not its hint: the hint no longer counts
+    what.setGeometry(0, 110, 90, 30)
+    what.setText("Tolk")
     assert clipped_texts(holder) == []
 
 
