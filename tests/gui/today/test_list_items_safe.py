@@ -82,3 +82,28 @@ def test_no_list_item_is_handed_to_add_item_anywhere_in_the_ui() -> None:
     offenders = {str(path.relative_to(UI)): lines for path in UI.rglob("*.py")
                  if (lines := _items_made_then_added(ast.parse(path.read_text(encoding="utf-8"))))}
     assert offenders == {}
+
+
+_RESERVES = """
+import sys
+from PySide6.QtWidgets import QApplication
+from brugapp.ui.app import setup_application
+app = QApplication([])
+setup_application(app, "nl")
+before = [sys.getrefcount(x) for x in (None, True, False)]
+app.processEvents()
+after = [sys.getrefcount(x) for x in (None, True, False)]
+print(*before, *after)
+"""
+
+
+def test_none_true_and_false_get_their_reserve_as_the_event_loop_starts() -> None:
+    result = subprocess.run([sys.executable, "-c", _RESERVES], capture_output=True, text=True, timeout=120,
+                            check=True)
+    counts = [int(n) for n in result.stdout.split()]
+    before, after = counts[:3], counts[3:]
+    if sys.version_info >= (3, 12):  # immortal from 3.12: left as they are
+        assert after == before
+    else:
+        assert all(n < 1 << 40 for n in before)  # not before the first screen (start-up time) ...
+        assert all(n >= 1 << 40 for n in after)  # ... but from the event loop's first turn, for all three
