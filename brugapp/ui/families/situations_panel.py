@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from brugapp.ui.families.situation_dialogs import SchoolChangeDialog, SituationD
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
-from brugapp.ui.widgets.table_view import Selection, record_table
+from brugapp.ui.widgets.table_view import Selection, record_table, wrap_columns
 
 
 def _period(start: object, end: object) -> str:
@@ -88,13 +87,8 @@ class SituationsPanel(QWidget):
                                   selection=Selection.ExtendedSelection)
         # Who, the situation and who may know it share the room left and wrap, so who may know it is not pushed out
         # of sight behind a sideways scroll bar (at 1280×720 it was, with the situation on one line)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in WRAPPING_COLUMNS:
-            header.setSectionResizeMode(SITUATION_HEADERS.index(column), QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(SITUATION_MIN_WIDTH)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        wrap_columns(self.table, (SITUATION_HEADERS.index(column) for column in WRAPPING_COLUMNS),
+                     min_width=SITUATION_MIN_WIDTH)
         layout.addWidget(self.table, 1)
         school_title = QLabel(_("School and school change"))
         school_title.setObjectName("PanelTitle")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,6 +32,7 @@ from brugapp.ui.meetings.widgets import (
 )
 from brugapp.ui.widgets.fields import date_format, datetime_format, vocabulary_combo
 from brugapp.ui.widgets.glossary import explain
+from brugapp.ui.widgets.table_view import wrap_columns
 
 
 def what_wraps(view: QTableView) -> None:
@@ -40,10 +40,7 @@ def what_wraps(view: QTableView) -> None:
 
     (Sizing "what" to its longest text pushed the last column, "from the meeting of", out of sight.)
     """
-    header = view.horizontalHeader()
-    for column in range(1, header.count()):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    wrap_columns(view, (0,))
 
 
 class EditorTabs:

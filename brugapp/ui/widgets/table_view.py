@@ -6,8 +6,10 @@ short table inside a tab; no grid on the pages); the column widths stay with eac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -24,3 +26,17 @@ def record_table(model: QAbstractItemModel, accessible_name: str, *, selection: 
     view.setShowGrid(grid)
     view.setAlternatingRowColors(stripes)
     return view
+
+
+def wrap_columns(view: QTableView, wrapping: Iterable[int], *, min_width: int | None = None) -> None:
+    """The ``wrapping`` columns share the room left and wrap their text; the others keep their content's width, so
+    none is cut or pushed out of sight behind a sideways scroll bar. Below ``min_width`` a column stops shrinking
+    (the table then scrolls sideways)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in wrapping:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    if min_width is not None:
+        header.setMinimumSectionSize(min_width)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
