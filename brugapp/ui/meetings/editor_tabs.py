@@ -242,6 +242,9 @@ class EditorTabs:
         self.action_due.setAccessibleName(_("By when"))
         add = QPushButton(_("Add action point"))
         add.clicked.connect(self.add_action)
+        # Enter in "what" or "who" adds the action point, as Enter adds an agenda item (no Tab to the button)
+        self.action_what.returnPressed.connect(self.add_action)
+        self.action_owner.lineEdit().returnPressed.connect(self.add_action)
         done = QPushButton(_("Mark as done"))
         done.clicked.connect(lambda: self.close_action(self.actions_view))
         # what has to be done gets a line of its own: beside who, by when and the buttons it kept a few letters of

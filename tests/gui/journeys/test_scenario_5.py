@@ -16,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QLineEdit
 
 from brugapp.domain import meetings as rules
 from brugapp.domain.clock import local_date, today_local
@@ -238,3 +238,30 @@ def test_scenario_5_school_version_refused_until_the_school_consent_then_need_to
     assert "Handvatten voor leerkrachten" in text and "enkel wat nodig is" in text
     for private in ("Visie van de jongere", "Wat de diensten doen", "Hoe loopt onze samenwerking?"):
         assert private not in text, private
+
+
+def test_scenario_5_action_points_minuted_by_keyboard_twice_enter_adds_each(qtbot, store):
+    # GIVEN the rondetafel planned with the five at the table, opened in Overleg (Ctrl+6) on its minutes
+    seed = _seed(store)
+    meeting = _planned_with_the_table(store, seed)
+    window = main_window(qtbot, store)
+    shortcut(qtbot, window, Qt.Key.Key_6)
+    page = window.page("meetings")
+    page.select(meeting)
+    editor = page.editor
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)  # Verslag
+    for number, (what, who) in enumerate((("Busabonnement aanvragen", "Samira El Amrani"),
+                                          ("Lesrooster deeltijds opmaken", "Tine Claes")), start=1):
+        # WHEN what has to be done is typed, Tab, who, and Enter
+        editor.action_what.setFocus(Qt.FocusReason.MouseFocusReason)
+        qtbot.waitUntil(editor.action_what.hasFocus, timeout=2000)
+        type_text(qtbot, what)
+        key(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() in (editor.action_owner, editor.action_owner.lineEdit())
+        type_text(qtbot, who)
+        key(qtbot, Qt.Key.Key_Return)
+        # THEN the action point is stored with its owner, listed, and the field is empty for the next one
+        stored = get_meeting(store, meeting_id=meeting).actions
+        assert [(a.what, a.owner) for a in stored][-1] == (what, who)
+        assert len(stored) == number == editor.actions_model.rowCount()
+        assert editor.action_what.text() == ""
