@@ -207,6 +207,9 @@ class EditorTabs:
         layout = QGridLayout(tab)
         self.minute_items = QListWidget()
         self.minute_items.setAccessibleName(_("Agenda items"))
+        # a long item ("10. Actiepunten: wie, wat, tegen wanneer") wraps instead of hiding behind a sideways scroll bar
+        self.minute_items.setWordWrap(True)
+        self.minute_items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.minute_items.currentRowChanged.connect(self._minute_item_selected)
         layout.addWidget(self.minute_items, 0, 0, 3, 1)
         self.notes = QPlainTextEdit()

@@ -164,3 +164,21 @@ def test_the_event_sections_show_their_whole_text_at_both_screen_sizes(qtbot, qa
         assert problems == []
     finally:
         setup_application(qapp, "nl")
+
+
+def test_the_minutes_agenda_wraps_a_long_item_instead_of_scrolling_sideways(qtbot, store):
+    # GIVEN a rondetafel with its standard agenda ("10. Actiepunten: wie, wat, tegen wanneer" among its items)
+    meeting = _meeting(store)
+    page = _page(qtbot, store, size=(1280 - 218, 620))  # the page at 1280×720
+    page.select(meeting)
+    editor = page.editor
+    # WHEN the minutes are opened
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    items = editor.minute_items
+    qtbot.waitUntil(lambda: items.count() > 0 and items.isVisible(), timeout=2000)
+    longest = max(range(items.count()), key=lambda row: len(items.item(row).text()))
+    line = items.fontMetrics().height()
+    # THEN nothing scrolls sideways and the longest item shows on more than one line
+    qtbot.waitUntil(lambda: items.visualItemRect(items.item(longest)).height() > 1.5 * line, timeout=2000)
+    assert items.horizontalScrollBar().maximum() == 0
+    assert items.fontMetrics().horizontalAdvance(items.item(longest).text()) > items.viewport().width()
