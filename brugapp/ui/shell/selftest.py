@@ -14,7 +14,7 @@ from typing import Any
 
 # Qt at the top is fine here: this module loads only for `brugapp self-test` (cli/selftest_command imports it
 # when the command runs), so the CLI still starts without Qt for every other command.
-from PySide6.QtCore import QEvent, QThreadPool
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -163,7 +163,10 @@ def render_dialogs(app: Any, store: Store, parent: QWidget, out_dir: Path | None
     rendered = []
     for spec in DIALOGS:
         dialog = spec.build(store, parent)
-        dialog.adjustSize()  # a dialog opens at its own size, never larger than the smallest screen
+        # A dialog opens at the size it gave itself (the user guide 900×640), else at its size hint, as Qt's show()
+        # does; never larger than the smallest screen
+        if not dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            dialog.adjustSize()
         dialog.resize(min(dialog.width(), smallest[0]), min(dialog.height(), smallest[1]))
         dialog.show()
         settle(app)

@@ -5,13 +5,16 @@ and every date field shows the one date format of its language."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from brugapp.demo.region import create_demo_store
 from brugapp.ui.app import setup_application
 from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.shell.gallery import DIALOGS
-from brugapp.ui.shell.selftest import render_all_views
+from brugapp.ui.shell.help import UserGuideDialog
+from brugapp.ui.shell.main_window import MainWindow
+from brugapp.ui.shell.selftest import render_all_views, render_dialogs
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +112,19 @@ def test_the_field_words_are_explained_where_they_appear(qtbot, store) -> None:
     assert "Informatie gaat maar één kant op" in referral.mandated_box.toolTip()
     assert participant.regie.toolTip().startswith("Regiehouder: de ene persoon")
     assert page.feedback_button.toolTip().startswith("Stavaza (stand van zaken)")
+
+
+def test_each_dialog_is_checked_and_drawn_at_the_size_it_opens_at(qtbot, demo_store, tmp_path) -> None:
+    # GIVEN the window, and the user guide, which gives itself 900×640 (its size hint is far smaller)
+    window = MainWindow(demo_store, auto_lock_minutes=0)
+    window.remembers_state = False
+    qtbot.addWidget(window)
+    guide = UserGuideDialog(window)
+    hint = guide.sizeHint()
+    guide.deleteLater()
+    assert (hint.width(), hint.height()) != (900, 640)
+    # WHEN every dialog of the gallery is drawn
+    views = {view.section: view for view in render_dialogs(QApplication.instance(), demo_store, window, tmp_path)}
+    # THEN the guide is drawn (and checked) at the size a person sees it open at, not shrunk to its hint
+    drawn = QImage(str(views["dialog-user-guide"].png))
+    assert (drawn.width(), drawn.height()) == (900, 640)
