@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 SLACK = 2  # pixels of rounding we forgive
 CELL_PADDING = 8  # the item view draws a few pixels of margin around the text
 HEADER_PADDING = 12  # the style sheet gives header sections 6 px padding on each side
+FIELD_PADDING = 8  # a text field's frame and the style sheet's padding, on each side
 ROWS_CHECKED = 40
 PHONE = re.compile(r"(\+32|\b0)\d[\d /.]{6,}\d")
 DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2} \w{3,9}\.? \d{4}\b|\b\d{1,2}:\d{2}\b")
@@ -109,7 +110,7 @@ def _placeholder_problem(field: QLineEdit) -> str | None:
     if not hint or field.text():
         return None
     margins = field.textMargins()
-    room = field.width() - margins.left() - margins.right() - 2 * CELL_PADDING  # frame and the style's padding
+    room = field.width() - margins.left() - margins.right() - 2 * FIELD_PADDING
     room -= sum(field.style().pixelMetric(field.style().PixelMetric.PM_SmallIconSize) + 4
                 for action in field.actions() if action.isVisible())
     wanted = QFontMetrics(field.font()).horizontalAdvance(hint)

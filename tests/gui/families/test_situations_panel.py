@@ -72,8 +72,8 @@ def test_at_1280_by_720_the_tab_shows_every_column_and_the_childs_whole_name(qtb
     child = add_member(store, family_id=family, member=MemberInput("child", "Nour-Yasmina", "Al-Hassan-Vandamme",
                                                                    birth_year=2014)).id
     record_situation(store, member_id=child, kind="hospital_stay",
-                  description="Knieoperatie, niet turnen tot de kerstvakantie", from_on=dt.date(2026, 11, 4),
-                  until_on=dt.date(2026, 11, 9), disclosed_to=("school", "clb"), decided_by="parent")
+                     description="Knieoperatie, niet turnen tot de kerstvakantie", from_on=dt.date(2026, 11, 4),
+                     until_on=dt.date(2026, 11, 9), disclosed_to=("school", "clb"), decided_by="parent")
     setup_application(qapp, language)
     try:
         # WHEN the family's Situations tab is opened in the window at 1280×720
