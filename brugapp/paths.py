@@ -43,6 +43,12 @@ def user_config_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """What can be rebuilt at any time (no data of families): compiled code."""
+    home = os.environ.get("BRUGAPP_HOME")
+    return Path(home) / "cache" if home else Path(_dirs.user_cache_dir)
+
+
 def default_store_path() -> Path:
     return user_data_dir() / "brugapp.db"
 

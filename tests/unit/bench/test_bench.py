@@ -81,6 +81,8 @@ def test_bench_writes_every_measurement_with_its_floor(tmp_path, capsys, monkeyp
     # the measured starts quit without a backup on close: copying the store would keep the disk busy for the next
     assert (folder / "bench.db").is_file()
     assert not [p for p in folder.rglob("*on-close*")]
+    # the app's starts took shiboken's support code from the bytecode cache their first start wrote
+    assert (folder / "home" / "cache" / "shiboken-support.bytecode").is_file()
 
 
 def test_the_floor_of_an_encrypted_start_derives_the_key_as_the_app_does() -> None:
