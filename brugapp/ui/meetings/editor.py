@@ -75,7 +75,10 @@ class MeetingEditor(EditorTabs, QWidget):
         self.tabs.addTab(self._preparation_tab(), _("Participants"))
         self.tabs.addTab(self._details_tab(), _("Details"))
         self.tabs.addTab(self._agenda_tab(), _("Agenda"))
-        self.tabs.addTab(self._minutes_tab(), _("Minutes"))
+        self.minutes_tab = self._minutes_tab()
+        self.tabs.addTab(self.minutes_tab, _("Minutes"))
+        self.actions_tab = self._actions_tab()
+        self.tabs.addTab(self.actions_tab, _("Action points"))
         layout.addWidget(self.tabs, 1)
 
     # -- building ---------------------------------------------------------------------------

@@ -218,19 +218,30 @@ class EditorTabs:
         self.decisions = QPlainTextEdit()
         self.decisions.setPlaceholderText(_("Decisions"))
         self.decisions.setAccessibleName(_("Decisions"))
-        self.decisions.setMaximumHeight(70)
         save = QPushButton(_("Save notes"))
         save.setObjectName("Primary")
         save.clicked.connect(self.save_item_minutes)
         layout.addWidget(self.notes, 0, 1)
         layout.addWidget(self.decisions, 1, 1)
         layout.addWidget(save, 2, 1, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(QLabel(_("Action points: who, what, by when")), 3, 0, 1, 2)
+        layout.setRowStretch(0, 2)  # what was said needs the most room, the decisions less
+        layout.setRowStretch(1, 1)
+        layout.setColumnStretch(0, 2)
+        layout.setColumnStretch(1, 3)
+        return tab
+
+    def _actions_tab(self) -> QWidget:
+        """This meeting's action points on a tab of their own: below the minutes' notes they had room for one row
+        at 1280×720."""
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        hint = QLabel(_("Action points: who, what, by when"))
+        hint.setObjectName("Hint")
+        layout.addWidget(hint)
         self.actions_model = RowsModel([_("What"), _("Who"), _("By when"), _("Status")], self)
         self.actions_view = table_view(self.actions_model, _("Action points of this meeting"))
         what_wraps(self.actions_view)
-        layout.addWidget(self.actions_view, 4, 0, 1, 2)
-        add_row = QHBoxLayout()
+        layout.addWidget(self.actions_view, 1)
         self.action_what = QLineEdit()
         self.action_what.setPlaceholderText(_("What has to be done?"))
         self.action_what.setAccessibleName(_("What"))
@@ -252,15 +263,14 @@ class EditorTabs:
         done.clicked.connect(lambda: self.close_action(self.actions_view))
         # what has to be done gets a line of its own: beside who, by when and the buttons it kept a few letters of
         # its hint at 1280×720 ("Wat mo…")
-        layout.addWidget(self.action_what, 5, 0, 1, 2)
+        layout.addWidget(self.action_what)
+        add_row = QHBoxLayout()
         add_row.addWidget(self.action_owner)
         add_row.addWidget(self.action_due)
         add_row.addWidget(add)
         add_row.addStretch(1)
         add_row.addWidget(done)
-        layout.addLayout(add_row, 6, 0, 1, 2)
-        layout.setColumnStretch(0, 2)
-        layout.setColumnStretch(1, 3)
+        layout.addLayout(add_row)
         return tab
 
     # -- loading ----------------------------------------------------------------------------

@@ -241,7 +241,7 @@ def test_scenario_5_school_version_refused_until_the_school_consent_then_need_to
 
 
 def test_scenario_5_action_points_minuted_by_keyboard_twice_enter_adds_each(qtbot, store):
-    # GIVEN the rondetafel planned with the five at the table, opened in Overleg (Ctrl+6) on its minutes
+    # GIVEN the rondetafel planned with the five at the table, opened in Overleg (Ctrl+6) on its action points
     seed = _seed(store)
     meeting = _planned_with_the_table(store, seed)
     window = main_window(qtbot, store)
@@ -249,7 +249,7 @@ def test_scenario_5_action_points_minuted_by_keyboard_twice_enter_adds_each(qtbo
     page = window.page("meetings")
     page.select(meeting)
     editor = page.editor
-    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)  # Verslag
+    editor.tabs.setCurrentWidget(editor.actions_tab)
     for number, (what, who) in enumerate((("Busabonnement aanvragen", "Samira El Amrani"),
                                           ("Lesrooster deeltijds opmaken", "Tine Claes")), start=1):
         # WHEN what has to be done is typed, Tab, who, and Enter

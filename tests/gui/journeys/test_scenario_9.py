@@ -142,8 +142,8 @@ def test_scenario_9_minutes_record_a_decision_and_new_actions_that_become_follow
     assert (item.notes, item.decisions) == ("Vijf gezinnen huren bij dezelfde verhuurder een vochtige woning",
                                             "Signaal naar het OCMW-bestuur")
 
-    # WHEN a new action point is added without an owner, then with one
-    what = named(page, QLineEdit, "Wat")
+    # WHEN a new action point is added on the tab Actiepunten (by keyboard), without an owner, then with one
+    what = reveal(qtbot, named(page, QLineEdit, "Wat"))
     add = button(page, "Actiepunt toevoegen")
     tab_to(qtbot, what)
     type_text(qtbot, "Brief aan de schepen opstellen")

@@ -57,7 +57,7 @@ def test_prepare_print_and_minute_a_meeting(qtbot, store, tmp_path):
         pass
     assert "toestemming" in editor.message.text() and not (tmp_path / "school.pdf").exists()
     # WHEN an action point is minuted
-    editor.tabs.setCurrentIndex(3)
+    editor.tabs.setCurrentWidget(editor.actions_tab)
     qtbot.keyClicks(editor.action_what, "Lesrooster opmaken")
     editor.action_owner.setEditText("Tine Claes")
     editor.action_due.setDate(editor.action_due.date().addDays(7))

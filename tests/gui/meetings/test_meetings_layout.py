@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget
 
-from brugapp.domain.clock import now_local
+from brugapp.domain.clock import now_local, today_local
 from brugapp.services.meetings.events import add_session, create_event, list_events
 from brugapp.services.meetings.meetings import MeetingInput, create_meeting, get_meeting, list_meetings
+from brugapp.services.meetings.minutes import ActionInput, add_action
 from brugapp.ui.app import setup_application
 from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
@@ -173,7 +174,7 @@ def test_the_minutes_agenda_wraps_a_long_item_instead_of_scrolling_sideways(qtbo
     page.select(meeting)
     editor = page.editor
     # WHEN the minutes are opened
-    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    editor.tabs.setCurrentWidget(editor.minutes_tab)
     items = editor.minute_items
     qtbot.waitUntil(lambda: items.count() > 0 and items.isVisible(), timeout=2000)
     longest = max(range(items.count()), key=lambda row: len(items.item(row).text()))
@@ -182,3 +183,31 @@ def test_the_minutes_agenda_wraps_a_long_item_instead_of_scrolling_sideways(qtbo
     qtbot.waitUntil(lambda: items.visualItemRect(items.item(longest)).height() > 1.5 * line, timeout=2000)
     assert items.horizontalScrollBar().maximum() == 0
     assert items.fontMetrics().horizontalAdvance(items.item(longest).text()) > items.viewport().width()
+
+
+def test_the_action_points_of_a_meeting_show_four_at_once_at_1280_by_720(qtbot, store):
+    # GIVEN a rondetafel with a warning above its tabs (no interpreter yet) and four action points
+    meeting = create_meeting(store, data=MeetingInput(
+        title="Rondetafel Ilyas", meeting_type="rondetafel", starts_at=now_local() + dt.timedelta(days=3),
+        interpreter_needed=True, interpreter_language="Arabisch"))
+    for what, owner in (("Busabonnement aanvragen", "Samira El Amrani"), ("Lesrooster opmaken", "Tine Claes"),
+                        ("Huiswerkbegeleiding zoeken", "Bram Peeters"), ("Tolk vastleggen", "Ilse Maes")):
+        due = today_local() + dt.timedelta(days=14)
+        add_action(store, meeting_id=meeting, action=ActionInput(what=what, owner=owner, due=due))
+    page = _page(qtbot, store, size=(1280 - 218, 620))  # the page at 1280×720
+    page.select(meeting)
+    editor = page.editor
+    assert not editor.warnings.isHidden()
+    # WHEN the action points are opened
+    editor.tabs.setCurrentWidget(editor.actions_tab)
+    view = editor.actions_view
+    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() == 4, timeout=2000)
+    # THEN all four rows are in view at once, nothing to scroll to (below the minutes' notes there was room for one)
+    last = view.visualRect(view.model().index(3, 0))
+    assert last.isValid() and last.bottom() <= view.viewport().height()
+    assert view.verticalScrollBar().maximum() == 0
+    # and the minutes keep their notes and decisions, each with room for several lines
+    editor.tabs.setCurrentWidget(editor.minutes_tab)
+    qtbot.waitUntil(editor.notes.isVisible, timeout=2000)
+    line = editor.notes.fontMetrics().lineSpacing()
+    assert editor.notes.viewport().height() >= 6 * line and editor.decisions.viewport().height() >= 3 * line
