@@ -33,6 +33,7 @@ from brugapp.services.kaart.query import ServiceSummary
 from brugapp.ui.widgets.fields import combo, line
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.roles import ID_ROLE as CODE_ROLE
+from brugapp.ui.widgets.wrapping_list import wrapping_list
 
 
 def _check_list(items: list[tuple[str, str]], chosen: tuple[str, ...], name: str) -> QListWidget:
@@ -232,8 +233,9 @@ class MergeDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the duplicate …"))
         self.search.setAccessibleName(_("Search the duplicate"))
-        self.list = QListWidget()
-        self.list.setAccessibleName(_("Possible duplicates"))
+        self.list = wrapping_list(_("Possible duplicates"))
+        self.list.setAlternatingRowColors(True)  # each entry is two lines: the stripes tell where one ends
+        self.list.setSpacing(2)
         self.search.textChanged.connect(self._fill)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Merge"))
@@ -253,7 +255,8 @@ class MergeDialog(QDialog):
         tokens = fold(text).split()
         for candidate in self._all:
             if all(t in candidate.search_text for t in tokens):
-                item = QListWidgetItem(f"{candidate.name} – {candidate.organization_name}", self.list)  # no addItem
+                # the service, and on a line below its organisation: two services of one name tell apart at once
+                item = QListWidgetItem(f"{candidate.name}\n{candidate.organization_name}", self.list)  # no addItem
                 item.setData(CODE_ROLE, candidate.id)
             if self.list.count() >= 200:
                 break

@@ -33,6 +33,7 @@ from brugapp.ui.meetings.widgets import (
 from brugapp.ui.widgets.fields import date_format, datetime_format, vocabulary_combo
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_view import wrap_columns
+from brugapp.ui.widgets.wrapping_list import wrapping_list
 
 
 def what_wraps(view: QTableView) -> None:
@@ -205,11 +206,7 @@ class EditorTabs:
     def _minutes_tab(self) -> QWidget:
         tab = QWidget()
         layout = QGridLayout(tab)
-        self.minute_items = QListWidget()
-        self.minute_items.setAccessibleName(_("Agenda items"))
-        # a long item ("10. Actiepunten: wie, wat, tegen wanneer") wraps instead of hiding behind a sideways scroll bar
-        self.minute_items.setWordWrap(True)
-        self.minute_items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.minute_items = wrapping_list(_("Agenda items"))
         self.minute_items.currentRowChanged.connect(self._minute_item_selected)
         layout.addWidget(self.minute_items, 0, 0, 3, 1)
         self.notes = QPlainTextEdit()

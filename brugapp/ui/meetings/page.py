@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -31,6 +30,7 @@ from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.roles import ID_ROLE
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.wrapping_delegate import WrappingDelegate
+from brugapp.ui.widgets.wrapping_list import wrapping_list
 
 LONG_LIST = 8  # meetings (two lines each) that fit beside the editor without scrolling
 
@@ -173,10 +173,7 @@ class MeetingsPage(SectionPage):
         events_caption = QLabel(_("Teacher days and events"))
         events_caption.setObjectName("CardTitle")
         layout.addWidget(events_caption)
-        self.events_list = QListWidget()
-        self.events_list.setAccessibleName(_("Teacher days and events"))
-        self.events_list.setWordWrap(True)
-        self.events_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events_list = wrapping_list(_("Teacher days and events"))
         self.events_list.currentItemChanged.connect(self._event_chosen)
         events_caption.setBuddy(self.events_list)
         layout.addWidget(self.events_list, 1)

@@ -4,11 +4,10 @@ whose refusals show on the dialog's own error line."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QTabWidget
 
 from brugapp.domain.clock import now_local, today_local
 from brugapp.services.meetings.events import add_session, create_event, list_events
@@ -18,28 +17,7 @@ from brugapp.ui.app import setup_application
 from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
 from brugapp.ui.meetings.page import MeetingsPage
-
-
-def drive_modal(qtbot, open_it: Callable[[], object], act: Callable[[QDialog], None]) -> QDialog:
-    """Open a modal dialog as a click would (``exec``) and use it with the keyboard."""
-    seen: list[QDialog] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, poll)
-            return
-        seen.append(dialog)
-        try:
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, poll)
-    open_it()
-    assert seen, "no dialog opened"
-    return seen[0]
+from tests.gui.journeys.helpers import drive_modal
 
 
 def _page(qtbot, store, size=(1366 - 218, 700)) -> MeetingsPage:
