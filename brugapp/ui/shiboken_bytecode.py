@@ -15,9 +15,12 @@ shortcut: when it cannot be read or written, PySide6 is imported as usual.
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
+import functools
 import marshal
+import operator
 import os
 import sys
 import tempfile
@@ -28,8 +31,11 @@ from types import CodeType
 
 EMBEDDED_NAMES = ("shibokensupport/", "signature_bootstrap.py")
 HEADER_BYTES = len(MAGIC_NUMBER) + 8  # the magic, then the 8-byte hash of what follows
-# The future statements a caller's code has in effect, which compile() inherits (CPython's PyCF_MASK)
-FUTURE_FLAGS = 0x3FE0000
+# The future statements in effect in a caller's code, which compile() inherits (CPython's PyCF_MASK, 0x1fe0000);
+# nested_scopes and generators, always on in Python 3, are not among them
+FUTURE_FLAGS = functools.reduce(operator.or_, (getattr(__future__, name).compiler_flag
+                                               for name in __future__.all_feature_names
+                                               if name not in ("nested_scopes", "generators")))
 
 Compile = Callable[..., CodeType]
 
