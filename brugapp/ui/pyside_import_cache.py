@@ -50,7 +50,7 @@ FORMAT = "brugapp pyside import cache 2"  # the first version held only code, as
 FUTURE_FLAGS = functools.reduce(operator.or_, (getattr(__future__, name).compiler_flag
                                                for name in __future__.all_feature_names
                                                if name not in ("nested_scopes", "generators")))
-DEBUG_FLAG = 128  # re.DEBUG: prints the program, so it is always compiled
+DEBUG_FLAG = int(re.DEBUG)  # prints the program as it is compiled, so such a pattern is always compiled
 
 Compile = Callable[..., CodeType]
 PatternCompile = Callable[..., re.Pattern[Any]]
@@ -172,7 +172,10 @@ def read_cache(cache_file: Path) -> Compiled:
 
 def write_cache(cache_file: Path, compiled: Compiled) -> None:
     """Write the file whole (a temporary file renamed over it, so a second app starting reads all or nothing)."""
-    payload = marshal.dumps((FORMAT, _sre.MAGIC, compiled.code, compiled.patterns))
+    try:
+        payload = marshal.dumps((FORMAT, _sre.MAGIC, compiled.code, compiled.patterns))
+    except ValueError:
+        return  # something marshal cannot hold (not expected): the start goes on, compiling next time too
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")

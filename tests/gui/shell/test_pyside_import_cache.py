@@ -272,3 +272,9 @@ def test_pyside_imported_before_is_left_alone(tmp_path) -> None:
     original = builtins.compile
     pyside_import_cache.import_pyside(tmp_path / "cache")
     assert builtins.compile is original and not (tmp_path / "cache").exists()
+
+
+def test_something_marshal_cannot_hold_is_not_written_and_no_error(tmp_path) -> None:
+    odd = Compiled(patterns={("a", 0): ("a", 0, [object()], 0, {}, (None,))})  # type: ignore[list-item]
+    write_cache(tmp_path / "pyside-import.cache", odd)
+    assert list(tmp_path.iterdir()) == []
