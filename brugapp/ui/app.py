@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QApplication
 import brugapp.ui.qt_import_check  # noqa: F401  (first: every import after it is checked faster)
 from brugapp import APP_ID, APP_NAME
 from brugapp.i18n import _
-from brugapp.paths import ICONS, default_store_path
+from brugapp.paths import ICONS, default_store_path, user_cache_dir
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store, StoreError, clean_close_recorded, is_plain_sqlite, open_store, restore_store
 from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
+from brugapp.ui.icons import ICON_CACHE
 from brugapp.ui.locale import apply_language
 from brugapp.ui.none_guard import reserve_singleton_references
 from brugapp.ui.style import FUSION_ARGUMENTS, ThemeLoading, apply_theme
@@ -138,6 +139,9 @@ def run_gui(*, db: str | None, demo: bool, language: str | None, unlocking: Unlo
             return EXIT_NO_DISPLAY
     existing = QApplication.instance()
     app = existing or QApplication([*sys.argv[:1], *FUSION_ARGUMENTS, *sys.argv[1:]])
+    if existing is None:  # the app's own start (not a test's application): icons drawn before are not drawn again
+        ICON_CACHE.use(user_cache_dir() / "icons.cache")
+        app.aboutToQuit.connect(ICON_CACHE.save)
     loading = ThemeLoading()  # fonts and SVG drawing, on a second core while the lines below run (start-up time)
     install_excepthook()
     settings = load_settings()

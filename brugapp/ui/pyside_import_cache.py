@@ -18,9 +18,9 @@ While PySide6 is imported:
   then (what ``re._compiler.compile`` hands to ``_sre.compile``, which checks that program again), skipping the
   parsing and code generation; the program is kept per pattern text and flags, for the ``_sre`` version that made it.
 
-Both wrappers are in place on every thread, and only for the import. The cache file starts with Python's bytecode
-magic and a hash of its contents: a damaged or foreign file is ignored, then rewritten. The cache is only a
-shortcut: when it cannot be read or written, PySide6 is imported as usual.
+Both wrappers are in place on every thread, and only for the import. The cache file (``cache_file.py``) starts with
+Python's bytecode magic and a hash of its contents: a damaged or foreign file is ignored, then rewritten. The cache is
+only a shortcut: when it cannot be read or written, PySide6 is imported as usual.
 """
 
 from __future__ import annotations
@@ -29,21 +29,19 @@ import __future__
 import _sre
 import builtins
 import functools
-import marshal
 import operator
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.util import MAGIC_NUMBER, source_hash
+from importlib.util import source_hash
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from brugapp.cache_file import read_marshalled, write_marshalled
+
 EMBEDDED_NAMES = ("shibokensupport/", "signature_bootstrap.py")
-HEADER_BYTES = len(MAGIC_NUMBER) + 8  # the magic, then the 8-byte hash of what follows
 FORMAT = "brugapp pyside import cache 2"  # the first version held only code, as a bare dict
 # The future statements in effect in a caller's code, which compile() inherits (CPython's PyCF_MASK, 0x1fe0000);
 # nested_scopes and generators, always on in Python 3, are not among them
@@ -149,17 +147,7 @@ def _pattern_from(arguments: PatternArguments) -> re.Pattern[Any] | None:
 
 def read_cache(cache_file: Path) -> Compiled:
     """What was compiled before; nothing when the file is missing, damaged or made by another Python."""
-    try:
-        data = cache_file.read_bytes()
-    except OSError:
-        return Compiled()
-    magic, digest, payload = data[:len(MAGIC_NUMBER)], data[len(MAGIC_NUMBER):HEADER_BYTES], data[HEADER_BYTES:]
-    if magic != MAGIC_NUMBER or digest != source_hash(payload):
-        return Compiled()
-    try:
-        content = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return Compiled()
+    content = read_marshalled(cache_file)
     if not (isinstance(content, tuple) and len(content) == 4 and content[0] == FORMAT
             and isinstance(content[2], dict) and isinstance(content[3], dict)):
         return Compiled()
@@ -171,20 +159,5 @@ def read_cache(cache_file: Path) -> Compiled:
 
 
 def write_cache(cache_file: Path, compiled: Compiled) -> None:
-    """Write the file whole (a temporary file renamed over it, so a second app starting reads all or nothing)."""
-    try:
-        payload = marshal.dumps((FORMAT, _sre.MAGIC, compiled.code, compiled.patterns))
-    except ValueError:
-        return  # something marshal cannot hold (not expected): the start goes on, compiling next time too
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(MAGIC_NUMBER + source_hash(payload) + payload)
-            os.replace(temporary, cache_file)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass  # a read-only cache folder: the next start compiles again, as any PySide6 program does
+    """Write the file whole; when it cannot be, the next start compiles again, as any PySide6 program does."""
+    write_marshalled(cache_file, (FORMAT, _sre.MAGIC, compiled.code, compiled.patterns))

@@ -7,6 +7,7 @@ import json
 from brugapp import page_key
 from brugapp.bench import bare_window, runner
 from brugapp.bench.search import TYPED, prefixes
+from brugapp.cache_file import read_marshalled
 from brugapp.cli import main
 from brugapp.ui.pyside_import_cache import read_cache
 
@@ -86,6 +87,9 @@ def test_bench_writes_every_measurement_with_its_floor(tmp_path, capsys, monkeyp
     # start wrote
     cached = read_cache(folder / "home" / "cache" / "pyside-import.cache")
     assert len(cached.code) >= 10 and len(cached.patterns) >= 3
+    # and the sidebar's icons from the pixels the first start drew (ui/icon_cache.py)
+    icons = read_marshalled(folder / "home" / "cache" / "icons.cache")
+    assert isinstance(icons, tuple) and icons[0] == "brugapp icon cache 1" and len(icons[2]) >= 10
 
 
 def test_the_floor_of_an_encrypted_start_derives_the_key_as_the_app_does() -> None:
