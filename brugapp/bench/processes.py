@@ -92,9 +92,10 @@ def keyed_bare_window(home: Path) -> ProcessRun:
 def process_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
     store_path = store.path
     assert store_path is not None
-    # Nine rounds on a busy programme: with five, the same code's start moved between 1.65x and 2.19x the bare
-    # window from one run to the next on a shared machine (the floor alone between 114 and 137 ms).
-    runs = 2 if context.families < 5000 else 9
+    # Fifteen rounds on a busy programme: with five, the same code's start moved between 1.65x and 2.19x the bare
+    # window from one run to the next on a shared machine (the floor alone between 114 and 137 ms); with nine, the
+    # same code read 1.40x, 1.42x and 1.83x in three runs of one afternoon.
+    runs = 2 if context.families < 5000 else 15
     home = context.folder / "home"
     home.mkdir(exist_ok=True)
     # The ordinary day: the store was closed cleanly last time, so its integrity check is skipped
