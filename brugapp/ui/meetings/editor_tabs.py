@@ -147,6 +147,8 @@ class EditorTabs:
         return tab
 
     def _agenda_tab(self) -> QWidget:
+        """The agenda, its buttons beside it, above the open action points of earlier meetings: at 1280×720 the
+        buttons below the list and a table of fixed height left room for three and a half items."""
         tab = QWidget()
         layout = QVBoxLayout(tab)
         left = QVBoxLayout()
@@ -159,20 +161,22 @@ class EditorTabs:
         self.agenda.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.agenda.model().rowsMoved.connect(self._dropped)
         self.agenda.currentRowChanged.connect(self._agenda_selected)
-        left.addWidget(self.agenda, 1)
         self.agenda.installEventFilter(self)
-        row = QHBoxLayout()
+        agenda_row = QHBoxLayout()
+        agenda_row.addWidget(self.agenda, 1)
+        buttons = QVBoxLayout()  # beside the list, not below it: the list keeps that line
         for text, offset in ((_("Move up"), -1), (_("Move down"), 1)):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, o=offset: self.move_current(o))
-            row.addWidget(button)
+            buttons.addWidget(button)
         remove = QPushButton(_("Remove item"))
         remove.clicked.connect(self.remove_item)
-        row.addWidget(remove)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        agenda_row.addLayout(buttons)
+        left.addLayout(agenda_row, 1)
         self.school_ok = QCheckBox(_("Also on the school version (need to know)"))
         self.school_ok.toggled.connect(self._school_ok_toggled)
-        row.addStretch(1)
-        left.addLayout(row)
         left.addWidget(self.school_ok)  # a line of its own: its long text is never cut by the buttons
         add_row = QHBoxLayout()
         self.new_item = QLineEdit()
@@ -187,20 +191,21 @@ class EditorTabs:
         add_row.addWidget(add)
         add_row.addWidget(self.add_collaboration)
         left.addLayout(add_row)
-        layout.addLayout(left, 2)
+        layout.addLayout(left, 3)
         right = QVBoxLayout()
+        title_row = QHBoxLayout()  # its button at the right of the title, not on a line below the table
         previous_title = QLabel(_("Follow-up of previous action points"))
         previous_title.setObjectName("CardTitle")
-        right.addWidget(previous_title)
+        title_row.addWidget(previous_title, 1)
         self.previous_model = RowsModel([_("What"), _("Who"), _("By when"), _("From the meeting of")], self)
         self.previous_view = table_view(self.previous_model, _("Open action points of earlier meetings"))
-        self.previous_view.setMinimumHeight(110)
         what_wraps(self.previous_view)
-        right.addWidget(self.previous_view, 1)
         done = QPushButton(_("Mark as done"))
         done.clicked.connect(lambda: self.close_action(self.previous_view))
-        right.addWidget(done, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(right, 1)
+        title_row.addWidget(done)
+        right.addLayout(title_row)
+        right.addWidget(self.previous_view, 1)
+        layout.addLayout(right, 2)
         return tab
 
     def _minutes_tab(self) -> QWidget:

@@ -17,7 +17,9 @@ from brugapp.ui.app import setup_application
 from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
 from brugapp.ui.meetings.page import MeetingsPage
+from tests.factories import make_family
 from tests.gui.journeys.helpers import drive_modal
+from tests.gui.shell.test_tab_order import tab_walk
 
 
 def _page(qtbot, store, size=(1366 - 218, 700)) -> MeetingsPage:
@@ -189,3 +191,42 @@ def test_the_action_points_of_a_meeting_show_four_at_once_at_1280_by_720(qtbot, 
     qtbot.waitUntil(editor.notes.isVisible, timeout=2000)
     line = editor.notes.fontMetrics().lineSpacing()
     assert editor.notes.viewport().height() >= 6 * line and editor.decisions.viewport().height() >= 3 * line
+
+
+def test_the_agenda_shows_six_items_at_1280_by_720_beside_the_open_points_of_the_last_meeting(qtbot, store):
+    # GIVEN a rondetafel about a family (its standard agenda: twelve items) whose previous rondetafel left two open
+    # action points
+    family = make_family(store, display_name="Gezin El Amrani")
+    earlier = create_meeting(store, data=MeetingInput(title="Rondetafel Ilyas", meeting_type="rondetafel",
+                                                      starts_at=now_local() - dt.timedelta(days=40),
+                                                      family_ids=(family,)))
+    for what in ("Busabonnement aanvragen", "Lesrooster opmaken"):
+        add_action(store, meeting_id=earlier, action=ActionInput(what=what, owner="Tine Claes",
+                                                                 due=today_local() - dt.timedelta(days=5)))
+    meeting = create_meeting(store, data=MeetingInput(title="Rondetafel Ilyas", meeting_type="rondetafel",
+                                                      starts_at=now_local() + dt.timedelta(days=3),
+                                                      family_ids=(family,)))
+    page = _page(qtbot, store, size=(1280 - 218, 620))  # the page at 1280×720
+    page.select(meeting)
+    editor = page.editor
+    # WHEN the agenda is opened
+    editor.tabs.setCurrentWidget(editor.agenda_tab)
+    agenda, previous = editor.agenda, editor.previous_view
+    qtbot.waitUntil(lambda: agenda.isVisible() and agenda.count() >= 12 and previous.model().rowCount() == 2,
+                    timeout=2000)
+    # THEN six items are in view at once (three and a half were, above a table of fixed height) ...
+    sixth = agenda.visualItemRect(agenda.item(5))
+    assert sixth.isValid() and sixth.bottom() <= agenda.viewport().height()
+    # ... and the first open action point of the last meeting still shows, with its header
+    first = previous.visualRect(previous.model().index(0, 0))
+    assert first.isValid() and first.bottom() <= previous.viewport().height()
+    assert previous.horizontalHeader().isVisible()
+    # and Tab reads the tab as a person does: the list, the buttons beside it, down to "Mark as done" on the title
+    # row of the table, then the table ("+ How is our collaboration going?" is off: the rondetafel has that item)
+    walk = tab_walk(page, agenda)
+    assert walk.problems == [], walk.order()
+    reached = [widget for widget in walk.cycle if editor.agenda_tab.isAncestorOf(widget)]
+    names = [getattr(widget, "text", lambda: "")() or widget.accessibleName() for widget in reached]
+    assert names == ["Agendapunten", "Omhoog", "Omlaag", "Punt verwijderen",
+                     "Ook op de versie voor de school (nodig om te weten)", "Nieuw agendapunt", "Toevoegen",
+                     "Gedaan", "Open actiepunten van vorige overleggen"], names  # (the collaboration item is on)
