@@ -143,11 +143,21 @@ class MeetingEditor(EditorTabs, QWidget):
                                       for a in d.previous_actions])
         self.actions_model.set_rows([(a.id, [a.what, a.owner, _due(a.due), rules.ACTION_STATUSES.label(a.status)])
                                      for a in d.actions])
+        self._show_empty_action_lists(has_previous=bool(d.previous_actions), has_actions=bool(d.actions))
         owner = self.action_owner.currentText()
         self.action_owner.clear()
         self.action_owner.addItems([p.name for p in d.participants])
         self.action_owner.setEditText(owner)
         self.add_collaboration.setEnabled(not any(i.code == rules.COLLABORATION for i in d.items))
+
+    def _show_empty_action_lists(self, *, has_previous: bool, has_actions: bool) -> None:
+        """A table with nothing in it says so instead, and its "Mark as done" goes."""
+        self.agenda_tab_layout.setStretchFactor(self.previous_part, 2 if has_previous else 0)
+        self.previous_view.setVisible(has_previous)
+        self.previous_done.setVisible(has_previous)
+        self.no_previous.setVisible(not has_previous)
+        self.actions_stack.setCurrentWidget(self.actions_view if has_actions else self.no_actions)
+        self.actions_done.setVisible(has_actions)
 
     def _fill_agenda(self) -> None:
         assert self.detail is not None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from brugapp.ui.meetings.widgets import (
     RowsModel,
     table_view,
 )
+from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.fields import date_format, datetime_format, vocabulary_combo
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.table_view import wrap_columns
@@ -200,12 +202,18 @@ class EditorTabs:
         self.previous_model = RowsModel([_("What"), _("Who"), _("By when"), _("From the meeting of")], self)
         self.previous_view = table_view(self.previous_model, _("Open action points of earlier meetings"))
         what_wraps(self.previous_view)
-        done = QPushButton(_("Mark as done"))
-        done.clicked.connect(lambda: self.close_action(self.previous_view))
-        title_row.addWidget(done)
+        self.previous_done = QPushButton(_("Mark as done"))
+        self.previous_done.clicked.connect(lambda: self.close_action(self.previous_view))
+        title_row.addWidget(self.previous_done)
         right.addLayout(title_row)
         right.addWidget(self.previous_view, 1)
+        # no open points of earlier meetings: a line says so, and the agenda above gets the room
+        self.no_previous = QLabel(_("No open action points from earlier meetings of this case."))
+        self.no_previous.setObjectName("Hint")
+        self.no_previous.setWordWrap(True)
+        right.addWidget(self.no_previous)
         layout.addLayout(right, 2)
+        self.agenda_tab_layout, self.previous_part = layout, right
         return tab
 
     def _minutes_tab(self) -> QWidget:
@@ -243,7 +251,14 @@ class EditorTabs:
         self.actions_model = RowsModel([_("What"), _("Who"), _("By when"), _("Status")], self)
         self.actions_view = table_view(self.actions_model, _("Action points of this meeting"))
         what_wraps(self.actions_view)
-        layout.addWidget(self.actions_view, 1)
+        self.no_actions = EmptyState(
+            icon_name="followup", title=_("No action points yet"),
+            text=_("Agree who does what by when: type it below and press Enter. What is still open comes back on the "
+                   "agenda of the next meeting about this case."))
+        self.actions_stack = QStackedWidget()
+        self.actions_stack.addWidget(self.actions_view)
+        self.actions_stack.addWidget(self.no_actions)
+        layout.addWidget(self.actions_stack, 1)
         self.action_what = QLineEdit()
         self.action_what.setPlaceholderText(_("What has to be done?"))
         self.action_what.setAccessibleName(_("What"))
@@ -261,8 +276,8 @@ class EditorTabs:
         # Enter in "what" or "who" adds the action point, as Enter adds an agenda item (no Tab to the button)
         self.action_what.returnPressed.connect(self.add_action)
         self.action_owner.lineEdit().returnPressed.connect(self.add_action)
-        done = QPushButton(_("Mark as done"))
-        done.clicked.connect(lambda: self.close_action(self.actions_view))
+        self.actions_done = QPushButton(_("Mark as done"))
+        self.actions_done.clicked.connect(lambda: self.close_action(self.actions_view))
         # what has to be done gets a line of its own: beside who, by when and the buttons it kept a few letters of
         # its hint at 1280×720 ("Wat mo…")
         layout.addWidget(self.action_what)
@@ -271,7 +286,7 @@ class EditorTabs:
         add_row.addWidget(self.action_due)
         add_row.addWidget(add)
         add_row.addStretch(1)
-        add_row.addWidget(done)
+        add_row.addWidget(self.actions_done)
         layout.addLayout(add_row)
         return tab
 

@@ -250,6 +250,9 @@ def test_scenario_5_action_points_minuted_by_keyboard_twice_enter_adds_each(qtbo
     page.select(meeting)
     editor = page.editor
     editor.tabs.setCurrentWidget(editor.actions_tab)
+    # (none yet: the tab says what to do instead of showing an empty table, and has nothing to mark as done)
+    qtbot.waitUntil(editor.no_actions.isVisible, timeout=2000)
+    assert not editor.actions_view.isVisible() and not editor.actions_done.isVisible()
     for number, (what, who) in enumerate((("Busabonnement aanvragen", "Samira El Amrani"),
                                           ("Lesrooster deeltijds opmaken", "Tine Claes")), start=1):
         # WHEN what has to be done is typed, Tab, who, and Enter
@@ -265,3 +268,4 @@ def test_scenario_5_action_points_minuted_by_keyboard_twice_enter_adds_each(qtbo
         assert [(a.what, a.owner) for a in stored][-1] == (what, who)
         assert len(stored) == number == editor.actions_model.rowCount()
         assert editor.action_what.text() == ""
+        assert editor.actions_view.isVisible() and editor.actions_done.isVisible() and not editor.no_actions.isVisible()

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTabWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget
 
 from brugapp.domain.clock import now_local, today_local
 from brugapp.services.meetings.events import add_session, create_event, list_events
@@ -16,6 +16,7 @@ from brugapp.services.meetings.minutes import ActionInput, add_action
 from brugapp.ui.app import setup_application
 from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
+from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.meetings.page import MeetingsPage
 from tests.factories import make_family
 from tests.gui.journeys.helpers import drive_modal
@@ -193,6 +194,19 @@ def test_the_action_points_of_a_meeting_show_four_at_once_at_1280_by_720(qtbot, 
     assert editor.notes.viewport().height() >= 6 * line and editor.decisions.viewport().height() >= 3 * line
 
 
+def _agenda_at_1280_by_720(qtbot, store, family: str) -> tuple[MeetingsPage, MeetingEditor]:
+    """A rondetafel about ``family`` in three days, its agenda open on the page at 1280×720."""
+    meeting = create_meeting(store, data=MeetingInput(title="Rondetafel", meeting_type="rondetafel",
+                                                      starts_at=now_local() + dt.timedelta(days=3),
+                                                      family_ids=(family,)))
+    page = _page(qtbot, store, size=(1280 - 218, 620))  # the page beside sidebar and toolbar
+    page.select(meeting)
+    editor = page.editor
+    editor.tabs.setCurrentWidget(editor.agenda_tab)
+    qtbot.waitUntil(lambda: editor.agenda.isVisible() and editor.agenda.count() >= 12, timeout=2000)
+    return page, editor
+
+
 def test_the_agenda_shows_six_items_at_1280_by_720_beside_the_open_points_of_the_last_meeting(qtbot, store):
     # GIVEN a rondetafel about a family (its standard agenda: twelve items) whose previous rondetafel left two open
     # action points
@@ -203,17 +217,10 @@ def test_the_agenda_shows_six_items_at_1280_by_720_beside_the_open_points_of_the
     for what in ("Busabonnement aanvragen", "Lesrooster opmaken"):
         add_action(store, meeting_id=earlier, action=ActionInput(what=what, owner="Tine Claes",
                                                                  due=today_local() - dt.timedelta(days=5)))
-    meeting = create_meeting(store, data=MeetingInput(title="Rondetafel Ilyas", meeting_type="rondetafel",
-                                                      starts_at=now_local() + dt.timedelta(days=3),
-                                                      family_ids=(family,)))
-    page = _page(qtbot, store, size=(1280 - 218, 620))  # the page at 1280×720
-    page.select(meeting)
-    editor = page.editor
-    # WHEN the agenda is opened
-    editor.tabs.setCurrentWidget(editor.agenda_tab)
+    # WHEN the agenda of the next one is opened
+    page, editor = _agenda_at_1280_by_720(qtbot, store, family)
     agenda, previous = editor.agenda, editor.previous_view
-    qtbot.waitUntil(lambda: agenda.isVisible() and agenda.count() >= 12 and previous.model().rowCount() == 2,
-                    timeout=2000)
+    assert previous.model().rowCount() == 2
     # THEN six items are in view at once (three and a half were, above a table of fixed height) ...
     sixth = agenda.visualItemRect(agenda.item(5))
     assert sixth.isValid() and sixth.bottom() <= agenda.viewport().height()
@@ -230,3 +237,44 @@ def test_the_agenda_shows_six_items_at_1280_by_720_beside_the_open_points_of_the
     assert names == ["Agendapunten", "Omhoog", "Omlaag", "Punt verwijderen",
                      "Ook op de versie voor de school (nodig om te weten)", "Nieuw agendapunt", "Toevoegen",
                      "Gedaan", "Open actiepunten van vorige overleggen"], names  # (the collaboration item is on)
+
+
+def test_a_first_meeting_gives_its_agenda_the_room_and_says_nothing_is_left_open(qtbot, store):
+    # GIVEN a first rondetafel about a family: no earlier meeting, so no open action points
+    family = make_family(store, display_name="Gezin Peeters")
+    # WHEN its agenda is opened
+    _page_at_1280, editor = _agenda_at_1280_by_720(qtbot, store, family)
+    agenda = editor.agenda
+    # THEN a line says nothing is left open, instead of an empty table with a button for nothing
+    assert editor.no_previous.isVisible() and editor.no_previous.text() == (
+        "Geen open actiepunten van eerdere overleggen over deze casus.")
+    assert not editor.previous_view.isVisible() and not editor.previous_done.isVisible()
+    # and the agenda gets the room: ten items in view at once
+    tenth = agenda.visualItemRect(agenda.item(9))
+    assert tenth.isValid() and tenth.bottom() <= agenda.viewport().height()
+
+
+def test_a_notebook_without_meetings_shows_the_first_step_and_it_plans_one(qtbot, store):
+    # GIVEN a notebook without any meeting or teacher day
+    page = _page(qtbot, store)
+    # THEN the page does not ask to choose a meeting on the left (there is none) but offers to plan the first
+    assert page.right.currentWidget() is page.none_yet and page.none_yet.isVisible()
+    assert page.none_yet.accessibleName() == "Nog geen overleg gepland" and clipped_texts(page) == []
+    [plan] = [b for b in page.none_yet.findChildren(QPushButton) if b.text() == "Nieuw overleg …"]
+    # WHEN its button opens the new meeting and Escape cancels, THEN nothing is planned and the first step stays
+    drive_modal(qtbot, plan.click, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    assert list_meetings(store) == [] and page.right.currentWidget() is page.none_yet
+
+    # WHEN it is opened again, a title typed and Enter pressed
+    def titled(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.title, "Zorgoverleg tweede leerjaar")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+
+    drive_modal(qtbot, plan.click, titled)
+    # THEN the meeting is stored and opened, and once nothing is chosen the page asks to choose one
+    [meeting] = list_meetings(store)
+    assert meeting.title == "Zorgoverleg tweede leerjaar"
+    assert page.right.currentWidget() is page.editor and page.editor.heading.text() == meeting.title
+    page.right.setCurrentWidget(page.empty)
+    page.refresh()
+    assert page.right.currentWidget() is page.empty
