@@ -45,6 +45,7 @@ from brugapp.ui.kaart.legend import KaartLegend
 from brugapp.ui.kaart.model import KaartColumns, KaartFilterProxy, KaartTableModel, colour_icon
 from brugapp.ui.operations import Operation, run_operation
 from brugapp.ui.shell.section_page import SectionPage
+from brugapp.ui.widgets.empty_state import EmptyState
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_view import Selection, record_table
 
@@ -87,7 +88,7 @@ class KaartPage(SectionPage):
         self.proxy.setSourceModel(self.model)
         # Built from the outside in, each widget made inside its parent: a finished subtree moved into the page
         # is polished again, widget by widget (``brugapp bench``: "page Sociale kaart: first visit").
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.body.addWidget(splitter, 1)
         # a splitter takes in its children as they are made: the list, then the detail pane
         self.table = record_table(self.proxy, _("Services"), selection=Selection.ExtendedSelection, parent=splitter)
@@ -111,6 +112,7 @@ class KaartPage(SectionPage):
         splitter.setSizes([660, 430])
         self.legend = KaartLegend(self)
         self.body.addWidget(self.legend)
+        self.empty_map: EmptyState | None = None  # made when a map without any service is first shown
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(60)
@@ -223,10 +225,28 @@ class KaartPage(SectionPage):
         self.model.set_rows(rows, now=now, more=more)
         self._folded = 0
         self._loaded = True
+        self._show_empty_map(self._total == 0)
         self.apply_filters()
         if selected:
             self.select(selected)
         self._rest_timer.start(REST_AFTER_MS)
+
+    def _show_empty_map(self, empty: bool) -> None:
+        """A map without any service yet: the first step (import the region's services, or add one) instead of
+        an empty list, its filters and its legend."""
+        if empty and self.empty_map is None:
+            self.empty_map = EmptyState(
+                icon_name="map", title=_("Your social map is still empty"),
+                text=_("Import the services of your region: an HSDS data package or a list from Excel (CSV). Or "
+                       "add a service yourself with “New service”. Everything stays on this laptop."),
+                action_text=_("Import …"), parent=self)
+            self.empty_map.action_clicked.connect(self.import_file)
+            self.body.addWidget(self.empty_map, 1)
+        if self.empty_map is not None:
+            self.empty_map.setVisible(empty)
+        for widget in (self.splitter, self.legend, self.search, self.open_now, self.after_hours, self.stale,
+                       self.category_box, self.place_box, self.colour_box, self.count_label):
+            widget.setVisible(not empty)
 
     def read_rest(self) -> None:
         """While the page is shown and idle, one step at a time: the search words of a part of the rows folded

@@ -110,3 +110,37 @@ def test_edit_dialog_gives_a_checked_service_input(qtbot, store) -> None:
     value = dialog.value()
     assert value is not None and value.wait_time == "geen" and value.categories == ("education",)
     assert len(value.opening_hours) == 1 and value.opening_hours[0].days == (0, 1, 2, 3)
+
+
+def test_an_empty_map_offers_the_import_and_gives_way_to_the_list_once_a_service_is_in(qtbot, store,
+                                                                                      monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from brugapp.ui.clipping import clipped_texts
+
+    # GIVEN a notebook whose social map has no service yet
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (asked.append("open") or ("", "")))
+    page = KaartPage(store)
+    qtbot.addWidget(page)
+    page.resize(1280 - 218, 620)
+    page.show()
+    page.refresh()
+    qtbot.waitExposed(page)
+    # THEN the page says so and what to do, instead of an empty list, its filters and legend
+    empty = page.empty_map
+    assert empty is not None and empty.isVisible() and empty.accessibleName() == "Je sociale kaart is nog leeg"
+    assert not page.table.isVisible() and not page.search.isVisible() and not page.legend.isVisible()
+    assert clipped_texts(page) == []
+    # WHEN its button is pressed, twice (the file dialog cancelled each time)
+    [import_button] = [b for b in empty.findChildren(QPushButton) if b.text() == "Importeren …"]
+    qtbot.mouseClick(import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(import_button, Qt.MouseButton.LeftButton)
+    # THEN each time the import asks for a file, and the map stays empty
+    assert asked == ["open", "open"] and empty.isVisible()
+    # WHEN a first service is added and the page shown again
+    add(store, "Schuldbemiddeling", "OCMW Kortrijk", categories=("debt",), municipalities=("Kortrijk",))
+    page.refresh()
+    # THEN the list, the search and the legend are back, with the service
+    assert page.table.isVisible() and page.search.isVisible() and page.legend.isVisible()
+    assert not empty.isVisible() and page.proxy.rowCount() == 1 and page.count_label.text() == "1 van 1 dienst"
