@@ -36,3 +36,13 @@ def show_active(qtbot, widget) -> None:
         return widget.isActiveWindow()
 
     qtbot.waitUntil(activated, timeout=10_000)
+
+
+def shown_page(qtbot, page, size: tuple[int, int]):
+    """A section page on its own at ``size`` (the window less its sidebar and toolbar), shown and filled."""
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    page.refresh()
+    qtbot.waitExposed(page)
+    return page

@@ -13,6 +13,7 @@ from brugapp.services.families.notebook import list_contacts, log_contact
 from brugapp.services.records import TimelineEntry
 from brugapp.ui.families.page import FamiliesPage
 from brugapp.ui.families.timeline_view import TimelineModel, timeline_rows
+from tests.gui.conftest import shown_page
 
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -62,13 +63,7 @@ def test_rows_say_the_kind_in_the_tooltip_and_to_a_screen_reader_but_not_in_the_
 
 
 def _family_page(qtbot, store) -> FamiliesPage:
-    page = FamiliesPage(store)
-    qtbot.addWidget(page)
-    page.resize(1366 - 218, 700)
-    page.show()
-    page.refresh()
-    qtbot.waitExposed(page)
-    return page
+    return shown_page(qtbot, FamiliesPage(store), (1366 - 218, 700))
 
 
 def test_the_whole_note_is_readable_in_its_row(qtbot, store):

@@ -117,16 +117,12 @@ def test_an_empty_map_offers_the_import_and_gives_way_to_the_list_once_a_service
     from PySide6.QtWidgets import QFileDialog, QPushButton
 
     from brugapp.ui.clipping import clipped_texts
+    from tests.gui.conftest import shown_page
 
     # GIVEN a notebook whose social map has no service yet
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (asked.append("open") or ("", "")))
-    page = KaartPage(store)
-    qtbot.addWidget(page)
-    page.resize(1280 - 218, 620)
-    page.show()
-    page.refresh()
-    qtbot.waitExposed(page)
+    page = shown_page(qtbot, KaartPage(store), (1280 - 218, 620))
     # THEN the page says so and what to do, instead of an empty list, its filters and legend
     empty = page.empty_map
     assert empty is not None and empty.isVisible() and empty.accessibleName() == "Je sociale kaart is nog leeg"

@@ -19,18 +19,13 @@ from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
 from brugapp.ui.meetings.editor import MeetingEditor
 from brugapp.ui.meetings.page import MeetingsPage
 from tests.factories import make_family
+from tests.gui.conftest import shown_page
 from tests.gui.journeys.helpers import drive_modal
 from tests.gui.shell.test_tab_order import tab_walk
 
 
 def _page(qtbot, store, size=(1366 - 218, 700)) -> MeetingsPage:
-    page = MeetingsPage(store)
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    page.refresh()
-    qtbot.waitExposed(page)
-    return page
+    return shown_page(qtbot, MeetingsPage(store), size)
 
 
 def _meeting(store, title="Rondetafel Ilyas") -> str:
