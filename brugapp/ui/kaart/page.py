@@ -412,9 +412,13 @@ class KaartPage(SectionPage):
         if self.select(uuid):
             self.table.setFocus()
 
-    def focus_search(self) -> None:
+    def focus_search(self) -> bool:
+        """False when the map is empty: no search field then (Ctrl+F searches everywhere instead)."""
+        if self.search.isHidden():
+            return False
         self.search.setFocus()
         self.search.selectAll()
+        return True
 
     # -- actions ----------------------------------------------------------------------------
     def verify(self, service_id: str) -> None:

@@ -375,11 +375,9 @@ class MainWindow(QMainWindow):
             opener(result.kind, result.id, result.family_id)
 
     def find_on_page(self) -> None:
-        """Ctrl+F searches within the page when it has its own search field, else everywhere."""
+        """Ctrl+F searches within the page when it has its own search field (and shows it), else everywhere."""
         page_search = getattr(self.stack.currentWidget(), "focus_search", None)
-        if page_search is not None:
-            page_search()
-        else:
+        if page_search is None or not page_search():
             self.focus_search()
 
     def focus_search(self) -> None:

@@ -161,9 +161,16 @@ def test_about_dialog_names_version_and_licences(qtbot) -> None:
 
 
 def test_ctrl_f_searches_the_page_when_it_has_a_search_field(qtbot, store) -> None:
+    from brugapp.services.kaart.edit import ServiceInput, save_service
+
     window = _window(qtbot, store)
     window.show_section("kaart")
     page = window.stack.currentWidget()
+    # an empty map shows no search field (its first step instead): Ctrl+F searches everywhere
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_field
+    save_service(store, service_id=None, data=ServiceInput(name="Schuldbemiddeling", organization_name="OCMW Kortrijk"))
+    page.refresh()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.search
     window.show_section("reports")
