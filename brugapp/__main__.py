@@ -2,10 +2,10 @@
 
 import sys
 
-from brugapp.ui.unlock_ahead import start_bench_unlock_early
+from brugapp.start import prepare_start
 
-start_bench_unlock_early(sys.argv[1:])  # ``brugapp bench`` only: the key derivation starts first (start-up time)
+prepare_start(sys.argv[1:])  # before the command line module is imported, on purpose (start-up time)
 
-from brugapp.cli import main  # noqa: E402  (after the line above, on purpose)
+from brugapp.cli import main  # noqa: E402
 
 raise SystemExit(main())

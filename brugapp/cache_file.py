@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from importlib.util import MAGIC_NUMBER, source_hash
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +41,8 @@ def write_marshalled(cache_file: Path, content: _Marshallable) -> None:
         payload = marshal.dumps(content)
     except ValueError:
         return
+    import tempfile  # start-up time: only when something new is written (cache_patterns_from_start comes first)
+
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")

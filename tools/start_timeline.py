@@ -83,9 +83,9 @@ def _patch_app(app_module: object) -> None:
 def child(argv: list[str]) -> int:
     sys.meta_path.insert(0, _MarkingFinder())  # type: ignore[arg-type]
     sys.argv = ["brugapp", *argv]
-    from brugapp.ui.unlock_ahead import start_bench_unlock_early  # as brugapp/__main__.py does
+    from brugapp.start import prepare_start  # as brugapp/__main__.py does
 
-    start_bench_unlock_early(argv)
+    prepare_start(argv)
     from brugapp.cli import main
 
     return main()

@@ -18,6 +18,7 @@ from brugapp.cli.argparse_i18n import TranslatedArgumentParser
 from brugapp.cli.arguments import fail, unreadable_argument
 from brugapp.errors import UserError
 from brugapp.i18n import _, set_language
+from brugapp.start import starts_gui, value_of
 from brugapp.ui.unlock_ahead import bench_unlock_from_stdin
 
 if TYPE_CHECKING:
@@ -45,18 +46,6 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _starts_gui(argv: list[str]) -> bool:
-    """Only window options (no sub-command, no --help): the window starts without importing the command groups."""
-    valued = {"--db", "--lang"}
-    rest = iter(argv)
-    for arg in rest:
-        if arg in valued:
-            next(rest, None)
-        elif arg in ("-h", "--help") or not arg.startswith("-"):
-            return False
-    return True
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = build_gui_parser()
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
@@ -77,25 +66,15 @@ def _accept_db_everywhere(subparsers: argparse._SubParsersAction) -> None:
                 _accept_db_everywhere(action)
 
 
-def _value_of(argv: list[str], option: str) -> str | None:
-    for i, arg in enumerate(argv):
-        if arg == option and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith(f"{option}="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 def _language_from(argv: list[str]) -> str | None:
-    return _value_of(argv, "--lang")
+    return value_of(argv, "--lang")
 
 
 def _run_gui(args: argparse.Namespace, unlocking: Unlocking | None) -> int:
-    from brugapp.paths import user_cache_dir
-    from brugapp.ui.pyside_import_cache import import_pyside
+    from brugapp.ui.pyside_import_cache import import_pyside, start_cache_file
 
     # start-up time: what shiboken compiles at each start (its code, its regular expressions) from a cache (~30 ms)
-    import_pyside(user_cache_dir() / "pyside-import.cache")
+    import_pyside(start_cache_file())
     from brugapp.ui.app import run_gui
 
     return run_gui(db=args.db, demo=args.demo, language=args.lang, unlocking=unlocking)
@@ -103,13 +82,13 @@ def _run_gui(args: argparse.Namespace, unlocking: Unlocking | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if _starts_gui(argv):
+    if starts_gui(argv):
         # The window collects garbage on its own thread only (ui/gc_guard.py); off from here, the start-up's
         # imports do not stop for some seventy collections either (start-up time).
         gc.disable()
     # ``brugapp bench`` only (a hidden switch): the passphrase is on stdin, so unlocking starts before anything
     # else is imported, as a person's typing would have come before the window (ui/unlock_ahead.py).
-    unlocking = bench_unlock_from_stdin(_value_of(argv, "--db")) if _starts_gui(argv) else None
+    unlocking = bench_unlock_from_stdin(value_of(argv, "--db")) if starts_gui(argv) else None
     from brugapp.settings import load_settings
 
     # Help texts are translated too, so the language is chosen before the parser is built.
@@ -117,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     problem = unreadable_argument(argv)
     if problem is not None:
         return fail(problem)
-    if _starts_gui(argv):  # no sub-command: the window, without importing every command group first
+    if starts_gui(argv):  # no sub-command: the window, without importing every command group first
         gui = build_gui_parser().parse_args(argv)
         return _run_gui(gui, unlocking)
     args = build_parser().parse_args(argv)

@@ -33,7 +33,6 @@ import operator
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from importlib.util import source_hash
 from pathlib import Path
 from types import CodeType
@@ -57,32 +56,81 @@ PatternKey = tuple[str | bytes, int]
 PatternArguments = tuple[str | bytes, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
-@dataclass
 class Compiled:
-    code: dict[str, CodeType] = field(default_factory=dict)
-    patterns: dict[PatternKey, PatternArguments] = field(default_factory=dict)
+    """Code by key and patterns' programs by text and flags (a plain class: this module is imported before the
+    start's first regular expression, dataclasses and its imports would compile theirs before it)."""
+
+    def __init__(self, code: dict[str, CodeType] | None = None,
+                 patterns: dict[PatternKey, PatternArguments] | None = None) -> None:
+        self.code = {} if code is None else code
+        self.patterns = {} if patterns is None else patterns
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Compiled) and (self.code, self.patterns) == (other.code, other.patterns)
+
+    def __repr__(self) -> str:
+        return f"Compiled({len(self.code)} code objects, {len(self.patterns)} patterns)"
 
     def adds_to(self, other: Compiled) -> bool:
         return bool(self.code.keys() - other.code.keys() or self.patterns.keys() - other.patterns.keys())
 
 
+class _Caching:
+    """Regular expressions served from a cache file until PySide6 has been imported (``import_pyside``)."""
+
+    def __init__(self, cache_file: Path) -> None:
+        self.cache_file = cache_file
+        self.cached, self.used = read_cache(cache_file), Compiled()
+        self.original_pattern_compile = re._compiler.compile  # type: ignore[attr-defined]
+        re._compiler.compile = cached_pattern_compile(  # type: ignore[attr-defined]
+            self.original_pattern_compile, self.cached.patterns, self.used.patterns)
+
+    def end(self) -> None:
+        re._compiler.compile = self.original_pattern_compile  # type: ignore[attr-defined]
+
+
+def start_cache_file() -> Path:
+    """The app's cache of this module, beside its other rebuildable files."""
+    from brugapp.paths import user_cache_dir  # start-up time: platformdirs, only when the window starts
+
+    return user_cache_dir() / "pyside-import.cache"
+
+
+_caching: _Caching | None = None  # begun by a window's start (``cache_patterns_from_start``), ended by import_pyside
+
+
+def cache_patterns_from_start(cache_file: Path) -> None:
+    """``python -m brugapp`` starting the window: the regular expressions compiled from now on (the command line's,
+    the translations', the settings' modules as they are imported) are taken from ``cache_file`` too, until
+    ``import_pyside`` has imported PySide6 with the same file. Only module-level patterns of the start: nothing
+    reads the notebook before then, so no text of a person is ever kept in the file."""
+    global _caching
+    if _caching is None and "shiboken6" not in sys.modules:
+        _caching = _Caching(cache_file)
+
+
 def import_pyside(cache_file: Path) -> None:
     """Import PySide6 (QtCore), taking what shiboken compiles from ``cache_file``; write the file when something
     was compiled now (a first start, or another PySide6 or Python)."""
+    global _caching
+    caching, _caching = _caching, None
+    if caching is not None and caching.cache_file != cache_file:
+        caching.end()
+        caching = None
     if "shiboken6" in sys.modules:
+        if caching is not None:
+            caching.end()
         return  # imported before: shiboken's code is already loaded
-    cached, used = read_cache(cache_file), Compiled()
-    original_compile, original_pattern_compile = builtins.compile, re._compiler.compile  # type: ignore[attr-defined]
-    builtins.compile = cached_compile(original_compile, cached.code, used.code)
-    re._compiler.compile = cached_pattern_compile(  # type: ignore[attr-defined]
-        original_pattern_compile, cached.patterns, used.patterns)
+    caching = caching or _Caching(cache_file)
+    original_compile = builtins.compile
+    builtins.compile = cached_compile(original_compile, caching.cached.code, caching.used.code)
     try:
         import PySide6.QtCore  # noqa: F401  (start-up time: the import this module makes faster)
     finally:
         builtins.compile = original_compile
-        re._compiler.compile = original_pattern_compile  # type: ignore[attr-defined]
-    if used.adds_to(cached):
-        write_cache(cache_file, used)
+        caching.end()
+    if caching.used.adds_to(caching.cached):
+        write_cache(cache_file, caching.used)
 
 
 def cached_compile(original: Compile, cached: dict[str, CodeType], used: dict[str, CodeType]) -> Compile:

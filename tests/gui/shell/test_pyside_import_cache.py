@@ -278,3 +278,53 @@ def test_something_marshal_cannot_hold_is_not_written_and_no_error(tmp_path) -> 
     odd = Compiled(patterns={("a", 0): ("a", 0, [object()], 0, {}, (None,))})  # type: ignore[list-item]
     write_cache(tmp_path / "pyside-import.cache", odd)
     assert list(tmp_path.iterdir()) == []
+
+
+# ``python -m brugapp`` starting the window, with a stand-in for the window itself: which regular expressions are
+# parsed (not taken from the cache), by which file, and whether re's compiler is given back once PySide6 is in.
+WINDOW_START = """
+import re, runpy, sys, types
+real_parse, real_pattern_compile = re._parser.parse, re._compiler.compile
+parsed_by = []
+def parsing(pattern, *args, **kwargs):
+    caller = sys._getframe(1)
+    while caller is not None and ("/re/" in caller.f_code.co_filename
+                                  or caller.f_code.co_filename.endswith("pyside_import_cache.py")):
+        caller = caller.f_back
+    parsed_by.append(caller.f_code.co_filename if caller is not None else "?")
+    return real_parse(pattern, *args, **kwargs)
+re._parser.parse = parsing
+def run_gui(**options):
+    assert "PySide6.QtCore" in sys.modules
+    given_back = re._compiler.compile is real_pattern_compile
+    print(given_back, "|".join(parsed_by))
+    return 0
+sys.modules["brugapp.ui.app"] = types.SimpleNamespace(run_gui=run_gui)  # the window, standing in
+sys.argv = ["brugapp", *sys.argv[1:]]
+runpy.run_module("brugapp", run_name="__main__", alter_sys=True)
+"""
+
+
+def _window_start(home: Path, *arguments: str) -> tuple[bool, list[str]]:
+    environment = {**os.environ, "BRUGAPP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", WINDOW_START, *arguments], capture_output=True, text=True,
+                          timeout=120, env=environment)
+    assert done.returncode == 0, done.stderr[-2000:]
+    given_back, _separator, parsed_by = done.stdout.strip().partition(" ")
+    return given_back == "True", [name for name in parsed_by.split("|") if name]
+
+
+def test_the_window_starts_regular_expressions_come_from_the_cache_from_the_first_import_on(tmp_path) -> None:
+    home = tmp_path / "home"
+    # GIVEN a first start of the window, which compiles the command line's, the settings' and PySide6's patterns
+    given_back, first = _window_start(home, "--db", str(tmp_path / "notebook.db"))
+    assert given_back
+    assert any(name.endswith("json/scanner.py") for name in first)  # read by the settings
+    assert any(name.endswith("argparse.py") for name in first)  # the command line
+    # WHEN the window starts again
+    given_back, second = _window_start(home, "--db", str(tmp_path / "notebook.db"), "--lang", "en")
+    # THEN re's compiler is given back once PySide6 is imported, and the only patterns parsed again are those of the
+    # module that finds the cache folder (platformdirs, imported before the cache can be opened)
+    assert given_back
+    assert all("/platformdirs/" in name for name in second), second
+    assert len(second) < len(first) // 4

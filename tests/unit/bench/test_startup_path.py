@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from brugapp.cli import _starts_gui
+from brugapp.start import starts_gui
 from brugapp.store import migrate as migrations
 from brugapp.store import open_store
 
@@ -30,6 +30,6 @@ def test_a_store_behind_the_heads_is_still_upgraded(tmp_path) -> None:
 
 
 def test_only_window_options_start_the_window_directly() -> None:
-    assert _starts_gui([]) and _starts_gui(["--db", "x.db", "--lang", "en"]) and _starts_gui(["--demo"])
-    assert not _starts_gui(["list", "families"]) and not _starts_gui(["--db", "x.db", "bench"])
-    assert not _starts_gui(["--help"]) and not _starts_gui(["-h"])
+    assert starts_gui([]) and starts_gui(["--db", "x.db", "--lang", "en"]) and starts_gui(["--demo"])
+    assert not starts_gui(["list", "families"]) and not starts_gui(["--db", "x.db", "bench"])
+    assert not starts_gui(["--help"]) and not starts_gui(["-h"])
