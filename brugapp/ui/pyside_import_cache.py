@@ -18,9 +18,11 @@ While PySide6 is imported:
   then (what ``re._compiler.compile`` hands to ``_sre.compile``, which checks that program again), skipping the
   parsing and code generation; the program is kept per pattern text and flags, for the ``_sre`` version that made it.
 
-Both wrappers are in place on every thread, and only for the import. The cache file (``cache_file.py``) starts with
-Python's bytecode magic and a hash of its contents: a damaged or foreign file is ignored, then rewritten. The cache is
-only a shortcut: when it cannot be read or written, PySide6 is imported as usual.
+Both wrappers are in place on every thread, and only for the import; a window's start (``python -m brugapp``,
+``cache_patterns_from_start``) begins the regular expressions' earlier, before the command line's modules are
+imported. The cache file (``cache_file.py``) starts with Python's bytecode magic and a hash of its contents: a
+damaged or foreign file is ignored, then rewritten. The cache is only a shortcut: when it cannot be read or written,
+PySide6 is imported as usual.
 """
 
 from __future__ import annotations
