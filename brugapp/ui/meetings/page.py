@@ -184,6 +184,11 @@ class MeetingsPage(SectionPage):
         self.events_list.currentItemChanged.connect(self._event_chosen)
         events_caption.setBuddy(self.events_list)
         layout.addWidget(self.events_list, 1)
+        # none yet: a line says what goes here and how to add one, instead of an empty box
+        self.no_events = QLabel(_("No teacher day or event yet. Plan one with “New event …”."))
+        self.no_events.setObjectName("Hint")
+        self.no_events.setWordWrap(True)
+        layout.addWidget(self.no_events)
         return left
 
     def refresh(self) -> None:
@@ -224,6 +229,8 @@ class MeetingsPage(SectionPage):
             if record.id == current and self.right.currentWidget() is self._events:
                 self.events_list.setCurrentItem(item)
         self.events_list.blockSignals(False)
+        self.events_list.setVisible(self.events_list.count() > 0)
+        self.no_events.setVisible(self.events_list.count() == 0)
 
     def select(self, meeting_id: str) -> None:
         row = self.model.row_of(meeting_id)

@@ -86,6 +86,7 @@ def test_a_teacher_day_is_started_in_a_dialog_that_names_what_is_missing(qtbot, 
     assert event.label.endswith("Leerkrachtendag 2027")
     assert page.right.currentWidget() is page.events and page.events.heading.text() == "Leerkrachtendag 2027"
     assert page.events_list.currentItem().text() == event.label
+    assert page.events_list.isVisible() and not page.no_events.isVisible()  # the list, no more "none yet"
     # WHEN it is opened again and cancelled THEN nothing more is stored
     drive_modal(qtbot, page.new_event_button.click, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
     assert len(list_events(store)) == 1
@@ -255,6 +256,8 @@ def test_a_notebook_without_meetings_shows_the_first_step_and_it_plans_one(qtbot
     # THEN the page does not ask to choose a meeting on the left (there is none) but offers to plan the first
     assert page.right.currentWidget() is page.none_yet and page.none_yet.isVisible()
     assert page.none_yet.accessibleName() == "Nog geen overleg gepland" and clipped_texts(page) == []
+    # and below, a line instead of an empty box of teacher days
+    assert page.no_events.isVisible() and not page.events_list.isVisible()
     [plan] = [b for b in page.none_yet.findChildren(QPushButton) if b.text() == "Nieuw overleg …"]
     # WHEN its button opens the new meeting and Escape cancels, THEN nothing is planned and the first step stays
     drive_modal(qtbot, plan.click, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
