@@ -124,14 +124,8 @@ class MeetingsPage(SectionPage):
         self._editor: MeetingEditor | None = None
         self._events: EventPanel | None = None
         self._events_stale = True
-        # a notebook without any meeting or event yet: no list to choose from, so the first step instead
-        self.none_yet = EmptyState(icon_name="meeting", title=_("No meetings planned yet"),
-                                   text=_("A case meeting, a round table or a network meeting: plan it here, invite "
-                                          "the participants and print the agenda. Its minutes and action points "
-                                          "stay with it."), action_text=_("New meeting …"))
-        self.none_yet.action_clicked.connect(self.new_meeting)
+        self._none_yet: EmptyState | None = None  # made for a notebook without any meeting or event (none_yet)
         self.right.addWidget(self.empty)
-        self.right.addWidget(self.none_yet)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
@@ -145,6 +139,19 @@ class MeetingsPage(SectionPage):
             self._editor.changed.connect(self._editor_changed)
             self.right.addWidget(self._editor)
         return self._editor
+
+    @property
+    def none_yet(self) -> EmptyState:
+        """A notebook without any meeting or event yet: no list to choose from, so the first step instead."""
+        if self._none_yet is None:
+            self._none_yet = EmptyState(
+                icon_name="meeting", title=_("No meetings planned yet"),
+                text=_("A case meeting, a round table or a network meeting: plan it here, invite the participants "
+                       "and print the agenda. Its minutes and action points stay with it."),
+                action_text=_("New meeting …"))
+            self._none_yet.action_clicked.connect(self.new_meeting)
+            self.right.addWidget(self._none_yet)
+        return self._none_yet
 
     @property
     def events(self) -> EventPanel:
@@ -201,7 +208,7 @@ class MeetingsPage(SectionPage):
                                                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.model.set_rows(meetings)
         self._fill_events()
-        if self.right.currentWidget() in (self.empty, self.none_yet):
+        if self.right.currentWidget() in (self.empty, self._none_yet):
             nothing = not meetings and not self.events_list.count()
             self.right.setCurrentWidget(self.none_yet if nothing else self.empty)
         self._events_stale = True  # the speakers of the social map are read when the event panel is first needed
