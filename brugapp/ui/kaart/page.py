@@ -237,8 +237,8 @@ class KaartPage(SectionPage):
         if empty and self.empty_map is None:
             self.empty_map = EmptyState(
                 icon_name="map", title=_("Your social map is still empty"),
-                text=_("Import the services of your region: an HSDS data package or a list from Excel (CSV). Or "
-                       "add a service yourself with “New service”. Everything stays on this laptop."),
+                text=_("Import the services of your region: an HSDS data package or a list from Excel (.xlsx or "
+                       "CSV). Or add a service yourself with “New service”. Everything stays on this laptop."),
                 action_text=_("Import …"), parent=self)
             self.empty_map.action_clicked.connect(self.import_file)
             self.body.addWidget(self.empty_map, 1)
