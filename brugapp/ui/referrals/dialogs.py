@@ -96,8 +96,11 @@ class NewReferralDialog(QDialog):
         self.setWindowTitle(_("New referral"))
         self.family_combo = QComboBox()
         self.family_combo.setAccessibleName(_("Family"))
-        self.family_combo.addItem(_("Choose a family …"), "")
-        for record in list_family_records(store):
+        families = list_family_records(store)
+        # a new notebook has no family to refer yet: the box says where one is added, not only "choose"
+        self.family_combo.addItem(_("Choose a family …") if families else
+                                  _("No families yet: add one under Families first"), "")
+        for record in families:
             self.family_combo.addItem(record.label, record.id)
         if family_id:
             self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family_id)))

@@ -53,6 +53,23 @@ def test_new_referral_dialog_names_the_missing_field(qtbot, store):
     assert list_referrals(store) == []
 
 
+def test_a_new_notebook_says_where_a_family_is_added_before_it_can_be_referred(qtbot, store):
+    # GIVEN a notebook without any family yet
+    dialog = NewReferralDialog(store)
+    qtbot.addWidget(dialog)
+    # THEN the family box says where one is added instead of only "choose", and saving still names what is missing
+    assert dialog.family_combo.count() == 1
+    assert dialog.family_combo.currentText() == "Nog geen gezinnen: voeg er eerst een toe bij Gezinnen"
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and "gezin" in dialog.error.text().lower()
+    assert list_referrals(store) == []
+    # and with a family, the box asks to choose one
+    make_family(store, display_name="Gezin Peeters")
+    again = NewReferralDialog(store)
+    qtbot.addWidget(again)
+    assert again.family_combo.currentText() == "Kies een gezin …"
+
+
 def test_referrals_page_offers_only_allowed_steps(qtbot, store):
     family = make_family(store)
     caw = kaart_service(store)
