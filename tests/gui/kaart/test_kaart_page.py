@@ -6,11 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from brugapp.domain.kaart import parse_opening_hours
 from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import ServiceInput, save_service, set_colour
+from brugapp.ui.clipping import clipped_texts
 from brugapp.ui.kaart.page import KaartPage
+from tests.gui.conftest import shown_page
 
 
 def add(store, name: str, org: str, **fields: object) -> str:
@@ -114,11 +117,6 @@ def test_edit_dialog_gives_a_checked_service_input(qtbot, store) -> None:
 
 def test_an_empty_map_offers_the_import_and_gives_way_to_the_list_once_a_service_is_in(qtbot, store,
                                                                                       monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog, QPushButton
-
-    from brugapp.ui.clipping import clipped_texts
-    from tests.gui.conftest import shown_page
-
     # GIVEN a notebook whose social map has no service yet
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (asked.append("open") or ("", "")))
