@@ -41,7 +41,12 @@ class Consent(Identified, Timestamped, Base):
 
 
 class Referral(Identified, Timestamped, Base):
-    """Doorverwijzing / warme toeleiding of a family (for one need) to a service and contact person."""
+    """Doorverwijzing / warme toeleiding of a family (for one need) to a service and contact person.
+
+    The table also holds ``next_check``, the first open follow-up's date, which SQLite's triggers keep (revision
+    0016) and only Doorverwijzingen's list reads (``store/referrals_reads.py``): not mapped here, so no object
+    ever holds a copy that a follow-up saved meanwhile made stale.
+    """
 
     __tablename__ = "referrals"
     # every referral figure of a school year from the index alone (0014)

@@ -1,9 +1,9 @@
 """The referrals list in plain SQL (``store/referrals_reads.py``) gives exactly what the service's SQLAlchemy query
 gave: the same referrals, in the same order, with the same values, for every way the page and the CLI ask.
 
-The previous query is kept here as the reference. The data is awkward on purpose: equal family names, urgent and
-not, closed ones, follow-ups done and open (two on one day, one not answered), a service and a contact person
-taken off the map, appointments, several years, a family archived.
+The previous query is the reference (``reference_list.py``). The data is awkward on purpose: equal family names,
+urgent and not, closed ones, follow-ups done and open (two on one day, one not answered), a service and a contact
+person taken off the map, appointments, several years, a family archived; then its checks changed every way.
 """
 
 from __future__ import annotations
@@ -12,63 +12,18 @@ import datetime as dt
 from random import Random
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from brugapp.domain.referrals import CLOSED
-from brugapp.services.referrals.reading import ReferralView, list_referrals
+from brugapp.services.referrals.reading import list_referrals
 from brugapp.store import Store
 from brugapp.store.models import Family
 from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartService
 from brugapp.store.models.referrals import FollowUp, Referral
+from tests.unit.referrals.reference_list import previous_list_referrals
 
 STATUSES = ("prepared", "registered", "waiting_list", "appointment", "ongoing", "completed", "stopped", "declined",
             "withdrawn")
-
-
-def _previous_list_referrals(store: Store, *, family_id: str | None = None, open_only: bool = False,
-                             status: str | None = None, offset: int = 0, limit: int | None = None,
-                             ) -> list[ReferralView]:
-    """``list_referrals`` as it was before the list was read as plain driver rows (commit f111d84)."""
-    next_check = (
-        select(func.min(FollowUp.due))
-        .where(FollowUp.referral_id == Referral.id, FollowUp.status.in_(("planned", "no_answer")))
-        .correlate(Referral).scalar_subquery()
-    )
-    due = next_check.label("due")
-    name = Family.display_name.label("name")
-    closed = Referral.status.in_(sorted(CLOSED)).label("closed")
-    urgent = func.coalesce(Referral.urgent, False).label("urgent")
-    page = select(Referral.id.label("pk"), due, name, closed, urgent).join(Family, Family.id == Referral.family_id)
-    if family_id:
-        page = page.where(Family.uuid == family_id)
-    if status:
-        page = page.where(Referral.status == status)
-    if open_only:
-        page = page.where(Referral.status.not_in(sorted(CLOSED)))
-    ids = page.order_by(closed, urgent.desc(), due.asc().nulls_last(), name, Referral.id).offset(offset).limit(
-        limit).subquery()
-    with store.read() as session:
-        query = (
-            select(Referral.uuid, Family.uuid, Family.display_name, Referral.theme, KaartService.uuid,
-                   Referral.service_label, KaartContact.uuid, KaartContact.name, Referral.intensity, Referral.urgent,
-                   Referral.status, Referral.outcome, Referral.referred_on, Referral.appointment_at,
-                   ids.c.due, Referral.no_show_count)
-            .join(ids, ids.c.pk == Referral.id)
-            .join(Family, Family.id == Referral.family_id)
-            .outerjoin(KaartService, KaartService.id == Referral.service_id)
-            .outerjoin(KaartContact, KaartContact.id == Referral.contact_id)
-            .order_by(ids.c.closed, ids.c.urgent.desc(), ids.c.due.is_(None), ids.c.due, ids.c.name, Referral.id)
-        )
-        return [
-            ReferralView(
-                id=uuid, family_id=fam_uuid, family_name=fam_name, theme=theme, service_id=service_uuid or "",
-                service_label=label, contact_id=contact_uuid or "", contact_name=contact_name or "",
-                intensity=intensity, urgent=urgent, status=state, outcome=outcome, referred_on=referred_on,
-                appointment_at=appointment_at, next_check=due, no_show_count=no_shows,
-            )
-            for (uuid, fam_uuid, fam_name, theme, service_uuid, label, contact_uuid, contact_name, intensity, urgent,
-                 state, outcome, referred_on, appointment_at, due, no_shows) in session.connection().execute(query)
-        ]
 
 
 def _awkward_referrals(store: Store) -> list[str]:
@@ -123,7 +78,7 @@ def family_ids(store: Store) -> list[str]:
     {"status": "nothing such"},
 ])
 def test_the_plain_list_matches_the_previous_query(store: Store, family_ids: list[str], options: dict) -> None:
-    expected = _previous_list_referrals(store, **options)
+    expected = previous_list_referrals(store, **options)
     assert list_referrals(store, **options) == expected
     if not options:
         assert len(expected) == 120  # every referral, the archived family's too
@@ -132,7 +87,7 @@ def test_the_plain_list_matches_the_previous_query(store: Store, family_ids: lis
 def test_each_familys_referrals_match_the_previous_query(store: Store, family_ids: list[str]) -> None:
     for family_id in family_ids:
         for open_only in (False, True):
-            expected = _previous_list_referrals(store, family_id=family_id, open_only=open_only)
+            expected = previous_list_referrals(store, family_id=family_id, open_only=open_only)
             assert list_referrals(store, family_id=family_id, open_only=open_only) == expected
     assert list_referrals(store, family_id="no such family") == []
 
@@ -145,3 +100,32 @@ def test_the_values_come_back_typed_as_before(store: Store, family_ids: list[str
     assert with_appointment and all(view.appointment_at.tzinfo is not None for view in with_appointment)
     assert any(view.next_check is not None for view in views) and any(view.next_check is None for view in views)
     assert any(view.service_id == "" and view.service_label for view in views)  # taken off the map
+
+
+def test_the_list_follows_every_change_to_the_checks(store: Store, family_ids: list[str]) -> None:
+    # GIVEN the awkward referrals, each with its next check kept by the store (revision 0016's triggers)
+    random = Random(4)
+    with store.session() as session:
+        checks = list(session.scalars(select(FollowUp).where(FollowUp.referral_id.is_not(None)).order_by(FollowUp.id)))
+        referrals = list(session.scalars(select(Referral).order_by(Referral.id)))
+        # WHEN checks are done, moved to another day, moved to another referral, added, taken off a referral,
+        # deleted, and a referral is closed: each as its own statement, as the app saves them
+        for check in checks[0:40:4]:
+            check.status = "done"
+        for check in checks[1:40:4]:
+            check.due = check.due + dt.timedelta(days=random.randrange(-20, 20))
+        for check in checks[2:40:4]:
+            check.referral_id = random.choice(referrals).id
+        for check in checks[3:40:8]:
+            check.referral_id = None
+        for check in checks[40:60]:
+            session.delete(check)
+        for referral in referrals[:10]:
+            session.add(FollowUp(title="Nieuwe check", referral_id=referral.id, family_id=referral.family_id,
+                                 due=dt.date(2026, 11, 1) + dt.timedelta(days=referral.id % 9), status="planned"))
+        referrals[10].status = "completed"
+        session.delete(referrals[11])
+    # THEN the list is still the one the next checks looked up one by one give, in every way it is asked for
+    for options in ({}, {"open_only": True}, {"open_only": True, "offset": 3, "limit": 17}):
+        assert list_referrals(store, **options) == previous_list_referrals(store, **options)
+    assert len(list_referrals(store)) == 119
