@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -50,6 +48,7 @@ from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
 from brugapp.ui.widgets.table_sizes import fitted_widths
+from brugapp.ui.widgets.table_view import record_table
 
 if TYPE_CHECKING:
     from brugapp.services.referrals.calendar_export import CalendarExport
@@ -174,14 +173,7 @@ class FollowUpsPage(SectionPage):
             Column(_("Family"), lambda v: v.family_name or "–"),
             Column(_("Status"), _state),
         ], colour=lambda v: DANGER if v.bucket == Bucket.OVERDUE else "")
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Follow-ups"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, _("Follow-ups"), grid=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in FITTED_COLUMNS:  # fitted to the first rows when they are read, once (``table_sizes``)

@@ -7,7 +7,7 @@ A panel is a QWidget class built with ``(store, parent)`` that has ``refresh()``
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -36,6 +36,9 @@ from brugapp.services.today import (
 from brugapp.store import Store
 from brugapp.ui.style import WARNING
 from brugapp.ui.widgets.roles import FAMILY_ROLE, FOREGROUND_ROLE, ID_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent
 
 PAGE_ROWS = 20  # list items built at once: a panel shows about eight; a taller one asks for more (start-up)
 
@@ -76,6 +79,15 @@ class _PagedList(QListWidget):
     """A panel's list; says when every line it has fits, so a taller window gets its next page without scrolling."""
 
     all_lines_fit = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tabbing into a card chooses the line it lands on: Qt only marks it, so "Gedaan" stayed greyed out (and
+        out of the Tab order) until Space was pressed, and Down went past the first line. (A click chooses its
+        own line right after; the focus reason is not read: that would build the ``Qt`` enums, ``centred.py``.)"""
+        super().focusInEvent(event)
+        current = self.currentItem()
+        if current is not None and not self.selectedItems():
+            current.setSelected(True)
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
