@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +128,11 @@ class TodayPanel(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
+        # Without lines, the friendly line stays under the title: the labels keep their height and a filler that
+        # may grow takes the rest of the card (a stretch would ask for room: the card would claim it on the page).
+        for label in (self.title, self.empty):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(QWidget(self))
         layout.addLayout(self.buttons)
 
     def _activated(self, item: QListWidgetItem) -> None:

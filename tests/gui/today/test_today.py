@@ -92,3 +92,20 @@ def test_a_long_note_is_shown_to_its_last_whole_word_and_says_it_goes_on(qtbot, 
     shown = logged.list.item(0).text().split("\n")[1]
     assert shown.endswith("…") and note.startswith(shown[:-1])
     assert shown[:-1].rsplit(" ", 1)[1] in note.replace(",", "").split()
+
+
+def test_an_empty_card_beside_a_full_one_keeps_its_line_under_its_title(qtbot, store):
+    # GIVEN a day with checks due (their card is full) and nothing promised (that card is empty beside it)
+    from brugapp.services.referrals.followups import create_followup
+    from tests.gui.conftest import shown_page
+
+    for number in range(8):
+        create_followup(store, title=f"Terugbellen {number}", due=today_local(), owner="",
+                        family_id=make_family(store, display_name=f"Gezin {number}"))
+    page = shown_page(qtbot, TodayPage(store), (1148, 690))  # the page's room in a 1366×768 window
+    promised = next(p for p in page.panels if isinstance(p, PromisedFollowUpsPanel))
+    qtbot.wait(20)  # the layout of the cards, after their lines were read
+    # THEN its title and its friendly line stand together at the top of the card, not spread over its height
+    assert promised.empty.isVisible() and not promised.list.isVisible() and promised.height() > 400
+    assert promised.title.height() < 40 and promised.empty.height() < 80
+    assert promised.empty.geometry().top() - promised.title.geometry().top() < 60
