@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,8 +39,12 @@ def open_store(
     passphrase: str | None = None,
     create: bool = False,
     migrate: bool = True,
+    before_upgrade: Callable[[], None] | None = None,
 ) -> Store:
-    """Unlock, check, (back up and) migrate. See the module docstring for the order and why."""
+    """Unlock, check, (back up and) migrate. See the module docstring for the order and why.
+
+    ``before_upgrade`` runs once an existing store turns out to be behind the app's schema, just before it is backed
+    up and migrated (seconds on a busy year): the unlock window says so first."""
     path = _file_path(location)
     quick = unlock_existing_file(path, passphrase) if path is not None and passphrase else None
     store = quick or _unlock(location, path, passphrase=passphrase, create=create)
@@ -49,7 +54,7 @@ def open_store(
         raise damaged_error(path, _newest_good_backup(path, passphrase) if path else None)
     store.known_sound = True  # closing it records a clean close
     if migrate:
-        _migrate_after_backup(store)
+        _migrate_after_backup(store, before_upgrade)
         if path is not None:
             _record_failed_unlocks(store, path)
     return store
@@ -88,7 +93,7 @@ def _unlock(location: str | Path, path: Path | None, *, passphrase: str | None, 
         raise
 
 
-def _migrate_after_backup(store: Store) -> None:
+def _migrate_after_backup(store: Store, before_upgrade: Callable[[], None] | None = None) -> None:
     if stored_revisions(store) == declared_heads():
         return  # the ordinary day: neither Alembic nor a backup
     from brugapp.store.backups import backup_store  # start-up time (see above)
@@ -96,8 +101,11 @@ def _migrate_after_backup(store: Store) -> None:
 
     if not needs_upgrade(store):
         return
-    if current_revisions(store) and store.path is not None:
-        backup_store(store, reason="before-upgrade")  # verified before the schema is touched
+    if current_revisions(store):  # an existing notebook, not a new one being made
+        if before_upgrade is not None:
+            before_upgrade()
+        if store.path is not None:
+            backup_store(store, reason="before-upgrade")  # verified before the schema is touched
     upgrade(store)
 
 

@@ -77,10 +77,11 @@ def ask_for_store(location: Path) -> Store | None:
 
     def restore(backup: Path, passphrase: str) -> Store:
         restore_store(backup, location, passphrase=passphrase)  # sets the damaged file aside first
-        return open_store(location, passphrase=passphrase)
+        return open_store(location, passphrase=passphrase, before_upgrade=dialog.show_upgrading)
 
     dialog = UnlockDialog(
-        lambda passphrase: open_store(location, passphrase=passphrase, create=create), create=create,
+        lambda passphrase: open_store(location, passphrase=passphrase, create=create,
+                                      before_upgrade=dialog.show_upgrading), create=create,
         restore=restore, checks_every_page=lambda: not clean_close_recorded(location),
     )
     QTimer.singleShot(50, import_window_modules)  # once the dialog is painted, while the passphrase is typed

@@ -111,12 +111,15 @@ class UnlockDialog(QDialog):
 
         self.error = ErrorLine()
         layout.addWidget(self.error)
-        self.checking = QLabel(_("BrugApp was not closed properly last time, so it first checks your whole "
-                                 "notebook. On a busy year this takes a few seconds …"))
-        self.checking.setObjectName("Hint")
-        self.checking.setWordWrap(True)
-        self.checking.hide()
-        layout.addWidget(self.checking)
+        # What the seconds of a slow opening are for, shown only while it lasts (``_show_wait``)
+        self.checking, self.upgrading = (
+            _wait_hint(_("BrugApp was not closed properly last time, so it first checks your whole notebook. On a "
+                         "busy year this takes a few seconds …")),
+            _wait_hint(_("BrugApp was updated: your notebook is first backed up, then brought up to date for this "
+                         "version. On a busy year this takes a few seconds …")))
+        for hint in (self.checking, self.upgrading):
+            layout.addWidget(hint)
+        self._waiting = False  # the wait cursor is shown (checking or upgrading)
         # Offered only when the data file is damaged and a backup opens and checks clean.
         self.restore_button = QPushButton()
         self.restore_button.setObjectName("Primary")
@@ -199,26 +202,41 @@ class UnlockDialog(QDialog):
             return
         self.accept()
 
+    def show_upgrading(self) -> None:
+        """Called by the opener (``store.open_store``'s ``before_upgrade``) just before an older notebook is backed up
+        and brought up to date for a new version of the app: seconds on a busy year, said and painted first."""
+        self._show_wait(self.upgrading)
+
     @contextmanager
     def _checking_shown(self) -> Iterator[None]:
-        """After an unclean stop every page is read before the notebook opens: said, and painted, first."""
-        if self._create or not self._checks_every_page():
-            yield
-            return
-        self.error.hide()
-        self.checking.show()
-        self.ok_button.setEnabled(False)
-        self._fit()
-        from PySide6.QtCore import Qt  # start-up time (ui/widgets/centred.py): made here beside seconds of checking
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before the wait
+        """After an unclean stop every page is read before the notebook opens: said, and painted, first. The wait
+        (this one or an upgrade's, ``show_upgrading``) ends with the opening, however it ends."""
+        if not self._create and self._checks_every_page():
+            self._show_wait(self.checking)
         try:
             yield
         finally:
+            self._end_wait()
+
+    def _show_wait(self, hint: QLabel) -> None:
+        self.error.hide()
+        hint.show()
+        self.ok_button.setEnabled(False)
+        self._fit()
+        if not self._waiting:
+            from PySide6.QtCore import Qt  # start-up time (ui/widgets/centred.py): made here beside seconds of work
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self._waiting = True
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before the wait
+
+    def _end_wait(self) -> None:
+        if self._waiting:
             QApplication.restoreOverrideCursor()
+            self._waiting = False
             self.ok_button.setEnabled(True)
-            self.checking.hide()
+        self.checking.hide()
+        self.upgrading.hide()
 
     def _offer_backup(self, damage: DamagedStoreError) -> None:
         from brugapp.ui.shell.unlock_offer import backup_offer_text  # start-up time: only for a damaged store
@@ -239,3 +257,11 @@ class UnlockDialog(QDialog):
             self.show_error(str(exc))
             return
         self.accept()
+
+
+def _wait_hint(text: str) -> QLabel:
+    hint = QLabel(text)
+    hint.setObjectName("Hint")
+    hint.setWordWrap(True)
+    hint.hide()
+    return hint

@@ -159,3 +159,52 @@ def test_after_an_unclean_stop_the_window_says_it_checks_the_notebook_first(qtbo
     qtbot.keyClick(again.passphrase, Qt.Key.Key_Return)
     assert seen[-1] == (False, True) and again.store is not None
     again.store.close()
+
+
+def test_an_older_notebook_is_backed_up_and_brought_up_to_date_with_the_window_saying_so(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from brugapp.services.families.families import list_families
+    from brugapp.store import migrate as migrations
+    from brugapp.store.backups import list_backups
+    from brugapp.store.schema_version import declared_heads, stored_revisions
+    from brugapp.ui.app import ask_for_store
+    from tests.factories import make_family
+    from tests.gui.journeys.helpers import drive_modal, key, type_text
+
+    # GIVEN a notebook made by the previous version of the app (schema 0015), with a family in it, closed cleanly
+    path = tmp_path / "brugapp.db"
+    old = open_store(path, passphrase=TEST_PASSPHRASE, create=True, migrate=False)
+    migrations.upgrade(old, "0015_list_indexes")
+    make_family(old, display_name="Gezin Maes")
+    old.close()
+    seen: list[tuple[bool, bool, bool, int]] = []
+    announce = UnlockDialog.show_upgrading
+
+    def watched(self: UnlockDialog) -> None:  # what a person sees while the notebook is copied and upgraded
+        announce(self)
+        seen.append((self.upgrading.isVisible(), self.ok_button.isEnabled(), QApplication.overrideCursor() is not None,
+                     len(list_backups(path))))
+
+    monkeypatch.setattr(UnlockDialog, "show_upgrading", watched)
+    opened: list = []
+
+    def unlock(dialog) -> None:
+        type_text(qtbot, TEST_PASSPHRASE, into=dialog.passphrase)
+        key(qtbot, Qt.Key.Key_Return, into=dialog.passphrase)
+
+    # WHEN it is unlocked in the app's own unlock window, by keyboard
+    drive_modal(qtbot, lambda: opened.append(ask_for_store(path)), unlock)
+    # THEN the window said so, with Ontgrendelen off and the wait cursor, before the backup was made
+    assert seen == [(True, False, True, 0)]
+    store = opened[0]
+    assert store is not None and stored_revisions(store) == declared_heads()
+    assert [f.display_name for f in list_families(store)] == ["Gezin Maes"]
+    assert [backup.name.split(".")[-2] for backup in list_backups(path)] == ["before-upgrade"]
+    assert QApplication.overrideCursor() is None
+    store.close()
+    # AND the next unlock, of the notebook now up to date, opens without a word of it
+    drive_modal(qtbot, lambda: opened.append(ask_for_store(path)), unlock)
+    assert len(seen) == 1 and opened[1] is not None
+    opened[1].close()

@@ -100,9 +100,12 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up_first(tmp_path: Pat
         ))
     old.close()
     assert set(migrations.head_revisions()) != {"0001"}, "this test needs a revision after 0001"
-    # WHEN the app opens it
-    store = open_store(path, passphrase=TEST_PASSPHRASE)
-    # THEN it is at head, the family is still there, and an (encrypted) backup was taken first
+    # WHEN the app opens it, told when the upgrade begins
+    told: list[int] = []
+    store = open_store(path, passphrase=TEST_PASSPHRASE, before_upgrade=lambda: told.append(len(list_backups(path))))
+    # THEN it is at head, the family is still there, and an (encrypted) backup was taken first, after the app was
+    # told (the unlock window says so before the seconds of copying)
+    assert told == [0]
     assert set(migrations.current_revisions(store)) == set(migrations.head_revisions())
     from brugapp.services.families.families import list_family_records
 
@@ -110,6 +113,11 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up_first(tmp_path: Pat
     store.close()
     backups = list_backups(path)
     assert len(backups) == 1 and "before-upgrade" in backups[0].name
+    # AND a store at head, or a new one, is opened without a word of upgrading
+    open_store(path, passphrase=TEST_PASSPHRASE, before_upgrade=lambda: told.append(-1)).close()
+    open_store(tmp_path / "new.db", passphrase=TEST_PASSPHRASE, create=True,
+               before_upgrade=lambda: told.append(-2)).close()
+    assert told == [0]
     assert b"Kowalski" not in backups[0].read_bytes()
 
 
