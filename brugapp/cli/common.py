@@ -44,19 +44,25 @@ def store_location(args: argparse.Namespace) -> str:
     return args.db or str(default_store_path())
 
 
+def _say_upgrading() -> None:
+    """On stderr, so ``--json`` output stays clean: the seconds before anything else happens are explained."""
+    print(_("This notebook was made by an earlier version of BrugApp: it is backed up first, then brought up to "
+            "date. On a busy year this takes a few seconds …"), file=sys.stderr, flush=True)
+
+
 def open_cli_store(args: argparse.Namespace, *, migrate: bool = True) -> Store:
     """Open ``--db`` (or the default store), asking for the passphrase only when it is needed."""
     location = store_location(args)
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     try:
-        return open_store(location, passphrase=passphrase, migrate=migrate)
+        return open_store(location, passphrase=passphrase, migrate=migrate, before_upgrade=_say_upgrading)
     except DamagedStoreError as exc:
         raise CommandError(damage_message(exc)) from None
     except WrongPassphraseError as first_error:
         if passphrase is None and "://" not in location and os.path.exists(location):
             passphrase = passphrase_from_env_or_prompt(required=True)
             try:
-                return open_store(location, passphrase=passphrase, migrate=migrate)
+                return open_store(location, passphrase=passphrase, migrate=migrate, before_upgrade=_say_upgrading)
             except DamagedStoreError as exc:
                 raise CommandError(damage_message(exc)) from None
             except StoreError as exc:

@@ -147,3 +147,26 @@ def test_failed_unit_of_work_leaves_nothing_behind(store) -> None:
     from brugapp.services.families.families import list_family_records
 
     assert list_family_records(store) == []
+
+
+def test_the_cli_says_on_stderr_that_an_older_notebook_is_upgraded_and_keeps_its_json_clean(
+        tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    from brugapp.cli import main
+    from brugapp.cli.common import PASSPHRASE_ENV
+
+    # GIVEN a notebook of the previous version (schema 0015), encrypted, with its passphrase in the environment
+    path = tmp_path / "old.db"
+    old = open_store(path, passphrase=TEST_PASSPHRASE, create=True, migrate=False)
+    migrations.upgrade(old, "0015_list_indexes")
+    old.close()
+    monkeypatch.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
+    # WHEN a coordinator lists its families as JSON, twice
+    for upgraded in (True, False):
+        assert main(["list", "families", "--db", str(path), "--json"]) == 0
+        captured = capsys.readouterr()
+        # THEN the first time stderr says why it takes a while (in Dutch), the second time nothing; stdout is JSON
+        assert ("vorige versie van BrugApp" in captured.err) is upgraded
+        assert json.loads(captured.out) == []
+    assert [backup.name.split(".")[-2] for backup in list_backups(path)] == ["before-upgrade"]
