@@ -256,6 +256,8 @@ class UnlockDialog(QDialog):
             self.restore_button.hide()
             self.show_error(str(exc))
             return
+        finally:
+            self._end_wait()  # a backup of an earlier version was brought up to date (``show_upgrading``)
         self.accept()
 
 

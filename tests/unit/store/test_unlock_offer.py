@@ -61,3 +61,28 @@ def test_a_wrong_passphrase_offers_no_restore(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     assert "wachtwoordzin klopt niet" in dialog.error.text()
     assert not dialog.restore_button.isVisible()
+
+
+def test_restoring_a_backup_of_an_earlier_version_says_so_and_ends_the_wait(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    # GIVEN the dialog offering a good backup, which turns out to be of an earlier version of the app
+    path = encrypted_store_with(tmp_path / "brugapp.db", "Gezin Claeys")
+    seen: list[tuple[bool, bool]] = []
+
+    def restore(backup: Path, passphrase: str) -> Store:
+        dialog.show_upgrading()  # what open_store's before_upgrade does for it (app.ask_for_store)
+        seen.append((dialog.upgrading.isVisible(), QApplication.overrideCursor() is not None))
+        return open_store(path, passphrase=passphrase)
+
+    dialog = UnlockDialog(lambda passphrase: open_store(path, passphrase=passphrase), create=False, restore=restore)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._good_backup = path  # as _offer_backup leaves it
+    dialog.passphrase.setText(TEST_PASSPHRASE)
+    # WHEN it is restored
+    dialog._restore_backup()
+    # THEN the upgrade was said, with the wait cursor, and both are gone once the notebook is open
+    assert seen == [(True, True)]
+    assert dialog.store is not None and not dialog.upgrading.isVisible() and QApplication.overrideCursor() is None
+    dialog.store.close()

@@ -27,7 +27,8 @@ down_revision = "0015_list_indexes"
 branch_labels = None
 depends_on = None
 
-# The same words as ``store/referrals_reads.py`` (CLOSED_ORDER, OPEN_CHECK): the index is used only when they match.
+# The words of ``store/referrals_reads.closed_order(CLOSED)`` and of 0015's open checks: the index and the open
+# checks' index are only used when the list's statement says the same.
 CLOSED_ORDER = "status IN ('completed', 'declined', 'stopped', 'withdrawn')"
 NEXT_CHECK_OF = ("(SELECT fu.due FROM followups AS fu WHERE fu.referral_id = {referral} "
                  "AND fu.status IN ('planned', 'no_answer') ORDER BY fu.due LIMIT 1)")
