@@ -82,9 +82,8 @@ class _PagedList(QListWidget):
     all_lines_fit = Signal()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        """Tabbing into a card chooses the line it lands on: Qt only marks it, so "Gedaan" stayed greyed out (and
-        out of the Tab order) until Space was pressed, and Down went past the first line. (A click chooses its
-        own line right after; the focus reason is not read: that would build the ``Qt`` enums, ``centred.py``.)"""
+        """Tabbing into a card chooses the line it lands on, as in every list of records (``RecordTable`` in
+        ``widgets/table_view.py`` says why)."""
         super().focusInEvent(event)
         current = self.currentItem()
         if current is not None and not self.selectedItems():
