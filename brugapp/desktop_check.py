@@ -6,7 +6,6 @@ is installed. Pure standard library: ``dev.py`` uses this module before any depe
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
@@ -50,6 +49,8 @@ def library_present(soname: str) -> bool:
     bundled = getattr(sys, "_MEIPASS", None)
     if bundled and any((Path(bundled) / sub / soname).exists() for sub in ("", "PySide6/Qt/lib")):
         return True
+    import ctypes  # start-up time: only on a Linux desktop (not when Qt's platform is given), ~1 ms
+
     try:
         ctypes.CDLL(soname)
     except OSError:

@@ -102,14 +102,3 @@ def followups_due(store: Store, *, today: dt.date, offset: int = 0, limit: int =
                                   referral_id=ref_uuid or "", meeting_id=meeting_uuid or "", note=note or "",
                                   attempts=attempts or 0))
     return views
-
-
-def read_first_screen(store: Store, *, day: dt.date | None = None) -> None:
-    """Vandaag's reads once, results dropped: SQLite's page cache is then warm when the window asks. Run on the
-    unlock thread while Qt builds the window (start-up time)."""
-    day = day or today_local()
-    count_promised_follow_ups(store, day=day)
-    promised_follow_ups(store, day=day, limit=60)
-    count_followups_due(store, today=day)
-    followups_due(store, today=day)
-    contacts_logged_on(store, day=day)

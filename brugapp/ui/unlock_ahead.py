@@ -1,10 +1,10 @@
 """Unlocking on a worker thread while Qt and the window are imported and built (no Qt in this module).
 
 The key derivation (``page_key.py``: Argon2id, ~25 ms on a fast laptop; ~0.15 s for a store made before, which
-keeps PBKDF2) and SQLite's reads run in C without the interpreter lock, so on a second core they overlap the
-import of PySide6 and the building of the window. Once unlocked, the worker also reads
-Vandaag once (``services.today.read_first_screen``): the pages SQLite decrypts stay in the connection's cache, so
-the window's own reads of the same rows are quick.
+keeps PBKDF2) runs in C without the interpreter lock, so on a second core it overlaps the import of PySide6 and
+of the window's modules. The worker does not read Vandaag ahead for the window: beside the window's building
+those reads took turns with it at the interpreter lock, and the window then waited for them (``brugapp bench``:
+the start 6-7 ms slower than the window reading Vandaag itself, 5.5 ms from a cold cache).
 
 ``brugapp bench`` measures a start with the passphrase on stdin (hidden switch ``BRUGAPP_BENCH_STARTUP``): the
 person "typed" it before the process started, so unlocking starts before Qt is even imported.
@@ -41,7 +41,7 @@ class Unlocking:
         self._store: Store | None = None
         self._error: BaseException | None = None
         self._asked = threading.Event()  # set once the store is asked for: the worker then opens it
-        self._opened = threading.Event()  # set once the store is open (or opening failed), before Vandaag's reads
+        self._opened = threading.Event()  # set once the store is open (or opening failed)
         self._thread = threading.Thread(target=self._run, args=(location, passphrase), name="brugapp-unlock",
                                         daemon=True)
         self._thread.start()
@@ -53,27 +53,22 @@ class Unlocking:
 
                 raw_key(location, passphrase)
             self._asked.wait()
-            # start-up time: imported on the worker once the main thread has imported the window's modules
-            from brugapp.services.today import read_first_screen
-            from brugapp.store import open_store
+            from brugapp.store import open_store  # start-up time: once the window's modules are imported
 
             self._store = open_store(location, passphrase=passphrase)
-            self._opened.set()
-            read_first_screen(self._store)
         except BaseException as exc:  # handed to the caller of result(), on its own thread
             self._error = exc
         finally:
             self._opened.set()
 
     def result(self) -> Store:
-        """The open store once Vandaag's reads are done too."""
+        """The open store once the worker has ended."""
         self._asked.set()
         self._thread.join()
         return self._outcome()
 
     def opened(self) -> Store:
-        """The store as soon as it is open: the window is built while the worker still reads Vandaag (SQLite
-        decrypts and reads without the interpreter lock; the window's own reads wait for the store's lock)."""
+        """The store as soon as it is open (or what opening raised)."""
         self._asked.set()
         self._opened.wait()
         if self._store is not None:
@@ -82,7 +77,7 @@ class Unlocking:
         return self._outcome()
 
     def join(self) -> None:
-        """Wait for the worker (its reads) to end, before the store is closed."""
+        """Wait for the worker to end, before the store is closed."""
         self._asked.set()  # never left waiting, asked or not
         self._thread.join()
 

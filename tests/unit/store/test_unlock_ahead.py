@@ -30,7 +30,7 @@ def test_the_key_is_derived_at_once_and_the_store_opened_only_when_asked(tmp_pat
     assert not unlocking._opened.is_set()  # not opened behind the window's back
     store = unlocking.opened()
     try:
-        unlocking.join()  # Vandaag's reads done
+        unlocking.join()
         assert family_names(store) == ["Gezin Claeys"]
     finally:
         store.close()
