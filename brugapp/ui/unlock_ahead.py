@@ -4,7 +4,7 @@ The key derivation (``page_key.py``: Argon2id, ~25 ms on a fast laptop; ~0.15 s 
 keeps PBKDF2) runs in C without the interpreter lock, so on a second core it overlaps the import of PySide6 and
 of the window's modules. The worker does not read Vandaag ahead for the window: beside the window's building
 those reads took turns with it at the interpreter lock, and the window then waited for them (``brugapp bench``:
-the start 6-7 ms slower than the window reading Vandaag itself, 5.5 ms from a cold cache).
+the start 6-7 ms slower than the window reading Vandaag itself, ~3 ms from a cold cache).
 
 ``brugapp bench`` measures a start with the passphrase on stdin (hidden switch ``BRUGAPP_BENCH_STARTUP``): the
 person "typed" it before the process started, so unlocking starts before Qt is even imported.
