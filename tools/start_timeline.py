@@ -6,7 +6,8 @@ STORE is an encrypted store with the bench's passphrase (``brugapp.bench.base.BE
 one with ``runner.build_bench_store``). The starts run as ``brugapp bench`` runs them (its launcher, offscreen, a
 bytecode cache, the passphrase on stdin), alternating with the bare window, and the first of each is not counted.
 Each app start runs this file as its child (``--child``): an import hook marks when a few modules start and end
-loading, wrappers mark the phases of ``ui/app.py``, and everything is printed once Vandaag is filled. No BrugApp
+loading, wrappers mark the phases of ``ui/app.py`` and the unlock worker's two steps (the key derived, the store
+opened: "worker: …"), and everything is printed once Vandaag is filled. No BrugApp
 code is changed for it; the marks cost a little time themselves. Times are ms since the interpreter was up.
 """
 
@@ -32,10 +33,14 @@ def _report(app: object, ready: object) -> None:
     ready(app)  # type: ignore[operator]
 
 
-def _wrap(owner: object, attribute: str, label: str) -> None:
+def _wrap(owner: object, attribute: str, label: str, *, once: bool = False) -> None:
     original = getattr(owner, attribute)
+    calls: list[int] = []
 
     def wrapped(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if once and len(calls) > 1:
+            return original(*args, **kwargs)
         mark(f"{label} >")
         try:
             return original(*args, **kwargs)
@@ -70,7 +75,10 @@ class _MarkingFinder:
 
 
 def _patch_app(app_module: object) -> None:
+    import brugapp.store
     from brugapp.ui.unlock_ahead import Unlocking
+
+    _wrap(brugapp.store, "open_store", "worker: store opened")  # looked up when the worker opens it
 
     _wrap(app_module, "import_window_modules", "window modules")
     _wrap(app_module, "setup_application", "setup_application")
@@ -83,6 +91,9 @@ def _patch_app(app_module: object) -> None:
 def child(argv: list[str]) -> int:
     sys.meta_path.insert(0, _MarkingFinder())  # type: ignore[arg-type]
     sys.argv = ["brugapp", *argv]
+    import brugapp.page_key
+
+    _wrap(brugapp.page_key, "raw_key", "worker: key derived", once=True)  # later: open_store's look-up of it
     from brugapp.start import prepare_start  # as brugapp/__main__.py does
 
     prepare_start(argv)
