@@ -30,7 +30,7 @@ BENCH_TYPING_MS = 1500  # a person typing a passphrase: meanwhile the window's m
 
 
 class Unlocking:
-    """A store being opened on a worker thread; ``result()`` waits for it (or raises what opening raised).
+    """A store being opened on a worker thread; ``opened()`` waits for it (or raises what opening raised).
 
     The worker derives the key at once, then waits until the store is asked for before it opens it: opening is
     Python work (imports, the first connection), and beside Qt's import on the main thread the two would take
@@ -41,7 +41,6 @@ class Unlocking:
         self._store: Store | None = None
         self._error: BaseException | None = None
         self._asked = threading.Event()  # set once the store is asked for: the worker then opens it
-        self._opened = threading.Event()  # set once the store is open (or opening failed)
         self._thread = threading.Thread(target=self._run, args=(location, passphrase), name="brugapp-unlock",
                                         daemon=True)
         self._thread.start()
@@ -56,24 +55,13 @@ class Unlocking:
             from brugapp.store import open_store  # start-up time: once the window's modules are imported
 
             self._store = open_store(location, passphrase=passphrase)
-        except BaseException as exc:  # handed to the caller of result(), on its own thread
+        except BaseException as exc:  # handed to the caller of opened(), on its own thread
             self._error = exc
-        finally:
-            self._opened.set()
-
-    def result(self) -> Store:
-        """The open store once the worker has ended."""
-        self._asked.set()
-        self._thread.join()
-        return self._outcome()
 
     def opened(self) -> Store:
-        """The store as soon as it is open (or what opening raised)."""
+        """The store once the worker has opened it (its last step), or what opening raised."""
         self._asked.set()
-        self._opened.wait()
-        if self._store is not None:
-            return self._store
-        self._thread.join()  # opening failed: its error, once the worker has ended
+        self._thread.join()
         return self._outcome()
 
     def join(self) -> None:

@@ -27,7 +27,7 @@ def test_the_key_is_derived_at_once_and_the_store_opened_only_when_asked(tmp_pat
         time.sleep(0.01)
     assert _key_derived(path, TEST_PASSPHRASE)
     time.sleep(0.2)
-    assert not unlocking._opened.is_set()  # not opened behind the window's back
+    assert unlocking._thread.is_alive() and unlocking._store is None  # not opened behind the window's back
     store = unlocking.opened()
     try:
         unlocking.join()
@@ -47,4 +47,4 @@ def test_joining_without_asking_does_not_wait_forever(tmp_path: Path) -> None:
     path = encrypted_store_with(tmp_path / "s.db")
     unlocking = Unlocking(path, TEST_PASSPHRASE)
     unlocking.join()
-    unlocking.result().close()
+    unlocking.opened().close()
