@@ -24,7 +24,7 @@ from brugapp.ui.accessibility import tab_leaves_controls
 from brugapp.ui.gc_guard import collect_on_gui_thread, freeze_start_up_objects
 from brugapp.ui.icons import ICON_CACHE
 from brugapp.ui.locale import apply_language
-from brugapp.ui.none_guard import reserve_singleton_references
+from brugapp.ui.none_guard import reserve_soon
 from brugapp.ui.style import FUSION_ARGUMENTS, ThemeLoading, apply_theme
 from brugapp.ui.unlock_ahead import BENCH_DIALOG, BENCH_STARTUP_ENV, BENCH_TYPED, BENCH_TYPING_MS
 
@@ -40,8 +40,7 @@ def setup_application(app: QApplication, language: str, *, fusion_given: bool = 
     """Everything a QApplication needs before the first window (also used by tests); ``fusion_given``: the
     application was made with ``FUSION_ARGUMENTS``, ``loading``: the bundled fonts (and Qt's SVG drawing) already
     being loaded (``ui/style.apply_theme``)."""
-    # PySide6 6.12 loses references to None, True and False (ui/none_guard.py): reserves as the event loop starts
-    QTimer.singleShot(0, reserve_singleton_references)
+    reserve_soon()  # PySide6 6.12 loses references to None, True and False (ui/none_guard.py)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)

@@ -10,11 +10,13 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from brugapp.ui.app import setup_application
+from brugapp.ui.none_guard import reserve_singleton_references
 
 
 @pytest.fixture(autouse=True)
 def brugapp_qt(qapp: QApplication) -> Iterator[QApplication]:
     setup_application(qapp, "nl")
+    reserve_singleton_references()  # at once: a test may quit the event loop before the app's timer turns
     yield qapp
     # No background operation may outlive its test: its store and widgets are torn down next.
     QThreadPool.globalInstance().waitForDone(15_000)
