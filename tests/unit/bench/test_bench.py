@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from brugapp import page_key
 from brugapp.bench import bare_window, runner
 from brugapp.bench.search import TYPED, prefixes
@@ -113,3 +115,12 @@ def test_the_page_rows_timed_are_what_the_pages_read_at_once() -> None:
     from brugapp.ui.referrals import page as referrals_page
 
     assert PAGE_ROWS == families_page.PAGE_ROWS == referrals_page.PAGE_ROWS
+
+
+def test_a_bench_store_already_in_the_folder_is_not_filled_again(tmp_path) -> None:
+    # Filled twice, a bench store held 20,000 families while the bench said 10,000
+    existing = tmp_path / "bench.db"
+    existing.write_bytes(b"an earlier bench store")
+    with pytest.raises(FileExistsError, match=r"bench\.db exists already"):
+        runner.build_bench_store(families=30, folder=tmp_path)
+    assert existing.read_bytes() == b"an earlier bench store"
