@@ -139,7 +139,15 @@ def format_time(value: dt.time | dt.datetime) -> str:
     return format_plain_time(value)  # "HH:mm" in both languages, without Babel (calendar_names.py)
 
 
+GROUP_SEPARATORS: dict[str, str] = {"nl": ".", "en": ","}  # CLDR's for nl_BE and en_GB (31.319 / 31,319)
+
+
 def format_number(value: int | float | Decimal) -> str:
+    """A number as the language writes it. A whole number is grouped here, without Babel: Vandaag's titles count
+    thousands of overdue follow-ups on the first screen (``tests/unit/project/test_i18n.py`` checks it against
+    Babel); fractions go to Babel."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", GROUP_SEPARATORS[_language])
     from babel import numbers as babel_numbers  # start-up time, as in _babel_locale
 
     return babel_numbers.format_decimal(value, locale=locale())

@@ -43,6 +43,16 @@ def count_promises(store: Store, day: dt.date, include_overdue: bool) -> int:
     return int(store.rows(f"SELECT count(*) FROM contact_moments AS cm WHERE {where}", (day.isoformat(),))[0][0])
 
 
+def count_promises_due(store: Store, day: dt.date) -> tuple[int, int]:
+    """(promised for ``day``, promised before it) among the open promises: one statement, two counts on the index
+    of promises (as ``count_due``)."""
+    today, before = _OPEN_PROMISE.format(op="="), _OPEN_PROMISE.format(op="<")
+    row = store.rows(f"SELECT (SELECT count(*) FROM contact_moments AS cm WHERE {today}), "
+                     f"(SELECT count(*) FROM contact_moments AS cm WHERE {before})",
+                     (day.isoformat(), day.isoformat()))[0]
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 def promises(store: Store, day: dt.date, include_overdue: bool, offset: int,
              limit: int | None) -> list[tuple[Any, ...]]:
     """(contact pk, contact uuid, family uuid, family name, promised on, channel, note), oldest promise first."""

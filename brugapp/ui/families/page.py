@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.clock import local_date
 from brugapp.domain.folding import fold
 from brugapp.domain.notebook import LANGUAGES
-from brugapp.i18n import N_, _, format_date, ngettext
+from brugapp.i18n import N_, _, format_date, format_number, ngettext
 from brugapp.services.families.families import (
     FamilySummary,
     family_summaries,
@@ -262,9 +262,10 @@ class FamiliesPage(SectionPage):
             if self.proxy.filtering():  # a filter still typed in covers every family, not the first page
                 self.model.fetch_all()
         count = len(names)
-        self.count_label.setText(ngettext("{count} family", "{count} families", count).format(count=count))
+        self.count_label.setText(ngettext("{count} family", "{count} families", count).format(
+            count=format_number(count)))
         anonymous = count_anonymous_contacts(self.store)
-        self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=anonymous))
+        self.anonymous_button.setText(_("Anonymous contacts: {count}").format(count=format_number(anonymous)))
         self.anonymous_button.setVisible(bool(anonymous))
 
     def _reload_keep_selection(self) -> None:

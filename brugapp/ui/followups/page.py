@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from brugapp.domain.clock import today_local
 from brugapp.domain.followups import CHANNELS, Bucket, FollowUpStatus, end_of_week
 from brugapp.errors import ValidationError
-from brugapp.i18n import _
+from brugapp.i18n import _, format_number
 from brugapp.services.families.families import list_family_records
 from brugapp.services.referrals.followups import (
     FollowUpView,
@@ -237,7 +237,7 @@ class FollowUpsPage(SectionPage):
         due_today = 0 if choice == Bucket.OVERDUE else counts.today
         total = {Bucket.OVERDUE: overdue, Bucket.TODAY: due_today}.get(choice, counts.total)
         self.summary.setText(_("{overdue} overdue · {today} today · {total} in the list").format(
-            overdue=overdue, today=due_today, total=total))
+            overdue=format_number(overdue), today=format_number(due_today), total=format_number(total)))
         self.table.setVisible(bool(views))
         self.empty.setVisible(not views)
         self._update_buttons()

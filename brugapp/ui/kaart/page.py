@@ -25,7 +25,7 @@ from brugapp.domain.clock import now_local
 from brugapp.domain.kaart import CATEGORIES, COLOURS
 from brugapp.domain.themes import THEMES
 from brugapp.errors import NotFoundError, ValidationError
-from brugapp.i18n import N_, _, ngettext
+from brugapp.i18n import N_, _, format_number, ngettext
 from brugapp.services.kaart.detail import get_service
 from brugapp.services.kaart.edit import merge_services, save_service, set_colour, set_private_notes, verify_service
 from brugapp.services.kaart.query import (
@@ -332,7 +332,7 @@ class KaartPage(SectionPage):
         total = self.model.rowCount() if complete else self._total
         shown = self.proxy.rowCount() if complete else total  # nothing filtered: every service is in the list
         self.count_label.setText(ngettext("{shown} of {total} service", "{shown} of {total} services", total).format(
-            shown=shown, total=total))
+            shown=format_number(shown), total=format_number(total)))
         if shown and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         elif not shown:
@@ -510,7 +510,7 @@ class KaartPage(SectionPage):
 
         def on_done(result: ExportResult) -> None:
             self._status(ngettext("Exported {count} record to {path}", "Exported {count} records to {path}",
-                                  result.count).format(count=result.count, path=result.path))
+                                  result.count).format(count=format_number(result.count), path=result.path))
 
         # The guide follows the page's filter: the municipality and theme chosen there name it on paper.
         # Read on the GUI thread, before the work goes to the worker thread.

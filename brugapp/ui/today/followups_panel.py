@@ -13,7 +13,7 @@ from brugapp.services.referrals.followup_view import FollowUpView
 from brugapp.services.today import count_followups_due, followups_due
 from brugapp.store import Store
 from brugapp.ui.style import DANGER
-from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel
+from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel, counted_title
 from brugapp.ui.widgets.roles import ID_ROLE
 
 
@@ -53,8 +53,8 @@ class FollowUpsTodayPanel(TodayPanel):
         today = today_local()
         counts = count_followups_due(self.store, today=today)
         total = counts.today + counts.overdue
-        self.title.setText(_("To follow up today: {today} · overdue: {overdue}").format(
-            today=counts.today, overdue=counts.overdue) if total else _("To follow up today"))
+        self.title.setText(counted_title(_("To follow up today: {today} · overdue: {overdue}"),
+                                         _("To follow up today"), counts))
 
         def fetch(offset: int, limit: int) -> list[PanelRow]:  # today's first, then what slipped, newest first
             return [_panel_row(view) for view in followups_due(self.store, today=today, offset=offset, limit=limit)]

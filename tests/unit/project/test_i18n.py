@@ -46,6 +46,23 @@ def test_language_switch_changes_text_and_dates() -> None:
     assert i18n.format_date(dt.date(2026, 11, 23), "full_day") == "Monday 23 November 2026"
 
 
+def test_whole_numbers_are_grouped_as_babel_groups_them_in_both_languages() -> None:
+    from babel.numbers import format_decimal
+
+    numbers = [0, 7, 999, 1000, 1234, 6984, 31319, 100_000, 1_234_567, -4500]
+    try:
+        for language, babel_locale in i18n.LANGUAGES.items():
+            i18n.set_language(language)
+            assert [i18n.format_number(n) for n in numbers] == [format_decimal(n, locale=babel_locale)
+                                                                 for n in numbers]
+        assert i18n.format_number(31319) == "31,319"  # the last language set: English
+        assert i18n.format_number(2.5) == "2.5"  # a fraction still goes to Babel
+        i18n.set_language("nl")
+        assert (i18n.format_number(31319), i18n.format_number(2.5)) == ("31.319", "2,5")
+    finally:
+        i18n.set_language("nl")
+
+
 def test_unknown_language_falls_back_to_dutch() -> None:
     i18n.set_language("xx")
     assert i18n.language() == "nl"

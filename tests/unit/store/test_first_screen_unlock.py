@@ -25,11 +25,13 @@ CHILD = """
 import json, sys
 from pathlib import Path
 from brugapp.domain.clock import today_local
-from brugapp.services.today import count_followups_due, count_promised_follow_ups, contacts_logged_on, followups_due
+from brugapp.services.today import (count_followups_due, count_promised_follow_ups, count_promises_due,
+                                    contacts_logged_on, followups_due)
 from brugapp.store import open_store
 store = open_store(Path(sys.argv[1]), passphrase=sys.argv[2])
 day = today_local()
-seen = {"promised": count_promised_follow_ups(store), "logged": [c.note for c in contacts_logged_on(store)],
+seen = {"promised": [count_promised_follow_ups(store), *count_promises_due(store, today=day)],
+        "logged": [c.note for c in contacts_logged_on(store)],
         "due": [count_followups_due(store, today=day).overdue, len(followups_due(store, today=day))],
         "heavy": sorted(m for m in ("sqlalchemy", "alembic", "brugapp.store.models")
                         if m in sys.modules)}
@@ -54,7 +56,7 @@ def test_vandaag_is_read_before_sqlalchemy_is_imported(store_with_a_day: Path) -
                          capture_output=True, text=True, timeout=120).stdout
     seen = json.loads(out)
     # THEN it saw today's note and yesterday's promise, and neither SQLAlchemy nor the models were imported
-    assert seen == {"promised": 1, "logged": ["Mama vraagt naar de schoolfactuur"], "due": [0, 0], "heavy": []}
+    assert seen == {"promised": [1, 0, 1], "logged": ["Mama vraagt naar de schoolfactuur"], "due": [0, 0], "heavy": []}
 
 
 def test_the_same_store_then_works_through_the_orm(store_with_a_day: Path) -> None:
