@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel
 
 UI = Path(__file__).resolve().parents[3] / "brugapp" / "ui"
@@ -101,21 +103,26 @@ window.when_first_page_filled(lambda: shown.append("ctypes" in sys.modules))
 while not shown:
     app.processEvents()
 before = [sys.getrefcount(x) for x in (None, True, False)]
-deadline = time.monotonic() + 10
-while sys.getrefcount(None) < 1 << 40 and time.monotonic() < deadline:
-    app.processEvents()
-    time.sleep(0.01)
+if sys.argv[2] == "wait":
+    deadline = time.monotonic() + 10
+    while sys.getrefcount(None) < 1 << 40 and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+else:  # another page at once, as a keyboard user might (Ctrl+7) or the window opening on the page last shown
+    window.show_section(sys.argv[2])
 after = [sys.getrefcount(x) for x in (None, True, False)]
 print(shown[0], *before, *after)
 """
 
 
-def test_none_true_and_false_get_their_reserve_once_the_first_screen_is_shown(tmp_path, store) -> None:
+@pytest.mark.parametrize("then", ["wait", "reports", "families"])
+def test_none_true_and_false_get_their_reserve_once_the_first_screen_is_shown(tmp_path, store, then) -> None:
     """The app's own start (``AppController``) in a fresh process: Vandaag is shown before ctypes is imported
-    (start-up time), and the reserve follows while the person reads it."""
+    (start-up time), and the reserve follows while the person reads it, or before another page is built if that
+    comes first (Rapportage on a busy programme loses more references than None has while it is built)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRUGAPP_HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", _RESERVES, str(store.path)], capture_output=True, text=True,
-                            timeout=120, env=env, check=True)
+    result = subprocess.run([sys.executable, "-c", _RESERVES, str(store.path), then], capture_output=True,
+                            text=True, timeout=120, env=env, check=True)
     ctypes_at_first_screen, *counts = result.stdout.split()
     before, after = [int(n) for n in counts[:3]], [int(n) for n in counts[3:]]
     assert ctypes_at_first_screen == "False"
