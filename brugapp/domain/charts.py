@@ -37,7 +37,7 @@ class Bar:
 
 
 def bar(count: int) -> Bar:
-    shown = suppress(count)
+    shown = suppress(count, readable=True)  # written beside the bar, for a person
     if shown == "0":
         return Bar(0.0, "0", False)
     if count < SMALL_COUNT_THRESHOLD:

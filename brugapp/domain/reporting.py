@@ -2,7 +2,8 @@
 
 Pure: no I/O. The report holds codes' msgids and raw counts; what may be shown is decided here, in one
 place (``suppress`` and ``ReportTable.shown_rows``), so the PDF, the CSV, the JSON and the screen can
-never disagree about what leaves the app.
+never disagree about what leaves the app. What people read (the PDF, the screen) writes thousands as the language
+does ("50.074"); the files that programs and spreadsheets read (CSV, JSON) keep plain digits.
 """
 
 from __future__ import annotations
@@ -11,19 +12,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from brugapp.domain.schoolyear import SchoolYear
-from brugapp.i18n import _
+from brugapp.i18n import _, format_number
 
 SMALL_COUNT_THRESHOLD = 5  # counts 1–4 could point at one family in a small school
 SUPPRESSED = "<5"
 
 
-def suppress(count: int) -> str:
-    """What a report shows for a count: '0', '<5' for 1–4, the number from 5 on."""
+def suppress(count: int, *, readable: bool = False) -> str:
+    """What a report shows for a count: '0', '<5' for 1–4, the number from 5 on (``readable``: its thousands
+    grouped for a person, "50.074")."""
     if count <= 0:
         return "0"
     if count < SMALL_COUNT_THRESHOLD:
         return SUPPRESSED
-    return str(count)
+    return format_number(count) if readable else str(count)
 
 
 def is_new_family(first_contact_day: dt.date, year: SchoolYear) -> bool:
@@ -51,8 +53,10 @@ class Count:
     value: int
     exact: bool = False
 
-    def shown(self) -> str:
-        return str(self.value) if self.exact else suppress(self.value)
+    def shown(self, *, readable: bool = False) -> str:
+        if self.exact:
+            return format_number(self.value) if readable else str(self.value)
+        return suppress(self.value, readable=readable)
 
 
 Cell = Label | Count
@@ -78,9 +82,11 @@ class ReportTable:
     def shown_header(self) -> list[str]:
         return [_(h) for h in self.header]
 
-    def shown_rows(self) -> list[list[str]]:
-        """Every cell as it may be shown: labels translated, counts suppressed."""
-        return [[cell.shown() for cell in row] for row in self.rows]
+    def shown_rows(self, *, readable: bool = False) -> list[list[str]]:
+        """Every cell as it may be shown: labels translated, counts suppressed (``readable``: for a person, the
+        PDF and the screen; plain digits for CSV and JSON)."""
+        return [[cell.shown(readable=readable) if isinstance(cell, Count) else cell.shown() for cell in row]
+                for row in self.rows]
 
     def raw_count(self, label: str, column: int = 1) -> int:
         """The unsuppressed count of the row labelled ``label`` (for tests and totals, never for display)."""

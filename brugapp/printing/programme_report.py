@@ -22,7 +22,7 @@ def programme_title(report: SchoolYearReport) -> str:
 def table_flowables(table: ReportTable) -> list[Flowable]:
     """One report table as a heading, a ruled grid (counts as shown) and its note, kept together."""
     s = styles()
-    rows = table.shown_rows()
+    rows = table.shown_rows(readable=True)
     parts: list[Flowable] = [heading(table.shown_title())]
     if rows:
         header = table.shown_header()

@@ -51,7 +51,7 @@ def _widths(table: ReportTable, columns: int) -> list[float]:
 
 
 def _table_story(table: ReportTable) -> list[Flowable]:
-    rows = table.shown_rows()
+    rows = table.shown_rows(readable=True)
     story: list[Flowable] = [heading(table.shown_title())]
     if not rows or (table.is_empty and table.key != "summary"):
         story.append(empty_table_note(_(EMPTY_NOTE)))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _table(table: ReportTable, empty: str) -> list[Flowable]:
-    rows = table.shown_rows()
+    rows = table.shown_rows(readable=True)
     if not rows:
         return [para(empty, styles().small)]
     grid = grid_table(table.shown_header(), rows, widths_mm=[130, 44])

@@ -35,10 +35,10 @@ def _sides(table: ReportTable) -> dict[int, Qt.AlignmentFlag]:
 
 
 def report_model(table: ReportTable, parent: QWidget | None = None) -> RowsModel:
-    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed,
-    and right-aligned under a right-aligned header)."""
+    """One report table, read-only: the cells exactly as they may be shown (counts already suppressed, their
+    thousands grouped, and right-aligned under a right-aligned header)."""
     model = RowsModel(table.shown_header(), parent, align=_sides(table))
-    model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
+    model.set_rows([TableRow("", cells) for cells in table.shown_rows(readable=True)])
     return model
 
 
@@ -92,7 +92,7 @@ class ReportTableCard(QFrame):
         """Show the rows of ``table`` (once), sized to them, with the note under it."""
         self.model.columns = [replace(column, align=side) for column, side in
                               zip(self.model.columns, _sides(table).values(), strict=True)]
-        self.model.set_rows([TableRow("", cells) for cells in table.shown_rows()])
+        self.model.set_rows([TableRow("", cells) for cells in table.shown_rows(readable=True)])
         header = self.view.horizontalHeader()
         text_column = 2 if table.key == "signals" else 0
         # Column widths are measured once from the shown texts: Qt's ResizeToContents would ask the model for every
@@ -127,7 +127,7 @@ class ReportTableCard(QFrame):
         heading = QFontMetrics(bold)
         margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
         widths = [heading.horizontalAdvance(text) + 12 + 10 for text in table.shown_header()]
-        for row in table.shown_rows():
+        for row in table.shown_rows(readable=True):
             for column, text in enumerate(row):
                 widths[column] = max(widths[column], cells.horizontalAdvance(str(text)) + margin + 12)
         return widths
