@@ -10,19 +10,10 @@ import subprocess
 import sys
 
 from tests.conftest import TEST_PASSPHRASE
+from tests.gui.first_screen_probe import first_screen_probe
 
-PROBE = """
-import dataclasses, inspect, sys
-from PySide6.QtWidgets import QApplication
-from brugapp.store import open_store
-from brugapp.ui.app import FUSION_ARGUMENTS, AppController, setup_application
-app = QApplication(["brugapp", *FUSION_ARGUMENTS])
-setup_application(app, "nl", fusion_given=True)
-window = AppController(app, open_store(sys.argv[1], passphrase=sys.argv[2]), demo=False).show()
-shown = []
-window.when_first_page_filled(lambda: shown.append(True))
-while not shown:
-    app.processEvents()
+PROBE = first_screen_probe("True", """
+import dataclasses, inspect
 found = set()
 for name, module in list(sys.modules.items()):
     if name.startswith("brugapp"):
@@ -30,7 +21,7 @@ for name, module in list(sys.modules.items()):
             if inspect.isclass(value) and value.__module__ == name and dataclasses.is_dataclass(value):
                 found.add(f"{name}.{value.__qualname__}")
 print(" ".join(sorted(found)))
-"""
+""", passphrase=True)
 
 
 def test_the_first_screen_makes_no_dataclass_but_the_settings(tmp_path, encrypted_store) -> None:

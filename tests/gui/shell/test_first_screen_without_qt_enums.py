@@ -21,27 +21,18 @@ from brugapp.ui.style import WARNING
 from brugapp.ui.today.panels import PromisedFollowUpsPanel
 from brugapp.ui.widgets import roles
 from tests.factories import make_family
+from tests.gui.first_screen_probe import first_screen_probe
 
-PROBE = """
-import sys
+PROBE = first_screen_probe('"Qt" in sys.modules["PySide6.QtCore"].__dict__', """
 import PySide6.QtCore as core
-from PySide6.QtWidgets import QApplication, QToolButton
-from brugapp.store import open_store
-from brugapp.ui.app import FUSION_ARGUMENTS, AppController, setup_application
-app = QApplication(["brugapp", *FUSION_ARGUMENTS])
-setup_application(app, "nl", fusion_given=True)
-window = AppController(app, open_store(sys.argv[1]), demo=False).show()
-created = []
-window.when_first_page_filled(lambda: created.append("Qt" in core.__dict__))
-while not created:
-    app.processEvents()
+from PySide6.QtWidgets import QToolButton
 today = window.page("today")
 rows = sum(panel.list.count() for panel in today.panels)
-print(created[0], rows)
+print(seen[0], rows)
 buttons = window.findChild(core.QObject, "TopBar").findChildren(QToolButton)
 print(sorted({button.toolButtonStyle().name for button in buttons}))
 print(sorted({panel.list.horizontalScrollBarPolicy().name for panel in today.panels}))
-"""
+""")
 
 
 def test_roles_are_qts_own_numbers() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from brugapp.ui.today.panels import PagedRows, PanelRow, TodayPanel
+from tests.gui.first_screen_probe import first_screen_probe
 
 UI = Path(__file__).resolve().parents[3] / "brugapp" / "ui"
 ROWS = 5000
@@ -90,18 +91,8 @@ def test_no_list_item_is_handed_to_add_item_anywhere_in_the_ui() -> None:
     assert offenders == {}
 
 
-_RESERVES = """
-import sys, time
-from PySide6.QtWidgets import QApplication
-from brugapp.store import open_store
-from brugapp.ui.app import FUSION_ARGUMENTS, AppController, setup_application
-app = QApplication(["brugapp", *FUSION_ARGUMENTS])
-setup_application(app, "nl", fusion_given=True)
-window = AppController(app, open_store(sys.argv[1]), demo=False).show()
-shown = []
-window.when_first_page_filled(lambda: shown.append("ctypes" in sys.modules))
-while not shown:
-    app.processEvents()
+_RESERVES = first_screen_probe('"ctypes" in sys.modules', """
+import time
 before = [sys.getrefcount(x) for x in (None, True, False)]
 if sys.argv[2] == "wait":
     deadline = time.monotonic() + 10
@@ -111,8 +102,8 @@ if sys.argv[2] == "wait":
 else:  # another page at once, as a keyboard user might (Ctrl+7) or the window opening on the page last shown
     window.show_section(sys.argv[2])
 after = [sys.getrefcount(x) for x in (None, True, False)]
-print(shown[0], *before, *after)
-"""
+print(seen[0], *before, *after)
+""")
 
 
 @pytest.mark.parametrize("then", ["wait", "reports", "families"])
