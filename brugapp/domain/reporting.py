@@ -25,6 +25,10 @@ def suppress(count: int, *, readable: bool = False) -> str:
         return "0"
     if count < SMALL_COUNT_THRESHOLD:
         return SUPPRESSED
+    return _written(count, readable)
+
+
+def _written(count: int, readable: bool) -> str:
     return format_number(count) if readable else str(count)
 
 
@@ -54,9 +58,7 @@ class Count:
     exact: bool = False
 
     def shown(self, *, readable: bool = False) -> str:
-        if self.exact:
-            return format_number(self.value) if readable else str(self.value)
-        return suppress(self.value, readable=readable)
+        return _written(self.value, readable) if self.exact else suppress(self.value, readable=readable)
 
 
 Cell = Label | Count

@@ -50,10 +50,6 @@ def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return day_bounds(day)
 
 
-def count_promised_follow_ups(store: Store, *, day: dt.date | None = None, include_overdue: bool = True) -> int:
-    return reads.count_promises(store, day or today_local(), include_overdue)
-
-
 def count_promises_due(store: Store, *, today: dt.date) -> DueCounts:
     """How many open promises are for today and how many are overdue (the title of Vandaag's card)."""
     return DueCounts(*reads.count_promises_due(store, today))

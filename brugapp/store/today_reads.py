@@ -38,11 +38,6 @@ _OPEN_PROMISE = ("cm.deleted_at IS NULL AND cm.follow_up_done = 0 AND cm.follow_
                  "AND cm.follow_up_on {op} ?")
 
 
-def count_promises(store: Store, day: dt.date, include_overdue: bool) -> int:
-    where = _OPEN_PROMISE.format(op="<=" if include_overdue else "=")
-    return int(store.rows(f"SELECT count(*) FROM contact_moments AS cm WHERE {where}", (day.isoformat(),))[0][0])
-
-
 def count_promises_due(store: Store, day: dt.date) -> tuple[int, int]:
     """(promised for ``day``, promised before it) among the open promises: one statement, two counts on the index
     of promises (as ``count_due``)."""

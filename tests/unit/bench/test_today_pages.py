@@ -34,7 +34,7 @@ def test_promises_come_in_pages_oldest_first_with_their_themes(store) -> None:
     from sqlalchemy import update
 
     from brugapp.services.families.notebook import log_contact
-    from brugapp.services.today import count_promised_follow_ups, promised_follow_ups
+    from brugapp.services.today import count_promises_due, promised_follow_ups
     from brugapp.store.models.notebook import ContactMoment
 
     family = make_family(store, display_name="Gezin Mirga")
@@ -46,8 +46,9 @@ def test_promises_come_in_pages_oldest_first_with_their_themes(store) -> None:
             session.execute(update(ContactMoment).where(ContactMoment.uuid == ids[note]).values(follow_up_on=day))
     # WHEN Vandaag counts them and reads them two at a time
     pages = [promised_follow_ups(store, day=TODAY, offset=n, limit=2) for n in (0, 2)]
-    # THEN all three are counted, the oldest promise comes first, each with its own themes
-    assert count_promised_follow_ups(store, day=TODAY) == 3
+    # THEN all three are counted (one for today, two slipped), the oldest promise comes first, each with its own
+    # themes
+    assert count_promises_due(store, today=TODAY) == (1, 2)
     assert [p.note for page in pages for p in page] == ["oldest", "middle", "today"]
     assert [p.themes for page in pages for p in page] == [(), ("education.homework",), ()]
     assert [p.overdue for page in pages for p in page] == [True, True, False]
