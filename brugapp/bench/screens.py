@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from brugapp.bench.base import BenchContext, BenchResult
+from brugapp.bench.base import BenchContext, BenchResult, percentile
 from brugapp.bench.search import KEYSTROKE_MS
 from brugapp.services.reporting.kept import forget_kept_reports
 from brugapp.store import Store
 
 if TYPE_CHECKING:
+    from brugapp.ui.families.quick_log import QuickLogDialog
     from brugapp.ui.shell.main_window import MainWindow
 
 PAGE_MS = 100.0
@@ -159,11 +160,16 @@ def family_and_quick_log(store: Store, context: BenchContext) -> list[BenchResul
         opened_cpu.append(CPU_MS[-1])
     window.show_section("today")
     settle()
-    saves, updates, saves_cpu, updates_cpu = [], [], [], []
+    saves, updates, saves_cpu, updates_cpu, opens, opens_cpu, typed = [], [], [], [], [], [], []
+    opened_dialogs: list[QuickLogDialog | None] = []
     for n in range(ROUNDS + 2):
-        dialog = window.open_quick_log(family_id=busy)
+        opens.append(timed(lambda: opened_dialogs.append(window.open_quick_log())))
+        opens_cpu.append(CPU_MS[-1])
+        dialog = opened_dialogs[-1]
         assert dialog is not None  # the window is not locked
-        settle()
+        typed.extend(_family_typed(dialog))
+        dialog.family.clear()
+        dialog.family.set_family(busy)
         dialog.note.setPlainText(f"Mama belt over de schoolfactuur ({n}); terugbellen volgende week.")
         dialog.follow_up.setText("+7")
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -178,8 +184,33 @@ def family_and_quick_log(store: Store, context: BenchContext) -> list[BenchResul
     window.deleteLater()
     settle()
     return [_row("open a family with 100 contact moments", opened, PAGE_MS, opened_cpu),
+            _row(f"quick log: opened (Ctrl+N) until shown, {context.families} families to choose from", opens,
+                 PAGE_MS, opens_cpu),
+            BenchResult(f"quick log: a family typed letter by letter ({len(FAMILY_TYPED)} names, every prefix)",
+                        round(statistics.median(typed), 2), KEYSTROKE_MS, len(typed),
+                        p95_ms=round(percentile(typed, 0.95), 2), group="screen"),
             _row("quick log: Save pressed until the dialog is closed", saves, SAVE_MS, saves_cpu),
             _row("Vandaag updated after a quick log", updates, PAGE_MS, updates_cpu)]
+
+
+# Every family of the bench is "Gezin <surname>": the first letters match them all, as on a busy programme
+FAMILY_TYPED = ["gezin", "ozdemir", "peeters", "el amrani"]
+
+
+def _family_typed(dialog: QuickLogDialog) -> list[float]:
+    """Each key of a name typed into the quick log's family field, until the list of families under it is drawn."""
+    from PySide6.QtTest import QTest
+
+    waits = []
+    for word in FAMILY_TYPED:
+        dialog.family.clear()
+        for key in word:
+            waits.append(timed(partial(QTest.keyClick, dialog.family, key)))
+    completer = dialog.family.completer()
+    popup = completer.popup() if completer is not None else None
+    if popup is not None:  # the list of families under the field, open after the last key
+        popup.hide()
+    return waits
 
 
 def map_first_letter(store: Store) -> list[BenchResult]:
@@ -245,5 +276,56 @@ def _type_a_letter(page: Any) -> None:
     page.apply_filters()
 
 
+def dialog_benchmarks(store: Store) -> list[BenchResult]:
+    """The dialogs of the day's work opened over the window, each on every family and the whole map (a family is
+    typed, not chosen from a list: ``ui/widgets/family_picker.py``; the recipients of a consent or a referral
+    sheet are every school and everyone on the map), and a need chosen in a new referral (the map's services
+    ordered again)."""
+    from brugapp.services.referrals.referrals import get_referral
+    from brugapp.store.models import Family
+    from brugapp.store.models.referrals import Referral
+    from brugapp.ui.families.consent_panel import ConsentDialog
+    from brugapp.ui.followups.page import NewFollowUpDialog
+    from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
+    from brugapp.ui.referrals.dialogs import NewReferralDialog, PrintSheetDialog
+
+    with store.read() as session:
+        referral_id, family_id = session.execute(select(Referral.uuid, Family.uuid).join(Family).limit(1)).one()
+    referral = get_referral(store, referral_id=referral_id)
+    kinds: dict[str, Callable[[Store, Any], Any]] = {
+        "New referral": NewReferralDialog, "New meeting": NewMeetingDialog,
+        "Add a participant (meeting)": ParticipantDialog, "New follow-up": NewFollowUpDialog,
+        "Consent of a family": lambda store, window: ConsentDialog(store, family_id, window),
+        "Print a referral sheet": lambda store, window: PrintSheetDialog(store, referral, window)}
+    opened: dict[str, list[float]] = {name: [] for name in kinds}
+    opened_cpu: dict[str, list[float]] = {name: [] for name in kinds}
+    needs: list[float] = []
+    window = open_main_window(store)
+    shown: list[Any] = []
+    for _round in range(ROUNDS):
+        for name, make in kinds.items():
+            opened[name].append(timed(partial(_show_dialog, make, store, window, shown)))
+            opened_cpu[name].append(CPU_MS[-1])
+            dialog = shown[-1]
+            if isinstance(dialog, NewReferralDialog):
+                for row in range(1, 5):  # the arrow keys through the first needs
+                    needs.append(timed(partial(dialog.theme_combo.setCurrentIndex, row)))
+            dialog.reject()
+            dialog.deleteLater()
+            settle()
+    window.close()
+    window.deleteLater()
+    settle()
+    return [*(_row(f"dialog {name}: opened until shown", opened[name], PAGE_MS, opened_cpu[name]) for name in kinds),
+            _row("dialog New referral: a need chosen (the services for it first)", needs, KEYSTROKE_MS)]
+
+
+def _show_dialog(make: Callable[[Store, Any], Any], store: Store, window: Any, shown: list[Any]) -> None:
+    dialog = make(store, window)
+    dialog.show()
+    shown.append(dialog)
+
+
 def screen_benchmarks(store: Store, context: BenchContext) -> list[BenchResult]:
-    return [*page_benchmarks(store), *map_first_letter(store), *family_and_quick_log(store, context)]
+    return [*page_benchmarks(store), *map_first_letter(store), *family_and_quick_log(store, context),
+            *dialog_benchmarks(store)]

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from brugapp.domain.clock import today_local
 from brugapp.domain.followups import FollowUpStatus
@@ -102,8 +102,10 @@ class KaartPerson:
 
 
 def kaart_people(session: Session) -> list[KaartPerson]:
-    """Contact persons of the sociale kaart, to invite or to speak at an event."""
-    contacts = session.scalars(select(KaartContact).order_by(KaartContact.name)).all()
+    """Contact persons of the sociale kaart, to invite or to speak at an event. Their organisations are read in one
+    go with them: one look-up per person made the participant dialog wait 0.2 s on a busy map (500 people)."""
+    contacts = session.scalars(select(KaartContact).order_by(KaartContact.name)
+                               .options(selectinload(KaartContact.organization))).all()
     return [
         KaartPerson(c.uuid, c.name, c.title, c.organization.name if c.organization else "",
                     c.organization.uuid if c.organization else "", c.email)

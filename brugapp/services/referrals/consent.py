@@ -33,6 +33,8 @@ from brugapp.store.models import Family, School
 from brugapp.store.models.kaart import KaartContact, KaartOrganization, KaartService
 from brugapp.store.models.notebook import FamilyMember
 from brugapp.store.models.referrals import Consent
+from brugapp.store.models.school import school_label
+from brugapp.store.plain_reads import driver_rows
 
 
 @dataclass(frozen=True)
@@ -108,19 +110,33 @@ class RecipientChoice:
     label: str
 
 
+_SCHOOL_CHOICES_SQL = "SELECT uuid, name, site_name FROM schools ORDER BY name"
+_ORGANISATION_CHOICES_SQL = "SELECT id, uuid, name FROM kaart_organizations ORDER BY name"
+_SERVICE_CHOICES_SQL = "SELECT organization_id, uuid, name FROM kaart_services ORDER BY name"
+_CONTACT_CHOICES_SQL = "SELECT organization_id, uuid, name FROM kaart_contacts ORDER BY name"
+
+
 def recipient_choices(store: Store) -> list[RecipientChoice]:
-    """Every possible recipient for the consent form: schools, organisations, services, contact persons."""
+    """Every possible recipient for the consent form: schools, organisations, services, contact persons; each
+    organisation followed by its services and its contact persons. Plain rows: read through the ORM, with a
+    look-up per organisation, the consent and referral sheet dialogs waited 0.4 s on a busy map."""
     with store.read() as session:
-        choices = [RecipientChoice(RecipientKind.SCHOOL, s.uuid, s.label)
-                   for s in session.scalars(select(School).order_by(School.name))]
-        for org in session.scalars(select(KaartOrganization).order_by(KaartOrganization.name)):
-            choices.append(RecipientChoice(RecipientKind.ORGANIZATION, org.uuid, org.name))
-            for service in sorted(org.services, key=lambda s: s.name):
-                choices.append(RecipientChoice(RecipientKind.SERVICE, service.uuid, f"{org.name} – {service.name}"))
-            for contact in sorted(org.contacts, key=lambda c: c.name):
-                choices.append(RecipientChoice(RecipientKind.CONTACT, contact.uuid,
-                                               f"{contact.name} ({org.name})"))
-        return choices
+        schools = driver_rows(session, _SCHOOL_CHOICES_SQL)
+        organisations = driver_rows(session, _ORGANISATION_CHOICES_SQL)
+        services: dict[int, list[tuple[str, str]]] = {}
+        for organisation_pk, uuid, name in driver_rows(session, _SERVICE_CHOICES_SQL):
+            services.setdefault(organisation_pk, []).append((uuid, name))
+        contacts: dict[int, list[tuple[str, str]]] = {}
+        for organisation_pk, uuid, name in driver_rows(session, _CONTACT_CHOICES_SQL):
+            contacts.setdefault(organisation_pk, []).append((uuid, name))
+    choices = [RecipientChoice(RecipientKind.SCHOOL, uuid, school_label(name, site)) for uuid, name, site in schools]
+    for organisation_pk, organisation_uuid, organisation in organisations:
+        choices.append(RecipientChoice(RecipientKind.ORGANIZATION, organisation_uuid, organisation))
+        choices.extend(RecipientChoice(RecipientKind.SERVICE, uuid, f"{organisation} – {name}")
+                       for uuid, name in services.get(organisation_pk, ()))
+        choices.extend(RecipientChoice(RecipientKind.CONTACT, uuid, f"{name} ({organisation})")
+                       for uuid, name in contacts.get(organisation_pk, ()))
+    return choices
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from brugapp.services.reporting.signals import anonymised_checker
 from brugapp.services.today import local_day_bounds
 from brugapp.store import Store
 from brugapp.store import report_reads as reads
+from brugapp.store.models.school import school_label
 from brugapp.store.today_reads import utc_text
 
 GROUP_CHANNELS = ("groepsactiviteit", "koffiemoment")
@@ -215,11 +216,6 @@ PER_SCHOOL_NOTE = N_("Why the schools add up to more than the totals: a family w
                      "at both, with its contact moments and referrals. The last row counts each contact moment, "
                      "family and referral once, as the key figures do; it also holds anonymous contacts and "
                      "families without a school.")
-
-
-def school_label(name: str, site_name: str | None) -> str:
-    """A school as it is named everywhere (``School.label``): the site after the name when it has one."""
-    return f"{name} – {site_name}" if site_name else name
 
 
 def _per_school_table(figures: Figures, totals: tuple[int, int, int]) -> ReportTable:

@@ -23,4 +23,9 @@ class School(Identified, Timestamped, Base):
 
     @property
     def label(self) -> str:
-        return f"{self.name} – {self.site_name}" if self.site_name else self.name
+        return school_label(self.name, self.site_name)
+
+
+def school_label(name: str, site_name: str | None) -> str:
+    """A school as it is named everywhere: the site after the name when it has one (also for plain rows)."""
+    return f"{name} – {site_name}" if site_name else name

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,17 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brugapp.domain.folding import fold
 from brugapp.domain.notebook import CHANNELS, has_content
 from brugapp.domain.sharing import SHARING_LEVELS
 from brugapp.domain.themes import THEMES, theme_key
 from brugapp.errors import ValidationError
-from brugapp.i18n import _, format_date, ngettext
+from brugapp.i18n import _, format_date
+from brugapp.services.families.choices import family_choices
 from brugapp.services.families.drafts import clear_draft, load_draft, save_draft
-from brugapp.services.families.families import list_families
 from brugapp.services.families.notebook import ContactInfo, get_contact, log_contact, update_contact
 from brugapp.settings import load_settings, save_settings
 from brugapp.store import Store
+from brugapp.ui.widgets.family_picker import FamilyPicker
 from brugapp.ui.widgets.form_dialog import ErrorLine
 from brugapp.ui.widgets.theme_chips import ThemeChips
 
@@ -61,93 +60,6 @@ class NoteEdit(QPlainTextEdit):
             self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
             return
         super().keyPressEvent(event)
-
-
-class FamilyPicker(QLineEdit):
-    """Type-ahead over family names, accent-insensitive ("ozdemir" offers "Gezin Özdemir").
-
-    Leaving the field with a text that fits one family writes that family's full name, so what is saved
-    is what is shown; a text that fits several opens the list to choose from.
-    """
-
-    def __init__(self, families: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.families = families  # shown text -> family UUID
-        self._folded = [(fold(name), name) for name in families]
-        self._model = QStringListModel(self)
-        completer = QCompleter(self._model, self)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setMaxVisibleItems(8)
-        self.setCompleter(completer)
-        self.textEdited.connect(self._filter)
-        self.editingFinished.connect(self.complete_name)
-
-    def matching_names(self, text: str) -> list[str]:
-        """Names whose words start with the text first, then names that merely contain it."""
-        needle = fold(text.strip())
-        if not needle:
-            return []
-        starts = [name for folded, name in self._folded if any(w.startswith(needle) for w in folded.split())]
-        contains = [name for folded, name in self._folded if needle in folded and name not in starts]
-        return starts + contains
-
-    def _filter(self, text: str) -> None:
-        self._model.setStringList(self.matching_names(text)[:20])
-
-    def _resolved_name(self) -> str | None:
-        """The one family name the text stands for, "" for none typed, None when it fits none or several."""
-        text = self.text().strip()
-        if not text or text in self.families:
-            return text
-        needle = fold(text)
-        exact = [name for folded, name in self._folded if folded == needle]
-        if len(exact) == 1:
-            return exact[0]
-        matches = self.matching_names(text)
-        return matches[0] if len(matches) == 1 else None
-
-    def family_id(self) -> str | None:
-        """The chosen family's id, "" for none (anonymous), or None when the text matches no single family."""
-        name = self._resolved_name()
-        if name is None:
-            return None
-        return self.families[name] if name else ""
-
-    def complete_name(self) -> None:
-        """Show the full name of the family the text fits (so "ozd" becomes "Gezin Özdemir")."""
-        name = self._resolved_name()
-        if name and name != self.text():
-            self.setText(name)
-
-    def offer_matches(self) -> int:
-        """Open the list of families the text fits; returns how many there are."""
-        names = self.matching_names(self.text())
-        self._model.setStringList(names[:20])
-        if len(names) > 1:
-            self.setFocus()
-            completer = self.completer()
-            completer.setCompletionPrefix("")
-            completer.complete()
-        return len(names)
-
-    def set_family(self, family_id: str) -> None:
-        for name, uuid in self.families.items():
-            if uuid == family_id:
-                self.setText(name)
-                return
-
-
-def family_choices(store: Store) -> dict[str, str]:
-    choices: dict[str, str] = {}
-    for family in sorted(list_families(store), key=lambda f: fold(f.display_name)):
-        name = family.display_name
-        number = 2
-        while name in choices:
-            name = f"{family.display_name} ({number})"
-            number += 1
-        choices[name] = family.id
-    return choices
 
 
 class QuickLogDialog(QDialog):
@@ -402,16 +314,8 @@ class QuickLogDialog(QDialog):
         self.note.insertPlainText(text)
 
     def _refuse_family(self) -> None:
-        text = self.family.text()
-        fitting = self.family.offer_matches()
-        if fitting > 1:
-            self.show_message(ngettext("Family: “{text}” fits {count} family. Choose one from the list.",
-                                       "Family: “{text}” fits {count} families. Choose one from the list.",
-                                       fitting).format(text=text, count=fitting))
-        else:
-            self.show_message(_("Family: “{text}” matches no single family. Choose one from the list, or empty "
-                                "the field for an anonymous contact.").format(text=text))
-            self.family.setFocus()
+        self.show_message(self.family.refusal(_("Family: “{text}” matches no single family. Choose one from the "
+                                                "list, or empty the field for an anonymous contact.")))
 
     def reject(self) -> None:
         self.save_draft_now()

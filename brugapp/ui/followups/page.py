@@ -29,7 +29,7 @@ from brugapp.domain.clock import today_local
 from brugapp.domain.followups import CHANNELS, Bucket, FollowUpStatus, end_of_week
 from brugapp.errors import ValidationError
 from brugapp.i18n import _, format_number
-from brugapp.services.families.families import list_family_records
+from brugapp.services.families.choices import family_choices
 from brugapp.services.referrals.followups import (
     FollowUpView,
     complete_followup,
@@ -44,6 +44,7 @@ from brugapp.ui.shell.section_page import SectionPage
 from brugapp.ui.style import DANGER
 from brugapp.ui.today.followups_panel import state_text as _state
 from brugapp.ui.today.followups_panel import when_text as _when
+from brugapp.ui.widgets.family_picker import FamilyPicker
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.freshness import ListFreshness
 from brugapp.ui.widgets.table_model import Column, RecordTableModel
@@ -82,25 +83,29 @@ class NewFollowUpDialog(FormDialog):
         use_date_format(self.due_edit)
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setAccessibleName(_("Date"))
-        self.family_combo = QComboBox()
-        self.family_combo.setAccessibleName(_("Family"))
-        self.family_combo.addItem(_("(no family)"), "")
-        for record in list_family_records(store):
-            self.family_combo.addItem(record.label, record.id)
+        self.family = FamilyPicker(family_choices(store))
+        self.family.setAccessibleName(_("Family"))
+        self.family.setPlaceholderText(_("Family name – empty: no family"))
         if family_id:
-            self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family_id)))
+            self.family.set_family(family_id)
         self.owner_edit = QLineEdit()
         self.owner_edit.setAccessibleName(_("Who does it"))
         self.add("title", _("What"), self.title_edit)
         self.add("due", _("When"), self.due_edit)
-        self.add("family_id", _("Family"), self.family_combo)
+        self.add("family_id", _("Family"), self.family)
         self.add("owner", _("Who"), self.owner_edit)
 
     def save(self) -> None:
+        family_id = self.family.family_id()
+        if family_id is None:
+            self.error.show_error(self.family.refusal(_(
+                "Family: “{text}” matches no single family. Choose one from the list, or empty the field for a "
+                "follow-up without a family.")))
+            return
         try:
             self.created_id = create_followup(
                 self.store, title=self.title_edit.text(), due=date_from_qdate(self.due_edit.date()),
-                owner=self.owner_edit.text(), family_id=self.family_combo.currentData() or None,
+                owner=self.owner_edit.text(), family_id=family_id or None,
             )
         except ValidationError as exc:
             self.show_error(exc)

@@ -21,7 +21,8 @@ from brugapp.domain import meetings as rules
 from brugapp.domain.clock import from_local
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.families.families import MemberInfo, get_family, list_families
+from brugapp.services.families.choices import family_choices
+from brugapp.services.families.families import MemberInfo, get_family
 from brugapp.services.meetings.events import create_event, speaker_choices
 from brugapp.services.meetings.meetings import (
     MeetingInput,
@@ -32,6 +33,7 @@ from brugapp.services.meetings.meetings import (
 )
 from brugapp.services.schools import list_school_records
 from brugapp.store import Store
+from brugapp.ui.widgets.family_picker import FamilyPicker
 from brugapp.ui.widgets.fields import combo, date_format, datetime_format, vocabulary_combo
 from brugapp.ui.widgets.form_dialog import FormDialog
 from brugapp.ui.widgets.glossary import explain
@@ -64,8 +66,9 @@ class NewMeetingDialog(FormDialog):
         self.place_detail.setAccessibleName(_("Address or room"))
         self.school = combo(_("School"), [(r.label, r.id) for r in list_school_records(store)],
                             none_text=_("(no school)"))
-        self.family = combo(_("Family"), [(f.display_name, f.id) for f in list_families(store)],
-                            none_text=_("(no family – e.g. a network meeting)"))
+        self.family = FamilyPicker(family_choices(store))
+        self.family.setAccessibleName(_("Family"))
+        self.family.setPlaceholderText(_("Family name – empty for a network meeting"))
         self.series = combo(_("Series"), [(r.label, r.id) for r in list_series(store)],
                             none_text=_("(a single meeting)"))
         self.new_series = QCheckBox(_("Start a new series, every"))
@@ -84,12 +87,11 @@ class NewMeetingDialog(FormDialog):
         self.add("school_id", _("School"), self.school)
         self.add("family_ids", _("About family"), self.family)
         self.add("series_id", _("Series"), self.series)
-        self.family.setMinimumContentsLength(40)  # "(no family – e.g. a network meeting)" in full
         self.form.addRow(self.new_series, self.interval)
         self.fields["new_series_weeks"] = self.interval
 
     def data(self, series_id: str) -> MeetingInput:
-        family = self.family.currentData()
+        family = self.family.family_id()
         return MeetingInput(
             title=self.title.text(), meeting_type=self.type.currentData(),
             starts_at=from_local(self.starts.dateTime().toPython()), duration_minutes=self.duration.value(),
@@ -98,6 +100,11 @@ class NewMeetingDialog(FormDialog):
         )
 
     def save(self) -> None:
+        if self.family.family_id() is None:
+            self.error.show_error(self.family.refusal(_(
+                "Family: “{text}” matches no single family. Choose one from the list, or empty the field for a "
+                "meeting without a family.")))
+            return
         try:
             new_series = self.new_series.isChecked()
             self.meeting_id = create_meeting(
@@ -129,15 +136,15 @@ class ParticipantDialog(FormDialog):
         self.meeting_id = meeting_id
         self.participant_id = ""
         self.members: list[MemberInfo] = []
-        families = [(f.display_name, f.id) for f in list_families(store)]
-        linked = [f for f in families if f[1] in family_ids]
-        self.family = combo(_("Family"), linked + [f for f in families if f[1] not in family_ids],
-                            none_text=_("(not from a family)"))
-        if linked:
-            self.family.setCurrentIndex(1)
+        self.family = FamilyPicker(family_choices(store))
+        self.family.setAccessibleName(_("Family"))
+        self.family.setPlaceholderText(_("Family name – empty: not from a family"))
+        if family_ids:  # the meeting's (first) family
+            self.family.set_family(family_ids[0])
+        self._members_of: str | None = None  # the family whose members the member list holds
         self.member = QComboBox()
         self.member.setAccessibleName(_("Family member"))
-        self.family.currentIndexChanged.connect(self._fill_members)
+        self.family.textChanged.connect(self._fill_members)
         self.member.currentIndexChanged.connect(self._member_chosen)
         self.people = speaker_choices(store)
         self.from_kaart = combo(_("From the social map"), [(f"{p.name} – {p.organisation}", p.id)
@@ -170,7 +177,11 @@ class ParticipantDialog(FormDialog):
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_members(self) -> None:
-        family_id = self.family.currentData()
+        """The members of the family the text stands for (none while it fits none or several)."""
+        family_id = self.family.family_id() or ""
+        if family_id == self._members_of:
+            return
+        self._members_of = family_id
         self.members = list(get_family(self.store, family_id=family_id).members) if family_id else []
         self.member.blockSignals(True)
         self.member.clear()
@@ -207,7 +218,7 @@ class ParticipantDialog(FormDialog):
             attendance=self.attendance.currentData(), is_regiehouder=self.regie.isChecked(),
             invite_channel=self.invite.currentData(), school_id=self.school.currentData(),
             kaart_contact_id=self.from_kaart.currentData() or "",
-            family_id=self.family.currentData() if self.member.currentData() else "",
+            family_id=(self.family.family_id() or "") if self.member.currentData() else "",
         )
 
     def save(self) -> None:

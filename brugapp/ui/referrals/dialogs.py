@@ -29,7 +29,8 @@ from brugapp.domain.themes import THEMES
 from brugapp.domain.worker import role_text
 from brugapp.errors import ValidationError
 from brugapp.i18n import _
-from brugapp.services.families.families import list_family_records
+from brugapp.services.families.choices import family_choices
+from brugapp.services.referrals.choices import ranked_for_theme, service_offers
 from brugapp.services.referrals.consent import ConsentRefused
 from brugapp.services.referrals.referrals import (
     ReferralDetail,
@@ -38,13 +39,13 @@ from brugapp.services.referrals.referrals import (
     create_referral,
     print_referral_sheet,
     record_feedback,
-    service_choices,
 )
 from brugapp.settings import Settings, load_settings
 from brugapp.store import Store
 from brugapp.ui.operations import Operation, describe_error, run_operation
+from brugapp.ui.widgets.family_picker import FamilyPicker
 from brugapp.ui.widgets.fields import date_from_qdate, datetime_format, qdate, use_date_format
-from brugapp.ui.widgets.form_dialog import ErrorLine, FormDialog
+from brugapp.ui.widgets.form_dialog import COMBO_CHARACTERS, ErrorLine, FormDialog
 from brugapp.ui.widgets.glossary import explain
 from brugapp.ui.widgets.recipient_picker import RecipientPicker
 
@@ -94,16 +95,15 @@ class NewReferralDialog(QDialog):
         self.created_id = ""
         self._services: list[ServiceChoice] = []
         self.setWindowTitle(_("New referral"))
-        self.family_combo = QComboBox()
-        self.family_combo.setAccessibleName(_("Family"))
-        families = list_family_records(store)
-        # a new notebook has no family to refer yet: the box says where one is added, not only "choose"
-        self.family_combo.addItem(_("Choose a family …") if families else
-                                  _("No families yet: add one under Families first"), "")
-        for record in families:
-            self.family_combo.addItem(record.label, record.id)
+        families = family_choices(store)
+        self.family = FamilyPicker(families)
+        self.family.setAccessibleName(_("Family"))
+        # a new notebook has no family to refer yet: the field says where one is added, not only "type"
+        self.family.setPlaceholderText(_("Type part of the family's name") if families.ids else
+                                       _("No families yet: add one under Families first"))
         if family_id:
-            self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family_id)))
+            self.family.set_family(family_id)
+        self._offers = service_offers(store)  # read once; each need chosen orders them again
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(_("Need"))
         self.theme_combo.addItem(_("(no theme)"), "")
@@ -112,6 +112,9 @@ class NewReferralDialog(QDialog):
         self.theme_combo.currentIndexChanged.connect(self._fill_services)
         self.service_combo = QComboBox()
         self.service_combo.setAccessibleName(_("Service"))
+        # sized by characters, not by measuring each of a busy map's 2,000 services when first shown
+        self.service_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.service_combo.setMinimumContentsLength(COMBO_CHARACTERS)
         self.service_combo.currentIndexChanged.connect(self._fill_contacts)
         self.other_service = QLineEdit()
         self.other_service.setAccessibleName(_("Service not on the social map"))
@@ -154,7 +157,7 @@ class NewReferralDialog(QDialog):
         self.error = ErrorLine()
 
         form = QFormLayout()
-        form.addRow(_("Family"), self.family_combo)
+        form.addRow(_("Family"), self.family)
         form.addRow(_("Need"), self.theme_combo)
         form.addRow(_("Service"), self.service_combo)
         form.addRow("", self.other_service)
@@ -177,11 +180,11 @@ class NewReferralDialog(QDialog):
         layout.addWidget(buttons)
         self._fill_services()
         self.resize(560, 0)
-        if family_id and self.family_combo.currentData():
+        if family_id and self.family.family_id():
             self.theme_combo.setFocus()  # opened from the family: the next question is the need
 
     def _fill_services(self) -> None:
-        self._services = service_choices(self.store, theme=self.theme_combo.currentData() or "")
+        self._services = ranked_for_theme(self._offers, self.theme_combo.currentData() or "")
         self.service_combo.blockSignals(True)
         self.service_combo.clear()
         self.service_combo.addItem(_("Choose a service …"), "")
@@ -200,9 +203,14 @@ class NewReferralDialog(QDialog):
             self.contact_combo.setCurrentIndex(1)
 
     def save(self) -> None:
+        family_id = self.family.family_id()
+        if family_id is None:
+            self.error.show_error(self.family.refusal(_("Family: “{text}” matches no single family. Choose one "
+                                                        "from the list.")))
+            return
         try:
             self.created_id = create_referral(
-                self.store, family_id=self.family_combo.currentData() or "",
+                self.store, family_id=family_id,
                 service_id=self.service_combo.currentData() or None,
                 contact_id=self.contact_combo.currentData() or None,
                 service_label=self.other_service.text(), theme=self.theme_combo.currentData() or "",
@@ -323,7 +331,8 @@ class PrintSheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(640)  # the note on consent on one line (the recipients' box is sized by characters)
+        self.resize(640, 0)
 
     def print_sheet(self, path: Path | None = None) -> Operation[Path] | None:
         """Print off the GUI thread; returns the running operation. The dialog closes once the sheet is saved."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from brugapp.domain.consent import RECIPIENT_KINDS
 from brugapp.services.referrals.consent import recipient_choices
 from brugapp.store import Store
+from brugapp.ui.widgets.form_dialog import COMBO_CHARACTERS
 
 
 class RecipientPicker(QComboBox):
@@ -21,6 +22,10 @@ class RecipientPicker(QComboBox):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        # Sized by a number of characters, not by its longest item: Qt measured all of a busy map's ~4,500 names
+        # when the dialog was first shown (60 ms of the referral sheet's dialog, ``brugapp bench``).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(COMBO_CHARACTERS)
         if none_text:
             self.addItem(none_text, None)
         for choice in recipient_choices(store):

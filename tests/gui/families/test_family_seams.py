@@ -88,7 +88,7 @@ def test_scenario_1_consent_and_warm_referral_from_the_family_view(qtbot, store)
     # WHEN she clicks "Doorverwijzen" in the family header: the family is already chosen
     def referral(dialog: QDialog) -> None:
         assert isinstance(dialog, NewReferralDialog)
-        assert dialog.family_combo.currentData() == family
+        assert dialog.family.family_id() == family
         dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("admin.debts"))
         dialog.service_combo.setCurrentIndex(dialog.service_combo.findData(caw.id))
         dialog.intensity_combo.setCurrentIndex(dialog.intensity_combo.findData(Intensity.APPOINTMENT_MADE))

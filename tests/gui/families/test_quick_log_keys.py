@@ -241,3 +241,48 @@ def test_members_are_a_table_and_enter_edits_the_chosen_one(qtbot, store):
     QTimer.singleShot(0, close_it)
     view.edit_member()
     assert opened and opened[0]
+
+
+def test_a_typed_name_offers_the_families_it_begins_a_word_of_first_then_those_that_contain_it(qtbot, store):
+    names = ["Gezin Aerts-Peeters", "Gezin Peeters", "Gezin Peetersen", *(f"Gezin Maes {n:02}" for n in range(30))]
+    for name in names:
+        make_family(store, display_name=name)
+    dialog = _dialog(qtbot, store)
+    offered = dialog.family.completer().model()
+
+    def offered_for(text: str) -> list[str]:
+        dialog.family.clear()
+        qtbot.keyClicks(dialog.family, text)
+        return offered.stringList()
+
+    assert offered_for("peeters") == ["Gezin Peeters", "Gezin Peetersen", "Gezin Aerts-Peeters"]
+    assert offered_for("gezin pe") == ["Gezin Peeters", "Gezin Peetersen"]  # typed on past the first word
+    # every name begins with "Gezin" (a busy programme: 10,000 of them): the first twenty, alphabetically
+    assert offered_for("g") == sorted(names, key=str.lower)[:20]
+
+
+def test_a_family_added_meanwhile_is_offered_at_the_next_quick_log(qtbot, store):
+    aerts = make_family(store, display_name="Gezin Aerts")
+    window = MainWindow(store, auto_lock_minutes=0)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    action = window.findChild(QAction, "QuickLogAction")
+    chosen = [aerts]
+    for number, typed in enumerate(["aer", "bakk"]):
+        if number:  # WHEN a family is added between two quick logs (the Families page, an import)
+            chosen.append(make_family(store, display_name="Gezin Bakkali"))
+        action.trigger()
+        [dialog] = _visible_quick_logs(window)
+        show_active(qtbot, dialog)  # the offscreen platform activates a new window only when asked
+        assert QApplication.focusWidget() is dialog.family
+        _type(qtbot, dialog, typed)
+        qtbot.keyClick(dialog.family.completer().popup(), Qt.Key.Key_Tab)
+        assert dialog.family.text() == ["Gezin Aerts", "Gezin Bakkali"][number]
+        dialog.note.setFocus()
+        qtbot.keyClicks(dialog.note, f"Gesprek {number}")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not _visible_quick_logs(window), timeout=2000)
+        qtbot.wait(5)  # let Qt delete the closed dialog before the next opening
+    # THEN each contact is stored with the family chosen by its first letters
+    assert sorted((c.note, c.family_id) for c in list_contacts(store)) == [
+        ("Gesprek 0", chosen[0]), ("Gesprek 1", chosen[1])]

@@ -183,6 +183,15 @@ def tab_to(qtbot, target: QWidget, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reaches {target.accessibleName() or getattr(target, 'text', str)()!r}")
 
 
+def type_family(qtbot, picker: QLineEdit, text: str) -> None:
+    """Tab to a family field, type the beginning of a name and Tab on, as a keyboard user does: the list of
+    families under the field gives the Tab back to the field, which writes the one family's full name."""
+    tab_to(qtbot, picker)
+    type_text(qtbot, text, into=picker)
+    popup = picker.completer().popup()
+    key(qtbot, Qt.Key.Key_Tab, into=popup if popup.isVisible() else picker)
+
+
 def press(qtbot, target: QAbstractButton) -> None:
     """Tab to a button and press Space: the keyboard way to a button without a shortcut."""
     back_to(qtbot, target.window())

@@ -31,6 +31,7 @@ from tests.gui.journeys.helpers import (
     press,
     shortcut,
     shortcut_modal,
+    type_family,
     type_text,
 )
 
@@ -83,7 +84,8 @@ def test_scenario_3_after_hours_number_in_a_few_keys_then_urgent_warm_handover(q
     shortcut_modal(qtbot, window, Qt.Key.Key_R, cancel(qtbot), CTRL | SHIFT)
 
     def handover(dialog: QDialog) -> None:
-        choose(qtbot, dialog.family_combo, "Gezin K")
+        type_family(qtbot, dialog.family, "Gezin K")
+        assert dialog.family.text() == "Gezin Krasniqi"
         choose(qtbot, dialog.service_combo, "OCMW", then_down=1)  # the second OCMW service: Sociale dienst
         assert dialog.service_combo.currentText() == "OCMW Kortrijk – Sociale dienst – onthaal"
         assert dialog.contact_combo.currentText().startswith("Hanne Vermeulen")

@@ -52,6 +52,7 @@ from tests.gui.journeys.helpers import (
     shortcut,
     shortcut_modal,
     tab_to,
+    type_family,
     type_text,
 )
 
@@ -84,7 +85,7 @@ def _seed(store) -> dict[str, str]:
 def _plan(qtbot, dialog: QDialog) -> None:
     type_text(qtbot, "Rondetafel terugkeer na NAFT")  # the title has the focus
     choose(qtbot, named(dialog, QComboBox, "School"), "Technisch")
-    choose(qtbot, named(dialog, QComboBox, "Gezin"), "Gezin")
+    type_family(qtbot, named(dialog, QLineEdit, "Gezin"), "gezin")  # the one family of the programme
     choose(qtbot, named(dialog, QComboBox, "Reeks"), "Rondetafel Ilyas")
     key(qtbot, Qt.Key.Key_Return)
 

@@ -22,7 +22,7 @@ def test_prepare_print_and_minute_a_meeting(qtbot, store, tmp_path):
     qtbot.keyClicks(dialog.title, "Rondetafel Ilyas")
     dialog.type.setCurrentIndex(dialog.type.findData("rondetafel"))
     dialog.starts.setDateTime(QDateTime.currentDateTime().addDays(3))
-    dialog.family.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.family, "amrani")  # part of the name is enough
     dialog.school.setCurrentIndex(1)
     dialog.new_series.setChecked(True)
     dialog.save()
