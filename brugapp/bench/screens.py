@@ -288,6 +288,7 @@ def dialog_benchmarks(store: Store) -> list[BenchResult]:
     from brugapp.ui.followups.page import NewFollowUpDialog
     from brugapp.ui.meetings.dialogs import NewMeetingDialog, ParticipantDialog
     from brugapp.ui.referrals.dialogs import NewReferralDialog, PrintSheetDialog
+    from brugapp.ui.today.anonymous_contacts import AnonymousContactsDialog
 
     with store.read() as session:
         referral_id, family_id = session.execute(select(Referral.uuid, Family.uuid).join(Family).limit(1)).one()
@@ -296,7 +297,8 @@ def dialog_benchmarks(store: Store) -> list[BenchResult]:
         "New referral": NewReferralDialog, "New meeting": NewMeetingDialog,
         "Add a participant (meeting)": ParticipantDialog, "New follow-up": NewFollowUpDialog,
         "Consent of a family": lambda store, window: ConsentDialog(store, family_id, window),
-        "Print a referral sheet": lambda store, window: PrintSheetDialog(store, referral, window)}
+        "Print a referral sheet": lambda store, window: PrintSheetDialog(store, referral, window),
+        "Anonymous contacts (from Vandaag)": AnonymousContactsDialog}
     opened: dict[str, list[float]] = {name: [] for name in kinds}
     opened_cpu: dict[str, list[float]] = {name: [] for name in kinds}
     needs: list[float] = []

@@ -79,6 +79,15 @@ def contacts_between(store: Store, start: dt.datetime, end: dt.datetime) -> list
         (utc_text(start), utc_text(end)))
 
 
+def anonymous_contacts(store: Store, limit: int | None = None) -> list[tuple[Any, ...]]:
+    """(contact uuid, occurred at, channel, note) of the contact moments without a family, newest first (the newest
+    ``limit`` when given); deleted ones left out."""
+    return store.rows(
+        "SELECT cm.uuid, cm.occurred_at, cm.channel, cm.note FROM contact_moments AS cm "
+        "WHERE cm.deleted_at IS NULL AND cm.family_id IS NULL ORDER BY cm.occurred_at DESC LIMIT ?",
+        (-1 if limit is None else limit,))
+
+
 def count_due(store: Store, today: dt.date, open_statuses: Sequence[str]) -> tuple[int, int]:
     """(due today, overdue) among the open follow-ups."""
     day = today.isoformat()

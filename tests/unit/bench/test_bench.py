@@ -34,7 +34,7 @@ EXPECTED = {
     "quick log: Save pressed": False, "Vandaag updated after a quick log": False,
     "dialog New referral: opened": False, "dialog New referral: a need chosen": False,
     "dialog New meeting: opened": False, "dialog Add a participant (meeting): opened": False,
-    "dialog New follow-up: opened": False,
+    "dialog New follow-up: opened": False, "dialog Anonymous contacts (from Vandaag): opened": False,
     "agenda PDF": False, "referral sheet PDF": False, "annual report PDF": False,
     "HSDS import of 60 services": False,
     "open encrypted store after an unclean stop": True, "year report, all schools": False,
