@@ -23,6 +23,39 @@ class FamilyChoices(NamedTuple):
     # folded name; the words let a picker find where a typed text begins a word with one substring search
     folded: list[tuple[str, str, str]]
 
+    def matching(self, text: str, limit: int | None = None) -> list[str]:
+        """Names in which the text begins a word first, then names that merely contain it, accents and case aside;
+        with ``limit`` at most that many. One pass over the names, ending as soon as ``limit`` names begin with the
+        text: on a busy programme every name begins with "Gezin", and "g" to "gezin" each took 0.4 s when every
+        pair of names was compared (``brugapp bench``)."""
+        needle = fold(text.strip())
+        if not needle:
+            return []
+        word_start = " " + " ".join(needle.split())
+        starts: list[str] = []
+        contains: list[str] = []
+        for folded, words, name in self.folded:
+            if word_start in words:
+                starts.append(name)
+                if limit is not None and len(starts) >= limit:
+                    break
+            elif needle in folded:
+                contains.append(name)
+        return (starts + contains)[:limit]
+
+    def resolved(self, text: str) -> str | None:
+        """The one name ``text`` stands for: itself or the one name it equals or fits, accents and case aside; ""
+        for no text; None when it fits none or several."""
+        text = text.strip()
+        if not text or text in self.ids:
+            return text
+        needle = fold(text)
+        exact = [name for folded, _words, name in self.folded if folded == needle]
+        if len(exact) == 1:
+            return exact[0]
+        matches = self.matching(text, limit=2)  # one, or more than one
+        return matches[0] if len(matches) == 1 else None
+
 
 _lock = threading.Lock()
 _kept: weakref.WeakKeyDictionary[Store, tuple[list[tuple[str, str]], FamilyChoices]] = weakref.WeakKeyDictionary()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from brugapp.domain.folding import fold
 from brugapp.i18n import ngettext
 from brugapp.services.families.choices import FamilyChoices
 
@@ -26,8 +25,7 @@ class FamilyPicker(QLineEdit):
 
     def __init__(self, choices: FamilyChoices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.families = choices.ids  # shown text -> family UUID
-        self._folded = choices.folded
+        self.choices = choices  # the names it offers (each with its family's id), and how a text matches them
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -37,56 +35,25 @@ class FamilyPicker(QLineEdit):
         self.textEdited.connect(self._filter)
         self.editingFinished.connect(self.complete_name)
 
-    def matching_names(self, text: str, limit: int | None = None) -> list[str]:
-        """Names in which the text begins a word first, then names that merely contain it; with ``limit`` at most
-        that many. One pass over the names, ending as soon as ``limit`` names begin with the text: on a busy
-        programme every name begins with "Gezin", and "g" to "gezin" each took 0.4 s (``brugapp bench``)."""
-        needle = fold(text.strip())
-        if not needle:
-            return []
-        word_start = " " + " ".join(needle.split())
-        starts: list[str] = []
-        contains: list[str] = []
-        for folded, words, name in self._folded:
-            if word_start in words:
-                starts.append(name)
-                if limit is not None and len(starts) >= limit:
-                    break
-            elif needle in folded:
-                contains.append(name)
-        return (starts + contains)[:limit]
-
     def _filter(self, text: str) -> None:
-        self._model.setStringList(self.matching_names(text, limit=SHOWN_MATCHES))
-
-    def _resolved_name(self) -> str | None:
-        """The one family name the text stands for, "" for none typed, None when it fits none or several."""
-        text = self.text().strip()
-        if not text or text in self.families:
-            return text
-        needle = fold(text)
-        exact = [name for folded, _words, name in self._folded if folded == needle]
-        if len(exact) == 1:
-            return exact[0]
-        matches = self.matching_names(text, limit=2)  # one, or more than one
-        return matches[0] if len(matches) == 1 else None
+        self._model.setStringList(self.choices.matching(text, limit=SHOWN_MATCHES))
 
     def family_id(self) -> str | None:
         """The chosen family's id, "" for none (anonymous), or None when the text matches no single family."""
-        name = self._resolved_name()
+        name = self.choices.resolved(self.text())
         if name is None:
             return None
-        return self.families[name] if name else ""
+        return self.choices.ids[name] if name else ""
 
     def complete_name(self) -> None:
         """Show the full name of the family the text fits (so "ozd" becomes "Gezin Özdemir")."""
-        name = self._resolved_name()
+        name = self.choices.resolved(self.text())
         if name and name != self.text():
             self.setText(name)
 
     def offer_matches(self) -> int:
         """Open the list of families the text fits; returns how many there are."""
-        names = self.matching_names(self.text())
+        names = self.choices.matching(self.text())
         self._model.setStringList(names[:SHOWN_MATCHES])
         if len(names) > 1:
             self.setFocus()
@@ -96,7 +63,7 @@ class FamilyPicker(QLineEdit):
         return len(names)
 
     def set_family(self, family_id: str) -> None:
-        for name, uuid in self.families.items():
+        for name, uuid in self.choices.ids.items():
             if uuid == family_id:
                 self.setText(name)
                 return

@@ -49,3 +49,19 @@ def test_the_list_is_kept_while_unchanged_and_read_anew_after_a_new_or_renamed_f
     assert family_choices(store).ids == {"Gezin Aerts": family, "Gezin Bakkali": newcomer}
     update_family(store, family_id=family, display_name="Gezin Zeghers")
     assert list(family_choices(store).ids) == ["Gezin Bakkali", "Gezin Zeghers"]
+
+
+def test_a_typed_text_matches_names_it_begins_a_word_of_first_and_stands_for_one_name_only_when_it_fits_one(store):
+    for name in ("Gezin Aerts-Peeters", "Gezin Peeters", "Gezin Peetersen", "Gezin Özdemir", "Gezin Demir"):
+        make_family(store, display_name=name)
+    choices = family_choices(store)
+    assert choices.matching("peeters") == ["Gezin Peeters", "Gezin Peetersen", "Gezin Aerts-Peeters"]
+    assert choices.matching("GEZIN  pe") == ["Gezin Peeters", "Gezin Peetersen"]  # words, however spaced
+    assert choices.matching("g", limit=2) == ["Gezin Aerts-Peeters", "Gezin Demir"]  # the first that begin with it
+    assert choices.matching("  ") == []
+    assert choices.resolved("ozdem") == "Gezin Özdemir"  # accents need not be typed
+    assert choices.resolved("demir") is None  # begins a word of one name and is inside another: two fit
+    assert choices.resolved("gezin peeters") == "Gezin Peeters"  # equal to one, though it begins two
+    assert choices.resolved("peet") is None  # fits several
+    assert choices.resolved("janssens") is None  # fits none
+    assert choices.resolved(" ") == ""
